@@ -1,0 +1,28 @@
+//! The `dateline` binary: a thin layer of commands over the library crates.
+
+mod extract;
+mod pipeline;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "dateline", version, about = "Sourced, structured records from political and conflict news")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Turn reports into schema-1 JSON records (one line per document).
+    Extract(extract::ExtractArgs),
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Extract(args) => extract::run(args)?,
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,125 @@
+//! A pipeline of named components over a [`Doc`].
+//!
+//! Each component declares which layers it reads and which it writes. The
+//! [`Pipeline`] checks, when it is built, that every layer a component reads
+//! is written by an earlier component (or by the reader), so a mis-ordered
+//! pipeline is an error at start-up, not a silent loss of records.
+
+use dateline_doc::Doc;
+use thiserror::Error;
+
+/// The layers of a [`Doc`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    /// The text and its metadata: written by readers.
+    Text,
+    Paragraphs,
+    Sentences,
+    Tokens,
+    Mentions,
+    Entities,
+    Quotes,
+    Facts,
+    Events,
+    Stances,
+}
+
+/// One step of the analysis.
+pub trait Component: Send + Sync {
+    /// A short, stable name ("segment", "quotes").
+    fn name(&self) -> &'static str;
+    fn reads(&self) -> &'static [Layer];
+    fn writes(&self) -> &'static [Layer];
+    /// Adds this component's layers to the document. Must not panic on any
+    /// input; problems that do not stop the analysis go to `doc.warnings`.
+    fn run(&self, doc: &mut Doc);
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum PipelineError {
+    #[error("component `{component}` reads {layer:?}, which no earlier component writes")]
+    MissingInput { component: &'static str, layer: Layer },
+    #[error("two components are named `{0}`")]
+    DuplicateName(&'static str),
+}
+
+/// Components in the order they run.
+pub struct Pipeline {
+    components: Vec<Box<dyn Component>>,
+}
+
+impl Pipeline {
+    /// Checks the order: every layer read must have been written before.
+    pub fn new(components: Vec<Box<dyn Component>>) -> Result<Pipeline, PipelineError> {
+        let mut written = vec![Layer::Text];
+        let mut names = Vec::new();
+        for c in &components {
+            if names.contains(&c.name()) {
+                return Err(PipelineError::DuplicateName(c.name()));
+            }
+            names.push(c.name());
+            if let Some(&layer) = c.reads().iter().find(|l| !written.contains(l)) {
+                return Err(PipelineError::MissingInput { component: c.name(), layer });
+            }
+            written.extend_from_slice(c.writes());
+        }
+        Ok(Pipeline { components })
+    }
+
+    pub fn names(&self) -> Vec<&'static str> {
+        self.components.iter().map(|c| c.name()).collect()
+    }
+
+    pub fn run(&self, doc: &mut Doc) {
+        for c in &self.components {
+            c.run(doc);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake(&'static str, &'static [Layer], &'static [Layer]);
+    impl Component for Fake {
+        fn name(&self) -> &'static str {
+            self.0
+        }
+        fn reads(&self) -> &'static [Layer] {
+            self.1
+        }
+        fn writes(&self) -> &'static [Layer] {
+            self.2
+        }
+        fn run(&self, doc: &mut Doc) {
+            doc.warnings.push(self.0.to_string());
+        }
+    }
+
+    #[test]
+    fn order_is_checked() {
+        let bad = Pipeline::new(vec![Box::new(Fake("quotes", &[Layer::Sentences], &[Layer::Quotes]))]);
+        assert_eq!(
+            bad.err(),
+            Some(PipelineError::MissingInput { component: "quotes", layer: Layer::Sentences })
+        );
+        let good = Pipeline::new(vec![
+            Box::new(Fake("segment", &[Layer::Text], &[Layer::Sentences])),
+            Box::new(Fake("quotes", &[Layer::Sentences], &[Layer::Quotes])),
+        ])
+        .unwrap();
+        let mut doc = Doc::default();
+        good.run(&mut doc);
+        assert_eq!(doc.warnings, vec!["segment", "quotes"]);
+    }
+
+    #[test]
+    fn duplicate_names_are_rejected() {
+        let dup = Pipeline::new(vec![
+            Box::new(Fake("a", &[], &[])),
+            Box::new(Fake("a", &[], &[])),
+        ]);
+        assert_eq!(dup.err(), Some(PipelineError::DuplicateName("a")));
+    }
+}

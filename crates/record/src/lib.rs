@@ -1,0 +1,362 @@
+//! The serialization boundary: a [`Doc`] becomes a schema-1 [`Record`]
+//! (`../shared/SCHEMA.md`), and byte offsets become Unicode code-point
+//! offsets, once, here.
+//!
+//! Architecture Invariant: for every span `[a, b)` in a record and the
+//! document text `t` it was made from, `t.chars().skip(a).take(b - a)` is
+//! exactly the text the span names (checked over whole corpora in tests).
+//! Fields are only ever added; `SCHEMA_VERSION` changes when a field's
+//! meaning does.
+
+use dateline_doc::{Actor, CharOffsets, Doc, EntityId, FactValue, Span};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `[start, end)` in Unicode code points.
+pub type CharSpan = [usize; 2];
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Record {
+    pub schema: u32,
+    pub id: String,
+    pub source: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub dateline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
+    #[serde(default)]
+    pub quotes: Vec<QuoteRecord>,
+    #[serde(default)]
+    pub events: Vec<EventRecord>,
+    #[serde(default)]
+    pub stances: Vec<StanceRecord>,
+    #[serde(default)]
+    pub facts: Vec<FactRecord>,
+    /// Non-fatal problems met while reading or analysing the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EntityRecord {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub sector: Option<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Every place it is named (names only: what NER scorers count).
+    pub mentions: Vec<CharSpan>,
+    /// Places it is referred to by a pronoun, role or common noun.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<CharSpan>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuoteRecord {
+    pub kind: String,
+    pub span: CharSpan,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub speaker_name: Option<String>,
+    #[serde(default)]
+    pub speaker_span: Option<CharSpan>,
+    pub cue: Option<String>,
+    pub cue_span: Option<CharSpan>,
+    pub addressee: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee_span: Option<CharSpan>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ActorRecord {
+    pub entity: Option<String>,
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EventRecord {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: Option<String>,
+    pub source: ActorRecord,
+    pub target: ActorRecord,
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub span: CharSpan,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger_span: Option<CharSpan>,
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct StanceRecord {
+    pub holder: Option<String>,
+    pub holder_name: Option<String>,
+    pub target: String,
+    pub issue: String,
+    pub polarity: String,
+    pub span: CharSpan,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_span: Option<CharSpan>,
+    pub quote: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift_from: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FactRecord {
+    pub kind: String,
+    pub text: String,
+    pub value: serde_json::Value,
+    pub unit: Option<String>,
+    pub qualifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    pub span: CharSpan,
+}
+
+/// The id a document gets when its input gave none: sha256 of its text.
+pub fn content_id(text: &str) -> String {
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
+fn entity_ref(id: EntityId) -> String {
+    format!("E{}", id.0 + 1)
+}
+
+impl Record {
+    /// Builds the record of an analysed document.
+    pub fn from_doc(doc: &Doc) -> Record {
+        let offsets = CharOffsets::new(&doc.text);
+        let cs = |s: Span| -> CharSpan { [offsets.char_index(s.start()), offsets.char_index(s.end())] };
+        let name_of = |id: Option<EntityId>| id.map(|e| doc.entity(e).name.clone());
+
+        let entities = doc
+            .entities
+            .iter()
+            .map(|e| {
+                let mut mentions = Vec::new();
+                let mut references = Vec::new();
+                for &m in &e.mentions {
+                    let m = &doc.mentions[m];
+                    if m.source.is_name() {
+                        mentions.push(cs(m.span));
+                    } else {
+                        references.push(cs(m.span));
+                    }
+                }
+                mentions.sort_unstable();
+                mentions.dedup();
+                references.sort_unstable();
+                references.dedup();
+                EntityRecord {
+                    id: entity_ref(e.id),
+                    name: e.name.clone(),
+                    kind: e.kind.as_str().to_string(),
+                    country: e.country.clone(),
+                    sector: e.sector.map(|s| s.code().to_string()),
+                    role: e.role.clone(),
+                    mentions,
+                    references,
+                }
+            })
+            .collect();
+
+        let quotes = doc
+            .quotes
+            .iter()
+            .map(|q| QuoteRecord {
+                kind: q.kind.as_str().to_string(),
+                span: cs(q.span),
+                text: doc.slice(q.span).to_string(),
+                speaker: q.speaker.map(entity_ref),
+                speaker_name: name_of(q.speaker).or_else(|| q.speaker_span.map(|s| doc.slice(s).to_string())),
+                speaker_span: q.speaker_span.map(cs),
+                cue: q.cue.map(|s| doc.slice(s).to_string()),
+                cue_span: q.cue.map(cs),
+                addressee: q.addressee.map(entity_ref),
+                addressee_span: q.addressee_span.map(cs),
+            })
+            .collect();
+
+        let actor = |a: &Actor| ActorRecord {
+            entity: a.entity.map(entity_ref),
+            country: a.country.clone(),
+            sector: a.sector.map(|s| s.code().to_string()),
+        };
+        let events = doc
+            .events
+            .iter()
+            .map(|e| EventRecord {
+                kind: e.kind.as_str().to_string(),
+                mode: e.mode.clone(),
+                source: actor(&e.source),
+                target: actor(&e.target),
+                date: e.date.clone(),
+                place: e.place.clone(),
+                span: cs(e.span),
+                text: doc.slice(e.span).to_string(),
+                trigger_span: e.trigger.map(cs),
+                status: e.status.as_str().to_string(),
+                issue: e.issue.clone(),
+                quote: e.quote,
+            })
+            .collect();
+
+        let stances = doc
+            .stances
+            .iter()
+            .map(|s| StanceRecord {
+                holder: s.holder.map(entity_ref),
+                holder_name: name_of(s.holder),
+                target: s.target.clone(),
+                issue: s.issue_key.clone(),
+                polarity: s.polarity.as_str().to_string(),
+                span: cs(s.span),
+                text: doc.slice(s.span).to_string(),
+                cue_span: s.cue.map(cs),
+                quote: s.quote,
+                shift_from: s.shift_from,
+            })
+            .collect();
+
+        let facts = doc
+            .facts
+            .iter()
+            .map(|f| FactRecord {
+                kind: f.kind.as_str().to_string(),
+                text: doc.slice(f.span).to_string(),
+                value: match &f.value {
+                    FactValue::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => serde_json::json!(*n as i64),
+                    FactValue::Number(n) => serde_json::json!(n),
+                    FactValue::Date(d) => serde_json::json!(d),
+                },
+                unit: f.unit.clone(),
+                qualifier: f.qualifier.clone(),
+                of: f.of.clone(),
+                holder: f.holder.map(entity_ref),
+                span: cs(f.span),
+            })
+            .collect();
+
+        Record {
+            schema: SCHEMA_VERSION,
+            id: doc.meta.id.clone().unwrap_or_else(|| content_id(&doc.text)),
+            source: doc.meta.source.clone(),
+            date: doc.meta.date.clone(),
+            dateline: doc.meta.dateline.clone(),
+            title: doc.meta.title.clone(),
+            entities,
+            quotes,
+            events,
+            stances,
+            facts,
+            warnings: doc.warnings.clone(),
+        }
+    }
+
+    /// Every span in the record with the text it should name, for checking
+    /// the offset invariant: `(what, span, expected words or None)`.
+    pub fn spans(&self) -> Vec<(&'static str, CharSpan, Option<&str>)> {
+        let mut out = Vec::new();
+        for e in &self.entities {
+            for m in e.mentions.iter().chain(&e.references) {
+                out.push(("entity mention", *m, None));
+            }
+        }
+        for q in &self.quotes {
+            out.push(("quote", q.span, Some(q.text.as_str())));
+            q.speaker_span.iter().for_each(|s| out.push(("speaker", *s, None)));
+            if let (Some(s), Some(c)) = (q.cue_span, q.cue.as_deref()) {
+                out.push(("cue", s, Some(c)));
+            }
+            q.addressee_span.iter().for_each(|s| out.push(("addressee", *s, None)));
+        }
+        for e in &self.events {
+            out.push(("event", e.span, Some(e.text.as_str())));
+        }
+        for s in &self.stances {
+            out.push(("stance", s.span, Some(s.text.as_str())));
+        }
+        for f in &self.facts {
+            out.push(("fact", f.span, Some(f.text.as_str())));
+        }
+        out
+    }
+
+    /// Checks that every span is inside `text` and gives back the words the
+    /// record says it does. Returns the first violation.
+    pub fn check_spans(&self, text: &str) -> Result<(), String> {
+        let chars: Vec<char> = text.chars().collect();
+        for (what, [a, b], words) in self.spans() {
+            if a > b || b > chars.len() {
+                return Err(format!("{what} span [{a}, {b}) is outside a {}-character text", chars.len()));
+            }
+            if let Some(w) = words {
+                let got: String = chars[a..b].iter().collect();
+                if got != w {
+                    return Err(format!("{what} span [{a}, {b}) gives {got:?}, record says {w:?}"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_doc::{DocMeta, Entity, EntityKind, Mention, MentionSource, Quote, QuoteKind};
+
+    #[test]
+    fn offsets_are_code_points_and_round_trip() {
+        let text = "“Hello,” said Ünal.".to_string();
+        let mut doc = Doc::new(text.clone(), DocMeta { source: "t".into(), ..Default::default() });
+        let name = doc.span(text.find('Ü').unwrap(), text.len() - 1).unwrap();
+        doc.mentions.push(Mention { span: name, kind: EntityKind::Person, source: MentionSource::Rule, entity: None });
+        let mut e = Entity::new("Ünal", EntityKind::Person);
+        e.mentions.push(0);
+        let id = doc.add_entity(e);
+        let words = doc.span(3, 9).unwrap();
+        doc.quotes.push(Quote {
+            kind: QuoteKind::Direct,
+            span: words,
+            cue: Some(doc.span(text.find("said").unwrap(), text.find("said").unwrap() + 4).unwrap()),
+            speaker_span: Some(name),
+            speaker: Some(id),
+            addressee_span: None,
+            addressee: None,
+        });
+        let r = Record::from_doc(&doc);
+        assert_eq!(r.quotes[0].span, [1, 7]);
+        assert_eq!(r.quotes[0].text, "Hello,");
+        assert_eq!(r.entities[0].mentions, vec![[14, 18]]);
+        assert_eq!(r.quotes[0].speaker.as_deref(), Some("E1"));
+        assert_eq!(r.id, content_id(&text));
+        r.check_spans(&text).unwrap();
+        let json = serde_json::to_string(&r).unwrap();
+        let back: Record = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r);
+    }
+}

@@ -1,0 +1,131 @@
+use dateline_doc::{Doc, Token, TokenKind};
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits the normalised text into tokens, mapped back to original spans.
+///
+/// A word runs over letters and digits and keeps inner hyphens ("pre-2014"),
+/// inner apostrophes ("don't", but a possessive "'s" is its own token),
+/// dotted abbreviations ("U.S.") and numeric separators ("1,000.5").
+pub fn tokenize(doc: &Doc) -> Vec<Token> {
+    let norm = doc.norm.as_str();
+    let bytes = norm.as_bytes();
+    let mut out = Vec::with_capacity(norm.len() / 5);
+    let mut i = 0;
+    let mut space_before = true;
+    while i < norm.len() {
+        let c = norm[i..].chars().next().expect("i is a char boundary");
+        if c.is_whitespace() {
+            space_before = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let (end, kind) = if is_word_char(c) {
+            scan_word(norm, i)
+        } else if c == '\'' && possessive_at(bytes, i) {
+            (i + 2, TokenKind::Word)
+        } else if c == '"' || c == '\'' || c == '`' {
+            (i + 1, TokenKind::Quote)
+        } else if c == '.' && bytes.get(i + 1) == Some(&b'.') {
+            let mut j = i;
+            while bytes.get(j) == Some(&b'.') {
+                j += 1;
+            }
+            (j, TokenKind::Punct)
+        } else if c.is_ascii_punctuation() || matches!(c, '¿' | '¡' | '§') {
+            (i + c.len_utf8(), if matches!(c, '$' | '%' | '&' | '+' | '=' | '<' | '>' | '#' | '@') { TokenKind::Symbol } else { TokenKind::Punct })
+        } else {
+            (i + c.len_utf8(), TokenKind::Symbol)
+        };
+        let span = doc.span_from_norm(i, end);
+        out.push(Token { span, norm_start: i as u32, norm_end: end as u32, kind, space_before });
+        space_before = false;
+        i = end;
+    }
+    out
+}
+
+/// `'s` (or `'S`) followed by a non-letter: a possessive clitic.
+fn possessive_at(bytes: &[u8], i: usize) -> bool {
+    i > 0
+        && bytes[i - 1].is_ascii_alphanumeric()
+        && matches!(bytes.get(i + 1), Some(b's' | b'S'))
+        && !bytes.get(i + 2).is_some_and(|b| b.is_ascii_alphanumeric())
+}
+
+fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
+    let bytes = s.as_bytes();
+    let mut i = start;
+    let mut all_digits = true;
+    let next_char = |j: usize| s.get(j..).and_then(|r| r.chars().next());
+    loop {
+        // a run of word characters
+        while let Some(c) = next_char(i) {
+            if is_word_char(c) {
+                all_digits &= c.is_ascii_digit();
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        let after = next_char(i + 1);
+        let joins = match b {
+            b'-' => after.is_some_and(is_word_char),
+            b'\'' => after.is_some_and(|c| c.is_alphabetic()) && !possessive_at(bytes, i),
+            b',' => all_digits && after.is_some_and(|c| c.is_ascii_digit()) && digits_then_boundary(bytes, i + 1, 3),
+            b'.' => {
+                if all_digits {
+                    after.is_some_and(|c| c.is_ascii_digit())
+                } else {
+                    // dotted abbreviation: single letters separated by dots (U.S., a.m.)
+                    let seg_len = i - last_segment_start(bytes, start, i);
+                    seg_len == 1 && (after.is_some_and(|c| c.is_alphabetic() && single_letter_then_dot(bytes, i + 1)) || ends_dotted(bytes, start, i))
+                }
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        if b == b'.' && !all_digits && !after.is_some_and(|c| c.is_alphabetic()) {
+            // the final dot of "U.S."
+            i += 1;
+            break;
+        }
+        i += 1;
+        if b == b'-' || b == b'\'' {
+            all_digits = false;
+        }
+    }
+    // a dotted abbreviation followed by a hyphenated word: "U.S.-led"
+    if bytes.get(i.wrapping_sub(1)) == Some(&b'.') && bytes.get(i) == Some(&b'-') && next_char(i + 1).is_some_and(is_word_char) {
+        let (end, _) = scan_word(s, i + 1);
+        return (end, TokenKind::Word);
+    }
+    (i, if all_digits { TokenKind::Number } else { TokenKind::Word })
+}
+
+fn last_segment_start(bytes: &[u8], start: usize, i: usize) -> usize {
+    let mut j = i;
+    while j > start && bytes[j - 1].is_ascii_alphanumeric() {
+        j -= 1;
+    }
+    j
+}
+
+fn single_letter_then_dot(bytes: &[u8], j: usize) -> bool {
+    bytes.get(j).is_some_and(|b| b.is_ascii_alphabetic()) && bytes.get(j + 1) == Some(&b'.')
+}
+
+/// Whether `bytes[start..i]` already looks like "X.Y" (so the dot at `i` closes it).
+fn ends_dotted(bytes: &[u8], start: usize, i: usize) -> bool {
+    i >= start + 3 && bytes[i - 2] == b'.'
+}
+
+fn digits_then_boundary(bytes: &[u8], j: usize, n: usize) -> bool {
+    (0..n).all(|k| bytes.get(j + k).is_some_and(|b| b.is_ascii_digit()))
+        && !bytes.get(j + n).is_some_and(|b| b.is_ascii_digit())
+}

@@ -1,0 +1,215 @@
+use crate::Span;
+
+/// A normalised copy of a text that remembers where every piece came from.
+///
+/// What changes: typographic apostrophes and quotes become `'` and `"`,
+/// non-breaking and other exotic spaces become ` `, dashes and minus signs
+/// become `-`, `…` becomes `...`, common HTML entities are decoded, and
+/// zero-width characters (soft hyphen, zero-width space, BOM) are dropped.
+/// Everything else is copied unchanged.
+///
+/// The alignment is stored sparsely, as the list of edits; between edits the
+/// two texts differ by a constant offset. A pure-ASCII text without `&` has
+/// no edits at all.
+///
+/// Architecture Invariant: for every `[a, b)` on char boundaries of
+/// [`NormalizedText::as_str`], [`NormalizedText::to_original`] returns a span
+/// on char boundaries of the original text that covers exactly the original
+/// characters that produced `[a, b)`.
+#[derive(Debug, Clone, Default)]
+pub struct NormalizedText {
+    text: String,
+    edits: Vec<Edit>,
+    original_len: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    norm_start: usize,
+    norm_end: usize,
+    orig_start: usize,
+    orig_end: usize,
+}
+
+const ENTITIES: &[(&str, &str)] = &[
+    ("&amp;", "&"),
+    ("&quot;", "\""),
+    ("&apos;", "'"),
+    ("&#39;", "'"),
+    ("&#039;", "'"),
+    ("&#x27;", "'"),
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&nbsp;", " "),
+    ("&rsquo;", "'"),
+    ("&lsquo;", "'"),
+    ("&rdquo;", "\""),
+    ("&ldquo;", "\""),
+    ("&mdash;", "-"),
+    ("&ndash;", "-"),
+    ("&hellip;", "..."),
+];
+
+/// The replacement for one character, or `None` to keep it.
+fn replace_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => "\"",
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+        '\u{2026}' => "...",
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
+        _ => return None,
+    })
+}
+
+impl NormalizedText {
+    pub fn new(original: &str) -> NormalizedText {
+        let needs_work = !original.is_ascii() || original.as_bytes().contains(&b'&');
+        if !needs_work {
+            return NormalizedText { text: original.to_owned(), edits: Vec::new(), original_len: original.len() };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut edits = Vec::new();
+        let mut copied_to = 0; // original bytes before this are handled
+        let mut iter = original.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let (replacement, orig_len) = if c == '&' {
+                match ENTITIES.iter().find(|(e, _)| original[i..].starts_with(e)) {
+                    Some((e, r)) => (*r, e.len()),
+                    None => continue,
+                }
+            } else {
+                match replace_char(c) {
+                    Some(r) => (r, c.len_utf8()),
+                    None => continue,
+                }
+            };
+            text.push_str(&original[copied_to..i]);
+            let norm_start = text.len();
+            text.push_str(replacement);
+            edits.push(Edit { norm_start, norm_end: text.len(), orig_start: i, orig_end: i + orig_len });
+            copied_to = i + orig_len;
+            // skip the rest of a multi-character entity
+            while let Some(&(j, _)) = iter.peek() {
+                if j < copied_to {
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        text.push_str(&original[copied_to..]);
+        NormalizedText { text, edits, original_len: original.len() }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// True when the normalised text is byte-for-byte the original.
+    pub fn is_identity(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    fn map_start(&self, p: usize) -> usize {
+        let n = self.edits.partition_point(|e| e.norm_start <= p);
+        match n.checked_sub(1).map(|k| self.edits[k]) {
+            None => p,
+            Some(e) if p < e.norm_end => e.orig_start,
+            Some(e) => e.orig_end + (p - e.norm_end),
+        }
+    }
+
+    fn map_end(&self, p: usize) -> usize {
+        let n = self.edits.partition_point(|e| e.norm_start < p);
+        match n.checked_sub(1).map(|k| self.edits[k]) {
+            None => p,
+            Some(e) if p <= e.norm_end => e.orig_end,
+            Some(e) => e.orig_end + (p - e.norm_end),
+        }
+    }
+
+    /// Maps a byte range of the normalised text to the original text. The
+    /// range is clamped to the text; the original text must be the one this
+    /// was built from.
+    pub fn to_original(&self, original: &str, start: usize, end: usize) -> Span {
+        debug_assert_eq!(original.len(), self.original_len);
+        let end = end.min(self.text.len());
+        let start = start.min(end);
+        let (a, b) = (self.map_start(start), self.map_end(end).max(self.map_start(start)));
+        Span::new(original, a, b).unwrap_or_else(|_| {
+            // Only reachable if the range split a normalised character; widen
+            // to the enclosing original characters.
+            let mut a = a.min(original.len());
+            while !original.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = b.min(original.len()).max(a);
+            while !original.is_char_boundary(b) {
+                b += 1;
+            }
+            Span::new(original, a, b).expect("widened to char boundaries")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_marks_entities_and_spaces() {
+        let orig = "Kyiv’s “plan”\u{a0}&amp; more… done";
+        let n = NormalizedText::new(orig);
+        assert_eq!(n.as_str(), "Kyiv's \"plan\" & more... done");
+        let find = |w: &str| {
+            let s = n.as_str().find(w).unwrap();
+            n.to_original(orig, s, s + w.len()).slice(orig)
+        };
+        assert_eq!(find("Kyiv's"), "Kyiv’s");
+        assert_eq!(find("\"plan\""), "“plan”");
+        assert_eq!(find("&"), "&amp;");
+        assert_eq!(find("more..."), "more…");
+        assert_eq!(find(".."), "…");
+        assert_eq!(find("done"), "done");
+    }
+
+    #[test]
+    fn ascii_is_identity() {
+        let n = NormalizedText::new("plain text");
+        assert!(n.is_identity());
+        assert_eq!(n.to_original("plain text", 6, 10).slice("plain text"), "text");
+    }
+
+    #[test]
+    fn dropped_characters_are_skipped() {
+        let orig = "co\u{ad}operate";
+        let n = NormalizedText::new(orig);
+        assert_eq!(n.as_str(), "cooperate");
+        assert_eq!(n.to_original(orig, 0, 9).slice(orig), orig);
+        assert_eq!(n.to_original(orig, 2, 9).slice(orig), "operate");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_range_maps_to_a_valid_span(
+            text in "([a-z ]|’|“|”|\u{a0}|—|…|&amp;|&|\u{ad}|é){0,30}",
+            a in 0usize..80, b in 0usize..80,
+        ) {
+            let n = NormalizedText::new(&text);
+            let s = n.as_str();
+            let (a, b) = (a.min(s.len()), b.min(s.len()));
+            let (a, b) = (a.min(b), a.max(b));
+            if s.is_char_boundary(a) && s.is_char_boundary(b) {
+                let span = n.to_original(&text, a, b);
+                let back = NormalizedText::new(span.slice(&text));
+                // normalising the original words gives the normalised words back
+                // whenever the range did not cut through an expansion
+                if !s[a..b].contains('.') {
+                    proptest::prop_assert_eq!(back.as_str(), &s[a..b]);
+                }
+            }
+        }
+    }
+}
