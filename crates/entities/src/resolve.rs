@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use dateline_doc::{Doc, Entity, EntityId, EntityKind, Mention, MentionSource, Sector, Span, TokenKind};
-use dateline_lexicon::geo::{geo, CountryNameRole};
+use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
 use dateline_lexicon::orgs::orgs;
 use dateline_lexicon::titles::title_sector;
 
@@ -181,7 +181,11 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
             out.push(c);
         } else if let Some(idx) = region {
             let r = &g.regions[idx as usize];
-            let mut c = base(EntityKind::Location, Key::Place(r.name.to_lowercase()));
+            let mut c = if r.kind == RegionKind::People {
+                base(EntityKind::Group, Key::Group(r.name.to_lowercase()))
+            } else {
+                base(EntityKind::Location, Key::Place(r.name.to_lowercase()))
+            };
             c.country = r.country.as_deref();
             out.push(c);
         }
@@ -316,20 +320,73 @@ fn model_kind(label: NerLabel) -> EntityKind {
     }
 }
 
+/// Function words that begin a sentence capitalised without being part
+/// of the name after them ("Though Ukraine set its sights…").
+const SENTENCE_OPENERS: &[&str] = &[
+    "though", "but", "and", "or", "if", "when", "while", "after", "before", "as", "since", "although", "because", "so", "yet", "then",
+    "meanwhile", "however", "in", "on", "at", "for", "with", "by", "from", "of", "to", "it", "he", "she", "they", "we", "i", "this",
+    "that", "these", "those", "there", "here", "what", "why", "how", "where", "who", "all", "some", "many", "most", "no", "not", "every",
+    "each", "both", "either", "neither", "unlike", "like", "despite", "during", "under", "over", "until", "without", "within", "among",
+    "between", "against", "also", "still", "even", "only", "now", "today", "yesterday", "tomorrow", "instead", "once", "unless", "whether",
+    "a", "an", "his", "her", "their", "its", "our", "my", "your",
+];
+
+/// Whether token `i` lies inside a title (not a name): "Lt. Gen.", "President".
+fn in_title(lex: &[LexMatch], i: usize) -> bool {
+    lex.iter().any(|m| {
+        m.start_token <= i && i < m.end_token && m.hits().iter().any(|h| matches!(h, Hit::Title | Hit::TitleAbbrev | Hit::TitleModifier))
+    })
+}
+
+/// Trims what the tagger put around a name: a sentence-opening function
+/// word, trailing lower-case words ("NATO military"), and for a person a
+/// leading title ("President"); drops spans that are only a title or that
+/// fall on the dateline.
+fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
+    let (mut s, mut e) = (n.start_token, n.end_token.min(doc.tokens.len()));
+    if e <= s {
+        return None;
+    }
+    if let Some(d) = doc.meta.dateline_span {
+        if span_of_tokens(doc, s, e).overlaps(d) {
+            return None;
+        }
+    }
+    while e > s + 1 && doc.token_text(e - 1).chars().next().is_some_and(|c| c.is_lowercase()) {
+        e -= 1;
+    }
+    if e > s + 1 && is_sentence_start(doc, s) && SENTENCE_OPENERS.contains(&doc.token_text(s).to_lowercase().as_str()) {
+        s += 1;
+    }
+    if n.label == NerLabel::Per {
+        while s < e && (in_title(lex, s) || doc.token_text(s) == ".") {
+            s += 1;
+        }
+    } else if (s..e).all(|i| in_title(lex, i) || doc.token_text(i) == ".") {
+        return None;
+    }
+    (s < e).then_some(NameSpan { start_token: s, end_token: e, label: n.label })
+}
+
 /// Merges tagged names with the lexicon and rule mentions.
-fn merge_model(doc: &Doc, mut cands: Vec<Cand>, tagged: &[NameSpan]) -> Vec<Cand> {
+fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[NameSpan]) -> Vec<Cand> {
     let mut keep = vec![true; cands.len()];
     let mut extra = Vec::new();
     for n in tagged {
-        if n.end_token <= n.start_token || n.end_token > doc.tokens.len() {
-            continue;
-        }
+        let Some(n) = clean_span(doc, lex, n) else { continue };
+        let n = &n;
         let exact = cands.iter().position(|c| c.start == n.start_token && c.end == n.end_token && c.source == MentionSource::Lexicon);
         if let Some(i) = exact {
             // The lexicon knows this name: its kind, country and sector are surer,
-            // except that a tagged person is not a country ("Jordan said" stays a country).
-            let _ = i;
-            continue;
+            // except where the context says person or organisation for a place
+            // ("Washington" the player, "CHICAGO" the team).
+            let c = &cands[i];
+            let model_says = model_kind(n.label);
+            let place = matches!(c.kind, EntityKind::Location) || (c.kind == EntityKind::Country && !c.naming);
+            if !(place && matches!(model_says, EntityKind::Person | EntityKind::Organization)) {
+                continue;
+            }
+            keep[i] = false;
         }
         // a lexicon or rule mention strictly containing the tagged name wins
         if cands.iter().any(|c| c.start <= n.start_token && n.end_token <= c.end && c.end - c.start > n.end_token - n.start_token && c.source != MentionSource::Model) {
@@ -398,6 +455,28 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
                 c.key = Key::Country(idx);
                 c.naming = false;
             }
+        }
+    }
+}
+
+/// A name the tagger calls a person somewhere is a person everywhere in
+/// the report, and so is the surname of a full name ("Hegseth's remarks"
+/// tagged as an organisation once).
+fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
+    let mut person_names: HashSet<Vec<String>> = HashSet::new();
+    for c in cands.iter().filter(|c| c.key == Key::Person) {
+        let words = name_words(doc, c);
+        if words.len() > 1 {
+            if let Some(last) = words.last() {
+                person_names.insert(vec![last.clone()]);
+            }
+        }
+        person_names.insert(words);
+    }
+    for c in cands.iter_mut() {
+        if c.source == MentionSource::Model && c.key != Key::Person && person_names.contains(&name_words(doc, c)) {
+            c.kind = EntityKind::Person;
+            c.key = Key::Person;
         }
     }
 }
@@ -567,7 +646,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     let inst = institution_cands(doc, lex, &cands);
     cands.extend(inst);
     cands.extend(administration_cands(doc));
-    let mut cands = merge_model(doc, cands, tagged);
+    let mut cands = merge_model(doc, lex, cands, tagged);
     if let Some(d) = dateline_cand(doc) {
         if !cands.iter().any(|c| c.span.overlaps(d.span)) {
             cands.push(d);
@@ -576,6 +655,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     cands.sort_by_key(|c| (c.span.start(), std::cmp::Reverse(c.span.end())));
     cands.dedup_by(|a, b| a.span == b.span);
     settle_metonyms(doc, &mut cands);
+    one_label_per_name(doc, &mut cands);
     let groups = group(doc, &cands);
 
     let n_groups = groups.iter().copied().max().map_or(0, |m| m + 1);
