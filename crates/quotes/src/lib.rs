@@ -130,7 +130,8 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                 r.cue.first >= j
                     && r.cue.first < hi
                     && !(j..r.cue.first).any(|t| v.is_quote(t) || v.is_final_punct(t))
-                    && r.speaker.is_none_or(|np| np.first >= j)
+                    && (r.cue.first == j
+                        || r.speaker.is_some_and(|np| np.first == j || np.role.is_some_and(|(a, _)| a == j)))
             }) {
                 out[qi] = Attribution::Report(k);
                 continue;

@@ -70,6 +70,13 @@ fn np_word(v: View, i: usize) -> bool {
 fn plain_left(v: View, lo: usize, end: usize) -> Option<Np> {
     let mut k = end;
     while k > lo && end - k < 9 && np_word(v, k - 1) {
+        // "a charge Addis Ababa denied": a common noun does not run into a name
+        let t = k - 1;
+        if k < end && v.is_cap(k) && v.kind(t) == dateline_doc::TokenKind::Word && !v.is_cap(t)
+            && !v.is_any(t, DETERMINERS) && !is_title_word(v.text(t)) && !v.is_possessive(t) && !v.is(t, "of")
+        {
+            break;
+        }
         k -= 1;
     }
     // a phrase does not start with a possessive or a dot
@@ -116,7 +123,7 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
             return Some(outer);
         }
         let inner_name = has_name(v, inner.0, inner.1) && inner.1 - inner.0 <= 5 && !v.is_any(inner.0, DETERMINERS);
-        if outer.kind != NpKind::Name && inner_name {
+        if (outer.kind != NpKind::Name || !v.is_cap(outer.end - 1)) && inner_name {
             return Some(Np { role: Some((outer.first, outer.end)), ..Np::simple(v, inner.0, inner.1) });
         }
         return Some(Np { role: Some(inner), ..outer });
@@ -134,7 +141,13 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
         return Some(Np { first: start, end: start + 1, kind: NpKind::Pronoun, antecedent: None, role: None });
     }
     let mut k = start;
-    while k < hi && k - start < 10 && (np_word(v, k) || (k > start && v.is(k, "of"))) {
+    let starts_with_name = v.is_cap(start) && !v.is_any(start, DETERMINERS) && !is_title_word(v.text(start));
+    while k < hi && k - start < 10 && np_word(v, k) {
+        if starts_with_name && k > start && v.kind(k) == dateline_doc::TokenKind::Word && !v.is_cap(k)
+            && !v.is_possessive(k) && !v.is_possessive(k - 1) && !v.is(k, "of")
+        {
+            break;
+        }
         k += 1;
     }
     while k > start && v.is_any(k - 1, &["of", "the"]) {
@@ -198,7 +211,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         (k > i).then(|| Np::simple(v, i, k))
     })?;
     // "the trade minister, Ana Ruiz, …": the name in the apposition
-    if np.kind != NpKind::Name {
+    if np.kind != NpKind::Name || !v.is_cap(np.end - 1) {
         if let Some((a, b)) = np.role {
             if has_name(v, a, b) && b - a <= 5 && b < end && v.text(b) == "," {
                 return Some(Np { role: Some((np.first, np.end)), ..Np::simple(v, a, b) });

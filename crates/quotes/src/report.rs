@@ -102,9 +102,13 @@ fn verb(
         if speaker_from.is_none() {
             speaker = leading_np(v, a, hit.first).filter(|np| np.end <= j);
         }
-    } else if left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none() {
-        speaker = np_right(v, hit.end, b);
-        inverted = speaker.is_some();
+    } else if let Some(np) = (left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none())
+        .then(|| np_right(v, hit.end, b))
+        .flatten()
+        .filter(|np| closes_clause(v, np.role.map_or(np.end, |r| r.1), b))
+    {
+        speaker = Some(np);
+        inverted = true;
         trailing_from = left;
     } else {
         speaker = np_left(v, a, j);
@@ -131,10 +135,11 @@ fn verb(
         let (addressee, start) = forward(v, hit, after, b);
         report.addressee = addressee;
         if let Some(start) = start {
-            if clause_ok(v, start, b) {
+            let after_that = start > hit.end && v.is(start - 1, "that");
+            if clause_ok(v, start, b) || (after_that && start + 2 < b && v.is_word(start)) {
                 let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
-                if end >= start + 2 {
+                if end >= start + 2 && (after_that || has_finite_verb(v, start, end)) {
                     report.content = Some((start, end));
                     return Some(report);
                 }
@@ -167,10 +172,18 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
     Some(report)
 }
 
+/// Whether a clause ends at `i` (an inverted speaker phrase must end one).
+fn closes_clause(v: View, i: usize, b: usize) -> bool {
+    i >= b || v.is_final_punct(i) || matches!(v.text(i), "," | ";" | ":") || v.is_any(i, ADJUNCT_PREPOSITIONS) || v.is_quote(i)
+}
+
 /// The clause before a trailing attribution: from the sentence start to
 /// `cut` (the comma before the speaker or cue). `None` when it is a direct
 /// quotation.
 fn trailing_clause(v: View, a: usize, cut: usize) -> Option<(usize, usize)> {
+    if v.is_quote(cut) || v.is_quote(a) {
+        return None;
+    }
     let mut e = cut;
     while e > a && matches!(v.text(e - 1), "," | ":" | ";" | "-") {
         e -= 1;
@@ -236,6 +249,20 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         i += if v.text(i) == "," { 2 } else { 1 };
     }
     (addressee, Some(i))
+}
+
+/// Whether a token range holds a word that looks like a finite verb (an
+/// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
+/// a bare reported clause must have one, an object noun phrase does not.
+fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
+        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans",
+    ];
+    (a + 1..b).any(|i| {
+        let t = v.text(i);
+        v.is_any(i, FINITE) || t.contains("n't") || (t.len() > 4 && t.ends_with("ed") && !v.is_cap(i))
+    })
 }
 
 /// Whether a reported clause may start at `start`.

@@ -42,9 +42,12 @@ impl Phrase {
         let (a, b) = (np.first, np.end);
         let span = span_of(v, a, b);
         let mut first = a;
-        while first + 1 < b && (v.is_any(first, DETERMINERS) || v.is_possessive(first)) {
+        while first + 1 < b && (v.is_any(first, DETERMINERS) || v.is_possessive(first)) && !v.is(first + 1, "of") {
             first += 1;
         }
+        // "the Pentagon chief": a name-led phrase headed by a title is a role
+        let head_is_role = !v.is_cap(b - 1) && (is_title_word(v.text(b - 1)) || is_people_word(v.text(b - 1)));
+        let kind = if np.kind == NpKind::Name && head_is_role { NpKind::Nominal } else { np.kind };
         let org = (a..b).any(|i| is_org_word(v.text(i)));
         let head = v.text(b - 1).to_ascii_lowercase();
         let mut name_first = first;
@@ -56,7 +59,7 @@ impl Phrase {
             v.doc.slice(span_of(v, x, y)).to_string()
         });
         let mut entity_kind = EntityKind::Misc;
-        if np.kind == NpKind::Name && !org {
+        if kind == NpKind::Name && !org {
             // the name is the trailing run of capitalised, non-title words
             let mut k = b;
             while k > first && v.is_cap(k - 1) && !is_title_word(v.text(k - 1)) {
@@ -84,7 +87,7 @@ impl Phrase {
         let definite = v.is_any(a, &["the", "this", "that"]) || (a < b && a + 1 < b && v.is_possessive(a + 1));
         Phrase {
             span,
-            kind: np.kind,
+            kind,
             name_span: span_of(v, name_first, b),
             role,
             pronoun: v.text(a).to_ascii_lowercase(),
