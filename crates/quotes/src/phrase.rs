@@ -92,6 +92,10 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
     if end <= lo {
         return None;
     }
+    if v.text(end - 1) == ")" {
+        let open = (lo..end - 1).rev().take(8).find(|&k| v.text(k) == "(")?;
+        return np_left(v, lo, open);
+    }
     let last = end - 1;
     if v.is_any(last, SUBJECT_PRONOUNS) {
         return Some(Np { first: last, end, kind: NpKind::Pronoun, antecedent: None, role: None });
@@ -142,8 +146,13 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
     }
     let mut k = start;
     let starts_with_name = v.is_cap(start) && !v.is_any(start, DETERMINERS) && !is_title_word(v.text(start));
-    while k < hi && k - start < 10 && np_word(v, k) {
-        if starts_with_name && k > start && v.kind(k) == dateline_doc::TokenKind::Word && !v.is_cap(k)
+    let mut possessed = false;
+    while k < hi
+        && k - start < 10
+        && (np_word(v, k) || (k > start && !v.is_cap(k - 1) && v.is_word(k) && crate::cues::is_cue_word(v, k)))
+    {
+        possessed |= v.is_possessive(k);
+        if starts_with_name && !possessed && k > start && v.kind(k) == dateline_doc::TokenKind::Word && !v.is_cap(k)
             && !v.is_possessive(k) && !v.is_possessive(k - 1) && !v.is(k, "of")
         {
             break;

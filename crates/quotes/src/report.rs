@@ -102,6 +102,13 @@ fn verb(
         if speaker_from.is_none() {
             speaker = leading_np(v, a, hit.first).filter(|np| np.end <= j);
         }
+    } else if let Some(np) = (left_text == Some(","))
+        .then(|| np_left(v, a, j))
+        .flatten()
+        .filter(|np| sentence_opening(v, a, np.role.map_or(np.first, |r| r.0.min(np.first))))
+    {
+        // "Hugh Hill, a doctor, said": an apposition at the head of the sentence
+        speaker = Some(np);
     } else if let Some(np) = (left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none())
         .then(|| np_right(v, hit.end, b))
         .flatten()
@@ -118,7 +125,7 @@ fn verb(
             }
         }
     }
-    if speaker.is_none() && speaker_from.is_none() {
+    if speaker.is_none() && speaker_from.is_none() && !participle {
         return None;
     }
     let hint = leading_np(v, a, hit.first);
@@ -135,8 +142,8 @@ fn verb(
         let (addressee, start) = forward(v, hit, after, b);
         report.addressee = addressee;
         if let Some(start) = start {
-            let after_that = start > hit.end && v.is(start - 1, "that");
-            if clause_ok(v, start, b) || (after_that && start + 2 < b && v.is_word(start)) {
+            let after_that = start > hit.end && (v.is(start - 1, "that") || (v.text(start - 1) == "," && v.is(start - 2, "that")));
+            if clause_ok(v, start, b) || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
                 let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
                 if end >= start + 2 && (after_that || has_finite_verb(v, start, end)) {
@@ -147,7 +154,16 @@ fn verb(
         }
     }
     if let Some(t) = trailing_from {
-        report.content = trailing_clause(v, a, t);
+        let after_speaker = if inverted { after } else { hit.end };
+        if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) {
+            // a parenthetical attribution inside the clause it reports
+            let end = clause_end(v, after_speaker + 1, b, quotes, later, false);
+            if end > after_speaker + 2 && t >= a + 2 {
+                report.content = Some((a, end));
+                return Some(report);
+            }
+        }
+        report.content = trailing_clause(v, a, t).filter(|&(x, y)| has_finite_verb(v, x, y));
     }
     Some(report)
 }
@@ -170,6 +186,11 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
         report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
     }
     Some(report)
+}
+
+/// Whether only connectives lie between the sentence start `a` and `i`.
+fn sentence_opening(v: View, a: usize, i: usize) -> bool {
+    (a..i).all(|k| v.is_any(k, &["but", "and", "so", "meanwhile", "however", "yet", "still"]) || v.text(k) == ",")
 }
 
 /// Whether a clause ends at `i` (an inverted speaker phrase must end one).
@@ -208,7 +229,14 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     {
         k += 1;
     }
-    if k < b && v.is(k, "that") && !(k > from && v.is_any(k - 1, DETERMINERS)) {
+    let between_ok = k == from
+        || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, crate::view::SUBJECT_PRONOUNS))
+        || v.is_any(from, ADJUNCT_PREPOSITIONS)
+        || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
+        || v.is_any(from, ADJUNCT_HEADS)
+        || v.is_any(from, TIME_DETERMINERS)
+        || is_ly_adverb(v, from);
+    if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, DETERMINERS)) {
         let addressee = (hit.cue.addressee && k > from).then_some((from, k));
         return (addressee, Some(k + 1));
     }
@@ -238,6 +266,14 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
                 i = m + 1;
                 continue;
             }
+            // "said after the convention he would …": the clause starts at its subject pronoun
+            if let Some(p) = (i + 2..b.min(i + 7))
+                .take_while(|&p| v.is_word(p))
+                .find(|&p| v.is_any(p, &["he", "she", "they", "it", "we", "i"]))
+            {
+                i = p;
+                break;
+            }
         }
         if i < b && v.text(i) == "," && i + 1 < b && v.is_any(i + 1, ADJUNCT_PREPOSITIONS) {
             i += 1;
@@ -257,8 +293,12 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
 fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
     const FINITE: &[&str] = &[
         "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
-        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans",
+        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
+        "ca", "wo",
     ];
+    if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) {
+        return true;
+    }
     (a + 1..b).any(|i| {
         let t = v.text(i);
         v.is_any(i, FINITE) || t.contains("n't") || (t.len() > 4 && t.ends_with("ed") && !v.is_cap(i))
@@ -287,6 +327,16 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
         if subordinate && t == "," {
             e = j;
             break;
+        }
+        if t == "," && j + 1 < b {
+            let mut p = j + 1;
+            if is_ly_adverb(v, p) {
+                p += 1;
+            }
+            if p < b && !v.is_cap(p) && v.text(p).len() > 4 && v.text(p).ends_with("ing") {
+                e = j;
+                break;
+            }
         }
         if later.iter().any(|h| new_report_at(v, j + 1, h)) {
             e = j;
