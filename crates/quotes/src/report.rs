@@ -17,7 +17,7 @@ use dateline_lexicon::speech::{CueClass, CueForm};
 
 use crate::cues::{cues_in, CueHit};
 use crate::marks::Marked;
-use crate::phrase::{addressee_right, leading_np, np_left, np_right, Np};
+use crate::phrase::{addressee_right, leading_np, np_left, np_right, Np, NpKind};
 use crate::view::{
     View, ADJUNCT_HEADS, ADJUNCT_NOUNS, ADJUNCT_PREPOSITIONS, AUX_ADVERBS, BAD_CLAUSE_STARTS, BE_FORMS, DETERMINERS,
     SUBORDINATORS, TIME_DETERMINERS,
@@ -97,23 +97,23 @@ fn verb(
     let mut inverted = false;
     let mut trailing_from = None; // the comma or mark before the speaker
     let coordinated = matches!(left_text, Some(t) if t.eq_ignore_ascii_case("and") || t.eq_ignore_ascii_case("but"));
-    if (participle && (left_text == Some(",") || left.is_none())) || coordinated {
+    let apposition = (left_text == Some(",")).then(|| np_left(v, a, j)).flatten();
+    let inverted_np = (left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none())
+        .then(|| np_right(v, hit.end, b))
+        .flatten()
+        .filter(|np| closes_clause(v, np.role.map_or(np.end, |r| r.1), b));
+    if participle || coordinated {
         speaker_from = previous_in_sentence;
         if speaker_from.is_none() {
             speaker = leading_np(v, a, hit.first).filter(|np| np.end <= j);
         }
-    } else if let Some(np) = (left_text == Some(","))
-        .then(|| np_left(v, a, j))
-        .flatten()
-        .filter(|np| sentence_opening(v, a, np.role.map_or(np.first, |r| r.0.min(np.first))))
-    {
-        // "Hugh Hill, a doctor, said": an apposition at the head of the sentence
+    } else if let Some(np) = apposition.filter(|np| {
+        sentence_opening(v, a, np.role.map_or(np.first, |r| r.0.min(np.first)))
+            || (np.kind == NpKind::Name && inverted_np.is_none_or(|inv| inv.kind == NpKind::Nominal))
+    }) {
+        // "Hugh Hill, a doctor, said": an apposition before the verb
         speaker = Some(np);
-    } else if let Some(np) = (left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none())
-        .then(|| np_right(v, hit.end, b))
-        .flatten()
-        .filter(|np| closes_clause(v, np.role.map_or(np.end, |r| r.1), b))
-    {
+    } else if let Some(np) = inverted_np {
         speaker = Some(np);
         inverted = true;
         trailing_from = left;
@@ -238,7 +238,14 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         || is_ly_adverb(v, from);
     if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, DETERMINERS)) {
         let addressee = (hit.cue.addressee && k > from).then_some((from, k));
-        return (addressee, Some(k + 1));
+        // "said that was wrong": "that" is the subject; "said that, if …": skip the comma
+        let mut start = k + 1;
+        if start < b && v.is_any(start, &["was", "is", "would", "will", "has", "had", "could", "might", "may", "should"]) {
+            start = k;
+        } else if start < b && v.text(start) == "," {
+            start += 1;
+        }
+        return (addressee, Some(start));
     }
     let mut i = from;
     let mut addressee = None;
@@ -251,6 +258,9 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     loop {
         if i < b && v.is_any(i, ADJUNCT_HEADS) {
             i += 1;
+            if i < b && v.is_any(i, &["morning", "afternoon", "evening", "night"]) {
+                i += 1;
+            }
             continue;
         }
         if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, ADJUNCT_NOUNS) {
@@ -297,6 +307,13 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         "ca", "wo",
     ];
     if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) {
+        return true;
+    }
+    // "Trump favors …": a present-tense verb right after a name
+    if (a + 1..b).any(|i| {
+        let t = v.text(i);
+        v.is_cap(i - 1) && !v.is_cap(i) && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us")
+    }) {
         return true;
     }
     (a + 1..b).any(|i| {

@@ -106,6 +106,8 @@ pub(crate) const NP_STOPS: &[&str] = &[
     "for", "about", "into", "over", "under", "against", "during", "without", "between", "through", "per", "via",
     "nor", "yet", "is", "was", "were", "are", "be", "been", "has", "have", "had", "not", "what", "how", "why",
     "also", "said", "says", "told", "then", "there", "here", "would", "will", "could", "can", "did", "does", "do",
+    "should", "must", "may", "might", "shall", "cannot", "didn't", "doesn't", "don't", "won't", "wasn't", "isn't",
+    "weren't", "aren't", "hasn't", "haven't", "hadn't", "couldn't", "wouldn't", "shouldn't", "can't",
 ];
 
 /// Subordinating words that open a clause at the start of a sentence.
