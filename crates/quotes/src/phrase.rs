@@ -194,7 +194,12 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
         return None;
     }
     let mut k = start + 1;
-    while k < hi && k - start < 8 && (np_word(v, k) || v.is(k, "of")) && !(k > start + 1 && v.is_any(k, DETERMINERS) && !v.is_cap(k - 1)) {
+    while k < hi
+        && k - start < 8
+        && np_word(v, k)
+        && !(v.is_any(k, DETERMINERS) && !v.is(k - 1, "of"))
+        && !v.is_any(k, SUBJECT_PRONOUNS)
+    {
         // a name ends the phrase when a lower-case word follows it ("told CNN the war")
         if v.is_cap(start) && !v.is_any(start, DETERMINERS) && !v.is_cap(k) && !v.is_possessive(k) && !v.is_possessive(k - 1) {
             break;
