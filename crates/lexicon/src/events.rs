@@ -60,6 +60,8 @@ pub struct EventPattern {
     pub words: Vec<PatternWord>,
     /// Index into `words` of the trigger word (always a `Forms`).
     pub trigger: usize,
+    /// The trigger was written `n:LEMMA`: a nominal event ("the attack on").
+    pub trigger_is_noun: bool,
 }
 
 impl EventPattern {
@@ -132,6 +134,7 @@ pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {
         }
         let mut words = Vec::new();
         let mut trigger = None;
+        let mut trigger_is_noun = false;
         for w in cols {
             let (is_trigger, w) = match w.strip_prefix('^') {
                 Some(rest) => (true, rest),
@@ -161,13 +164,17 @@ pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {
                     return Err(PatternError::Malformed { line, what: "two trigger words".into() });
                 }
                 trigger = Some(words.len());
+                trigger_is_noun = w.starts_with("n:");
             }
             words.push(word);
         }
         if words.is_empty() {
             return Err(PatternError::Short { line });
         }
-        let trigger = trigger.unwrap_or(0);
+        let trigger = trigger.unwrap_or_else(|| {
+            trigger_is_noun = l.split_whitespace().nth(2).is_some_and(|w| w.starts_with("n:"));
+            0
+        });
         if !matches!(words[trigger], PatternWord::Forms(_)) {
             return Err(PatternError::Malformed { line, what: "the trigger must be a word".into() });
         }
@@ -180,6 +187,7 @@ pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {
             mode: (mode != "-").then(|| mode.to_string()),
             words,
             trigger,
+            trigger_is_noun,
         });
     }
     Ok(lex)
