@@ -90,7 +90,8 @@ fn is_clause_word(w: &str) -> bool {
 }
 
 fn is_negation(w: &str) -> bool {
-    matches!(w, "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without") || w.ends_with("n't")
+    matches!(w, "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without" | "failed" | "fail" | "fails" | "unable")
+        || w.ends_with("n't")
 }
 
 fn is_be(w: &str) -> bool {
@@ -259,12 +260,24 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if inside_name(doc, toks, a, pm.trigger) {
                 continue;
             }
+            if is_obligation(toks, &pm) && !obligation_is_request(toks, a, pm.trigger) {
+                continue;
+            }
             if let Some(prev) = cands.last_mut() {
                 let gap = pm.trigger.saturating_sub(prev.end);
                 let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "but" | "while" | "\""));
-                if takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end {
+                let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
+                // "staged rallies to demand reforms", "..., demanding more pay": a purpose
+                let purpose = before == "to"
+                    || (before == "," && toks.get(pm.trigger).ends_with("ing"))
+                    || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in");
+                if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end) || (purpose && pm.trigger >= prev.end) {
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.clone();
+                    }
+                    if prev.kind == EventType::Agree && is_hostile_act(kind) && !purpose {
+                        // "prepared to impose martial law" is a threat, not an offer
+                        prev.kind = EventType::Threaten;
                     }
                     prev.end = pm.end;
                     continue;
@@ -304,7 +317,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             let real = match status {
                 EventStatus::Negated => kind == EventType::Reject && c.kind != EventType::Reject,
-                EventStatus::Hypothetical => matches!(kind, EventType::Threaten | EventType::Agree),
+                EventStatus::Hypothetical => false,
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {
@@ -432,6 +445,28 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         }
     }
     events
+}
+
+/// "must" / "have to": an obligation, which is a demand when someone says
+/// another must do something ("Russia said Sudan must return the helicopter").
+fn is_obligation(toks: &LowerTokens, pm: &PatternMatch) -> bool {
+    matches!(toks.get(pm.trigger), "must" | "have" | "has" | "had")
+}
+
+fn obligation_is_request(toks: &LowerTokens, a: usize, t: usize) -> bool {
+    let mut j = t;
+    let mut said = false;
+    while j > a {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, "we" | "i" | "\"" | ";") && !said {
+            return false;
+        }
+        if is_speech_verb(w) || matches!(w, "reiterated" | "concluded" | "reminder" | "warned" | "stressed") {
+            said = true;
+        }
+    }
+    said
 }
 
 fn past_perfect(toks: &LowerTokens, a: usize, t: usize) -> bool {
