@@ -1,7 +1,38 @@
-//! Facts: counts, percentages, money, durations and dates. (Being built: see issue 3.)
+//! Facts: the counts, percentages, amounts of money, durations and dates a
+//! report states, each normalised (a number, or an ISO date) with its unit,
+//! its hedge ("about", "more than"), what it measures ("of Ukraine's
+//! territory") and whose it is (the sentence's subject entity).
+//!
+//! Why one pass over tokens: numbers are rare, so the scan only looks closer
+//! at tokens that can start a quantity or a date (digits, currency symbols,
+//! number words, month and day names); everything else costs one lookup.
+//! Hedges are read backwards from the number, units forwards.
+//!
+//! What is listed, and what is not: a fact is something a reader would note
+//! down. Dates are listed when the text names the calendar date itself (a
+//! year, a month and year, a month and day, a decade); deictic ones
+//! ("yesterday", "on Friday", "last year", "in April") only anchor events in
+//! time and are left to [`dates::find_dates`]. Periods before or after a
+//! year ("pre-2014 borders") describe a state, not a date. Durations that
+//! only place something in time ("two weeks after the clashes", "three days
+//! ago") are not durations. Counts of one, and small counts written as words
+//! of things other than people with no hedge ("shelled two villages"), or
+//! after a determiner ("the two leaders") are not worth a record. Digits in
+//! names and codes (G7, F-16, COVID-19, Article 5), phone numbers, times and
+//! lists of numbers are not quantities.
 
-use dateline_doc::Doc;
+pub mod dates;
+mod lexicon;
+mod numbers;
+mod view;
+
+use dateline_doc::{Doc, Fact, FactKind, FactValue, Span, TokenKind};
 use dateline_pipeline::{Component, Layer};
+
+use dates::Tense;
+use lexicon::{CurrencyPlace, NounClass};
+use numbers::{lower, parse_digits, scale_abbreviation, scale_word, small_number_word, suffixed_amount};
+use view::View;
 
 #[derive(Debug, Default)]
 pub struct FactExtractor;
@@ -16,5 +47,797 @@ impl Component for FactExtractor {
     fn writes(&self) -> &'static [Layer] {
         &[Layer::Facts]
     }
-    fn run(&self, _doc: &mut Doc) {}
+    fn run(&self, doc: &mut Doc) {
+        doc.facts = extract(doc);
+    }
+}
+
+/// All facts of a segmented document, in text order.
+pub fn extract(doc: &Doc) -> Vec<Fact> {
+    let view = View::new(doc);
+    let anchor = dates::publication_date(&doc.meta);
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        if sentence.span.start() < doc.meta.body_start {
+            continue;
+        }
+        let lo = sentence.tokens.start;
+        let hi = sentence.tokens.end.min(view.len());
+        let mut i = lo;
+        let mut free_from = lo;
+        while i < hi {
+            if !may_start(&view, i) {
+                i += 1;
+                continue;
+            }
+            if let Some(m) = dates::match_at(&view, i, hi, anchor, Tense::Past) {
+                let listed = m.value.explicit && !matches!(m.value.qualifier, Some("before" | "after"));
+                if listed {
+                    out.push(Fact {
+                        kind: FactKind::Date,
+                        span: dates::view_span(&view, m.start, m.end),
+                        value: FactValue::Date(m.value.iso),
+                        unit: None,
+                        qualifier: m.value.qualifier.map(str::to_string),
+                        of: None,
+                        holder: None,
+                    });
+                }
+                i = m.end.max(i + 1);
+                free_from = i;
+                continue;
+            }
+            match quantity_at(&view, i, lo, hi, free_from) {
+                Some(Found::Fact(fact, next)) => {
+                    out.push(fact);
+                    i = next;
+                    free_from = next;
+                }
+                Some(Found::Skip(next)) => {
+                    i = next.max(i + 1);
+                    free_from = i;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    for fact in &mut out {
+        fact.holder = holder(doc, fact.span);
+    }
+    out
+}
+
+/// The entity of the first named mention before the fact in its sentence.
+fn holder(doc: &Doc, span: Span) -> Option<dateline_doc::EntityId> {
+    let s = doc.sentence_at(span.start())?;
+    let sent = doc.sentences[s].span;
+    doc.mentions
+        .iter()
+        .filter(|m| m.span.start() >= sent.start() && m.span.end() <= span.start())
+        .min_by_key(|m| m.span.start())
+        .and_then(|m| m.entity)
+}
+
+enum Found {
+    Fact(Fact, usize),
+    /// Not a fact, but these tokens are used up (a time anchor, a name's number).
+    Skip(usize),
+}
+
+/// Cheap test: can a quantity or date start at token `i`?
+fn may_start(view: &View, i: usize) -> bool {
+    let w = view.word(i);
+    let Some(c) = w.chars().next() else { return false };
+    if c.is_ascii_digit() || c == '\'' {
+        return true;
+    }
+    if view.kind(i) == Some(TokenKind::Symbol) {
+        return lexicon::currency(w).is_some();
+    }
+    let head = w.split('-').next().unwrap_or(w);
+    if !c.is_alphabetic() || head.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let Some(lw) = lower(head, &mut buf) else { return false };
+    if TRIGGERS.contains(&lw) || small_number_word(lw).is_some() {
+        return true;
+    }
+    // a currency code or "Rs" before a number
+    w.len() <= 3 && c.is_uppercase() && view.is_number(i + 1) && lexicon::currency(w).is_some()
+}
+
+const TRIGGERS: &[&str] = &[
+    "a", "an", "the", "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later", "early",
+    "mid", "late", "pre", "post", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "dozen", "dozens",
+];
+
+/// Words that end a noun phrase (and so a counted noun or an "of" phrase).
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "in", "on", "at", "by", "for", "with", "from", "to", "into", "onto", "over", "under", "after",
+    "before", "since", "during", "than", "as", "of", "about", "against", "between", "among", "through", "across",
+    "per", "via", "and", "or", "but", "nor", "so", "yet", "if", "because", "while", "when", "where", "who", "whom",
+    "whose", "which", "that", "this", "these", "those", "what", "is", "are", "was", "were", "be", "been", "being",
+    "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may",
+    "might", "must", "not", "no", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us",
+    "our", "you", "your", "i", "me", "my", "there", "here", "then", "also", "only", "just", "more", "most", "less",
+    "least", "each", "every", "all", "both", "either", "neither", "other", "such", "up", "down", "out", "off",
+    "mainly", "mostly", "including", "according", "said", "says", "say", "told", "now", "currently", "already",
+    "still", "again", "ago", "later", "earlier", "last", "next", "worth", "whether", "around", "within", "without",
+    "toward", "towards", "until", "amid", "despite", "near", "since", "ahead", "away", "back", "even", "too", "very",
+];
+
+/// Determiners and possessives that may open an "of" phrase.
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those", "all", "each", "every"];
+
+/// Hedges before a number, longest first.
+const QUALIFIERS: &[&[&str]] = &[
+    &["no", "fewer", "than"],
+    &["no", "more", "than"],
+    &["no", "less", "than"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["as", "little", "as"],
+    &["more", "than"],
+    &["fewer", "than"],
+    &["less", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["close", "to"],
+    &["just", "over"],
+    &["just", "under"],
+    &["well", "over"],
+    &["upwards", "of"],
+    &["an", "estimated"],
+    &["about"],
+    &["around"],
+    &["roughly"],
+    &["approximately"],
+    &["nearly"],
+    &["almost"],
+    &["some"],
+    &["over"],
+    &["under"],
+    &["estimated"],
+    &["barely"],
+    &["only"],
+    &["within"],
+    &["between"],
+];
+
+const TIME_UNITS: &[(&str, &str)] = &[
+    ("year", "years"),
+    ("years", "years"),
+    ("month", "months"),
+    ("months", "months"),
+    ("week", "weeks"),
+    ("weeks", "weeks"),
+    ("day", "days"),
+    ("days", "days"),
+    ("hour", "hours"),
+    ("hours", "hours"),
+    ("minute", "minutes"),
+    ("minutes", "minutes"),
+    ("decade", "decades"),
+    ("decades", "decades"),
+    ("century", "centuries"),
+    ("centuries", "centuries"),
+];
+
+/// Words after a length of time that make it a point in time ("two weeks after").
+const TIME_ANCHORS: &[&str] = &["ago", "after", "before", "later", "earlier", "prior", "since", "from", "previously", "beforehand"];
+
+fn time_unit(word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    let w = lower(word, &mut buf)?;
+    TIME_UNITS.iter().find(|(form, _)| *form == w).map(|(_, unit)| *unit)
+}
+
+/// A number read at a token: its value and the tokens it covers.
+struct Number {
+    value: f64,
+    start: usize,
+    /// One past the last token.
+    end: usize,
+    /// Written as words ("three"), not digits.
+    words: bool,
+    /// The rest of a hyphenated token after the number ("year-old" in "three-year-old").
+    tail: Option<&'static str>,
+    /// The upper bound of a range ("20 to 30", "20-30").
+    upper: Option<f64>,
+}
+
+/// Reads a number at `i`: digits, words, "a dozen", with scale words after.
+fn number_at(view: &View, i: usize, hi: usize) -> Option<Number> {
+    let w = view.word(i);
+    let mut end = i + 1;
+    let mut words = false;
+    let mut tail = None;
+    let mut upper = None;
+    let mut value = if view.is_number(i) {
+        parse_digits(w)?
+    } else if let Some(v) = suffixed_amount(w) {
+        v
+    } else if let Some(v) = small_number_word(w) {
+        words = true;
+        f64::from(v)
+    } else if view.is_any(i, &["a", "an"]) {
+        // "a dozen", "a million"; "a decade" only with a hedge (checked by the caller)
+        words = true;
+        if scale_word(view.word(i + 1)).is_none() && time_unit(view.word(i + 1)).is_none() {
+            return None;
+        }
+        1.0
+    } else if let Some((head, rest)) = w.split_once('-') {
+        let v = parse_digits(head).or_else(|| small_number_word(head).map(f64::from))?;
+        words = !head.as_bytes()[0].is_ascii_digit();
+        if let Some(u) = parse_digits(rest).or_else(|| small_number_word(rest).map(f64::from)) {
+            upper = Some(u);
+        } else {
+            tail = Some(tail_kind(rest)?);
+        }
+        v
+    } else {
+        return None;
+    };
+    if tail.is_none() {
+        // scale words: "two million", "1.5 billion", "two hundred thousand"
+        let mut total = 0.0;
+        let mut current = value;
+        let mut scaled = false;
+        while end < hi {
+            if let Some(s) = scale_word(view.word(end)) {
+                if s < 1000.0 {
+                    current *= s;
+                } else {
+                    total += current * s;
+                    current = 0.0;
+                }
+                scaled = true;
+                end += 1;
+            } else if scaled && current == 0.0 && small_number_word(view.word(end)).is_some() {
+                current = f64::from(small_number_word(view.word(end)).unwrap_or(0));
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        value = total + current;
+        // ranges: "20 to 30", "20-30" handled above
+        if upper.is_none() && end + 1 < hi && view.is_any(end, &["to", "and"]) {
+            if let Some(u) = parse_digits(view.word(end + 1)).filter(|_| view.is_number(end + 1)).or_else(|| small_number_word(view.word(end + 1)).map(f64::from)) {
+                if u > value && !(view.is(end, "and") && !view.is_any(i.wrapping_sub(1), &["between"])) {
+                    let mut u = u;
+                    let mut k = end + 2;
+                    while let Some(s) = scale_word(view.word(k)).filter(|_| k < hi) {
+                        u *= s;
+                        k += 1;
+                    }
+                    // "between 20 and 30 million": the scale belongs to both
+                    if value < u && k > end + 2 && !scaled {
+                        value *= u / parse_digits(view.word(end + 1)).unwrap_or(u).max(1.0);
+                    }
+                    upper = Some(u);
+                    end = k;
+                }
+            }
+        }
+    }
+    value.is_finite().then_some(Number { value, start: i, end, words, tail, upper })
+}
+
+/// What a hyphenated number token's rest says: a unit of time used as an
+/// adjective ("30-day", "three-year-old") is all we read.
+fn tail_kind(rest: &str) -> Option<&'static str> {
+    let unit = rest.split('-').next()?;
+    let after = rest.get(unit.len()..).unwrap_or("");
+    if !(after.is_empty() || after.eq_ignore_ascii_case("-old") || after.eq_ignore_ascii_case("-long")) {
+        return None;
+    }
+    time_unit(unit)
+}
+
+/// The hedge right before token `i` (not reaching before `floor`).
+fn qualifier_before(view: &View, i: usize, floor: usize) -> Option<(&'static str, usize)> {
+    for q in QUALIFIERS {
+        let n = q.len();
+        if i < floor + n {
+            continue;
+        }
+        let start = i - n;
+        if q.iter().enumerate().all(|(k, w)| view.is(start + k, w)) {
+            return Some((qualifier_name(q), start));
+        }
+    }
+    None
+}
+
+fn qualifier_name(q: &'static [&'static str]) -> &'static str {
+    match q {
+        ["no", "fewer", "than"] => "no fewer than",
+        ["no", "more", "than"] => "no more than",
+        ["no", "less", "than"] => "no less than",
+        ["as", "many", "as"] => "as many as",
+        ["as", "much", "as"] => "as much as",
+        ["as", "few", "as"] => "as few as",
+        ["as", "little", "as"] => "as little as",
+        ["more", "than"] => "more than",
+        ["fewer", "than"] => "fewer than",
+        ["less", "than"] => "less than",
+        ["at", "least"] => "at least",
+        ["at", "most"] => "at most",
+        ["up", "to"] => "up to",
+        ["close", "to"] => "close to",
+        ["just", "over"] => "just over",
+        ["just", "under"] => "just under",
+        ["well", "over"] => "well over",
+        ["upwards", "of"] => "upwards of",
+        ["an", "estimated"] => "an estimated",
+        [one] => one,
+        _ => "",
+    }
+}
+
+fn is_stop(view: &View, i: usize) -> bool {
+    view.is_any(i, STOP_WORDS)
+}
+
+/// A plural noun by its shape ("allies", "villages") or the list ("people").
+fn counted_head(view: &View, i: usize) -> Option<NounClass> {
+    if view.kind(i) != Some(TokenKind::Word) || is_stop(view, i) {
+        return None;
+    }
+    let w = view.word(i);
+    if let Some(class) = lexicon::counted_noun(w) {
+        return Some(class);
+    }
+    let b = w.as_bytes();
+    let capital = view.capitalised(i);
+    let plural = b.len() >= 3
+        && b[b.len() - 1] == b's'
+        && b[b.len() - 2] != b's'
+        && b[b.len() - 2] != b'u'
+        && (capital || b[b.len() - 2] != b'i')
+        && !b[..b.len() - 1].iter().any(|c| c.is_ascii_digit())
+        && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    plural.then_some(NounClass::Thing)
+}
+
+/// The counted noun after a number: up to three modifiers, then a plural
+/// head. Returns the head's index and class.
+fn counted_noun_after(view: &View, j: usize, hi: usize) -> Option<(usize, NounClass)> {
+    for k in j..(j + 4).min(hi) {
+        if view.kind(k) != Some(TokenKind::Word) || is_stop(view, k) || view.word(k) == "'s" {
+            return None;
+        }
+        if let Some(class) = counted_head(view, k) {
+            return Some((k, class));
+        }
+    }
+    None
+}
+
+/// The noun phrase after "of" at `j`: determiners, words, possessives; its last token.
+fn of_phrase(view: &View, j: usize, hi: usize) -> Option<usize> {
+    let mut k = j;
+    while k < hi && view.is_any(k, DETERMINERS) {
+        k += 1;
+    }
+    let mut last = None;
+    while k < hi && k < j + 8 {
+        let w = view.word(k);
+        let word_like = matches!(view.kind(k), Some(TokenKind::Word | TokenKind::Number));
+        if !word_like || (w != "'s" && is_stop(view, k)) {
+            break;
+        }
+        if w != "'s" {
+            last = Some(k);
+        }
+        k += 1;
+    }
+    last
+}
+
+/// A number written in digits right after a name ("Article 5", "Boeing 737"),
+/// inside a code or list ("1,2,3", "555-0143"), or a time ("10:30").
+fn digits_in_name_or_code(view: &View, i: usize, lo: usize) -> bool {
+    if !view.is_number(i) {
+        return false;
+    }
+    let prev = view.before(i, 1);
+    if i > lo && matches!(prev, "#" | "+" | "/" | ":" | "-" | "No" | "no" | "Nos") {
+        return true;
+    }
+    if i > lo && !view.spaced(i) && matches!(prev, "," | "." | ")" | "(") {
+        return true;
+    }
+    let next = view.word(i + 1);
+    if !view.spaced(i + 1) && matches!(next, ":" | "/" | "," | "." | "-" | ")") && view.is_number(i + 2) && !view.spaced(i + 2) {
+        return true;
+    }
+    if view.is_number(i + 1) || (i > lo && view.is_number(i - 1)) {
+        return true;
+    }
+    if view.is_any(i + 1, &["a.m", "p.m", "am", "pm", "gmt", "utc", "bst", "cet"]) {
+        return true;
+    }
+    if i > lo && view.capitalised(i - 1) && view.kind(i - 1) == Some(TokenKind::Word) {
+        let mut buf = [0u8; 24];
+        let lead = lower(prev, &mut buf);
+        let lead_in = lead.is_some_and(|l| {
+            STOP_WORDS.contains(&l) || QUALIFIERS.iter().any(|q| q.last() == Some(&l)) || matches!(l, "some" | "nearly" | "almost" | "roughly" | "approximately" | "estimated")
+        });
+        if !lead_in && lexicon::currency(prev).is_none() {
+            return true;
+        }
+    }
+    false
+}
+
+fn plural_unit(word: &str) -> String {
+    if word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase) {
+        word.to_string()
+    } else {
+        word.to_lowercase()
+    }
+}
+
+fn quantity_at(view: &View, i: usize, lo: usize, hi: usize, free_from: usize) -> Option<Found> {
+    let doc = view.doc;
+    let mut j = i;
+    let mut start = i;
+    let mut currency: Option<&'static str> = None;
+    // a currency before the number: "$", "US$", "€", "USD", "Rs"
+    if let Some(c) = lexicon::currency(view.word(i)) {
+        if c.place == CurrencyPlace::After || !(view.is_number(i + 1) || suffixed_amount(view.word(i + 1)).is_some() || small_number_word(view.word(i + 1)).is_some()) {
+            return None;
+        }
+        currency = Some(c.code);
+        j = i + 1;
+        // letters glued before a "$": "US$", "C$", "HK$"
+        if i > lo && !view.spaced(i) {
+            let mut joined = [0u8; 24];
+            let (p, s) = (view.word(i - 1).as_bytes(), view.word(i).as_bytes());
+            if p.len() + s.len() <= joined.len() {
+                joined[..p.len()].copy_from_slice(p);
+                joined[p.len()..p.len() + s.len()].copy_from_slice(s);
+                if let Some(c2) = std::str::from_utf8(&joined[..p.len() + s.len()]).ok().and_then(lexicon::currency) {
+                    currency = Some(c2.code);
+                    start = i - 1;
+                }
+            }
+        }
+    }
+    if digits_in_name_or_code(view, j, lo) {
+        return Some(Found::Skip(j + 1));
+    }
+    let number = number_at(view, j, hi)?;
+    let mut end = number.end;
+    let mut value = number.value;
+    let (mut qualifier, qstart) = match qualifier_before(view, start, free_from) {
+        Some((q, s)) => (Some(q), s),
+        None => (None, start),
+    };
+    if number.upper.is_some() {
+        qualifier = Some("between");
+    }
+    let span_of = |a: usize, b: usize| -> Span { dates::view_span(view, a, b) };
+    let fact = |kind: FactKind, a: usize, b: usize, value: f64, unit: Option<String>, qualifier: Option<&str>, of: Option<String>| Fact {
+        kind,
+        span: span_of(a, b),
+        value: FactValue::Number(value),
+        unit,
+        qualifier: qualifier.map(str::to_string),
+        of,
+        holder: None,
+    };
+
+    // "$3 bn", "€5 m": an abbreviated scale after a currency amount
+    if currency.is_some() && end < hi {
+        if let Some(s) = scale_abbreviation(view.word(end)) {
+            value *= s;
+            end += 1;
+        }
+    }
+
+    // a unit of time inside the token: "30-day ceasefire", "three-year-old war"
+    if let Some(unit) = number.tail {
+        let mut stop = end;
+        if stop < hi && view.kind(stop) == Some(TokenKind::Word) && !is_stop(view, stop) && !view.capitalised(stop) {
+            stop += 1;
+        }
+        let q = qualifier.filter(|q| *q != "within" && *q != "between");
+        let a = if q.is_some() { qstart } else { start };
+        return Some(Found::Fact(fact(FactKind::Duration, a, stop, value, Some(unit.to_string()), q, None), stop));
+    }
+
+    // percentages
+    let percent_end = if view.word(end) == "%" {
+        Some(end + 1)
+    } else if view.is_any(end, &["percent", "pct"]) {
+        Some(end + 1)
+    } else if view.is(end, "per") && view.is(end + 1, "cent") {
+        Some(end + 2)
+    } else if view.is(end, "percentage") && view.is_any(end + 1, &["point", "points"]) {
+        Some(end)
+    } else {
+        None
+    };
+    if let (Some(mut pend), None) = (percent_end, currency) {
+        if pend > hi {
+            return None;
+        }
+        let mut unit = "percent";
+        if view.is(pend, "percentage") && view.is_any(pend + 1, &["point", "points"]) {
+            unit = "percentage points";
+            pend += 2;
+        } else if view.is(end, "percentage") {
+            return None;
+        }
+        let mut of = None;
+        if pend < hi && view.is(pend, "of") {
+            if let Some(last) = of_phrase(view, pend + 1, hi) {
+                of = Some(doc.slice(span_of(pend + 1, last + 1)).to_string());
+                pend = last + 1;
+            }
+        }
+        let q = qualifier.filter(|q| *q != "within");
+        let a = if q.is_some() { qstart } else { start };
+        return Some(Found::Fact(fact(FactKind::Percent, a, pend, value, Some(unit.to_string()), q, of), pend));
+    }
+
+    // a currency after the number: "5 million euros", "10 billion yuan", "5 million U.S. dollars"
+    if currency.is_none() && end < hi {
+        let k = if view.is_any(end, &["u.s.", "us"]) && view.is_any(end + 1, &["dollar", "dollars"]) { end + 1 } else { end };
+        if let Some(c) = lexicon::currency(view.word(k)).filter(|c| c.place != CurrencyPlace::Before) {
+            let code_like = view.word(k).chars().all(|ch| ch.is_ascii_uppercase());
+            if c.place == CurrencyPlace::After || code_like {
+                currency = Some(c.code);
+                end = k + 1;
+            }
+        }
+    }
+    if let Some(code) = currency {
+        if end > hi {
+            return None;
+        }
+        let mut of = None;
+        if view.is(end, "worth") && view.is(end + 1, "of") {
+            if let Some(last) = of_phrase(view, end + 2, hi) {
+                of = Some(doc.slice(span_of(end + 2, last + 1)).to_string());
+            }
+        }
+        let q = qualifier.filter(|q| *q != "within");
+        let a = if q.is_some() { qstart } else { start };
+        return Some(Found::Fact(fact(FactKind::Money, a, end, value, Some(code.to_string()), q, of), end));
+    }
+
+    // durations: "30 days", "three years", "nearly a decade"
+    if let Some(unit) = time_unit(view.word(end)).filter(|_| end < hi) {
+        let stop = end + 1;
+        if view.is_any(stop, TIME_ANCHORS) || view.is_any(i.wrapping_sub(1), &["the"]) && view.is_any(stop, &["of"]) {
+            return Some(Found::Skip(stop));
+        }
+        if view.is_any(number.start, &["a", "an"]) && qualifier.is_none() {
+            return Some(Found::Skip(stop));
+        }
+        let q = qualifier.filter(|q| *q != "between" || number.upper.is_some());
+        let a = if q.is_some() { qstart } else { start };
+        return Some(Found::Fact(fact(FactKind::Duration, a, stop, value, Some(unit.to_string()), q, None), stop));
+    }
+
+    // counts: "more than 40 allies", "120 unarmed observers"
+    if view.is_any(number.start, &["a", "an"]) && scale_word(view.word(number.start + 1)).is_none() {
+        return None;
+    }
+    let scaled = end > number.start + 1 && !view.is_number(end - 1) && number.upper.is_none() || end > number.start + 1 && scale_word(view.word(end - 1)).is_some();
+    let noun = counted_noun_after(view, end, hi);
+    let q = qualifier.filter(|q| *q != "within");
+    let (stop, unit, class) = match noun {
+        Some((head, class)) => (head + 1, Some(plural_unit(view.word(head))), Some(class)),
+        None if scaled => (end, None, None),
+        None => return None,
+    };
+    if value == 1.0 && q.is_none() {
+        return None;
+    }
+    let determined = view.is_any(qstart.wrapping_sub(1), &["the", "these", "those", "both", "its", "their", "his", "her", "our", "all", "first", "last", "next", "other", "another"]);
+    let small = value < 10.0 && number.upper.is_none();
+    if small && determined && q.is_none() {
+        return Some(Found::Skip(stop));
+    }
+    if small && number.words && q.is_none() && class != Some(NounClass::Person) {
+        return Some(Found::Skip(stop));
+    }
+    let mut of = None;
+    if stop < hi && view.is(stop, "of") {
+        if let Some(last) = of_phrase(view, stop + 1, hi) {
+            of = Some(doc.slice(span_of(stop + 1, last + 1)).to_string());
+        }
+    }
+    let a = if q.is_some() { qstart } else { start };
+    Some(Found::Fact(fact(FactKind::Count, a, stop, value, unit, q, of), stop))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_doc::DocMeta;
+    use dateline_segment::Segmenter;
+
+    fn run(text: &str, date: Option<&str>) -> Doc {
+        let mut doc = Doc::new(text.to_string(), DocMeta { date: date.map(str::to_string), ..DocMeta::default() });
+        Segmenter.run(&mut doc);
+        FactExtractor.run(&mut doc);
+        doc
+    }
+
+    /// (kind, text, value, unit, qualifier) of every fact.
+    fn facts(text: &str) -> Vec<(&'static str, String, String, Option<String>, Option<String>)> {
+        let doc = run(text, Some("2025-02-12"));
+        doc.facts
+            .iter()
+            .map(|f| {
+                let v = match &f.value {
+                    FactValue::Number(n) => format!("{n}"),
+                    FactValue::Date(d) => d.clone(),
+                };
+                (f.kind.as_str(), doc.slice(f.span).to_string(), v, f.unit.clone(), f.qualifier.clone())
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (&'static str, String, String, Option<String>, Option<String>) {
+        let mut f = facts(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        f.remove(0)
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn counts_with_hedges_and_modifiers() {
+        assert_eq!(one("He told more than 40 allies."), ("count", "more than 40 allies".into(), "40".into(), s("allies"), s("more than")));
+        assert_eq!(one("Clashes killed at least 14 soldiers."), ("count", "at least 14 soldiers".into(), "14".into(), s("soldiers"), s("at least")));
+        assert_eq!(one("He said 120 unarmed observers would deploy."), ("count", "120 unarmed observers".into(), "120".into(), s("observers"), None));
+        assert_eq!(one("About 40,000 people have fled."), ("count", "About 40,000 people".into(), "40000".into(), s("people"), s("about")));
+        assert_eq!(one("Some two million people fled."), ("count", "Some two million people".into(), "2000000".into(), s("people"), s("some")));
+        assert_eq!(one("Rebels freed a dozen hostages."), ("count", "a dozen hostages".into(), "12".into(), s("hostages"), None));
+        assert_eq!(one("It sent forty-five troops."), ("count", "forty-five troops".into(), "45".into(), s("troops"), None));
+        assert_eq!(one("Three soldiers died."), ("count", "Three soldiers".into(), "3".into(), s("soldiers"), None));
+    }
+
+    #[test]
+    fn ranges_read_the_lower_bound() {
+        let (kind, text, v, unit, q) = one("Between 20 and 30 people were hurt.");
+        assert_eq!((kind, text.as_str(), v.as_str(), unit, q), ("count", "Between 20 and 30 people", "20", s("people"), s("between")));
+        let (_, text, v, _, _) = one("It held 20-30 prisoners.");
+        assert_eq!((text.as_str(), v.as_str()), ("20-30 prisoners", "20"));
+    }
+
+    #[test]
+    fn percentages_with_what_they_measure() {
+        let doc = run("Moscow currently controls about 20% of Ukraine’s territory, mainly in the east.", None);
+        let f = &doc.facts[0];
+        assert_eq!(doc.slice(f.span), "about 20% of Ukraine’s territory");
+        assert_eq!((f.kind, &f.value, f.qualifier.as_deref(), f.of.as_deref()), (FactKind::Percent, &FactValue::Number(20.0), Some("about"), Some("Ukraine’s territory")));
+        assert_eq!(one("Turnout fell 3.5 percent."), ("percent", "3.5 percent".into(), "3.5".into(), s("percent"), None));
+        assert_eq!(one("It rose by 2 percentage points."), ("percent", "2 percentage points".into(), "2".into(), s("percentage points"), None));
+        assert_eq!(one("Roughly twenty per cent agreed."), ("percent", "Roughly twenty per cent".into(), "20".into(), s("percent"), s("roughly")));
+    }
+
+    #[test]
+    fn money_in_currencies() {
+        assert_eq!(one("Brazil exported about $19 billion worth of goods."), ("money", "about $19 billion".into(), "19000000000".into(), s("USD"), s("about")));
+        assert_eq!(one("A $3bn loan."), ("money", "$3bn".into(), "3000000000".into(), s("USD"), None));
+        assert_eq!(one("It paid €2.5 million."), ("money", "€2.5 million".into(), "2500000".into(), s("EUR"), None));
+        assert_eq!(one("It cost £400,000."), ("money", "£400,000".into(), "400000".into(), s("GBP"), None));
+        assert_eq!(one("They lent 1.5 billion yuan."), ("money", "1.5 billion yuan".into(), "1500000000".into(), s("CNY"), None));
+        assert_eq!(one("Up to 5 million euros were lost."), ("money", "Up to 5 million euros".into(), "5000000".into(), s("EUR"), s("up to")));
+        assert_eq!(one("It got US$5 million."), ("money", "US$5 million".into(), "5000000".into(), s("USD"), None));
+        assert_eq!(one("Aid of USD 200 million."), ("money", "USD 200 million".into(), "200000000".into(), s("USD"), None));
+        assert_eq!(one("It cost ten thousand dollars."), ("money", "ten thousand dollars".into(), "10000".into(), s("USD"), None));
+    }
+
+    #[test]
+    fn durations_and_time_anchors() {
+        assert_eq!(one("the nearly three-year-old war"), ("duration", "nearly three-year-old war".into(), "3".into(), s("years"), s("nearly")));
+        assert_eq!(one("They would deploy within 30 days."), ("duration", "within 30 days".into(), "30".into(), s("days"), s("within")));
+        assert_eq!(one("a 30-day ceasefire"), ("duration", "30-day ceasefire".into(), "30".into(), s("days"), None));
+        assert_eq!(one("It lasted nearly a decade."), ("duration", "nearly a decade".into(), "1".into(), s("decades"), s("nearly")));
+        assert!(facts("It came two weeks after clashes.").is_empty());
+        assert!(facts("He left three days ago.").is_empty());
+    }
+
+    #[test]
+    fn dates_listed_and_not() {
+        assert_eq!(one("Russia annexed Crimea in March 2014."), ("date", "March 2014".into(), "2014-03".into(), None, None));
+        assert_eq!(one("It backed the deal as recently as 2024."), ("date", "2024".into(), "2024".into(), None, None));
+        assert_eq!(one("It happened on Feb. 12, 2025."), ("date", "Feb. 12, 2025".into(), "2025-02-12".into(), None, None));
+        assert_eq!(one("Talks resume March 4."), ("date", "March 4".into(), "2025-03-04".into(), None, None));
+        assert_eq!(one("Ties date from the 1990s."), ("date", "the 1990s".into(), "199".into(), None, None));
+        let (_, text, v, _, q) = one("Growth slowed in mid-2014.");
+        assert_eq!((text.as_str(), v.as_str(), q), ("mid-2014", "2014", s("mid")));
+        // deictic dates and periods before a year are not listed as facts
+        assert!(facts("He spoke today and on Wednesday; last year exports fell; since April nothing.").is_empty());
+        assert!(facts("A return to Ukraine's pre-2014 borders is unrealistic.").is_empty());
+    }
+
+    #[test]
+    fn not_quantities() {
+        for text in [
+            "The G7 and F-16 jets and COVID-19 and MH17.",
+            "Call +1 202-555-0143 or (202) 555-0143 now.",
+            "They are covered under Article 5 of the treaty.",
+            "Numbers 1,2,3,4 and $ and %% and $%.",
+            "The two leaders met. The two countries agreed.",
+            "Ethiopian forces had shelled two villages.",
+            "He was one of the first.",
+            "They met at 10:30 a.m. on the 3rd floor.",
+            "The Boeing 737 landed. Resolution 2231 stands.",
+        ] {
+            assert!(facts(text).is_empty(), "{text}: {:?}", facts(text));
+        }
+    }
+
+    #[test]
+    fn huge_numbers_stay_finite() {
+        let f = facts(&format!("They counted {} people and {} soldiers.", "9".repeat(39), "9".repeat(400)));
+        assert_eq!(f.len(), 1);
+        let doc = run("$99999999999999999999999999999999999999 trillion", None);
+        for fact in &doc.facts {
+            if let FactValue::Number(n) = fact.value {
+                assert!(n.is_finite());
+            }
+        }
+    }
+
+    #[test]
+    fn holder_is_the_first_entity_before_the_fact() {
+        use dateline_doc::{Entity, EntityKind, Mention, MentionSource};
+        let mut doc = Doc::new("Moscow controls about 20% of Ukraine's territory.".to_string(), DocMeta::default());
+        Segmenter.run(&mut doc);
+        let id = doc.add_entity(Entity::new("Russia", EntityKind::Country));
+        let span = doc.span(0, 6).unwrap();
+        doc.mentions.push(Mention { span, kind: EntityKind::Country, source: MentionSource::Lexicon, entity: Some(id) });
+        FactExtractor.run(&mut doc);
+        assert_eq!(doc.facts[0].holder, Some(id));
+    }
+
+    #[test]
+    fn wire_header_date_is_not_a_fact() {
+        let text = " date 2025-02-12 BRUSSELS >> Hegseth spoke in 2024.";
+        let body = text.find(">>").unwrap() + 3;
+        let mut doc = Doc::new(text.to_string(), DocMeta { date: Some("2025-02-12".into()), body_start: body, ..DocMeta::default() });
+        Segmenter.run(&mut doc);
+        FactExtractor.run(&mut doc);
+        let values: Vec<_> = doc.facts.iter().map(|f| f.value.clone()).collect();
+        assert_eq!(values, vec![FactValue::Date("2024".into())]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_slice(text in "(\\PC|[0-9$€£%,.\\- ]|million|percent|about |more than |March |2014){0,60}") {
+            let doc = run(&text, Some("2025-02-12"));
+            for f in &doc.facts {
+                let _ = doc.slice(f.span);
+                proptest::prop_assert!(f.span.end() <= doc.text.len());
+                if let FactValue::Number(n) = f.value {
+                    proptest::prop_assert!(n.is_finite());
+                }
+            }
+        }
+
+        #[test]
+        fn dates_never_panic(text in "\\PC{0,40}") {
+            let _ = dates::normalize(&text, chrono::NaiveDate::from_ymd_opt(2025, 2, 12), Tense::Past);
+            let _ = dates::normalize(&text, None, Tense::Future);
+        }
+    }
 }

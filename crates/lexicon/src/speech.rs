@@ -1,1 +1,178 @@
-//! (Being built.)
+//! Reporting verbs and cue phrases ("said", "told", "according to"), for
+//! the quotation component.
+//!
+//! The list is `data/speech/cues.tsv`: one lemma a line with its
+//! inflections, whether it can name an addressee ("told reporters") and its
+//! class (speech, belief, naming, source). It is compiled into the binary and
+//! may be overridden like every data file (see [`crate::data_file`]).
+//!
+//! Matching is a hash lookup on a token's lowercased text (no allocation
+//! for words up to 32 bytes); a multi-word form ("according to") is keyed on
+//! its first word and lists the words that must follow.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use thiserror::Error;
+
+use crate::{data_file, data_lines};
+
+const BUILTIN: &str = include_str!("../../../data/speech/cues.tsv");
+const FILE_NAME: &str = "cues.tsv";
+
+/// What a cue reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// Words said or written; a reported clause may follow.
+    Speech,
+    /// A thought or stance ("believes"): not speech.
+    Belief,
+    /// Attributes a quoted label only ("called it “a first step”").
+    Naming,
+    /// A source phrase around a clause ("according to X").
+    Source,
+}
+
+/// The grammatical shape of a matched form, as far as it matters for
+/// finding the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueForm {
+    /// Finite or base form ("said", "says", "say").
+    Finite,
+    /// An -ing participle ("saying", "adding"): its speaker is the subject
+    /// of the clause it hangs from.
+    Participle,
+    /// A multi-word phrase ("according to").
+    Phrase,
+}
+
+/// One matchable form of a cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub lemma: String,
+    /// Lowercase words after the first one that must follow it.
+    pub rest: Vec<String>,
+    pub addressee: bool,
+    pub class: CueClass,
+    pub form: CueForm,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum SpeechLexiconError {
+    #[error("{file}:{line}: expected 4 tab-separated columns (lemma, forms, addressee, class)")]
+    Columns { file: &'static str, line: usize },
+    #[error("{file}:{line}: unknown class `{class}` (speech, belief, naming, source)")]
+    Class { file: &'static str, line: usize, class: String },
+}
+
+/// The compiled cue list.
+#[derive(Debug, Default)]
+pub struct SpeechCues {
+    by_first_word: HashMap<String, Vec<Cue>>,
+}
+
+impl SpeechCues {
+    /// Parses a cue file in the `cues.tsv` format.
+    pub fn parse(text: &str) -> Result<SpeechCues, SpeechLexiconError> {
+        let mut by_first_word: HashMap<String, Vec<Cue>> = HashMap::new();
+        for (line, l) in data_lines(text) {
+            let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+            if cols.len() != 4 {
+                return Err(SpeechLexiconError::Columns { file: FILE_NAME, line });
+            }
+            let class = match cols[3] {
+                "speech" => CueClass::Speech,
+                "belief" => CueClass::Belief,
+                "naming" => CueClass::Naming,
+                "source" => CueClass::Source,
+                other => return Err(SpeechLexiconError::Class { file: FILE_NAME, line, class: other.to_string() }),
+            };
+            let addressee = cols[2].eq_ignore_ascii_case("yes");
+            for form in cols[1].split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                let mut words = form.split_whitespace().map(str::to_ascii_lowercase);
+                let Some(first) = words.next() else { continue };
+                let rest: Vec<String> = words.collect();
+                let form = if !rest.is_empty() {
+                    CueForm::Phrase
+                } else if first.ends_with("ing") && !cols[0].ends_with("ing") {
+                    CueForm::Participle
+                } else {
+                    CueForm::Finite
+                };
+                let cue = Cue { lemma: cols[0].to_string(), rest, addressee, class, form };
+                let entry = by_first_word.entry(first).or_default();
+                if !entry.contains(&cue) {
+                    entry.push(cue);
+                }
+            }
+        }
+        Ok(SpeechCues { by_first_word })
+    }
+
+    /// The cues whose first word is `word` (any case), longest phrases first.
+    pub fn starting_with(&self, word: &str) -> &[Cue] {
+        let mut buf = [0u8; 32];
+        let key = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            if word.len() > buf.len() {
+                return &[];
+            }
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            match std::str::from_utf8(b) {
+                Ok(s) => s,
+                Err(_) => return &[],
+            }
+        } else {
+            word
+        };
+        self.by_first_word.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_first_word.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first_word.is_empty()
+    }
+}
+
+static CUES: LazyLock<SpeechCues> = LazyLock::new(|| {
+    let text = data_file(FILE_NAME, BUILTIN);
+    // A broken user override falls back to the built-in list.
+    SpeechCues::parse(&text).or_else(|_| SpeechCues::parse(BUILTIN)).unwrap_or_default()
+});
+
+/// The reporting cues, loaded once.
+pub fn speech_cues() -> &'static SpeechCues {
+    &CUES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_list_parses_and_matches_forms() {
+        let cues = SpeechCues::parse(BUILTIN).expect("built-in cues parse");
+        assert!(cues.len() > 100);
+        let said = cues.starting_with("Said");
+        assert_eq!(said[0].lemma, "say");
+        assert_eq!(said[0].class, CueClass::Speech);
+        assert_eq!(said[0].form, CueForm::Finite);
+        assert!(cues.starting_with("told")[0].addressee);
+        assert_eq!(cues.starting_with("adding")[0].form, CueForm::Participle);
+        let acc = cues.starting_with("According");
+        assert_eq!(acc[0].rest, vec!["to".to_string()]);
+        assert_eq!(acc[0].class, CueClass::Source);
+        assert_eq!(cues.starting_with("believes")[0].class, CueClass::Belief);
+        assert!(cues.starting_with("table").is_empty());
+    }
+
+    #[test]
+    fn bad_lines_are_typed_errors() {
+        assert_eq!(SpeechCues::parse("say\tsaid\tno").unwrap_err(), SpeechLexiconError::Columns { file: FILE_NAME, line: 1 });
+        assert!(matches!(SpeechCues::parse("say\tsaid\tno\tshout"), Err(SpeechLexiconError::Class { .. })));
+    }
+}

@@ -1,0 +1,93 @@
+//! The facts' word lists, read once from `data/facts/` (overridable like every
+//! lexicon): currencies and counted nouns. Keys are lower-cased, so a lookup
+//! lower-cases the token into a stack buffer and never allocates.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use dateline_lexicon::{data_file, data_lines};
+
+use crate::numbers::lower;
+
+/// Where a currency word stands relative to its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CurrencyPlace {
+    Before,
+    After,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Currency {
+    pub code: &'static str,
+    pub place: CurrencyPlace,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounClass {
+    Person,
+    Thing,
+}
+
+static CURRENCIES: LazyLock<HashMap<String, Currency>> = LazyLock::new(|| {
+    let text = data_file("facts/currencies.tsv", include_str!("../../../data/facts/currencies.tsv"));
+    let mut map = HashMap::new();
+    for (_, line) in data_lines(&text) {
+        let mut cols = line.split('\t');
+        let (Some(form), Some(code)) = (cols.next(), cols.next()) else { continue };
+        let place = match cols.next().map(str::trim) {
+            Some("before") => CurrencyPlace::Before,
+            Some("after") => CurrencyPlace::After,
+            _ => CurrencyPlace::Both,
+        };
+        let code: &'static str = Box::leak(code.trim().to_string().into_boxed_str());
+        map.insert(form.trim().to_lowercase(), Currency { code, place });
+    }
+    map
+});
+
+static COUNTED_NOUNS: LazyLock<HashMap<String, NounClass>> = LazyLock::new(|| {
+    let text = data_file("facts/counted_nouns.tsv", include_str!("../../../data/facts/counted_nouns.tsv"));
+    let mut map = HashMap::new();
+    for (_, line) in data_lines(&text) {
+        let mut cols = line.split('\t');
+        let Some(noun) = cols.next() else { continue };
+        let class = if cols.next().map(str::trim) == Some("thing") { NounClass::Thing } else { NounClass::Person };
+        map.insert(noun.trim().to_lowercase(), class);
+    }
+    map
+});
+
+/// The currency a symbol, code or name stands for.
+pub fn currency(form: &str) -> Option<Currency> {
+    if form.is_ascii() {
+        let mut buf = [0u8; 24];
+        CURRENCIES.get(lower(form, &mut buf)?).copied()
+    } else {
+        CURRENCIES.get(form).copied()
+    }
+}
+
+/// The class of a counted noun the list knows.
+pub fn counted_noun(word: &str) -> Option<NounClass> {
+    let mut buf = [0u8; 24];
+    COUNTED_NOUNS.get(lower(word, &mut buf)?).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load_and_answer() {
+        assert_eq!(currency("$").map(|c| c.code), Some("USD"));
+        assert_eq!(currency("€").map(|c| c.code), Some("EUR"));
+        assert_eq!(currency("Euros").map(|c| (c.code, c.place)), Some(("EUR", CurrencyPlace::After)));
+        assert_eq!(currency("yuan").map(|c| c.code), Some("CNY"));
+        assert!(currency("apples").is_none());
+        assert_eq!(counted_noun("People"), Some(NounClass::Person));
+        assert_eq!(counted_noun("cattle"), Some(NounClass::Thing));
+        assert_eq!(counted_noun("villages"), None);
+        assert!(CURRENCIES.len() > 50 && COUNTED_NOUNS.len() > 50);
+    }
+}

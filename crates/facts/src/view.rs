@@ -1,0 +1,63 @@
+//! A light view of a document's tokens for the matchers: each token's
+//! normalised text, looked up by index, with bounds-checked helpers so a
+//! pattern that runs off the end simply fails to match.
+
+use dateline_doc::{Doc, TokenKind};
+
+use crate::numbers::lower;
+
+pub(crate) struct View<'a> {
+    pub doc: &'a Doc,
+    /// Normalised text of each token (borrowed, so no per-token allocation).
+    words: Vec<&'a str>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Doc) -> View<'a> {
+        let words = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+        View { doc, words }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The token's normalised text, or "" past either end.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// The word before `i`, or "" at the start.
+    pub fn before(&self, i: usize, back: usize) -> &'a str {
+        i.checked_sub(back).map_or("", |j| self.word(j))
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Whether white space (or the start of the text) precedes token `i`.
+    pub fn spaced(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_none_or(|t| t.space_before)
+    }
+
+    /// Whether token `i` equals `lowercase`, ignoring ASCII case.
+    pub fn is(&self, i: usize, lowercase: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(lowercase)
+    }
+
+    /// Whether token `i` is one of `words` (lower-case), ignoring case.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let mut buf = [0u8; 24];
+        lower(self.word(i), &mut buf).is_some_and(|w| words.contains(&w))
+    }
+
+    /// Whether the token starts with an upper-case letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+}

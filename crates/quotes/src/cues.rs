@@ -1,0 +1,76 @@
+//! Finding reporting cues in the token stream: one hash lookup per word
+//! token (see `dateline_lexicon::speech`), plus checks that the word is
+//! used as a verb here ("his claims" and "the said report" are not cues).
+
+use dateline_lexicon::speech::{speech_cues, Cue, CueForm};
+
+use crate::view::{View, DETERMINERS};
+
+/// A reporting cue found in the text: tokens `[first, end)`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CueHit {
+    pub first: usize,
+    pub end: usize,
+    pub cue: &'static Cue,
+}
+
+/// Whether token `i` is one of the cue words (used to stop phrases).
+pub(crate) fn is_cue_word(v: View, i: usize) -> bool {
+    speech_cues().starting_with(v.text(i)).iter().any(|c| c.rest.is_empty())
+}
+
+/// The cues of the sentence with token range `[a, b)`.
+pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
+    let lex = speech_cues();
+    for i in a..b {
+        if v.kind(i) != dateline_doc::TokenKind::Word {
+            continue;
+        }
+        let candidates = lex.starting_with(v.text(i));
+        if candidates.is_empty() {
+            continue;
+        }
+        for cue in candidates {
+            let n = cue.rest.len();
+            if i + 1 + n > b {
+                continue;
+            }
+            if !cue.rest.iter().enumerate().all(|(k, w)| v.is(i + 1 + k, w)) {
+                continue;
+            }
+            if cue.form != CueForm::Phrase {
+                // a capitalised cue word inside a sentence is a name ("Edward Said")
+                if i > a && v.is_cap(i) && !v.is_quote(i - 1) {
+                    continue;
+                }
+                // after a determiner or possessive it is a noun ("his claims")
+                if i > a && (v.is_any(i - 1, DETERMINERS) || v.is_possessive(i - 1)) {
+                    continue;
+                }
+            }
+            out.push(CueHit { first: i, end: i + 1 + n, cue });
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::seg;
+
+    fn found(text: &str) -> Vec<String> {
+        let d = seg(text);
+        let v = View::new(&d);
+        let mut out = Vec::new();
+        cues_in(v, 0, d.tokens.len(), &mut out);
+        out.iter().map(|c| d.slice(d.tokens[c.first].span.cover(d.tokens[c.end - 1].span)).to_string()).collect()
+    }
+
+    #[test]
+    fn verbs_and_phrases_but_not_nouns_or_names() {
+        assert_eq!(found("According to Ann, he said so and his claims failed."), vec!["According to", "said"]);
+        assert!(found("The Edward Said essay.").is_empty());
+        assert_eq!(found("She told them."), vec!["told"]);
+    }
+}

@@ -1,0 +1,252 @@
+//! Noun phrases around a reporting verb: the speaker to its left ("the
+//! Pentagon chief said"), to its right ("said Lt. Gen. Tadesse Worku"), an
+//! apposition ("Hugh Hill, a doctor, said"), a relative ("X, who said"),
+//! and the addressee ("told reporters").
+//!
+//! Without a part-of-speech tagger, a phrase is a short run of words with
+//! no clause word (conjunction, preposition, auxiliary) inside; commas
+//! delimit appositions. Phrases are token ranges `[first, end)`.
+
+use crate::names::is_title_word;
+use crate::view::{View, DETERMINERS, NP_STOPS, RELATIVES, SUBJECT_PRONOUNS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NpKind {
+    /// Holds a proper name ("Pete Hegseth", "the Ukrainian foreign ministry").
+    Name,
+    /// A personal pronoun ("he", "they").
+    Pronoun,
+    /// A relative pronoun standing for the phrase before it ("who").
+    Relative,
+    /// A common noun phrase ("the minister", "a source").
+    Nominal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Np {
+    pub first: usize,
+    pub end: usize,
+    pub kind: NpKind,
+    /// For a relative: the phrase it stands for.
+    pub antecedent: Option<(usize, usize)>,
+    /// An apposition giving a role ("a doctor"), or the role before a name.
+    pub role: Option<(usize, usize)>,
+}
+
+impl Np {
+    fn simple(v: View, first: usize, end: usize) -> Np {
+        let kind = if end == first + 1 && v.is_any(first, SUBJECT_PRONOUNS) {
+            NpKind::Pronoun
+        } else if has_name(v, first, end) {
+            NpKind::Name
+        } else {
+            NpKind::Nominal
+        };
+        Np { first, end, kind, antecedent: None, role: None }
+    }
+}
+
+/// A phrase over a known token range.
+pub(crate) fn np_from_range(v: View, first: usize, end: usize) -> Np {
+    Np::simple(v, first, end)
+}
+
+/// Whether a token range holds a capitalised word that is not a title, a
+/// determiner or a pronoun.
+pub(crate) fn has_name(v: View, first: usize, end: usize) -> bool {
+    (first..end).any(|i| {
+        v.is_cap(i) && !is_title_word(v.text(i)) && !v.is_any(i, DETERMINERS) && !v.is_any(i, SUBJECT_PRONOUNS)
+    })
+}
+
+fn np_word(v: View, i: usize) -> bool {
+    (v.is_word(i) && !v.is_any(i, NP_STOPS) && !crate::cues::is_cue_word(v, i))
+        || v.is_possessive(i)
+        || v.is_abbrev_dot(i)
+        || v.text(i) == "&"
+}
+
+/// A plain phrase ending just before `end`, scanning left no further than `lo`.
+fn plain_left(v: View, lo: usize, end: usize) -> Option<Np> {
+    let mut k = end;
+    while k > lo && end - k < 9 && np_word(v, k - 1) {
+        k -= 1;
+    }
+    // a phrase does not start with a possessive or a dot
+    while k < end && (v.is_possessive(k) || v.text(k) == ".") {
+        k += 1;
+    }
+    (k < end).then(|| Np::simple(v, k, end))
+}
+
+/// The speaker phrase ending just before `end` (the reporting verb, after
+/// auxiliaries were skipped), within the sentence starting at `lo`.
+pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
+    if end <= lo {
+        return None;
+    }
+    let last = end - 1;
+    if v.is_any(last, SUBJECT_PRONOUNS) {
+        return Some(Np { first: last, end, kind: NpKind::Pronoun, antecedent: None, role: None });
+    }
+    if v.is_any(last, RELATIVES) {
+        let before = if last > lo && v.text(last - 1) == "," { last - 1 } else { last };
+        let ante = np_left(v, lo, before).filter(|n| n.kind != NpKind::Relative);
+        return Some(Np {
+            first: last,
+            end,
+            kind: NpKind::Relative,
+            antecedent: ante.map(|n| (n.first, n.end)),
+            role: None,
+        });
+    }
+    if v.text(last) == "," {
+        // "X, Y, said": an apposition between commas
+        let mut k = last;
+        while k > lo && last - k < 14 && v.text(k - 1) != "," && !v.is_quote(k - 1) && !v.is_final_punct(k - 1) {
+            k -= 1;
+        }
+        if k == last || k <= lo || v.text(k - 1) != "," {
+            return None;
+        }
+        let inner = (k, last);
+        let outer = plain_left(v, lo, k - 1)?;
+        let inner_is_number = last - k == 1 && v.kind(k) == dateline_doc::TokenKind::Number;
+        if inner_is_number {
+            return Some(outer);
+        }
+        let inner_name = has_name(v, inner.0, inner.1) && inner.1 - inner.0 <= 5 && !v.is_any(inner.0, DETERMINERS);
+        if outer.kind != NpKind::Name && inner_name {
+            return Some(Np { role: Some((outer.first, outer.end)), ..Np::simple(v, inner.0, inner.1) });
+        }
+        return Some(Np { role: Some(inner), ..outer });
+    }
+    plain_left(v, lo, end)
+}
+
+/// A phrase starting at `start` (after an inverted "said"), running to a
+/// comma, a clause word or `hi`. With its apposition as role.
+pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
+    if start >= hi {
+        return None;
+    }
+    if v.is_any(start, SUBJECT_PRONOUNS) {
+        return Some(Np { first: start, end: start + 1, kind: NpKind::Pronoun, antecedent: None, role: None });
+    }
+    let mut k = start;
+    while k < hi && k - start < 10 && (np_word(v, k) || (k > start && v.is(k, "of"))) {
+        k += 1;
+    }
+    while k > start && v.is_any(k - 1, &["of", "the"]) {
+        k -= 1;
+    }
+    if k == start {
+        return None;
+    }
+    let mut np = Np::simple(v, start, k);
+    if np.kind == NpKind::Nominal && !v.is_any(start, DETERMINERS) {
+        return None;
+    }
+    if k + 1 < hi && v.text(k) == "," {
+        let mut e = k + 1;
+        while e < hi && e - k < 14 && v.text(e) != "," && !v.is_final_punct(e) && !v.is_quote(e) {
+            e += 1;
+        }
+        if e > k + 1 {
+            np.role = Some((k + 1, e));
+        }
+    }
+    Some(np)
+}
+
+/// The object of a verb like "told": a pronoun, a name, or a short phrase.
+pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize, usize)> {
+    if start >= hi || !v.is_word(start) {
+        return None;
+    }
+    const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it", "reporters", "journalists"];
+    if v.is_any(start, OBJECT_PRONOUNS) {
+        return Some((start, start + 1));
+    }
+    if v.is_any(start, NP_STOPS) || v.is_any(start, SUBJECT_PRONOUNS) {
+        return None;
+    }
+    let mut k = start + 1;
+    while k < hi && k - start < 8 && (np_word(v, k) || v.is(k, "of")) && !(k > start + 1 && v.is_any(k, DETERMINERS) && !v.is_cap(k - 1)) {
+        // a name ends the phrase when a lower-case word follows it ("told CNN the war")
+        if v.is_cap(start) && !v.is_any(start, DETERMINERS) && !v.is_cap(k) && !v.is_possessive(k) && !v.is_possessive(k - 1) {
+            break;
+        }
+        k += 1;
+    }
+    Some((start, k))
+}
+
+/// The subject at the head of a sentence, past an opening subordinate word
+/// or connective ("Though Ukraine …", "But the minister, Ana Ruiz, …").
+pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
+    const OPENERS: &[&str] = &["but", "and", "so", "instead", "meanwhile", "however", "still", "yet", "also", "then"];
+    let mut i = first;
+    while i < end && (v.is_any(i, OPENERS) || v.is_any(i, crate::view::SUBORDINATORS) || v.text(i) == "," || v.is_quote(i)) {
+        i += 1;
+    }
+    let np = np_right(v, i, end).or_else(|| {
+        let mut k = i;
+        while k < end && k - i < 8 && np_word(v, k) {
+            k += 1;
+        }
+        (k > i).then(|| Np::simple(v, i, k))
+    })?;
+    // "the trade minister, Ana Ruiz, …": the name in the apposition
+    if np.kind != NpKind::Name {
+        if let Some((a, b)) = np.role {
+            if has_name(v, a, b) && b - a <= 5 && b < end && v.text(b) == "," {
+                return Some(Np { role: Some((np.first, np.end)), ..Np::simple(v, a, b) });
+            }
+        }
+    }
+    Some(np)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::seg;
+
+    fn left(text: &str, verb: &str) -> (String, Option<String>) {
+        let d = seg(text);
+        let v = View::new(&d);
+        let i = (0..d.tokens.len()).find(|&i| v.text(i) == verb).unwrap();
+        let np = np_left(v, 0, i).unwrap();
+        let role = np.role.map(|(a, b)| d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)).to_string());
+        (d.slice(d.tokens[np.first].span.cover(d.tokens[np.end - 1].span)).to_string(), role)
+    }
+
+    #[test]
+    fn subject_and_apposition() {
+        assert_eq!(left("The Pentagon chief said", "said").0, "The Pentagon chief");
+        assert_eq!(left("Hugh Hill, a doctor, said", "said"), ("Hugh Hill".into(), Some("a doctor".into())));
+        assert_eq!(left("His aide, Ann Moss, said", "said"), ("Ann Moss".into(), Some("His aide".into())));
+        assert_eq!(left("Ann Moss, 32, said", "said").0, "Ann Moss");
+        assert_eq!(left("Lt. Gen. Ira Bell warned", "warned").0, "Lt. Gen. Ira Bell");
+    }
+
+    #[test]
+    fn relative_points_back() {
+        let d = seg("Ann Moss, who said");
+        let v = View::new(&d);
+        let np = np_left(v, 0, 4).unwrap();
+        assert_eq!(np.kind, NpKind::Relative);
+        assert_eq!(np.antecedent, Some((0, 2)));
+    }
+
+    #[test]
+    fn inverted_speaker_with_role() {
+        let d = seg("said Lt. Gen. Ira Bell, the army's chief of staff.");
+        let v = View::new(&d);
+        let np = np_right(v, 1, d.tokens.len()).unwrap();
+        assert_eq!(d.slice(d.tokens[np.first].span.cover(d.tokens[np.end - 1].span)), "Lt. Gen. Ira Bell");
+        let (a, b) = np.role.unwrap();
+        assert_eq!(d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)), "the army's chief of staff");
+    }
+}

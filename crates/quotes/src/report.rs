@@ -1,0 +1,367 @@
+//! Reports: a reporting cue with its speaker, addressee and the clause it
+//! reports, found one sentence at a time.
+//!
+//! Shapes handled (X = speaker phrase, C = reported clause):
+//! * `X said (that) C`, `X told Y (that) C`, `X said on Tuesday C`;
+//! * `C, X said` / `C, said X` (trailing and inverted);
+//! * `According to X, C` / `C, according to X`;
+//! * `…, adding C` and `… and said C` (the speaker is the one before);
+//! * `X, who said C` (relative), `X, a doctor, said` (apposition);
+//! * naming cues (`called it “…”`) attribute quotes but report no clause.
+//!
+//! A clause that is itself a direct quotation (it starts with an opening
+//! mark, or ends with a closing one before `, X said`) is left to the
+//! direct quote, so the same words are not reported twice.
+
+use dateline_lexicon::speech::{CueClass, CueForm};
+
+use crate::cues::{cues_in, CueHit};
+use crate::marks::Marked;
+use crate::phrase::{addressee_right, leading_np, np_left, np_right, Np};
+use crate::view::{
+    View, ADJUNCT_HEADS, ADJUNCT_NOUNS, ADJUNCT_PREPOSITIONS, AUX_ADVERBS, BAD_CLAUSE_STARTS, BE_FORMS, DETERMINERS,
+    SUBORDINATORS, TIME_DETERMINERS,
+};
+
+#[derive(Debug, Clone)]
+pub(crate) struct Report {
+    pub cue: CueHit,
+    pub speaker: Option<Np>,
+    /// The speaker is that of this earlier report ("… and said").
+    pub speaker_from: Option<usize>,
+    /// For a pronoun "it"/"they": the subject of the sentence, a likely antecedent.
+    pub hint: Option<Np>,
+    pub addressee: Option<(usize, usize)>,
+    /// The reported clause, as a token range.
+    pub content: Option<(usize, usize)>,
+}
+
+fn is_ly_adverb(v: View, i: usize) -> bool {
+    let t = v.text(i);
+    t.len() > 4 && t.ends_with("ly") && !v.is_cap(i)
+}
+
+/// Whether token `i` lies inside a direct quotation.
+fn inside_quote(quotes: &[Marked], i: usize) -> bool {
+    let k = quotes.partition_point(|q| q.open <= i);
+    quotes[..k].iter().rev().take(4).any(|q| q.open <= i && i <= q.close.unwrap_or(q.inner_end))
+}
+
+/// Builds the reports of every sentence.
+pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
+    let mut out = Vec::new();
+    let mut hits = Vec::new();
+    for sent in &v.doc.sentences {
+        let (a, b) = (sent.tokens.start, sent.tokens.end);
+        hits.clear();
+        cues_in(v, a, b, &mut hits);
+        hits.retain(|h| !(quotes.iter().any(|q| q.inner_first <= h.first && h.first < q.inner_end)));
+        let first_in_sentence = out.len();
+        for (n, hit) in hits.iter().enumerate() {
+            let later = &hits[n + 1..];
+            let report = match hit.cue.class {
+                CueClass::Belief => None,
+                CueClass::Source => according(v, *hit, a, b, quotes, later),
+                CueClass::Speech | CueClass::Naming => verb(v, *hit, a, b, quotes, later, first_in_sentence, out.len()),
+            };
+            out.extend(report);
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn verb(
+    v: View,
+    hit: CueHit,
+    a: usize,
+    b: usize,
+    quotes: &[Marked],
+    later: &[CueHit],
+    first_in_sentence: usize,
+    next_index: usize,
+) -> Option<Report> {
+    let participle = hit.cue.form == CueForm::Participle;
+    let mut j = hit.first;
+    while j > a && (v.is_any(j - 1, AUX_ADVERBS) || is_ly_adverb(v, j - 1) || (participle && v.is_any(j - 1, BE_FORMS))) {
+        j -= 1;
+    }
+    if !participle && j > a && v.is_any(j - 1, BE_FORMS) {
+        return None; // passive: "was announced by"
+    }
+    let previous_in_sentence = (next_index > first_in_sentence).then(|| next_index - 1);
+    let left = (j > a).then(|| j - 1);
+    let left_text = left.map(|l| v.text(l));
+    let mut speaker = None;
+    let mut speaker_from = None;
+    let mut inverted = false;
+    let mut trailing_from = None; // the comma or mark before the speaker
+    let coordinated = matches!(left_text, Some(t) if t.eq_ignore_ascii_case("and") || t.eq_ignore_ascii_case("but"));
+    if (participle && (left_text == Some(",") || left.is_none())) || coordinated {
+        speaker_from = previous_in_sentence;
+        if speaker_from.is_none() {
+            speaker = leading_np(v, a, hit.first).filter(|np| np.end <= j);
+        }
+    } else if left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none() {
+        speaker = np_right(v, hit.end, b);
+        inverted = speaker.is_some();
+        trailing_from = left;
+    } else {
+        speaker = np_left(v, a, j);
+        if let Some(np) = speaker {
+            if np.first > a && (v.text(np.first - 1) == "," || v.is_quote(np.first - 1)) {
+                trailing_from = Some(np.first - 1);
+            }
+        }
+    }
+    if speaker.is_none() && speaker_from.is_none() {
+        return None;
+    }
+    let hint = leading_np(v, a, hit.first);
+    let mut report = Report { cue: hit, speaker, speaker_from, hint, addressee: None, content: None };
+    if hit.cue.class == CueClass::Naming {
+        return Some(report);
+    }
+    let after = if inverted { speaker.map_or(hit.end, |np| np.role.map_or(np.end, |r| r.1)) } else { hit.end };
+    if inverted {
+        if hit.cue.addressee {
+            report.addressee = addressee_right(v, after, b);
+        }
+    } else {
+        let (addressee, start) = forward(v, hit, after, b);
+        report.addressee = addressee;
+        if let Some(start) = start {
+            if clause_ok(v, start, b) {
+                let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
+                let end = clause_end(v, start, b, quotes, later, subordinate);
+                if end >= start + 2 {
+                    report.content = Some((start, end));
+                    return Some(report);
+                }
+            }
+        }
+    }
+    if let Some(t) = trailing_from {
+        report.content = trailing_clause(v, a, t);
+    }
+    Some(report)
+}
+
+fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
+    let speaker = np_right(v, hit.end, b)?;
+    let mut report = Report { cue: hit, speaker: Some(speaker), speaker_from: None, hint: None, addressee: None, content: None };
+    let opener = (a..hit.first).all(|k| v.is_any(k, &["but", "and", "yet", "also"]) || v.text(k) == ",");
+    if opener {
+        let mut start = speaker.end;
+        if start < b && v.text(start) == "," {
+            start += 1;
+        }
+        if clause_ok(v, start, b) {
+            let end = clause_end(v, start, b, quotes, later, false);
+            report.content = (end >= start + 2).then_some((start, end));
+        }
+    } else {
+        let c = hit.first - 1;
+        report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
+    }
+    Some(report)
+}
+
+/// The clause before a trailing attribution: from the sentence start to
+/// `cut` (the comma before the speaker or cue). `None` when it is a direct
+/// quotation.
+fn trailing_clause(v: View, a: usize, cut: usize) -> Option<(usize, usize)> {
+    let mut e = cut;
+    while e > a && matches!(v.text(e - 1), "," | ":" | ";" | "-") {
+        e -= 1;
+    }
+    if e <= a || v.is_quote(e - 1) || v.is_quote(a) {
+        return None;
+    }
+    (e >= a + 3).then_some((a, e))
+}
+
+/// After the cue: the addressee, adjuncts and "that"; returns where the
+/// reported clause starts.
+fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize)>, Option<usize>) {
+    // "that" soon after: what lies between is the addressee or an adjunct
+    let mut k = from;
+    while k < b
+        && k - from < 7
+        && (v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
+        && !v.is(k, "that")
+        && !v.is_any(k, &["and", "but", "or"])
+        && !crate::cues::is_cue_word(v, k)
+    {
+        k += 1;
+    }
+    if k < b && v.is(k, "that") && !(k > from && v.is_any(k - 1, DETERMINERS)) {
+        let addressee = (hit.cue.addressee && k > from).then_some((from, k));
+        return (addressee, Some(k + 1));
+    }
+    let mut i = from;
+    let mut addressee = None;
+    if hit.cue.addressee {
+        if let Some((x, y)) = addressee_right(v, i, b) {
+            addressee = Some((x, y));
+            i = y;
+        }
+    }
+    loop {
+        if i < b && v.is_any(i, ADJUNCT_HEADS) {
+            i += 1;
+            continue;
+        }
+        if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, ADJUNCT_NOUNS) {
+            i += 2;
+            continue;
+        }
+        if i < b && v.is_any(i, ADJUNCT_PREPOSITIONS) {
+            let mut m = i + 1;
+            while m < b && m - i <= 4 && v.is_word(m) && !v.is_any(m, ADJUNCT_NOUNS) {
+                m += 1;
+            }
+            if m < b && m - i <= 4 && v.is_any(m, ADJUNCT_NOUNS) {
+                i = m + 1;
+                continue;
+            }
+        }
+        if i < b && v.text(i) == "," && i + 1 < b && v.is_any(i + 1, ADJUNCT_PREPOSITIONS) {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if i < b && (v.is(i, "that") || v.text(i) == ":" || (v.text(i) == "," && i + 1 < b && v.is(i + 1, "that"))) {
+        i += if v.text(i) == "," { 2 } else { 1 };
+    }
+    (addressee, Some(i))
+}
+
+/// Whether a reported clause may start at `start`.
+fn clause_ok(v: View, start: usize, b: usize) -> bool {
+    if start >= b || v.is_quote(start) {
+        return false; // nothing, or a quotation (left to the direct quote)
+    }
+    v.is_word(start) && !v.is_any(start, BAD_CLAUSE_STARTS) && start + 2 < b
+}
+
+/// Where the reported clause ends: the sentence end, a new report in the
+/// same sentence (", adding", "and said", ", a charge X denied"), or the
+/// comma closing a leading subordinate clause.
+fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHit], subordinate: bool) -> usize {
+    let mut e = b;
+    for j in start..b {
+        let t = v.text(j);
+        let sep = t == "," || t == ";" || v.is_any(j, &["and", "but"]);
+        if !sep || inside_quote(quotes, j) {
+            continue;
+        }
+        if subordinate && t == "," {
+            e = j;
+            break;
+        }
+        if later.iter().any(|h| new_report_at(v, j + 1, h)) {
+            e = j;
+            break;
+        }
+    }
+    while e > start && (v.is_final_punct(e - 1) || matches!(v.text(e - 1), "," | ":" | ";" | "-" | "(")) {
+        e -= 1;
+    }
+    e
+}
+
+/// Whether the cue `h` opens a new report at token `k` (right at it, or
+/// after a short subject phrase).
+fn new_report_at(v: View, k: usize, h: &CueHit) -> bool {
+    if h.first < k || h.first - k > 6 || h.cue.class == CueClass::Belief {
+        return false;
+    }
+    if h.first == k {
+        return true;
+    }
+    (k..h.first).all(|i| (v.is_word(i) || v.is_possessive(i)) && !v.is_any(i, &["that", "which", "to", "will", "would"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::marks::{paragraph_tokens, scan};
+    use crate::tests::seg;
+
+    fn run(text: &str) -> Vec<(String, String, Option<String>)> {
+        let d = seg(text);
+        let v = View::new(&d);
+        let q = scan(&d, &paragraph_tokens(&d));
+        let sl = |a: usize, b: usize| d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)).to_string();
+        reports(v, &q)
+            .iter()
+            .map(|r| {
+                (
+                    sl(r.cue.first, r.cue.end),
+                    r.speaker.map(|s| sl(s.first, s.end)).unwrap_or_default(),
+                    r.content.map(|(a, b)| sl(a, b)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn said_that_clause_and_bare_clause() {
+        assert_eq!(
+            run("The mayor said that the bridge would reopen. He also said the city does not believe the cost is high."),
+            vec![
+                ("said".into(), "The mayor".into(), Some("the bridge would reopen".into())),
+                ("said".into(), "He".into(), Some("the city does not believe the cost is high".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_and_inverted() {
+        let r = run("The dam will hold, said Ana Ruiz. Rain will come soon, the water chief said.");
+        assert_eq!(r[0], ("said".into(), "Ana Ruiz".into(), Some("The dam will hold".into())));
+        assert_eq!(r[1], ("said".into(), "the water chief".into(), Some("Rain will come soon".into())));
+    }
+
+    #[test]
+    fn according_to_both_ways() {
+        let r = run("According to the agency, prices rose sharply. Prices fell in May, according to Ann Lee.");
+        assert_eq!(r[0].2.as_deref(), Some("prices rose sharply"));
+        assert_eq!(r[0].1, "the agency");
+        assert_eq!(r[1].2.as_deref(), Some("Prices fell in May"));
+        assert_eq!(r[1].1, "Ann Lee");
+    }
+
+    #[test]
+    fn told_with_addressee() {
+        let d = seg("She told the visiting envoys that the talks had failed. He told reporters the deal was off.");
+        let v = View::new(&d);
+        let r = reports(v, &[]);
+        let sl = |(a, b): (usize, usize)| d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)).to_string();
+        assert_eq!(sl(r[0].addressee.unwrap()), "the visiting envoys");
+        assert_eq!(sl(r[0].content.unwrap()), "the talks had failed");
+        assert_eq!(sl(r[1].addressee.unwrap()), "reporters");
+        assert_eq!(sl(r[1].content.unwrap()), "the deal was off");
+    }
+
+    #[test]
+    fn adjuncts_and_coordination() {
+        let r = run("The ministry said on Monday it would join the case and added that it had no choice.");
+        assert_eq!(r[0].2.as_deref(), Some("it would join the case"));
+        assert_eq!(r[1].2.as_deref(), Some("it had no choice"));
+    }
+
+    #[test]
+    fn passive_and_nouns_are_not_reports() {
+        assert!(run("The plan was announced by the council. His claims were false.").is_empty());
+    }
+
+    #[test]
+    fn quote_led_clause_is_left_to_the_direct_quote() {
+        let r = run("He said “grave new risks” were rising.");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].2, None);
+    }
+}

@@ -1,0 +1,148 @@
+//! Token-level helpers over a [`Doc`] and the small closed word classes the
+//! quotation rules need (determiners, pronouns, auxiliaries, clause
+//! openers). These are facts of English grammar, not of any report.
+
+use dateline_doc::{Doc, TokenKind};
+
+/// Read-only token access with the tests the rules use.
+#[derive(Clone, Copy)]
+pub(crate) struct View<'a> {
+    pub doc: &'a Doc,
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Doc) -> View<'a> {
+        View { doc }
+    }
+
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// Normalised text of token `i`.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.doc.token_text(i)
+    }
+
+    /// Original text of token `i` (keeps curly quotation marks).
+    pub fn orig(&self, i: usize) -> &'a str {
+        self.doc.slice(self.doc.tokens[i].span)
+    }
+
+    pub fn kind(&self, i: usize) -> TokenKind {
+        self.doc.tokens[i].kind
+    }
+
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.text(i).eq_ignore_ascii_case(word)
+    }
+
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        let t = self.text(i);
+        words.iter().any(|w| w.eq_ignore_ascii_case(t))
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.kind(i), TokenKind::Word | TokenKind::Number)
+    }
+
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Quote
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Word && self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A possessive clitic token ("'s").
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.eq_ignore_ascii_case("'s") || t == "'"
+    }
+
+    /// A period that belongs to an abbreviated title ("Gen." "Lt.").
+    pub fn is_abbrev_dot(&self, i: usize) -> bool {
+        i > 0
+            && self.text(i) == "."
+            && !self.doc.tokens[i].space_before
+            && crate::names::is_title_abbreviation(self.text(i - 1))
+    }
+
+    /// Sentence-final punctuation.
+    pub fn is_final_punct(&self, i: usize) -> bool {
+        matches!(self.text(i), "." | "!" | "?") || self.text(i).starts_with("..")
+    }
+}
+
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "some", "many",
+    "most", "several", "both", "all", "each", "another", "other", "no", "any", "few", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+];
+
+/// Pronouns that can be the subject of a reporting verb.
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Relative pronouns that stand for the noun phrase before them.
+pub(crate) const RELATIVES: &[&str] = &["who", "which", "that"];
+
+/// Auxiliaries and adverbs that may sit between a subject and its reporting
+/// verb ("he has also said", "it has increasingly acknowledged").
+pub(crate) const AUX_ADVERBS: &[&str] = &[
+    "has", "have", "had", "also", "later", "then", "previously", "again", "further", "repeatedly", "recently", "once",
+    "still", "already", "just", "would", "will", "could", "can", "may", "might", "did", "does", "do", "not", "never",
+    "n't", "reportedly", "earlier", "only", "often", "always", "even", "first", "separately", "himself", "herself",
+    "themselves", "itself", "subsequently", "initially", "last", "yesterday", "today", "tonight", "now",
+];
+
+/// Auxiliaries that make a following participle passive ("was announced by").
+pub(crate) const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being"];
+
+/// Words that end a noun phrase scanned leftwards from a verb.
+pub(crate) const NP_STOPS: &[&str] = &[
+    "and", "or", "but", "that", "which", "while", "when", "as", "because", "though", "although", "if", "after",
+    "before", "since", "so", "than", "where", "whom", "whose", "who", "to", "in", "on", "at", "from", "with", "by",
+    "for", "about", "into", "over", "under", "against", "during", "without", "between", "through", "per", "via",
+    "nor", "yet", "is", "was", "were", "are", "be", "been", "has", "have", "had", "not", "what", "how", "why",
+    "also", "said", "says", "told", "then", "there", "here", "would", "will", "could", "can", "did", "does", "do",
+];
+
+/// Subordinating words that open a clause at the start of a sentence.
+pub(crate) const SUBORDINATORS: &[&str] = &[
+    "while", "though", "although", "as", "because", "if", "when", "after", "before", "since", "whereas", "unless",
+    "once", "until",
+];
+
+/// Time and manner adjuncts that may follow a reporting verb before its
+/// clause ("said on Wednesday", "said in a statement").
+pub(crate) const ADJUNCT_HEADS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+    "earlier", "later", "recently", "privately", "publicly", "separately", "repeatedly", "again", "also",
+    "previously", "then", "now", "afterwards", "afterward", "flatly", "bluntly", "frankly", "firmly",
+];
+
+/// Words that, followed by a time noun, make an adjunct ("last week").
+pub(crate) const TIME_DETERMINERS: &[&str] = &["last", "this", "next", "late", "early", "earlier", "that"];
+
+/// Prepositions that open an adjunct before the reported clause.
+pub(crate) const ADJUNCT_PREPOSITIONS: &[&str] =
+    &["on", "in", "at", "during", "late", "early", "over", "via", "through", "after", "before", "from"];
+
+/// Words a reported clause cannot start with.
+pub(crate) const BAD_CLAUSE_STARTS: &[&str] = &[
+    "to", "of", "about", "for", "with", "by", "on", "in", "at", "from", "as", "and", "but", "or", "into", "over",
+    "after", "before", "up", "out", "off", "down", "back", "away", "so", "nothing", "something", "anything",
+    "yes", "no", "goodbye", "hello", "thanks", "sorry", "against", "than", "such", "too", "very", "much", "more",
+];
+
+/// Objects of "in"/"on" that make a source adjunct ("in a statement").
+pub(crate) const ADJUNCT_NOUNS: &[&str] = &[
+    "statement", "interview", "speech", "letter", "email", "e-mail", "post", "tweet", "briefing", "release",
+    "conference", "twitter", "facebook", "television", "radio", "remarks", "address", "report", "call", "message",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+    "morning", "evening", "afternoon", "night", "day", "weekend", "x", "instagram", "telegram", "broadcast",
+    "session", "hearing", "meeting", "summit", "visit", "rally", "podcast", "video", "writing", "response",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "time",
+];
