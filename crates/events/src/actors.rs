@@ -139,16 +139,23 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             *c = true;
         }
     }
+    let mut inner: Vec<(usize, &'static str)> = Vec::new();
     for m in lex.names.find_iter(norm) {
         let (a, b) = (m.start(), m.end());
-        let left_ok = a == 0 || !(bytes[a - 1].is_ascii_alphanumeric() || bytes[a - 1] >= 0x80);
+        let left_ok = (a == 0 || !(bytes[a - 1].is_ascii_alphanumeric() || bytes[a - 1] >= 0x80))
+            && !(a >= 4 && bytes[a - 1] == b'-' && (norm[..a - 1].ends_with("pro") || norm[..a - 1].ends_with("anti") || norm[..a - 1].ends_with("Pro") || norm[..a - 1].ends_with("Anti")));
         let right_ok = b == bytes.len() || !(bytes[b].is_ascii_alphanumeric() || bytes[b] >= 0x80 || (bytes[b] == b'-' && b + 1 < bytes.len() && bytes[b + 1].is_ascii_alphabetic()));
         if !left_ok || !right_ok {
             continue;
         }
         let start = doc.tokens.partition_point(|t| (t.norm_start as usize) < a);
         let end = doc.tokens.partition_point(|t| (t.norm_start as usize) < b);
-        if start >= end || covered[start..end].iter().any(|&c| c) {
+        if start >= end {
+            continue;
+        }
+        if covered[start..end].iter().any(|&c| c) {
+            // a country inside a mention ("Brazil's trade minister, Helena Prado")
+            inner.push((start, lex.codes[m.pattern().as_usize()]));
             continue;
         }
         hits.push(ActorHit {
@@ -161,6 +168,13 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             is_reference: false,
         });
     }
+    for h in &mut hits {
+        if h.code.is_none() && !h.is_reference {
+            if let Some((_, c)) = inner.iter().find(|(t, _)| *t >= h.start && *t < h.end) {
+                h.code = Some(c.to_string());
+            }
+        }
+    }
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut out: Vec<ActorHit> = Vec::with_capacity(hits.len());
     for h in hits {
@@ -169,7 +183,34 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
         out.push(h);
     }
-    // 3. sector from the words right after the name ("Israeli army bulldozers")
+    // 3. an entity the entity layer left without a country takes the one
+    //    its apposition or possessor gives ("Brazil's trade minister, Helena Prado")
+    let mut inferred: Vec<(EntityId, String)> = Vec::new();
+    for (k, h) in out.iter().enumerate() {
+        let (Some(id), None) = (h.entity, &h.code) else { continue };
+        if h.is_reference {
+            continue;
+        }
+        let near = out[..k].iter().rev().take(2).chain(out[k + 1..].iter().take(2)).find(|o| {
+            let (lo, hi) = if o.end <= h.start { (o.end, h.start) } else { (h.end, o.start) };
+            o.code.is_some() && o.entity.is_none_or(|e| e != id) && hi >= lo && hi - lo <= 5
+                && (lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "," | "of"))
+                && (lo..hi).all(|t| !matches!(doc.token_text(t), "." | ";" | "and" | "said" | "told"))
+        });
+        if let Some(o) = near {
+            if let Some(c) = &o.code {
+                inferred.push((id, c.clone()));
+            }
+        }
+    }
+    for h in &mut out {
+        if let (Some(id), None) = (h.entity, &h.code) {
+            if let Some((_, c)) = inferred.iter().find(|(e, _)| *e == id) {
+                h.code = Some(c.clone());
+            }
+        }
+    }
+    // 4. sector from the words right after the name ("Israeli army bulldozers")
     for h in &mut out {
         if h.sector.is_some() {
             continue;

@@ -120,8 +120,11 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         if is_negation(w) {
             m.negated = true;
         }
-        if matches!(w, "will" | "would" | "shall" | "'ll" | "won't" | "wo" | "going" | "plans" | "plan" | "planned" | "intends" | "intend" | "intended" | "aims" | "expected" | "wants" | "want" | "wanted" | "seeks" | "hopes" | "hoped" | "could" | "might" | "may" | "should" | "must") {
+        if matches!(w, "will" | "would" | "shall" | "'ll" | "won't" | "wo" | "going" | "plans" | "plan" | "planned" | "intends" | "intend" | "intended" | "aims" | "expected" | "wants" | "want" | "wanted" | "hopes" | "hoped") {
             m.future = true;
+        }
+        if matches!(w, "could" | "might" | "may" | "should" | "must" | "can") {
+            m.conditional = true;
         }
         if j + 1 == trigger || (j + 2 == trigger && toks.get(j + 1).ends_with("ly")) {
             if is_be(w) && toks.get(trigger).ends_with("ed") || is_be(w) && matches!(toks.get(trigger), "shot" | "held" | "struck" | "beaten" | "seized" | "taken" | "thrown" | "sentenced" | "freed" | "withdrawn" | "given" | "sent" | "met" | "fought" | "blown" | "broken" | "banned" | "expelled") {
@@ -184,6 +187,11 @@ fn clause_start(toks: &LowerTokens, a: usize, t: usize) -> (usize, Option<usize>
     (a, None)
 }
 
+/// A country or actor code for an entity the entity layer left without one.
+fn entity_code(e: &dateline_doc::Entity) -> Option<String> {
+    actors::ACTORS.code_of(&e.name).map(str::to_string)
+}
+
 fn actor_of(hit: &ActorHit) -> Actor {
     Actor { entity: hit.entity, country: hit.code.clone(), sector: hit.sector, span: None }
 }
@@ -216,7 +224,13 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     while j > sent_start && i - j < 4 {
         j -= 1;
         let w = toks.get(j);
-        if matches!(w, "by" | "to" | "of" | "from" | "since" | "during" | "amid" | "despite" | "following" | "against" | "for" | "into" | "over" | "about" | "on" | "with") {
+        if matches!(w, "by" | "to" | "of" | "from" | "since" | "during" | "amid" | "despite" | "following" | "against" | "for" | "into" | "over" | "about" | "on" | "with" | "after" | "before")
+            || matches!(w, "future" | "possible" | "potential" | "any" | "further" | "prospect")
+        {
+            return true;
+        }
+        // ", a charge Addis Ababa denied": an apposition restating what came before
+        if matches!(w, "a" | "an") && j > sent_start && toks.get(j - 1) == "," {
             return true;
         }
         let verbish = is_be(w)
@@ -229,8 +243,11 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     false
 }
 
-fn is_nominal(pm: &PatternMatch) -> bool {
+/// A noun use: written as a noun pattern, or the trigger follows a determiner.
+fn is_nominal(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) -> bool {
     pm.pattern.trigger_is_noun
+        || (pm.trigger > sent_start
+            && matches!(toks.get(pm.trigger - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "these" | "'s"))
 }
 
 struct Candidate<'a> {
@@ -239,6 +256,8 @@ struct Candidate<'a> {
     mode: Option<String>,
     /// End of the whole construction (the complement included).
     end: usize,
+    /// How many complement events were folded into this one.
+    folded: usize,
 }
 
 fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
@@ -275,18 +294,23 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.clone();
                     }
-                    if prev.kind == EventType::Agree && is_hostile_act(kind) && !purpose {
+                    if prev.kind == EventType::Agree && is_hostile_act(kind) && !purpose && prev.folded == 0 {
                         // "prepared to impose martial law" is a threat, not an offer
                         prev.kind = EventType::Threaten;
                     }
                     prev.end = pm.end;
+                    prev.folded += 1;
                     continue;
                 }
             }
-            if is_nominal(&pm) && nominal_is_background(toks, a, pm.trigger) {
+            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
                 continue;
             }
-            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end });
+            // "a negotiated settlement": a participle used as an adjective
+            if !is_nominal(toks, a, &pm) && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
+                continue;
+            }
+            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
         }
         if cands.is_empty() {
             continue;
@@ -348,17 +372,29 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 }
             }
             // the object: the first actor on the right, before the attribution
-            let right_end = tail.max(c.end).min(b);
+            let mut right_end = tail.max(c.end).min(b);
+            if let Some(k) = (c.end.max(t + 1)..right_end).find(|&k| matches!(toks.get(k), "," | ";" | ":")) {
+                right_end = k;
+            }
             let obj_from = if m.passive { t + 1 } else { c.pm.end.min(t + 1).max(t + 1) };
             let right = hits_in(&actors, obj_from, right_end);
-            let (mut source, mut target) = if m.passive {
+            let right: Vec<&ActorHit> = right.iter().filter(|h| !h.is_reference).collect();
+            let right = &right[..];
+            // "annexed Crimea ... and then backed separatists": the same subject
+            let coordinated = (c.pm.start.saturating_sub(3)..c.pm.start).any(|k| k >= a && toks.get(k) == "and")
+                && subject.is_none_or(|h| h.end + 3 < c.pm.start);
+            if coordinated && prev_source.is_some() {
+                subject = None;
+            }
+            let passive = m.passive && !(status == EventStatus::Negated && kind == EventType::Reject);
+            let (mut source, mut target) = if passive {
                 let by = right.iter().find(|h| h.start > 0 && toks.get(h.start - 1) == "by");
-                (by.or_else(|| right.first()).map(actor_of), subject.map(actor_of))
+                (by.or_else(|| right.first()).map(|h| actor_of(h)), subject.map(actor_of))
             } else {
                 let obj = right.iter().find(|h| subject.is_none_or(|s| s.start != h.start));
-                (subject.map(actor_of), obj.map(actor_of))
+                (subject.map(actor_of), obj.map(|h| actor_of(h)))
             };
-            if let (Some(p), false) = (partner, m.passive) {
+            if let (Some(p), false) = (partner, passive) {
                 if matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate) || target.is_none() {
                     target = Some(actor_of(p));
                 }
@@ -372,16 +408,35 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 let q = &doc.quotes[qi];
                 let first_person = (cstart..t).any(|k| matches!(toks.get(k), "we" | "i" | "our" | "us"));
                 if first_person || source.is_none() {
-                    if let Some(sp) = q.speaker {
-                        if let Some(e) = doc.entities.get(sp.0 as usize) {
-                            source = Some(Actor { entity: Some(sp), country: e.country.clone(), sector: e.sector, span: None });
+                    if let Some(e) = q.speaker.and_then(|sp| doc.entities.get(sp.0 as usize)) {
+                        let country = e.country.clone().or_else(|| entity_code(e));
+                        if country.is_some() || source.is_none() {
+                            source = Some(Actor { entity: Some(e.id), country, sector: e.sector, span: None });
                         }
                     }
                 }
             }
             prev_source = source.clone();
-            let source = source.unwrap_or_default();
-            let target = target.unwrap_or_default();
+            let mut source = source.unwrap_or_default();
+            let mut target = target.unwrap_or_default();
+            let mut mode = c.mode.clone();
+            // a party reporting its adversary's violence is accusing it:
+            // "He said Ethiopian forces had shelled two villages"
+            if let Some(q) = quote.map(|qi| &doc.quotes[qi]) {
+                let speaker = q.speaker.and_then(|sp| doc.entities.get(sp.0 as usize));
+                if let Some(e) = speaker.filter(|_| q.kind == dateline_doc::QuoteKind::Indirect) {
+                    let sc = e.country.clone().or_else(|| entity_code(e));
+                    let hostile = matches!(kind, EventType::Assault | EventType::Coerce);
+                    if hostile && status == EventStatus::Asserted && sc.is_some() && source.country.is_some() && source.country != sc
+                        && (target.country.is_none() || target.country == sc)
+                    {
+                        target = std::mem::take(&mut source);
+                        source = Actor { entity: Some(e.id), country: sc, sector: e.sector, span: None };
+                        kind = EventType::Accuse;
+                        mode = Some("allege".to_string());
+                    }
+                }
+            }
 
             // the words that state it: subject (when close) to the clause end
             let span_start = subject.filter(|h| h.start + 12 >= t && !m.passive).map_or(c.pm.start, |h| h.start.min(c.pm.start));
@@ -425,7 +480,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
 
             let event = Event {
                 kind,
-                mode: c.mode.clone(),
+                mode,
                 source,
                 target,
                 date,
@@ -462,11 +517,17 @@ fn obligation_is_request(toks: &LowerTokens, a: usize, t: usize) -> bool {
         if matches!(w, "we" | "i" | "\"" | ";") && !said {
             return false;
         }
-        if is_speech_verb(w) || matches!(w, "reiterated" | "concluded" | "reminder" | "warned" | "stressed") {
+        if matches!(w, "said" | "says" | "told" | "tells" | "announced" | "declared" | "insisted" | "reiterated" | "concluded" | "reminder" | "warned" | "stressed" | "demanded") {
             said = true;
+            break;
         }
     }
-    said
+    // someone must be told to act: a name or a pronoun before "must"
+    said && (j + 1..t).any(|k| toks.kind(k) == TokenKind::Word && (matches!(toks.get(k), "they" | "he" | "she" | "it" | "you") || toks.get(k).len() > 1 && doc_cap(toks, k)))
+}
+
+fn doc_cap(toks: &LowerTokens, k: usize) -> bool {
+    toks.original(k).chars().next().is_some_and(char::is_uppercase)
 }
 
 fn past_perfect(toks: &LowerTokens, a: usize, t: usize) -> bool {

@@ -58,6 +58,10 @@ impl<'d> LowerTokens<'d> {
         let t = &self.doc.tokens[i];
         self.lower.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")
     }
+    /// The normalised (not lower-cased) text of token `i`.
+    pub fn original(&self, i: usize) -> &'d str {
+        self.doc.token_text(i)
+    }
     pub fn kind(&self, i: usize) -> TokenKind {
         self.doc.tokens[i].kind
     }
