@@ -169,7 +169,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         });
     }
     for h in &mut hits {
-        if h.code.is_none() && !h.is_reference {
+        if h.code.is_none() {
             if let Some((_, c)) = inner.iter().find(|(t, _)| *t >= h.start && *t < h.end) {
                 h.code = Some(c.to_string());
             }

@@ -388,8 +388,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             let passive = m.passive && !(status == EventStatus::Negated && kind == EventType::Reject);
             let (mut source, mut target) = if passive {
-                let by = right.iter().find(|h| h.start > 0 && toks.get(h.start - 1) == "by");
-                (by.or_else(|| right.first()).map(|h| actor_of(h)), subject.map(actor_of))
+                let agents = hits_in(&actors, t + 1, tail.max(c.end).min(b));
+                let by = agents
+                    .iter()
+                    .find(|h| (h.start.saturating_sub(3)..h.start).any(|k| k > t && toks.get(k) == "by"));
+                (by.or_else(|| right.first().copied()).map(actor_of), subject.map(actor_of))
             } else {
                 let obj = right.iter().find(|h| subject.is_none_or(|s| s.start != h.start));
                 (subject.map(actor_of), obj.map(|h| actor_of(h)))
@@ -401,6 +404,14 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             if source.is_none() {
                 source = prev_source.clone();
+            }
+            // an act with no named target stays within the actor's own country
+            // (a government arresting, a union striking): code it domestic
+            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Reject);
+            if target.is_none() && !symmetric {
+                if let Some(sc) = source.as_ref().and_then(|s| s.country.clone()).filter(|c| c.len() == 3 && c != "IGO" && c != "NGO") {
+                    target = Some(Actor { entity: None, country: Some(sc), sector: None, span: None });
+                }
             }
             // a statement inside a quote is its speaker's
             let quote = doc.quotes.iter().position(|q| q.span.contains(doc.tokens[t].span));
