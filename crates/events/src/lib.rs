@@ -402,6 +402,18 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     target = Some(actor_of(p));
                 }
             }
+            // "Russia said Sudan must return …": the sayer demands, of the one who must
+            if is_obligation(toks, &c.pm) {
+                if let Some(sv) = (a..t).rev().find(|&k| is_speech_verb(toks.get(k)) || matches!(toks.get(k), "reiterated" | "concluded" | "reminder" | "warned" | "stressed" | "demanded")) {
+                    let (s0, _) = clause_start(toks, a, sv);
+                    let sayer = hits_in(&actors, s0, sv).last().or_else(|| hits_in(&actors, a, sv).first());
+                    let obliged = hits_in(&actors, sv + 1, t).first();
+                    if sayer.is_some() {
+                        source = sayer.map(actor_of);
+                        target = obliged.map(actor_of).or(target);
+                    }
+                }
+            }
             if source.is_none() {
                 source = prev_source.clone();
             }
@@ -556,3 +568,6 @@ fn object_phrase(doc: &Doc, toks: &LowerTokens, from: usize, to: usize) -> Optio
     (a < b).then(|| doc.slice(doc.tokens[a].span.cover(doc.tokens[b - 1].span)).to_string())
 }
 
+
+#[cfg(test)]
+mod tests;

@@ -54,16 +54,21 @@ impl<'d> LowerTokens<'d> {
     pub fn new(doc: &'d Doc) -> LowerTokens<'d> {
         LowerTokens { lower: doc.norm.as_str().to_ascii_lowercase(), doc }
     }
+    /// The lower-cased text of token `i` ("" past the end).
     pub fn get(&self, i: usize) -> &str {
-        let t = &self.doc.tokens[i];
+        let Some(t) = self.doc.tokens.get(i) else { return "" };
         self.lower.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")
     }
     /// The normalised (not lower-cased) text of token `i`.
     pub fn original(&self, i: usize) -> &'d str {
-        self.doc.token_text(i)
+        if i < self.doc.tokens.len() {
+            self.doc.token_text(i)
+        } else {
+            ""
+        }
     }
     pub fn kind(&self, i: usize) -> TokenKind {
-        self.doc.tokens[i].kind
+        self.doc.tokens.get(i).map_or(TokenKind::Punct, |t| t.kind)
     }
 }
 
