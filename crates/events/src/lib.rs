@@ -1,7 +1,32 @@
-//! PLOVER events and stances. (Being built: see issue 4.)
+//! PLOVER events and stances.
+//!
+//! Events: the pattern data (`data/events/patterns.txt`) says which words
+//! state which kind of event; a hash lookup per token finds triggers, and
+//! only there does the coder look around: the longest pattern wins, an event
+//! verb that is the complement of another ("threatened to impose sanctions")
+//! is folded into it, negation / future / condition words before the trigger
+//! decide the status (a refused cooperative act is coded REJECT, a promised
+//! one AGREE, a promised hostile one THREATEN: the PLOVER reading of
+//! statements), and the actors are found around the trigger (subject on the
+//! left, object or "against/with/to X" on the right, the agent of a passive).
+//!
+//! Stances: see [`stances`].
 
-use dateline_doc::Doc;
+pub mod actors;
+pub mod dates;
+pub mod matcher;
+pub mod stances;
+
+use dateline_doc::{Actor, Doc, Event, EventStatus, EventType, FactKind, FactValue, TokenKind};
 use dateline_pipeline::{Component, Layer};
+
+use actors::{find_actors, ActorHit};
+use dates::{find_dates, Ymd};
+use matcher::{sentence_matches, LowerTokens, PatternMatch, MATCHER};
+
+/// Whether negated and conditional events are kept (with their status) or
+/// left out of `doc.events` altogether.
+pub const KEEP_UNREAL_EVENTS: bool = false;
 
 #[derive(Debug, Default)]
 pub struct EventCoder;
@@ -16,5 +41,533 @@ impl Component for EventCoder {
     fn writes(&self) -> &'static [Layer] {
         &[Layer::Events, Layer::Stances]
     }
-    fn run(&self, _doc: &mut Doc) {}
+    fn run(&self, doc: &mut Doc) {
+        if doc.tokens.is_empty() {
+            return;
+        }
+        let toks = LowerTokens::new(doc);
+        let events = code_events(doc, &toks);
+        let stances = stances::find_stances(doc, &toks, &events);
+        drop(toks);
+        doc.events = events;
+        doc.stances = stances;
+    }
 }
+
+/// Types that take a clause as complement: "agreed to withdraw", "urged X to
+/// stop", "refused to meet", "accused X of shelling": the inner event is
+/// what the outer one is about, not an event of its own.
+fn takes_complement(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Agree | Request | Reject | Threaten | Accuse | Concede | Support)
+}
+
+fn is_cooperative(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Consult | Support | Concede | Cooperate | Aid | Retreat)
+}
+
+fn is_hostile_act(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Sanction | Coerce | Assault | Protest | Mobilize)
+}
+
+fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "told" | "tells" | "added" | "announced" | "announces" | "stated" | "declared"
+            | "reported" | "confirmed" | "according" | "quoted" | "noted" | "insisted" | "explained" | "claimed"
+            | "wrote" | "argued" | "suggested" | "believes" | "believe" | "thinks" | "think"
+    )
+}
+
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "who" | "which" | "whom" | "because" | "while" | "whereas" | "although" | "though" | "if"
+            | "unless" | "when" | "but" | "after" | "before" | "since" | "as" | "where"
+    )
+}
+
+fn is_negation(w: &str) -> bool {
+    matches!(w, "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without" | "failed" | "fail" | "fails" | "unable")
+        || w.ends_with("n't")
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "been" | "being" | "be" | "get" | "got" | "gets")
+}
+
+/// The status words in the few tokens before a trigger.
+#[derive(Debug, Default, Clone, Copy)]
+struct Modality {
+    negated: bool,
+    future: bool,
+    conditional: bool,
+    passive: bool,
+}
+
+fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
+    let mut m = Modality::default();
+    let mut j = trigger;
+    let floor = sent_start.max(trigger.saturating_sub(6));
+    while j > floor {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, "," | ";" | ":" | "\"" | "(" | ")") || is_clause_word(w) || is_speech_verb(w) {
+            break;
+        }
+        if is_negation(w) {
+            m.negated = true;
+        }
+        if matches!(w, "will" | "would" | "shall" | "'ll" | "won't" | "wo" | "going" | "plans" | "plan" | "planned" | "intends" | "intend" | "intended" | "aims" | "expected" | "wants" | "want" | "wanted" | "hopes" | "hoped") {
+            m.future = true;
+        }
+        if matches!(w, "could" | "might" | "may" | "should" | "must" | "can") {
+            m.conditional = true;
+        }
+        if j + 1 == trigger || (j + 2 == trigger && toks.get(j + 1).ends_with("ly")) {
+            if is_be(w) && toks.get(trigger).ends_with("ed") || is_be(w) && matches!(toks.get(trigger), "shot" | "held" | "struck" | "beaten" | "seized" | "taken" | "thrown" | "sentenced" | "freed" | "withdrawn" | "given" | "sent" | "met" | "fought" | "blown" | "broken" | "banned" | "expelled") {
+                m.passive = true;
+            }
+        }
+    }
+    // a condition governs the trigger when "if"/"unless" comes before it in
+    // the sentence with no comma in between
+    let mut j = trigger;
+    while j > sent_start {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, "," | ";" | ":") {
+            break;
+        }
+        if matches!(w, "if" | "unless" | "whether") {
+            m.conditional = true;
+            break;
+        }
+    }
+    m
+}
+
+/// Where a trailing attribution (", officials said Thursday") starts, so
+/// that its actors are not taken for the event's.
+fn attribution_tail(toks: &LowerTokens, a: usize, b: usize) -> usize {
+    let mut j = b;
+    while j > a + 3 {
+        j -= 1;
+        let w = toks.get(j);
+        if w == "," {
+            let tail_has_cue = (j + 1..b).any(|k| is_speech_verb(toks.get(k)));
+            return if tail_has_cue && b - j <= 14 { j } else { b };
+        }
+        if w == "according" && j + 1 < b && toks.get(j + 1) == "to" {
+            return j;
+        }
+    }
+    b
+}
+
+/// Start of the clause that holds token `t` (for the subject search) and
+/// whether it began at a speech verb.
+fn clause_start(toks: &LowerTokens, a: usize, t: usize) -> (usize, Option<usize>) {
+    let mut j = t;
+    while j > a {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, ";" | ":" | "\"") {
+            return (j + 1, None);
+        }
+        if is_speech_verb(w) {
+            return (j + 1, Some(j));
+        }
+        if is_clause_word(w) && w != "as" {
+            return (j + 1, None);
+        }
+    }
+    (a, None)
+}
+
+/// A country or actor code for an entity the entity layer left without one.
+fn entity_code(e: &dateline_doc::Entity) -> Option<String> {
+    actors::ACTORS.code_of(&e.name).map(str::to_string)
+}
+
+fn actor_of(hit: &ActorHit) -> Actor {
+    Actor { entity: hit.entity, country: hit.code.clone(), sector: hit.sector, span: None }
+}
+
+fn hits_in(actors: &[ActorHit], a: usize, b: usize) -> &[ActorHit] {
+    let lo = actors.partition_point(|h| h.start < a);
+    let hi = actors.partition_point(|h| h.start < b);
+    &actors[lo..hi.max(lo)]
+}
+
+/// A trigger that is part of a name ("Asia-Pacific Economic Cooperation").
+fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
+    let cap = |k: usize| doc.token_text(k).chars().next().is_some_and(char::is_uppercase);
+    if !cap(i) {
+        return false;
+    }
+    let all_caps = doc.token_text(i).chars().all(|c| !c.is_lowercase());
+    if all_caps {
+        return false;
+    }
+    (i > sent_start && cap(i - 1) && toks.get(i - 1) != "\"")
+        || (i + 1 < doc.tokens.len() && cap(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word)
+        || (i + 2 < doc.tokens.len() && toks.get(i + 1) == "of" && cap(i + 2))
+}
+
+/// A noun trigger governed by a preposition is background, not an event
+/// being reported ("triggered by Russia's invasion", "a solution to the war").
+fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
+    let mut j = i;
+    while j > sent_start && i - j < 4 {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, "by" | "to" | "of" | "from" | "since" | "during" | "amid" | "despite" | "following" | "against" | "for" | "into" | "over" | "about" | "on" | "with" | "after" | "before")
+            || matches!(w, "future" | "possible" | "potential" | "any" | "further" | "prospect")
+        {
+            return true;
+        }
+        // ", a charge Addis Ababa denied": an apposition restating what came before
+        if matches!(w, "a" | "an") && j > sent_start && toks.get(j - 1) == "," {
+            return true;
+        }
+        let verbish = is_be(w)
+            || w.ends_with("ed")
+            || matches!(w, "has" | "have" | "had" | "will" | "would" | "held" | "hold" | "holds" | "began" | "begin" | "launched" | "staged" | "mounted");
+        if verbish || !w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') {
+            return false;
+        }
+    }
+    false
+}
+
+/// A noun use: written as a noun pattern, or the trigger follows a determiner.
+fn is_nominal(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) -> bool {
+    pm.pattern.trigger_is_noun
+        || (pm.trigger > sent_start
+            && matches!(toks.get(pm.trigger - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "these" | "'s"))
+}
+
+struct Candidate<'a> {
+    pm: PatternMatch<'a>,
+    kind: EventType,
+    mode: Option<String>,
+    /// End of the whole construction (the complement included).
+    end: usize,
+    /// How many complement events were folded into this one.
+    folded: usize,
+}
+
+fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
+    let actors = find_actors(doc);
+    let report = doc.meta.date.as_deref().and_then(Ymd::parse);
+    let mut events: Vec<Event> = Vec::new();
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        if a >= b {
+            continue;
+        }
+        let found = sentence_matches(&MATCHER, toks, a, b);
+        if found.is_empty() {
+            continue;
+        }
+        let mut cands: Vec<Candidate> = Vec::new();
+        for pm in found {
+            let Some(kind) = EventType::parse(&pm.pattern.kind) else { continue };
+            if inside_name(doc, toks, a, pm.trigger) {
+                continue;
+            }
+            if is_obligation(toks, &pm) && !obligation_is_request(toks, a, pm.trigger) {
+                continue;
+            }
+            if let Some(prev) = cands.last_mut() {
+                let gap = pm.trigger.saturating_sub(prev.end);
+                let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "but" | "while" | "\""));
+                let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
+                // "staged rallies to demand reforms", "..., demanding more pay": a purpose
+                let purpose = before == "to"
+                    || (before == "," && toks.get(pm.trigger).ends_with("ing"))
+                    || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in");
+                if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end) || (purpose && pm.trigger >= prev.end) {
+                    if prev.mode.is_none() {
+                        prev.mode = pm.pattern.mode.clone();
+                    }
+                    if prev.kind == EventType::Agree && is_hostile_act(kind) && !purpose && prev.folded == 0 {
+                        // "prepared to impose martial law" is a threat, not an offer
+                        prev.kind = EventType::Threaten;
+                    }
+                    prev.end = pm.end;
+                    prev.folded += 1;
+                    continue;
+                }
+            }
+            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
+                continue;
+            }
+            // "a negotiated settlement": a participle used as an adjective
+            if !is_nominal(toks, a, &pm) && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
+                continue;
+            }
+            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        let tail = attribution_tail(toks, a, b);
+        let dates = find_dates(toks, a, b, report);
+        let mut prev_source: Option<Actor> = None;
+        let sentence_first = events.len();
+        for c in cands {
+            let t = c.pm.trigger;
+            let m = modality(toks, a, t);
+            let mut kind = c.kind;
+            let mut status = EventStatus::Asserted;
+            if m.negated {
+                if is_cooperative(kind) || kind == EventType::Mobilize || kind == EventType::Agree {
+                    kind = EventType::Reject;
+                }
+                status = EventStatus::Negated;
+            } else if m.conditional {
+                status = EventStatus::Hypothetical;
+            } else if m.future {
+                status = EventStatus::Future;
+                if is_cooperative(kind) {
+                    kind = EventType::Agree;
+                } else if is_hostile_act(kind) {
+                    kind = EventType::Threaten;
+                }
+            }
+            let real = match status {
+                EventStatus::Negated => kind == EventType::Reject && c.kind != EventType::Reject,
+                EventStatus::Hypothetical => false,
+                _ => true,
+            };
+            if !real && !KEEP_UNREAL_EVENTS {
+                continue;
+            }
+
+            // the subject: the nearest actor on the left in the clause
+            let (cstart, speech_at) = clause_start(toks, a, c.pm.start);
+            let left = hits_in(&actors, cstart, c.pm.start);
+            let mut subject: Option<&ActorHit> = left.last();
+            let mut partner: Option<&ActorHit> = None;
+            if let Some(sj) = subject {
+                // "Ethiopia and Eritrea agreed": the first is the source
+                let idx = left.len() - 1;
+                if idx > 0 {
+                    let before = &left[idx - 1];
+                    if before.end + 1 == sj.start && matches!(toks.get(before.end), "and" | ",") {
+                        partner = Some(sj);
+                        subject = Some(before);
+                    }
+                }
+            }
+            if subject.is_none() {
+                if let Some(sp) = speech_at {
+                    // "X said it supported…": the speaker's clause
+                    let (s2, _) = clause_start(toks, a, sp);
+                    subject = hits_in(&actors, s2, sp).first();
+                }
+            }
+            // the object: the first actor on the right, before the attribution
+            let mut right_end = tail.max(c.end).min(b);
+            if let Some(k) = (c.end.max(t + 1)..right_end).find(|&k| matches!(toks.get(k), "," | ";" | ":")) {
+                right_end = k;
+            }
+            let obj_from = if m.passive { t + 1 } else { c.pm.end.min(t + 1).max(t + 1) };
+            let right = hits_in(&actors, obj_from, right_end);
+            let right: Vec<&ActorHit> = right.iter().filter(|h| !h.is_reference).collect();
+            let right = &right[..];
+            // "annexed Crimea ... and then backed separatists": the same subject
+            let coordinated = (c.pm.start.saturating_sub(3)..c.pm.start).any(|k| k >= a && toks.get(k) == "and")
+                && subject.is_none_or(|h| h.end + 3 < c.pm.start);
+            if coordinated && prev_source.is_some() {
+                subject = None;
+            }
+            let passive = m.passive && !(status == EventStatus::Negated && kind == EventType::Reject);
+            let (mut source, mut target) = if passive {
+                let agents = hits_in(&actors, t + 1, tail.max(c.end).min(b));
+                let by = agents
+                    .iter()
+                    .find(|h| (h.start.saturating_sub(3)..h.start).any(|k| k > t && toks.get(k) == "by"));
+                (by.or_else(|| right.first().copied()).map(actor_of), subject.map(actor_of))
+            } else {
+                let obj = right.iter().find(|h| subject.is_none_or(|s| s.start != h.start));
+                (subject.map(actor_of), obj.map(|h| actor_of(h)))
+            };
+            if let (Some(p), false) = (partner, passive) {
+                if matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate) || target.is_none() {
+                    target = Some(actor_of(p));
+                }
+            }
+            // "Russia said Sudan must return …": the sayer demands, of the one who must
+            if is_obligation(toks, &c.pm) {
+                if let Some(sv) = (a..t).rev().find(|&k| is_speech_verb(toks.get(k)) || matches!(toks.get(k), "reiterated" | "concluded" | "reminder" | "warned" | "stressed" | "demanded")) {
+                    let (s0, _) = clause_start(toks, a, sv);
+                    let sayer = hits_in(&actors, s0, sv).last().or_else(|| hits_in(&actors, a, sv).first());
+                    let obliged = hits_in(&actors, sv + 1, t).first();
+                    if sayer.is_some() {
+                        source = sayer.map(actor_of);
+                        target = obliged.map(actor_of).or(target);
+                    }
+                }
+            }
+            if source.is_none() {
+                source = prev_source.clone();
+            }
+            // an act with no named target stays within the actor's own country
+            // (a government arresting, a union striking): code it domestic
+            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Reject);
+            if target.is_none() && !symmetric {
+                if let Some(sc) = source.as_ref().and_then(|s| s.country.clone()).filter(|c| c.len() == 3 && c != "IGO" && c != "NGO") {
+                    target = Some(Actor { entity: None, country: Some(sc), sector: None, span: None });
+                }
+            }
+            // a statement inside a quote is its speaker's
+            let quote = doc.quotes.iter().position(|q| q.span.contains(doc.tokens[t].span));
+            if let Some(qi) = quote {
+                let q = &doc.quotes[qi];
+                let first_person = (cstart..t).any(|k| matches!(toks.get(k), "we" | "i" | "our" | "us"));
+                if first_person || source.is_none() {
+                    if let Some(e) = q.speaker.and_then(|sp| doc.entities.get(sp.0 as usize)) {
+                        let country = e.country.clone().or_else(|| entity_code(e));
+                        if country.is_some() || source.is_none() {
+                            source = Some(Actor { entity: Some(e.id), country, sector: e.sector, span: None });
+                        }
+                    }
+                }
+            }
+            prev_source = source.clone();
+            let mut source = source.unwrap_or_default();
+            let mut target = target.unwrap_or_default();
+            let mut mode = c.mode.clone();
+            // a party reporting its adversary's violence is accusing it:
+            // "He said Ethiopian forces had shelled two villages"
+            if let Some(q) = quote.map(|qi| &doc.quotes[qi]) {
+                let speaker = q.speaker.and_then(|sp| doc.entities.get(sp.0 as usize));
+                if let Some(e) = speaker.filter(|_| q.kind == dateline_doc::QuoteKind::Indirect) {
+                    let sc = e.country.clone().or_else(|| entity_code(e));
+                    let hostile = matches!(kind, EventType::Assault | EventType::Coerce);
+                    if hostile && status == EventStatus::Asserted && sc.is_some() && source.country.is_some() && source.country != sc
+                        && (target.country.is_none() || target.country == sc)
+                    {
+                        target = std::mem::take(&mut source);
+                        source = Actor { entity: Some(e.id), country: sc, sector: e.sector, span: None };
+                        kind = EventType::Accuse;
+                        mode = Some("allege".to_string());
+                    }
+                }
+            }
+
+            // the words that state it: subject (when close) to the clause end
+            let span_start = subject.filter(|h| h.start + 12 >= t && !m.passive).map_or(c.pm.start, |h| h.start.min(c.pm.start));
+            let mut span_end = c.end.max(t + 1);
+            while span_end < right_end.min(t + 30) && !matches!(toks.get(span_end), "," | ";" | ":" | "\"" | "." | "(") {
+                span_end += 1;
+            }
+            let span_end = span_end.min(b).max(t + 1);
+            let span = doc.tokens[span_start].span.cover(doc.tokens[span_end - 1].span);
+
+            // when: date words in the clause, else a date fact there, else the report date
+            let date = dates
+                .iter()
+                .filter(|d| d.start >= cstart && d.start < span_end.max(right_end))
+                .min_by_key(|d| (d.start as i64 - t as i64).unsigned_abs())
+                .map(|d| d.value.clone())
+                .or_else(|| {
+                    doc.facts.iter().find_map(|f| match (&f.kind, &f.value) {
+                        (FactKind::Date, FactValue::Date(v)) if span.contains(f.span) => Some(v.clone()),
+                        _ => None,
+                    })
+                })
+                .or_else(|| events[sentence_first..].last().and_then(|e| e.date.as_ref().map(|d| d.chars().take(4).collect())))
+                .or_else(|| if status == EventStatus::Asserted && !past_perfect(toks, cstart, t) { doc.meta.date.clone() } else { None });
+
+            // where: "in/at/near PLACE" in the clause
+            let place = hits_in(&actors, t, right_end)
+                .iter()
+                .chain(hits_in(&actors, cstart, t).iter())
+                .find(|h| {
+                    h.start > 0
+                        && matches!(toks.get(h.start - 1), "in" | "at" | "near" | "outside")
+                        && doc.token_text(h.start).chars().next().is_some_and(char::is_uppercase)
+                        && !doc.token_text(h.start).ends_with("ian")
+                })
+                .map(|h| doc.slice(doc.tokens[h.start].span.cover(doc.tokens[h.end - 1].span)).to_string());
+
+            let issue = (c.end > t + 1 || matches!(kind, EventType::Reject | EventType::Request | EventType::Support))
+                .then(|| object_phrase(doc, toks, c.pm.end.min(b), span_end))
+                .flatten();
+
+            let event = Event {
+                kind,
+                mode,
+                source,
+                target,
+                date,
+                place,
+                span,
+                trigger: Some(doc.tokens[t].span),
+                status,
+                issue,
+                quote,
+            };
+            let dup = events[sentence_first..].iter().any(|e| {
+                e.kind == event.kind && e.source.country == event.source.country && e.target.country == event.target.country
+            });
+            if !dup {
+                events.push(event);
+            }
+        }
+    }
+    events
+}
+
+/// "must" / "have to": an obligation, which is a demand when someone says
+/// another must do something ("Russia said Sudan must return the helicopter").
+fn is_obligation(toks: &LowerTokens, pm: &PatternMatch) -> bool {
+    matches!(toks.get(pm.trigger), "must" | "have" | "has" | "had")
+}
+
+fn obligation_is_request(toks: &LowerTokens, a: usize, t: usize) -> bool {
+    let mut j = t;
+    let mut said = false;
+    while j > a {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, "we" | "i" | "\"" | ";") && !said {
+            return false;
+        }
+        if matches!(w, "said" | "says" | "told" | "tells" | "announced" | "declared" | "insisted" | "reiterated" | "concluded" | "reminder" | "warned" | "stressed" | "demanded") {
+            said = true;
+            break;
+        }
+    }
+    // someone must be told to act: a name or a pronoun before "must"
+    said && (j + 1..t).any(|k| toks.kind(k) == TokenKind::Word && (matches!(toks.get(k), "they" | "he" | "she" | "it" | "you") || toks.get(k).len() > 1 && doc_cap(toks, k)))
+}
+
+fn doc_cap(toks: &LowerTokens, k: usize) -> bool {
+    toks.original(k).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn past_perfect(toks: &LowerTokens, a: usize, t: usize) -> bool {
+    (a..t).rev().take(4).any(|k| toks.get(k) == "had")
+}
+
+/// A short phrase for what an event is about: the words after it in its
+/// clause, without leading articles.
+fn object_phrase(doc: &Doc, toks: &LowerTokens, from: usize, to: usize) -> Option<String> {
+    let mut a = from;
+    while a < to && matches!(toks.get(a), "the" | "a" | "an" | "to" | "that" | "on" | "of") {
+        a += 1;
+    }
+    let b = to.min(a + 8);
+    (a < b).then(|| doc.slice(doc.tokens[a].span.cover(doc.tokens[b - 1].span)).to_string())
+}
+
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,262 @@
+//! Who does what to whom: actor words and their codes.
+//!
+//! The entity layer is the first source of an actor's country and sector.
+//! Where it says nothing (no entity there, or one without a country), the
+//! actor word list in `data/events/actors.txt` gives a country or IGO/NGO
+//! code for names, adjectives and capitals ("Israeli", "Kyiv", "NATO"), and
+//! sector words ("troops" → MIL). It is matched once per document with
+//! aho-corasick on the normalised text, so the cost does not depend on the
+//! number of names.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
+use dateline_lexicon::{data_file, data_lines};
+
+const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
+
+/// The parsed actor word list.
+pub struct ActorLexicon {
+    /// Case-sensitive phrase automaton over the normalised text.
+    names: AhoCorasick,
+    /// The code of each phrase in `names`.
+    codes: Vec<&'static str>,
+    /// Lower-case single sector words.
+    sectors: HashMap<String, Sector>,
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// Parses the format documented at the top of `data/events/actors.txt`.
+/// Malformed lines are skipped and returned as messages.
+pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
+    let mut phrases = Vec::new();
+    let mut codes = Vec::new();
+    let mut sectors = HashMap::new();
+    let mut problems = Vec::new();
+    for (line, l) in data_lines(text) {
+        let Some((code, words)) = l.split_once('|') else {
+            problems.push(format!("actors line {line}: expected `CODE | words`"));
+            continue;
+        };
+        let code = code.trim();
+        if let Some(sec) = code.strip_prefix('=') {
+            let Some(sector) = Sector::from_code(sec) else {
+                problems.push(format!("actors line {line}: unknown sector {sec}"));
+                continue;
+            };
+            for w in words.split(';').map(str::trim).filter(|w| !w.is_empty() && !w.contains(' ')) {
+                sectors.insert(w.to_lowercase(), sector);
+            }
+            continue;
+        }
+        let code = leak(code.to_string());
+        for w in words.split(';').map(str::trim).filter(|w| !w.is_empty()) {
+            phrases.push(w.to_string());
+            codes.push(code);
+        }
+    }
+    let names = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&phrases)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
+    (ActorLexicon { names, codes, sectors }, problems)
+}
+
+pub static ACTORS: LazyLock<ActorLexicon> = LazyLock::new(|| parse_actors(&data_file("events/actors.txt", BUILTIN)).0);
+
+impl ActorLexicon {
+    pub fn sector_of(&self, lower_word: &str) -> Option<Sector> {
+        self.sectors.get(lower_word).copied()
+    }
+    /// The code the list gives a whole phrase ("Kyiv" → UKR), if any.
+    pub fn code_of(&self, phrase: &str) -> Option<&'static str> {
+        self.names
+            .find_iter(phrase)
+            .find(|m| m.start() == 0 && m.end() == phrase.len())
+            .map(|m| self.codes[m.pattern().as_usize()])
+    }
+}
+
+/// An actor named in the text: a run of tokens with what is known of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorHit {
+    /// Token range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    pub entity: Option<EntityId>,
+    pub code: Option<String>,
+    pub sector: Option<Sector>,
+    pub kind: Option<EntityKind>,
+    /// A pronoun or common noun standing for an entity (weaker as a target).
+    pub is_reference: bool,
+}
+
+/// All actor hits of a document, sorted by start token, not overlapping.
+pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
+    let lex = &*ACTORS;
+    let mut hits: Vec<ActorHit> = Vec::new();
+    // 1. mentions of entities
+    for m in &doc.mentions {
+        let start = doc.token_at_or_after(m.span.start());
+        let end = doc.token_at_or_after(m.span.end());
+        if start >= end {
+            continue;
+        }
+        let (mut code, mut sector) = (None, None);
+        if let Some(id) = m.entity {
+            if let Some(e) = doc.entities.get(id.0 as usize) {
+                code = e.country.clone();
+                sector = e.sector;
+                if code.is_none() {
+                    code = lex.code_of(&e.name).map(str::to_string);
+                }
+            }
+        }
+        if code.is_none() {
+            code = lex.code_of(doc.norm_slice_of(m.span)).map(str::to_string);
+        }
+        hits.push(ActorHit {
+            start,
+            end,
+            entity: m.entity,
+            code,
+            sector,
+            kind: Some(m.kind),
+            is_reference: !m.source.is_name() && m.source != MentionSource::Role,
+        });
+    }
+    // 2. actor words of the list where no mention covers them
+    let norm = doc.norm.as_str();
+    let bytes = norm.as_bytes();
+    let mut covered = vec![false; doc.tokens.len()];
+    for h in &hits {
+        for c in &mut covered[h.start..h.end] {
+            *c = true;
+        }
+    }
+    let mut inner: Vec<(usize, &'static str)> = Vec::new();
+    for m in lex.names.find_iter(norm) {
+        let (a, b) = (m.start(), m.end());
+        let left_ok = (a == 0 || !(bytes[a - 1].is_ascii_alphanumeric() || bytes[a - 1] >= 0x80))
+            && !(a >= 4 && bytes[a - 1] == b'-' && (norm[..a - 1].ends_with("pro") || norm[..a - 1].ends_with("anti") || norm[..a - 1].ends_with("Pro") || norm[..a - 1].ends_with("Anti")));
+        let right_ok = b == bytes.len() || !(bytes[b].is_ascii_alphanumeric() || bytes[b] >= 0x80 || (bytes[b] == b'-' && b + 1 < bytes.len() && bytes[b + 1].is_ascii_alphabetic()));
+        if !left_ok || !right_ok {
+            continue;
+        }
+        let start = doc.tokens.partition_point(|t| (t.norm_start as usize) < a);
+        let end = doc.tokens.partition_point(|t| (t.norm_start as usize) < b);
+        if start >= end {
+            continue;
+        }
+        if covered[start..end].iter().any(|&c| c) {
+            // a country inside a mention ("Brazil's trade minister, Helena Prado")
+            inner.push((start, lex.codes[m.pattern().as_usize()]));
+            continue;
+        }
+        hits.push(ActorHit {
+            start,
+            end,
+            entity: None,
+            code: Some(lex.codes[m.pattern().as_usize()].to_string()),
+            sector: None,
+            kind: None,
+            is_reference: false,
+        });
+    }
+    for h in &mut hits {
+        if h.code.is_none() {
+            if let Some((_, c)) = inner.iter().find(|(t, _)| *t >= h.start && *t < h.end) {
+                h.code = Some(c.to_string());
+            }
+        }
+    }
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut out: Vec<ActorHit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if out.last().is_some_and(|p| h.start < p.end) {
+            continue;
+        }
+        out.push(h);
+    }
+    // 3. an entity the entity layer left without a country takes the one
+    //    its apposition or possessor gives ("Brazil's trade minister, Helena Prado")
+    let mut inferred: Vec<(EntityId, String)> = Vec::new();
+    for (k, h) in out.iter().enumerate() {
+        let (Some(id), None) = (h.entity, &h.code) else { continue };
+        if h.is_reference {
+            continue;
+        }
+        let near = out[..k].iter().rev().take(2).chain(out[k + 1..].iter().take(2)).find(|o| {
+            let (lo, hi) = if o.end <= h.start { (o.end, h.start) } else { (h.end, o.start) };
+            o.code.is_some() && o.entity.is_none_or(|e| e != id) && hi >= lo && hi - lo <= 5
+                && (lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "," | "of"))
+                && (lo..hi).all(|t| !matches!(doc.token_text(t), "." | ";" | "and" | "said" | "told"))
+        });
+        if let Some(o) = near {
+            if let Some(c) = &o.code {
+                inferred.push((id, c.clone()));
+            }
+        }
+    }
+    for h in &mut out {
+        if let (Some(id), None) = (h.entity, &h.code) {
+            if let Some((_, c)) = inferred.iter().find(|(e, _)| *e == id) {
+                h.code = Some(c.clone());
+            }
+        }
+    }
+    // 4. sector from the words right after the name ("Israeli army bulldozers")
+    for h in &mut out {
+        if h.sector.is_some() {
+            continue;
+        }
+        for i in h.end..(h.end + 3).min(doc.tokens.len()) {
+            let w = doc.token_text(i);
+            if !w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
+                break;
+            }
+            if let Some(s) = lex.sector_of(&w.to_ascii_lowercase()) {
+                h.sector = Some(s);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The normalised text of an original span (helper for the lexicon lookup).
+trait NormSlice {
+    fn norm_slice_of(&self, span: dateline_doc::Span) -> &str;
+}
+
+impl NormSlice for Doc {
+    fn norm_slice_of(&self, span: dateline_doc::Span) -> &str {
+        let a = self.token_at_or_after(span.start());
+        let b = self.token_at_or_after(span.end());
+        if a >= b || b > self.tokens.len() {
+            return "";
+        }
+        let (s, e) = (self.tokens[a].norm_start as usize, self.tokens[b - 1].norm_end as usize);
+        self.norm.as_str().get(s..e).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_list_parses_cleanly() {
+        let (lex, problems) = parse_actors(BUILTIN);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(lex.code_of("Kyiv"), Some("UKR"));
+        assert_eq!(lex.code_of("NATO"), Some("IGO"));
+        assert_eq!(lex.sector_of("troops"), Some(Sector::Mil));
+        assert_eq!(lex.code_of("us"), None);
+    }
+}

@@ -1,0 +1,371 @@
+//! Stances: who is for or against what, from what they say.
+//!
+//! A stance cue (`data/events/stance_cues.txt`) is an evaluation of a
+//! clause's subject ("returning to the old borders is unrealistic"), a verb
+//! whose object is the issue ("supported Brazil's request") or a modal whose
+//! verb phrase is ("troops would not be deployed to Ukraine"). A negation in
+//! the clause turns the polarity round. The holder is the speaker of the
+//! quote the cue is in, else the subject of the sentence. The issue gets a
+//! canonical key (see [`issue_key`]) so different wordings of one issue
+//! meet, and a reported change of position ("a stark change from the stance
+//! of the Biden administration") links opposite stances on one issue.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use dateline_doc::{Doc, EntityId, Event, Polarity, Stance};
+use dateline_lexicon::{data_file, data_lines};
+
+use crate::actors::ACTORS;
+use crate::matcher::LowerTokens;
+
+const BUILTIN: &str = include_str!("../../../data/events/stance_cues.txt");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    Eval,
+    Verb,
+    Modal,
+    NegModal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub polarity: Polarity,
+    pub kind: CueKind,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("stance cues line {line}: {what}")]
+pub struct CueError {
+    pub line: usize,
+    pub what: String,
+}
+
+/// Parses the format documented at the top of `data/events/stance_cues.txt`.
+pub fn parse_cues(text: &str) -> Result<HashMap<String, Cue>, CueError> {
+    let mut out = HashMap::new();
+    for (line, l) in data_lines(text) {
+        let cols: Vec<&str> = l.split_whitespace().collect();
+        let [pol, kind, word] = cols[..] else {
+            return Err(CueError { line, what: "expected `POLARITY KIND WORD`".into() });
+        };
+        let polarity = match pol {
+            "for" => Polarity::For,
+            "against" => Polarity::Against,
+            _ => return Err(CueError { line, what: format!("unknown polarity `{pol}`") }),
+        };
+        let kind = match kind {
+            "eval" => CueKind::Eval,
+            "verb" => CueKind::Verb,
+            "modal" => CueKind::Modal,
+            "negmodal" => CueKind::NegModal,
+            _ => return Err(CueError { line, what: format!("unknown kind `{kind}`") }),
+        };
+        out.insert(word.to_lowercase(), Cue { polarity, kind });
+    }
+    Ok(out)
+}
+
+pub static CUES: LazyLock<HashMap<String, Cue>> =
+    LazyLock::new(|| parse_cues(&data_file("events/stance_cues.txt", BUILTIN)).unwrap_or_default());
+
+fn flip(p: Polarity) -> Polarity {
+    match p {
+        Polarity::For => Polarity::Against,
+        Polarity::Against => Polarity::For,
+    }
+}
+
+fn is_neg(w: &str) -> bool {
+    matches!(w, "not" | "never" | "no" | "cannot" | "nobody" | "neither") || w.ends_with("n't")
+}
+
+fn is_copula(w: &str) -> bool {
+    matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "remains" | "remain")
+}
+
+fn is_boundary(w: &str) -> bool {
+    matches!(w, "." | ";" | ":" | "\"" | "," | "(" | ")" | "but" | "and" | "that" | "which" | "who" | "because" | "while" | "if")
+}
+
+const STOP: [&str; 37] = [
+    "the", "a", "an", "of", "to", "for", "in", "on", "its", "their", "his", "her", "any", "such", "as", "part", "be", "been",
+    "being", "by", "at", "that", "it", "they", "them", "this", "these", "those", "he", "she", "we", "i", "you", "our",
+    "your", "there", "and",
+];
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(w, "it" | "they" | "them" | "this" | "that" | "these" | "those" | "he" | "she" | "we" | "i" | "you" | "there")
+}
+
+/// A canonical key for an issue: content words, metonyms and demonyms
+/// mapped to country codes, light lemmatisation, a few synonyms folded,
+/// sorted. "NATO membership for Kyiv", "Ukraine joining NATO" and
+/// "Ukraine's NATO membership" all give `member nato ukr`.
+pub fn issue_key(phrase: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let cleaned: String = phrase.chars().map(|c| if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' { c } else { ' ' }).collect();
+    for raw in cleaned.split_whitespace() {
+        let w = raw.trim_end_matches("'s").trim_end_matches('\'').trim_matches('.');
+        if w.is_empty() {
+            continue;
+        }
+        if let Some(code) = ACTORS.code_of(w) {
+            words.push(code.to_lowercase());
+            continue;
+        }
+        let lw = w.to_lowercase();
+        if STOP.contains(&lw.as_str()) {
+            continue;
+        }
+        words.push(fold(&lemma(&lw)).to_string());
+    }
+    words.sort();
+    words.dedup();
+    words.join(" ")
+}
+
+fn lemma(w: &str) -> String {
+    for (suf, rep) in [("ships", ""), ("ship", ""), ("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", "")] {
+        if let Some(stem) = w.strip_suffix(suf) {
+            if stem.len() >= 3 && !(suf == "s" && stem.ends_with('s')) {
+                return format!("{stem}{rep}");
+            }
+        }
+    }
+    w.to_string()
+}
+
+fn fold(w: &str) -> &str {
+    match w {
+        "join" | "joining" | "member" | "accession" | "admission" | "admit" | "entry" => "member",
+        "deploy" | "send" | "station" => "deploy",
+        "troop" | "soldier" | "force" => "troop",
+        _ => w,
+    }
+}
+
+/// The holder of a statement at token `i`: the speaker of the quote it is
+/// in, else the first entity named in its sentence before it.
+fn holder_at(doc: &Doc, i: usize, sent_start: usize) -> (Option<EntityId>, Option<usize>) {
+    let span = doc.tokens[i].span;
+    if let Some(qi) = doc.quotes.iter().position(|q| q.span.contains(span)) {
+        return (doc.quotes[qi].speaker, Some(qi));
+    }
+    let start = doc.tokens[sent_start].span.start();
+    let subject = doc
+        .mentions
+        .iter()
+        .filter(|m| m.span.start() >= start && m.span.end() <= span.start() && m.entity.is_some())
+        .min_by_key(|m| m.span.start())
+        .and_then(|m| m.entity);
+    (subject, None)
+}
+
+fn phrase(doc: &Doc, a: usize, b: usize) -> Option<(String, dateline_doc::Span)> {
+    if a >= b {
+        return None;
+    }
+    let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+    Some((doc.slice(span).to_string(), span))
+}
+
+fn strip_lead(toks: &LowerTokens, mut a: usize, b: usize) -> usize {
+    while a < b && matches!(toks.get(a), "the" | "a" | "an" | "to" | "that" | "any" | "by" | "recognizing" | "recognising") {
+        a += 1;
+    }
+    a
+}
+
+pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Stance> {
+    let cues = &*CUES;
+    let mut out: Vec<Stance> = Vec::new();
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        let mut i = a;
+        while i < b {
+            let Some(cue) = cues.get(toks.get(i)).copied() else {
+                i += 1;
+                continue;
+            };
+            // clause start: back to a boundary
+            let mut cs = i;
+            while cs > a && !is_boundary(toks.get(cs - 1)) && !matches!(toks.get(cs - 1), "said" | "says" | "told" | "believe" | "believes" | "see" | "sees") {
+                cs -= 1;
+            }
+            let negated = (cs.max(i.saturating_sub(4))..i).any(|k| is_neg(toks.get(k)))
+                || (a..i).rev().take(12).any(|k| matches!(toks.get(k), "believe" | "believes" | "think" | "thinks" | "see" | "sees") && k > 0 && is_neg(toks.get(k - 1)));
+            let mut polarity = if negated { flip(cue.polarity) } else { cue.polarity };
+            let mut issue: Option<(usize, usize)> = None;
+            match cue.kind {
+                CueKind::Eval => {
+                    // "X is/was (a more) WORD", or "see X as (part of a) WORD"
+                    let cop = (cs..i).rev().find(|&k| is_copula(toks.get(k)));
+                    let see_as = (a..i).rev().find(|&k| toks.get(k) == "as");
+                    if let Some(c) = cop {
+                        // the subject: back from the copula to a boundary or speech verb
+                        let mut sa = c;
+                        while sa > a && !matches!(toks.get(sa - 1), "." | ";" | ":" | "\"" | "that" | "said" | "says" | "told" | "believe" | "believes" | "," | "and" | "but") {
+                            sa -= 1;
+                        }
+                        let sa = strip_lead(toks, sa, c);
+                        if c > sa && !(c == sa + 1 && is_pronoun(toks.get(sa))) {
+                            issue = Some((sa, c));
+                        }
+                        // "it is a mistake to X" / "X is not …": the negation sits after the copula
+                        if (c + 1..i).any(|k| is_neg(toks.get(k))) && !negated {
+                            polarity = flip(cue.polarity);
+                        }
+                    } else if let Some(asx) = see_as {
+                        let see = (a..asx).rev().find(|&k| matches!(toks.get(k), "see" | "sees" | "saw" | "view" | "views"));
+                        if let Some(sv) = see {
+                            if asx > sv + 1 {
+                                issue = Some((sv + 1, asx));
+                            }
+                        }
+                    }
+                }
+                CueKind::Verb => {
+                    // the object: up to the next boundary, at most 10 words
+                    let mut e = i + 1;
+                    while e < b && e < i + 11 && !matches!(toks.get(e), "." | ";" | ":" | "," | "but" | "because" | "which" | "who") {
+                        e += 1;
+                    }
+                    while e > i + 1 && toks.get(e - 1) == "\"" {
+                        e -= 1;
+                    }
+                    let sa = strip_lead(toks, i + 1, e);
+                    if e > sa {
+                        issue = Some((sa, e));
+                    }
+                }
+                CueKind::Modal | CueKind::NegModal => {
+                    if cue.kind == CueKind::NegModal && !(i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k))) {
+                        i += 1;
+                        continue;
+                    }
+                    if cue.kind == CueKind::Modal && matches!(toks.get(i), "have" | "has" | "need" | "needs") && toks.get(i + 1) != "to" {
+                        i += 1;
+                        continue;
+                    }
+                    let negm = (i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k)));
+                    polarity = if negm || negated { flip(cue.polarity) } else { cue.polarity };
+                    // subject words + the verb phrase without the modal, negation, "be"
+                    let mut e = i + 1;
+                    while e < b
+                        && e < i + 14
+                        && !matches!(toks.get(e), "." | ";" | ":" | "," | "but" | "because" | "which" | "who" | "if")
+                        && !(toks.get(e) == "and" && e + 1 < b && is_pronoun(toks.get(e + 1)))
+                    {
+                        e += 1;
+                    }
+                    while e > i + 1 && toks.get(e - 1) == "\"" {
+                        e -= 1;
+                    }
+                    // a cue inside the verb phrase says more than the modal does
+                    if (i + 1..e).any(|k| cues.get(toks.get(k)).is_some_and(|c| c.kind != CueKind::NegModal && c.kind != CueKind::Modal)) {
+                        i += 1;
+                        continue;
+                    }
+                    let mut vp = i + 1;
+                    while vp < e && (is_neg(toks.get(vp)) || matches!(toks.get(vp), "be" | "to" | "have" | "also" | "only" | "\"")) {
+                        vp += 1;
+                    }
+                    if e < vp + 2 {
+                        i += 1;
+                        continue;
+                    }
+                    let sa = strip_lead(toks, cs, i);
+                    if let (Some((subj, _)), Some((pred, _))) = (phrase(doc, sa, i), phrase(doc, vp, e)) {
+                        let (holder, quote) = holder_at(doc, i, a);
+                        let subj_is_pronoun = matches!(subj.to_lowercase().as_str(), "we" | "i" | "you" | "it" | "they" | "he" | "she");
+                        let target = if subj_is_pronoun || subj.is_empty() { pred.clone() } else { format!("{subj} {pred}") };
+                        push(doc, &mut out, holder, quote, polarity, target, a, b, i);
+                    } else if let Some((pred, _)) = phrase(doc, vp, e) {
+                        let (holder, quote) = holder_at(doc, i, a);
+                        push(doc, &mut out, holder, quote, polarity, pred, a, b, i);
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            if let Some((ia, ib)) = issue {
+                if let Some((target, _)) = phrase(doc, ia, ib.min(ia + 12)) {
+                    let (holder, quote) = holder_at(doc, i, a);
+                    push(doc, &mut out, holder, quote, polarity, target, a, b, i);
+                }
+            }
+            i += 1;
+        }
+    }
+    link_shifts(doc, toks, &mut out);
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Option<usize>, polarity: Polarity, target: String, a: usize, b: usize, cue: usize) {
+    let Some(holder) = holder else { return };
+    let key = issue_key(&target);
+    if key.is_empty() || key.split(' ').count() > 14 || is_pronoun(&target.to_lowercase()) {
+        return;
+    }
+    if out.iter().any(|s| s.holder == Some(holder) && s.issue_key == key && s.polarity == polarity) {
+        return;
+    }
+    let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+    out.push(Stance {
+        holder: Some(holder),
+        target,
+        issue_key: key,
+        polarity,
+        span,
+        cue: Some(doc.tokens[cue].span),
+        quote,
+        shift_from: None,
+    });
+}
+
+/// "a stark change from the stance of the Biden administration": a stance of
+/// the sentence's subject and an opposite one of the named other holder on
+/// the same issue are linked.
+fn link_shifts(doc: &Doc, toks: &LowerTokens, out: &mut [Stance]) {
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        let Some(k) = (a..b).find(|&k| matches!(toks.get(k), "change" | "shift" | "departure" | "reversal" | "break" | "u-turn") && k + 1 < b && toks.get(k + 1) == "from") else {
+            continue;
+        };
+        let after = doc.tokens[k].span.end();
+        let other = doc.mentions.iter().find(|m| m.span.start() >= after && m.span.end() <= s.span.end() && m.entity.is_some()).and_then(|m| m.entity);
+        let Some(other) = other else { continue };
+        for i in 0..out.len() {
+            if out[i].holder == Some(other) || out[i].shift_from.is_some() {
+                continue;
+            }
+            if let Some(j) = out.iter().position(|o| o.holder == Some(other) && o.issue_key == out[i].issue_key && o.polarity != out[i].polarity) {
+                out[i].shift_from = Some(j);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_file_parses() {
+        let cues = parse_cues(BUILTIN).expect("stance cues parse");
+        assert_eq!(cues["unrealistic"], Cue { polarity: Polarity::Against, kind: CueKind::Eval });
+        assert!(parse_cues("maybe eval x").is_err());
+    }
+
+    #[test]
+    fn one_issue_many_wordings() {
+        let k = issue_key("NATO membership for Ukraine");
+        assert_eq!(k, issue_key("NATO membership for Kyiv"));
+        assert_eq!(k, issue_key("Ukraine joining NATO"));
+        assert_eq!(k, issue_key("Ukraine's NATO membership"));
+        assert_ne!(k, issue_key("U.S. troops in Ukraine"));
+    }
+}

@@ -1,0 +1,113 @@
+//! Coder tests on sentences written for them.
+
+use dateline_doc::{Doc, DocMeta, EventStatus, EventType, Polarity};
+use dateline_pipeline::Component;
+use dateline_segment::Segmenter;
+
+use crate::EventCoder;
+
+fn code(text: &str) -> Doc {
+    let meta = DocMeta { date: Some("2025-02-12".to_string()), ..DocMeta::default() };
+    let mut doc = Doc::new(text.to_string(), meta);
+    Segmenter.run(&mut doc);
+    EventCoder.run(&mut doc);
+    doc
+}
+
+fn summary(doc: &Doc) -> Vec<(EventType, Option<&str>, Option<&str>, EventStatus)> {
+    doc.events
+        .iter()
+        .map(|e| (e.kind, e.source.country.as_deref(), e.target.country.as_deref(), e.status))
+        .collect()
+}
+
+#[test]
+fn active_attack_with_actors_and_relative_date() {
+    let d = code("Russian troops attacked Ukrainian positions on Tuesday.");
+    assert_eq!(summary(&d), vec![(EventType::Assault, Some("RUS"), Some("UKR"), EventStatus::Asserted)]);
+    // the report is a Wednesday: "on Tuesday" is the day before
+    assert_eq!(d.events[0].date.as_deref(), Some("2025-02-11"));
+    assert_eq!(d.slice(d.events[0].trigger.unwrap()), "attacked");
+}
+
+#[test]
+fn passive_voice_swaps_the_actors() {
+    let d = code("Ukrainian soldiers were attacked by Russian forces near the border.");
+    assert_eq!(summary(&d), vec![(EventType::Assault, Some("RUS"), Some("UKR"), EventStatus::Asserted)]);
+}
+
+#[test]
+fn nominal_triggers() {
+    let d = code("Hezbollah's attack on Israeli border posts killed two soldiers.");
+    assert_eq!(d.events[0].kind, EventType::Assault);
+    assert_eq!(d.events[0].target.country.as_deref(), Some("ISR"));
+    let d = code("French diplomats held talks with German officials in Berlin.");
+    assert_eq!(summary(&d), vec![(EventType::Consult, Some("FRA"), Some("DEU"), EventStatus::Asserted)]);
+    assert_eq!(d.events[0].place.as_deref(), Some("Berlin"));
+}
+
+#[test]
+fn a_refused_deployment_is_a_rejection_not_a_deployment() {
+    let d = code("He said U.S. troops would not be deployed to Ukraine.");
+    assert_eq!(summary(&d), vec![(EventType::Reject, Some("USA"), Some("UKR"), EventStatus::Negated)]);
+}
+
+#[test]
+fn a_future_hostile_act_is_a_threat() {
+    let d = code("China will impose sanctions on Japan next month.");
+    assert_eq!(summary(&d), vec![(EventType::Threaten, Some("CHN"), Some("JPN"), EventStatus::Future)]);
+}
+
+#[test]
+fn a_future_cooperative_act_is_a_promise() {
+    let d = code("Portugal will support Turkey's bid to join the bloc.");
+    assert_eq!(summary(&d)[0], (EventType::Agree, Some("PRT"), Some("TUR"), EventStatus::Future));
+}
+
+#[test]
+fn conditions_are_not_coded_as_events_that_happened() {
+    let d = code("If these troops are deployed to Ukraine at any point, they will be part of a European mission.");
+    assert!(d.events.iter().all(|e| e.status != EventStatus::Asserted), "{:?}", summary(&d));
+}
+
+#[test]
+fn background_dates_are_their_own() {
+    let d = code("Russia annexed Crimea from Ukraine in March 2014.");
+    assert_eq!(summary(&d), vec![(EventType::Coerce, Some("RUS"), Some("UKR"), EventStatus::Asserted)]);
+    assert_eq!(d.events[0].date.as_deref(), Some("2014-03"));
+}
+
+#[test]
+fn saying_alone_is_not_an_event() {
+    let d = code("The minister said the economy was growing faster than expected.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_demanded_act_is_folded_into_the_demand() {
+    let d = code("Palestinian officials demanded that Israel withdraw its troops.");
+    assert_eq!(summary(&d), vec![(EventType::Request, Some("PSE"), Some("ISR"), EventStatus::Asserted)]);
+}
+
+#[test]
+fn obligations_reported_of_others_are_requests() {
+    let d = code("Russia said on Tuesday that Sudan must return the helicopter.");
+    assert_eq!(summary(&d)[0].0, EventType::Request);
+    assert_eq!(summary(&d)[0].1, Some("RUS"));
+}
+
+#[test]
+fn nothing_on_empty_or_odd_input() {
+    for t in ["", "...", "\"", "attack", "March 2014 march", "If", "They support", "it would not", "X must", "is unrealistic", "see as", "change from"] {
+        let d = code(t);
+        assert!(d.events.len() <= 1);
+    }
+}
+
+#[test]
+fn stance_needs_a_holder_and_gets_a_key() {
+    // no entity layer here: no holder, so no stance is made up
+    let d = code("A return to the old borders is unrealistic.");
+    assert!(d.stances.is_empty());
+    assert_eq!(Polarity::Against.as_str(), "against");
+}
