@@ -239,6 +239,7 @@ fn examples_agree_with_score_py() {
             let ours = eval_json(&ours_args.iter().map(|s| s.as_os_str()).collect::<Vec<_>>());
             let theirs = score_py(&shared, &py_args.iter().map(|s| s.as_os_str()).collect::<Vec<_>>());
             assert_agree(&format!("{} (damaged: {damaged})", examples.display()), &ours, &theirs);
+            println!("{} (damaged: {damaged}): {}", examples.display(), f1_line(&ours));
             // one report alone, as `score.py GOLD RECORD`
             let (gold, _) = &pairs[0];
             let rec = tmp.path().join(format!("{}.{damaged}.json", stem(gold)));
