@@ -1,7 +1,11 @@
 //! The `dateline` binary: a thin layer of commands over the library crates.
 
+mod export;
 mod extract;
+mod ingest;
 mod pipeline;
+mod query;
+mod serve_cmd;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -17,12 +21,24 @@ struct Cli {
 enum Command {
     /// Turn reports into schema-1 JSON records (one line per document).
     Extract(extract::ExtractArgs),
+    /// Extract records and keep them, with their texts, in a SQLite store.
+    Ingest(ingest::IngestArgs),
+    /// Ask a store: who said what, stances over time, shifts, events, actors, issues.
+    Query(query::QueryArgs),
+    /// Write one table of a store as JSON Lines or CSV.
+    Export(export::ExportArgs),
+    /// Serve a store: JSON API, OpenAPI document and web pages.
+    Serve(serve_cmd::ServeArgs),
 }
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Extract(args) => extract::run(args)?,
+        Command::Ingest(args) => ingest::run(args)?,
+        Command::Query(args) => query::run(args)?,
+        Command::Export(args) => export::run(args)?,
+        Command::Serve(args) => serve_cmd::run(args)?,
     };
     std::process::exit(code);
 }

@@ -140,6 +140,8 @@ pub struct SaidQuery {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct QuoteRow {
     pub quote_id: i64,
+    /// Index of the quote in its document's record.
+    pub idx: i64,
     pub date: Option<String>,
     pub speaker: Option<String>,
     pub speaker_country: Option<String>,
@@ -169,6 +171,8 @@ pub const QUOTE_COLUMNS: &[&str] = &[
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct StanceRow {
     pub stance_id: i64,
+    /// Index of the stance in its document's record.
+    pub idx: i64,
     pub date: Option<String>,
     pub holder: Option<String>,
     pub holder_country: Option<String>,
@@ -232,6 +236,8 @@ pub struct EventQuery {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct EventRow {
     pub event_id: i64,
+    /// Index of the event in its document's record.
+    pub idx: i64,
     pub date: Option<String>,
     #[serde(rename = "type")]
     pub kind: String,
@@ -388,7 +394,8 @@ fn said_sql(actor: &Actor) -> (String, String) {
     let sql = format!(
         "SELECT q.id, q.date, q.speaker_name, q.speaker_country, q.kind, q.cue, q.text, q.document, d.doc_id, d.source, q.start, q.end,
                 max(q.start - {SENTENCE_WINDOW}, 0) AS w0,
-                substr(d.text, max(q.start - {SENTENCE_WINDOW}, 0) + 1, q.end - max(q.start - {SENTENCE_WINDOW}, 0) + {SENTENCE_WINDOW})
+                substr(d.text, max(q.start - {SENTENCE_WINDOW}, 0) + 1, q.end - max(q.start - {SENTENCE_WINDOW}, 0) + {SENTENCE_WINDOW}),
+                q.idx
          FROM quotes q JOIN documents d ON d.id = q.document
          WHERE {who}
            AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)
@@ -447,7 +454,7 @@ fn event_filter(
 /// The event records query (limit bound last).
 fn events_sql(filter: &str) -> String {
     format!(
-        "SELECT e.id, e.date, e.type, e.mode, e.source_country, e.target_country, e.status, e.place, e.text, e.document, d.doc_id, d.source, e.start, e.end
+        "SELECT e.id, e.date, e.type, e.mode, e.source_country, e.target_country, e.status, e.place, e.text, e.document, d.doc_id, d.source, e.start, e.end, e.idx
          FROM events e JOIN documents d ON d.id = e.document WHERE {filter} ORDER BY e.date DESC, e.id DESC LIMIT ?"
     )
 }
@@ -470,6 +477,7 @@ impl Store {
                 let window: String = r.get(13)?;
                 Ok(QuoteRow {
                     quote_id: r.get(0)?,
+                    idx: r.get(14)?,
                     date: r.get(1)?,
                     speaker: r.get(2)?,
                     speaker_country: r.get(3)?,
@@ -639,7 +647,7 @@ impl Store {
     /// Events of one document, in order.
     pub fn document_events(&self, document: i64) -> Result<Vec<EventRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.date, e.type, e.mode, e.source_country, e.target_country, e.status, e.place, e.text, e.document, d.doc_id, d.source, e.start, e.end
+            "SELECT e.id, e.date, e.type, e.mode, e.source_country, e.target_country, e.status, e.place, e.text, e.document, d.doc_id, d.source, e.start, e.end, e.idx
              FROM events e JOIN documents d ON d.id = e.document WHERE e.document = ?1 ORDER BY e.idx",
         )?;
         let rows = stmt.query_map([document], event_row)?;
@@ -877,11 +885,12 @@ fn value_of(r: &Row<'_>, i: usize) -> rusqlite::Result<serde_json::Value> {
 }
 
 const STANCE_SELECT: &str =
-    "s.id, s.date, s.holder_name, s.holder_country, s.issue, s.target, s.polarity, s.text, s.document, d.doc_id, d.source, s.start, s.end";
+    "s.id, s.date, s.holder_name, s.holder_country, s.issue, s.target, s.polarity, s.text, s.document, d.doc_id, d.source, s.start, s.end, s.idx";
 
 fn stance_row(r: &Row<'_>) -> rusqlite::Result<StanceRow> {
     Ok(StanceRow {
         stance_id: r.get(0)?,
+        idx: r.get(13)?,
         date: r.get(1)?,
         holder: r.get(2)?,
         holder_country: r.get(3)?,
@@ -899,6 +908,7 @@ fn stance_row(r: &Row<'_>) -> rusqlite::Result<StanceRow> {
 fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
         event_id: r.get(0)?,
+        idx: r.get(14)?,
         date: r.get(1)?,
         kind: r.get(2)?,
         mode: r.get(3)?,
