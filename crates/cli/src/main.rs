@@ -2,8 +2,12 @@
 
 mod bench;
 mod eval_cmd;
+mod export;
 mod extract;
+mod ingest;
 mod pipeline;
+mod query;
+mod serve_cmd;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -23,6 +27,14 @@ enum Command {
     Eval(eval_cmd::EvalArgs),
     /// Time full extraction on one core: MB/s, documents/s, peak memory.
     Bench(bench::BenchArgs),
+    /// Extract records and keep them, with their texts, in a SQLite store.
+    Ingest(ingest::IngestArgs),
+    /// Ask a store: who said what, stances over time, shifts, events, actors, issues.
+    Query(query::QueryArgs),
+    /// Write one table of a store as JSON Lines or CSV.
+    Export(export::ExportArgs),
+    /// Serve a store: JSON API, OpenAPI document and web pages.
+    Serve(serve_cmd::ServeArgs),
 }
 
 fn main() -> Result<()> {
@@ -31,6 +43,10 @@ fn main() -> Result<()> {
         Command::Extract(args) => extract::run(args)?,
         Command::Eval(args) => eval_cmd::run(args)?,
         Command::Bench(args) => bench::run(args)?,
+        Command::Ingest(args) => ingest::run(args)?,
+        Command::Query(args) => query::run(args)?,
+        Command::Export(args) => export::run(args)?,
+        Command::Serve(args) => serve_cmd::run(args)?,
     };
     std::process::exit(code);
 }

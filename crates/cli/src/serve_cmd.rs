@@ -1,0 +1,66 @@
+//! `dateline serve`: the web API and pages over a store (crate
+//! `dateline-serve`). Loopback and read-only unless told otherwise; when
+//! ingest is allowed, posted documents go through the standard pipeline.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{bail, Result};
+use clap::Args;
+use dateline_doc::{Doc, DocMeta, Span};
+use dateline_read::find_dateline;
+use dateline_record::Record;
+use dateline_serve::{Config, IngestConfig, IngestRequest};
+
+use crate::pipeline::standard_pipeline;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The store file.
+    #[arg(long)]
+    pub db: PathBuf,
+    /// Address to listen on (loopback unless you say otherwise).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Accept POST /api/ingest (needs --token).
+    #[arg(long)]
+    pub allow_ingest: bool,
+    /// Bearer token that POST /api/ingest must send (or set DATELINE_TOKEN).
+    #[arg(long)]
+    pub token: Option<String>,
+}
+
+fn is_iso_date(d: &str) -> bool {
+    d.len() == 10 && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+}
+
+pub fn run(args: ServeArgs) -> Result<i32> {
+    let token = args.token.or_else(|| std::env::var("DATELINE_TOKEN").ok());
+    let ingest = match (args.allow_ingest, token) {
+        (false, _) => None,
+        (true, None) => bail!("--allow-ingest needs --token T (or DATELINE_TOKEN)"),
+        (true, Some(t)) if t.len() < 8 => bail!("the ingest token must be at least 8 characters"),
+        (true, Some(token)) => {
+            let pipeline = standard_pipeline();
+            let extract = Arc::new(move |r: IngestRequest| -> Result<(String, Record), String> {
+                if let Some(d) = r.date.as_deref().filter(|d| !is_iso_date(d)) {
+                    return Err(format!("date {d:?} is not YYYY-MM-DD"));
+                }
+                let mut meta = DocMeta { id: r.id, source: r.source.unwrap_or_else(|| "api".into()), date: r.date, title: r.title, ..DocMeta::default() };
+                if let Some(d) = find_dateline(&r.text) {
+                    meta.dateline = Some(d.place.clone());
+                    meta.dateline_span = Span::new(&r.text, d.place_start, d.place_end).ok();
+                    meta.body_start = d.body_start;
+                }
+                let mut doc = Doc::new(r.text, meta);
+                pipeline.run(&mut doc);
+                let record = Record::from_doc(&doc);
+                Ok((doc.text, record))
+            });
+            Some(IngestConfig { token, extract })
+        }
+    };
+    dateline_serve::run(Config { db: args.db, addr: args.addr, ingest })?;
+    Ok(0)
+}

@@ -1,0 +1,979 @@
+//! The analyst's questions: who said what, stances over time, where they
+//! shift, events between two countries, and what the store holds.
+//!
+//! Actors are matched the way people name them: a three-letter upper-case
+//! code is an ISO 3166-1 alpha-3 country (matching the speaker's/holder's
+//! country); anything else is a name, matched case-insensitively against the
+//! full name or the surname ("hegseth" finds "Pete Hegseth").
+
+use std::collections::BTreeMap;
+
+use dateline_record::Record;
+use rusqlite::types::ValueRef;
+use rusqlite::{params, Row};
+use serde::Serialize;
+
+use crate::ingest::surname_of;
+use crate::{Result, Store, StoreError, TABLES};
+
+/// Results returned when the caller gives no limit.
+pub const DEFAULT_LIMIT: usize = 100;
+/// The most rows one query returns.
+pub const MAX_LIMIT: usize = 100_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// ISO 3166-1 alpha-3 code.
+    Country(String),
+    /// A name, lower-cased; matches full name or surname.
+    Name(String),
+}
+
+impl Actor {
+    pub fn parse(text: &str) -> Result<Actor> {
+        let t = text.trim();
+        if t.is_empty() || t.len() > 200 {
+            return Err(StoreError::Invalid {
+                what: "actor",
+                why: "give a name (1-200 characters) or an ISO-3 country code".into(),
+            });
+        }
+        if t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(Actor::Country(t.to_string()))
+        } else {
+            Ok(Actor::Name(t.to_lowercase()))
+        }
+    }
+}
+
+/// Checks a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` bound.
+pub fn parse_date(text: &str) -> Result<String> {
+    let t = text.trim();
+    let ok = matches!(t.len(), 4 | 7 | 10)
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err(StoreError::Invalid {
+            what: "date",
+            why: format!("{t:?} is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        })
+    }
+}
+
+/// An upper date bound includes the whole day/month/year it names.
+fn upper_bound(to: &Option<String>) -> Option<String> {
+    to.as_ref().map(|t| format!("{t}\u{10FFFF}"))
+}
+
+/// Turns free text into an FTS5 query that means "all these words": each
+/// word becomes a quoted string, so no user text is read as FTS syntax.
+pub fn fts_query(text: &str) -> Result<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(32)
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    if words.is_empty() {
+        return Err(StoreError::Invalid {
+            what: "search text",
+            why: "it has no words".into(),
+        });
+    }
+    Ok(words.join(" "))
+}
+
+fn clamp_limit(limit: Option<usize>) -> i64 {
+    limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as i64
+}
+
+/// Time buckets for counts and shifts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    Day,
+    #[default]
+    Month,
+    Year,
+}
+
+impl Period {
+    pub fn parse(text: &str) -> Result<Period> {
+        match text {
+            "day" => Ok(Period::Day),
+            "month" => Ok(Period::Month),
+            "year" => Ok(Period::Year),
+            _ => Err(StoreError::Invalid {
+                what: "period",
+                why: format!("{text:?} is not day, month or year"),
+            }),
+        }
+    }
+    fn of(self, date: Option<&str>) -> String {
+        let Some(d) = date else {
+            return "undated".to_string();
+        };
+        let n = match self {
+            Period::Day => 10,
+            Period::Month => 7,
+            Period::Year => 4,
+        };
+        d.get(..n).unwrap_or(d).to_string()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SaidQuery {
+    pub by: String,
+    pub about: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteRow {
+    pub quote_id: i64,
+    /// Index of the quote in its document's record.
+    pub idx: i64,
+    pub date: Option<String>,
+    pub speaker: Option<String>,
+    pub speaker_country: Option<String>,
+    pub kind: String,
+    pub cue: Option<String>,
+    pub text: String,
+    pub sentence: String,
+    pub document: i64,
+    pub doc_id: String,
+    pub source: String,
+    pub span: [i64; 2],
+}
+
+pub const QUOTE_COLUMNS: &[&str] = &[
+    "date",
+    "speaker",
+    "speaker_country",
+    "kind",
+    "cue",
+    "text",
+    "sentence",
+    "source",
+    "doc_id",
+    "span",
+];
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StanceRow {
+    pub stance_id: i64,
+    /// Index of the stance in its document's record.
+    pub idx: i64,
+    pub date: Option<String>,
+    pub holder: Option<String>,
+    pub holder_country: Option<String>,
+    pub issue: String,
+    pub target: String,
+    pub polarity: String,
+    pub text: String,
+    pub document: i64,
+    pub doc_id: String,
+    pub source: String,
+    pub span: [i64; 2],
+}
+
+pub const STANCE_COLUMNS: &[&str] = &[
+    "date",
+    "holder",
+    "holder_country",
+    "issue",
+    "polarity",
+    "target",
+    "text",
+    "source",
+    "doc_id",
+    "span",
+];
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Shift {
+    pub actor: String,
+    pub issue: String,
+    pub from_period: String,
+    pub from_polarity: String,
+    pub to_period: String,
+    pub to_polarity: String,
+    pub before: Vec<StanceRow>,
+    pub after: Vec<StanceRow>,
+}
+
+pub const SHIFT_COLUMNS: &[&str] = &[
+    "actor",
+    "issue",
+    "from_period",
+    "from_polarity",
+    "to_period",
+    "to_polarity",
+    "before",
+    "after",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub kind: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub period: Period,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventRow {
+    pub event_id: i64,
+    /// Index of the event in its document's record.
+    pub idx: i64,
+    pub date: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: Option<String>,
+    pub source_country: Option<String>,
+    pub target_country: Option<String>,
+    pub status: String,
+    pub place: Option<String>,
+    pub text: String,
+    pub document: i64,
+    pub doc_id: String,
+    pub source: String,
+    pub span: [i64; 2],
+}
+
+pub const EVENT_COLUMNS: &[&str] = &[
+    "date",
+    "type",
+    "source_country",
+    "target_country",
+    "status",
+    "text",
+    "source",
+    "doc_id",
+    "span",
+];
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventCount {
+    pub period: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub count: i64,
+}
+
+pub const EVENT_COUNT_COLUMNS: &[&str] = &["period", "type", "count"];
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventsReport {
+    pub counts: Vec<EventCount>,
+    pub records: Vec<EventRow>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorSummary {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub country: Option<String>,
+    pub documents: i64,
+    pub quotes: i64,
+    pub stances: i64,
+}
+
+pub const ACTOR_COLUMNS: &[&str] = &["name", "type", "country", "documents", "quotes", "stances"];
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct IssueSummary {
+    pub issue: String,
+    pub stances: i64,
+    pub for_: i64,
+    pub against: i64,
+    pub events: i64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+pub const ISSUE_COLUMNS: &[&str] = &[
+    "issue", "stances", "for_", "against", "events", "first", "last",
+];
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SearchHit {
+    /// `document` or `quote`.
+    pub kind: String,
+    pub document: i64,
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: String,
+    /// Matched words are wrapped in U+0001 … U+0002 (escape the text, then
+    /// turn the markers into highlighting).
+    pub snippet: String,
+    pub quote_idx: Option<i64>,
+    pub speaker: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DocumentSummary {
+    pub document: i64,
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: String,
+    pub dateline: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StoredDocument {
+    pub document: i64,
+    pub doc_id: String,
+    pub source: String,
+    pub date: Option<String>,
+    pub text: String,
+    pub record: Record,
+}
+
+/// The sentence around `[start, end)` (code points) in `window`, which
+/// starts at code point `window_start` of the document: from after the last
+/// sentence end before the span to the first one after it.
+fn sentence_around(window: &str, window_start: i64, start: i64, end: i64) -> String {
+    let chars: Vec<char> = window.chars().collect();
+    let a = ((start - window_start).max(0) as usize).min(chars.len());
+    let b = ((end - window_start).max(0) as usize).clamp(a, chars.len());
+    let is_end = |i: usize| {
+        let c = chars[i];
+        c == '\n'
+            || ((c == '.' || c == '?' || c == '!')
+                && chars.get(i + 1).is_some_and(|n| n.is_whitespace()))
+    };
+    let mut s = a;
+    while s > 0 && !is_end(s - 1) {
+        s -= 1;
+    }
+    let mut e = b;
+    while e < chars.len() && !is_end(e) {
+        e += 1;
+    }
+    if e < chars.len() && chars[e] != '\n' {
+        e += 1;
+    }
+    chars[s..e].iter().collect::<String>().trim().to_string()
+}
+
+/// `WHERE` condition matching an actor on the given columns, and its value (?1).
+fn actor_clause(actor: &Actor, lower: &str, surname: &str, country: &str) -> (String, String) {
+    match actor {
+        Actor::Country(c) => (format!("{country} = ?1"), c.clone()),
+        Actor::Name(n) => (format!("({lower} = ?1 OR {surname} = ?1)"), n.clone()),
+    }
+}
+
+/// How much text around a quote is read to find its sentence.
+const SENTENCE_WINDOW: i64 = 600;
+
+/// Quotes by ?1 (actor), from ?2, to ?3, matching FTS query ?4, limit ?5.
+fn said_sql(actor: &Actor) -> (String, String) {
+    let (who, arg) = actor_clause(
+        actor,
+        "q.speaker_lower",
+        "q.speaker_surname",
+        "q.speaker_country",
+    );
+    let sql = format!(
+        "SELECT q.id, q.date, q.speaker_name, q.speaker_country, q.kind, q.cue, q.text, q.document, d.doc_id, d.source, q.start, q.end,
+                max(q.start - {SENTENCE_WINDOW}, 0) AS w0,
+                substr(d.text, max(q.start - {SENTENCE_WINDOW}, 0) + 1, q.end - max(q.start - {SENTENCE_WINDOW}, 0) + {SENTENCE_WINDOW}),
+                q.idx
+         FROM quotes q JOIN documents d ON d.id = q.document
+         WHERE {who}
+           AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)
+           AND (?4 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?4))
+         ORDER BY q.date DESC, q.id DESC LIMIT ?5"
+    );
+    (sql, arg)
+}
+
+/// Stances of ?1 (actor) on issue ?2 (or any), oldest first, limit ?3.
+fn timeline_sql(actor: &Actor) -> (String, String) {
+    let (who, arg) = actor_clause(
+        actor,
+        "s.holder_lower",
+        "s.holder_surname",
+        "s.holder_country",
+    );
+    let sql = format!(
+        "SELECT {STANCE_SELECT} FROM stances s JOIN documents d ON d.id = s.document
+         WHERE {who} AND (?2 IS NULL OR s.issue = ?2)
+         ORDER BY s.date, s.id LIMIT ?3"
+    );
+    (sql, arg)
+}
+
+/// The filter of an events question: only the conditions given, so the
+/// dyad index serves them; values bound in order.
+fn event_filter(
+    q: &EventQuery,
+    from: Option<String>,
+    to: Option<String>,
+) -> (String, Vec<rusqlite::types::Value>) {
+    let mut conditions = Vec::new();
+    let mut values = Vec::new();
+    let given = [
+        ("e.source_country = ?", q.source.clone()),
+        ("e.target_country = ?", q.target.clone()),
+        ("e.type = ?", q.kind.clone()),
+        ("e.date >= ?", from),
+        ("e.date <= ?", to),
+    ];
+    for (condition, value) in given {
+        if let Some(v) = value {
+            conditions.push(condition);
+            values.push(rusqlite::types::Value::Text(v));
+        }
+    }
+    let filter = if conditions.is_empty() {
+        "1".to_string()
+    } else {
+        conditions.join(" AND ")
+    };
+    (filter, values)
+}
+
+/// The event records query (limit bound last).
+fn events_sql(filter: &str) -> String {
+    format!(
+        "SELECT e.id, e.date, e.type, e.mode, e.source_country, e.target_country, e.status, e.place, e.text, e.document, d.doc_id, d.source, e.start, e.end, e.idx
+         FROM events e JOIN documents d ON d.id = e.document WHERE {filter} ORDER BY e.date DESC, e.id DESC LIMIT ?"
+    )
+}
+
+impl Store {
+    /// Quotes by an actor, newest first.
+    pub fn said(&self, q: &SaidQuery) -> Result<Vec<QuoteRow>> {
+        let actor = Actor::parse(&q.by)?;
+        let from = q.from.as_deref().map(parse_date).transpose()?;
+        let to = q.to.as_deref().map(parse_date).transpose()?;
+        let about = q.about.as_deref().map(fts_query).transpose()?;
+        let (sql, arg) = said_sql(&actor);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![arg, from, upper_bound(&to), about, clamp_limit(q.limit)],
+            |r| {
+                let start: i64 = r.get(10)?;
+                let end: i64 = r.get(11)?;
+                let w0: i64 = r.get(12)?;
+                let window: String = r.get(13)?;
+                Ok(QuoteRow {
+                    quote_id: r.get(0)?,
+                    idx: r.get(14)?,
+                    date: r.get(1)?,
+                    speaker: r.get(2)?,
+                    speaker_country: r.get(3)?,
+                    kind: r.get(4)?,
+                    cue: r.get(5)?,
+                    text: r.get(6)?,
+                    sentence: sentence_around(&window, w0, start, end),
+                    document: r.get(7)?,
+                    doc_id: r.get(8)?,
+                    source: r.get(9)?,
+                    span: [start, end],
+                })
+            },
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// An actor's stances, oldest first (optionally on one issue).
+    pub fn timeline(
+        &self,
+        actor: &str,
+        issue: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<Vec<StanceRow>> {
+        let actor = Actor::parse(actor)?;
+        let (sql, arg) = timeline_sql(&actor);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![arg, issue, clamp_limit(limit.or(Some(MAX_LIMIT)))],
+            stance_row,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Where an actor's (or, for a country code or `by_country`, a
+    /// country's) polarity on an issue changes from one period to the next.
+    /// A period's polarity is the majority of its stances; a tie is
+    /// "mixed" and neither starts nor ends a shift.
+    pub fn shifts(
+        &self,
+        actor: Option<&str>,
+        issue: Option<&str>,
+        by_country: bool,
+        period: Period,
+    ) -> Result<Vec<Shift>> {
+        let actor = actor.map(Actor::parse).transpose()?;
+        let by_country = by_country || matches!(actor, Some(Actor::Country(_)));
+        let stances = match &actor {
+            Some(a) => {
+                let (sql, arg) = timeline_sql(a);
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let rows = stmt.query_map(params![arg, issue, MAX_LIMIT as i64], stance_row)?;
+                rows.collect::<Result<Vec<_>, _>>()?
+            }
+            None => {
+                let sql = format!(
+                    "SELECT {STANCE_SELECT} FROM stances s JOIN documents d ON d.id = s.document
+                     WHERE (?1 IS NULL OR s.issue = ?1) ORDER BY s.issue, s.date, s.id LIMIT {MAX_LIMIT}"
+                );
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let rows = stmt.query_map(params![issue], stance_row)?;
+                rows.collect::<Result<Vec<_>, _>>()?
+            }
+        };
+        // (actor, issue) → period → stances, all in date order.
+        let mut groups: BTreeMap<(String, String), BTreeMap<String, Vec<StanceRow>>> =
+            BTreeMap::new();
+        for s in stances {
+            let who = if by_country {
+                s.holder_country.clone()
+            } else {
+                s.holder.clone()
+            };
+            let Some(who) = who else { continue };
+            let who = if by_country { who } else { who.to_lowercase() };
+            let p = period.of(s.date.as_deref());
+            groups
+                .entry((who, s.issue.clone()))
+                .or_default()
+                .entry(p)
+                .or_default()
+                .push(s);
+        }
+        let mut shifts = Vec::new();
+        for ((who, issue), periods) in groups {
+            let mut last: Option<(String, String, Vec<StanceRow>)> = None;
+            for (p, rows) in periods {
+                let pro = rows.iter().filter(|s| s.polarity == "for").count();
+                let con = rows.iter().filter(|s| s.polarity == "against").count();
+                let polarity = match pro.cmp(&con) {
+                    std::cmp::Ordering::Greater => "for",
+                    std::cmp::Ordering::Less => "against",
+                    std::cmp::Ordering::Equal => continue,
+                };
+                if let Some((lp, lpol, lrows)) = &last {
+                    if lpol != polarity {
+                        let name = if by_country {
+                            who.clone()
+                        } else {
+                            rows[0].holder.clone().unwrap_or_else(|| who.clone())
+                        };
+                        shifts.push(Shift {
+                            actor: name,
+                            issue: issue.clone(),
+                            from_period: lp.clone(),
+                            from_polarity: lpol.clone(),
+                            to_period: p.clone(),
+                            to_polarity: polarity.to_string(),
+                            before: lrows.clone(),
+                            after: rows.clone(),
+                        });
+                    }
+                }
+                last = Some((p, polarity.to_string(), rows));
+            }
+        }
+        Ok(shifts)
+    }
+
+    /// Events between two countries: counts per period and type, and the
+    /// records themselves (newest first, up to the limit).
+    pub fn events(&self, q: &EventQuery) -> Result<EventsReport> {
+        let from = q.from.as_deref().map(parse_date).transpose()?;
+        let to = q.to.as_deref().map(parse_date).transpose()?;
+        for code in [&q.source, &q.target].into_iter().flatten() {
+            if !matches!(Actor::parse(code)?, Actor::Country(_)) {
+                return Err(StoreError::Invalid {
+                    what: "country",
+                    why: format!("{code:?} is not an ISO-3 code such as USA"),
+                });
+            }
+        }
+        let (filter, values) = event_filter(q, from, upper_bound(&to));
+        let n = match q.period {
+            Period::Day => 10,
+            Period::Month => 7,
+            Period::Year => 4,
+        };
+        let mut counts = Vec::new();
+        {
+            let sql = format!(
+                "SELECT coalesce(substr(e.date, 1, {n}), 'undated') AS p, e.type, count(*) FROM events e WHERE {filter}
+                 GROUP BY p, e.type ORDER BY p, e.type"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
+                Ok(EventCount {
+                    period: r.get(0)?,
+                    kind: r.get(1)?,
+                    count: r.get(2)?,
+                })
+            })?;
+            for r in rows {
+                counts.push(r?);
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(&events_sql(&filter))?;
+        let mut bound = values;
+        bound.push(rusqlite::types::Value::Integer(clamp_limit(q.limit)));
+        let rows = stmt.query_map(rusqlite::params_from_iter(bound.iter()), event_row)?;
+        Ok(EventsReport {
+            counts,
+            records: rows.collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Events of one document, in order.
+    pub fn document_events(&self, document: i64) -> Result<Vec<EventRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.date, e.type, e.mode, e.source_country, e.target_country, e.status, e.place, e.text, e.document, d.doc_id, d.source, e.start, e.end, e.idx
+             FROM events e JOIN documents d ON d.id = e.document WHERE e.document = ?1 ORDER BY e.idx",
+        )?;
+        let rows = stmt.query_map([document], event_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Named actors the store holds, most documents first.
+    pub fn actors(&self, limit: Option<usize>) -> Result<Vec<ActorSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT max(e.name), max(e.type), max(e.country), count(DISTINCT e.document),
+                    (SELECT count(*) FROM quotes q WHERE q.speaker_lower = e.name_lower),
+                    (SELECT count(*) FROM stances s WHERE s.holder_lower = e.name_lower)
+             FROM entities e GROUP BY e.name_lower ORDER BY 4 DESC, 1 LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([clamp_limit(limit)], |r| {
+            Ok(ActorSummary {
+                name: r.get(0)?,
+                kind: r.get(1)?,
+                country: r.get(2)?,
+                documents: r.get(3)?,
+                quotes: r.get(4)?,
+                stances: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Issues with stances or events, most stances first.
+    pub fn issues(&self) -> Result<Vec<IssueSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT issue, sum(st), sum(pro), sum(con), sum(ev), min(first), max(last) FROM (
+                 SELECT issue, count(*) AS st, sum(polarity = 'for') AS pro, sum(polarity = 'against') AS con, 0 AS ev, min(date) AS first, max(date) AS last
+                   FROM stances GROUP BY issue
+                 UNION ALL
+                 SELECT issue, 0, 0, 0, count(*), min(date), max(date) FROM events WHERE issue IS NOT NULL GROUP BY issue)
+             GROUP BY issue ORDER BY 2 DESC, 5 DESC, 1",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(IssueSummary {
+                issue: r.get(0)?,
+                stances: r.get(1)?,
+                for_: r.get(2)?,
+                against: r.get(3)?,
+                events: r.get(4)?,
+                first: r.get(5)?,
+                last: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Full-text search over document texts and quotes, best matches first.
+    pub fn search(&self, text: &str, limit: Option<usize>) -> Result<Vec<SearchHit>> {
+        let q = fts_query(text)?;
+        let limit = clamp_limit(limit);
+        let mut hits = Vec::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT d.id, d.doc_id, d.title, d.date, d.source, snippet(documents_fts, 1, char(1), char(2), '…', 16)
+                 FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+                 WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![q, limit], |r| {
+                Ok(SearchHit {
+                    kind: "document".into(),
+                    document: r.get(0)?,
+                    doc_id: r.get(1)?,
+                    title: r.get(2)?,
+                    date: r.get(3)?,
+                    source: r.get(4)?,
+                    snippet: r.get(5)?,
+                    quote_idx: None,
+                    speaker: None,
+                })
+            })?;
+            for r in rows {
+                hits.push(r?);
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id, d.doc_id, d.title, d.date, d.source, highlight(quotes_fts, 0, char(1), char(2)), q.idx, q.speaker_name
+             FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document
+             WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![q, limit], |r| {
+            Ok(SearchHit {
+                kind: "quote".into(),
+                document: r.get(0)?,
+                doc_id: r.get(1)?,
+                title: r.get(2)?,
+                date: r.get(3)?,
+                source: r.get(4)?,
+                snippet: r.get(5)?,
+                quote_idx: r.get(6)?,
+                speaker: r.get(7)?,
+            })
+        })?;
+        for r in rows {
+            hits.push(r?);
+        }
+        Ok(hits)
+    }
+
+    /// Documents, newest first, `offset` rows in.
+    pub fn documents(&self, limit: Option<usize>, offset: usize) -> Result<Vec<DocumentSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, doc_id, title, date, source, dateline FROM documents ORDER BY date DESC, id DESC LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = stmt.query_map(
+            params![clamp_limit(limit), offset.min(i64::MAX as usize) as i64],
+            |r| {
+                Ok(DocumentSummary {
+                    document: r.get(0)?,
+                    doc_id: r.get(1)?,
+                    title: r.get(2)?,
+                    date: r.get(3)?,
+                    source: r.get(4)?,
+                    dateline: r.get(5)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One document with its text and record, by row number.
+    pub fn document(&self, document: i64) -> Result<Option<StoredDocument>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, doc_id, source, date, text, record FROM documents WHERE id = ?1",
+        )?;
+        let mut rows = stmt.query([document])?;
+        let Some(r) = rows.next()? else {
+            return Ok(None);
+        };
+        let record: String = r.get(5)?;
+        Ok(Some(StoredDocument {
+            document: r.get(0)?,
+            doc_id: r.get(1)?,
+            source: r.get(2)?,
+            date: r.get(3)?,
+            text: r.get(4)?,
+            record: serde_json::from_str(&record)?,
+        }))
+    }
+
+    /// Writes every row of `table` as JSON objects (one per `row` call), in
+    /// row order. Column names are the table's.
+    pub fn export(
+        &self,
+        table: &str,
+        mut row: impl FnMut(&[String], Vec<serde_json::Value>) -> Result<()>,
+    ) -> Result<usize> {
+        let Some(table) = TABLES.iter().find(|t| **t == table) else {
+            return Err(StoreError::UnknownTable(table.to_string()));
+        };
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
+        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        let mut rows = stmt.query([])?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            let values = (0..columns.len())
+                .map(|i| value_of(r, i))
+                .collect::<Result<Vec<_>, _>>()?;
+            row(&columns, values)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The query plan SQLite picks for `sql` (one line per step), for
+    /// checking that questions use indexes. Parameters are bound to text.
+    pub fn explain(&self, sql: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let values: Vec<String> = (0..stmt.parameter_count())
+            .map(|_| "x".to_string())
+            .collect();
+        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
+            r.get::<_, String>(3)
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The plans of the questions asked by actor or dyad, as this crate
+    /// issues them: `(question, plan)`.
+    pub fn question_plans(&self) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for actor in [Actor::Name("x".into()), Actor::Country("XXX".into())] {
+            out.push((
+                format!("said {actor:?}"),
+                self.explain(&said_sql(&actor).0)?.join(" | "),
+            ));
+            out.push((
+                format!("timeline {actor:?}"),
+                self.explain(&timeline_sql(&actor).0)?.join(" | "),
+            ));
+        }
+        let dyad = EventQuery {
+            source: Some("XXX".into()),
+            target: Some("YYY".into()),
+            ..Default::default()
+        };
+        out.push((
+            "events by dyad".into(),
+            self.explain(&events_sql(&event_filter(&dyad, None, None).0))?
+                .join(" | "),
+        ));
+        let source = EventQuery {
+            source: Some("XXX".into()),
+            ..Default::default()
+        };
+        out.push((
+            "events by source".into(),
+            self.explain(&events_sql(&event_filter(&source, None, None).0))?
+                .join(" | "),
+        ));
+        Ok(out)
+    }
+}
+
+fn value_of(r: &Row<'_>, i: usize) -> rusqlite::Result<serde_json::Value> {
+    Ok(match r.get_ref(i)? {
+        ValueRef::Null => serde_json::Value::Null,
+        ValueRef::Integer(n) => n.into(),
+        ValueRef::Real(x) => serde_json::Number::from_f64(x)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+        ValueRef::Blob(b) => b
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect::<String>()
+            .into(),
+    })
+}
+
+const STANCE_SELECT: &str =
+    "s.id, s.date, s.holder_name, s.holder_country, s.issue, s.target, s.polarity, s.text, s.document, d.doc_id, d.source, s.start, s.end, s.idx";
+
+fn stance_row(r: &Row<'_>) -> rusqlite::Result<StanceRow> {
+    Ok(StanceRow {
+        stance_id: r.get(0)?,
+        idx: r.get(13)?,
+        date: r.get(1)?,
+        holder: r.get(2)?,
+        holder_country: r.get(3)?,
+        issue: r.get(4)?,
+        target: r.get(5)?,
+        polarity: r.get(6)?,
+        text: r.get(7)?,
+        document: r.get(8)?,
+        doc_id: r.get(9)?,
+        source: r.get(10)?,
+        span: [r.get(11)?, r.get(12)?],
+    })
+}
+
+fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
+    Ok(EventRow {
+        event_id: r.get(0)?,
+        idx: r.get(14)?,
+        date: r.get(1)?,
+        kind: r.get(2)?,
+        mode: r.get(3)?,
+        source_country: r.get(4)?,
+        target_country: r.get(5)?,
+        status: r.get(6)?,
+        place: r.get(7)?,
+        text: r.get(8)?,
+        document: r.get(9)?,
+        doc_id: r.get(10)?,
+        source: r.get(11)?,
+        span: [r.get(12)?, r.get(13)?],
+    })
+}
+
+/// Surname used for matching a name the way the store does.
+pub fn surname_key(name: &str) -> String {
+    surname_of(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_parsing() {
+        assert_eq!(Actor::parse("USA").unwrap(), Actor::Country("USA".into()));
+        assert_eq!(
+            Actor::parse(" Pete Hegseth ").unwrap(),
+            Actor::Name("pete hegseth".into())
+        );
+        assert_eq!(Actor::parse("usa").unwrap(), Actor::Name("usa".into()));
+        assert!(Actor::parse("  ").is_err());
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert_eq!(parse_date("2025-02").unwrap(), "2025-02");
+        assert!(parse_date("2025-2-1").is_err());
+        assert!(parse_date("'; DROP TABLE x").is_err());
+    }
+
+    #[test]
+    fn fts_query_quotes_every_word() {
+        assert_eq!(
+            fts_query("NATO \"OR\" membership*").unwrap(),
+            "\"NATO\" \"OR\" \"membership\""
+        );
+        assert!(fts_query("*** ()").is_err());
+    }
+
+    #[test]
+    fn sentence_is_cut_at_sentence_ends() {
+        let w = "First one. He said \"we go\" today. Next.";
+        let start = w.find("we").unwrap() as i64;
+        assert_eq!(
+            sentence_around(w, 0, start, start + 5),
+            "He said \"we go\" today."
+        );
+        assert_eq!(sentence_around("xx. ab", 10, 14, 16), "ab");
+    }
+
+    #[test]
+    fn periods_cut_dates() {
+        assert_eq!(Period::Month.of(Some("2025-02-12")), "2025-02");
+        assert_eq!(Period::Year.of(None), "undated");
+    }
+}
