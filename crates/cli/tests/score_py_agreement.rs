@@ -108,7 +108,7 @@ fn damaged_record(i: usize, g: &Value) -> Value {
 
 /// A record derived from a report gold by deterministic damage.
 fn damaged_report(g: &Value) -> Value {
-    let keep = |j: usize| j % 4 != 0;
+    let keep = |j: usize| !j.is_multiple_of(4);
     let entities: Vec<Value> = g["entities"]
         .as_array()
         .into_iter()
