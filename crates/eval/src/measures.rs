@@ -107,7 +107,9 @@ impl Tally {
 }
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(the|a|an)\s+").expect("valid regex"));
-static NON_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\w%.'-]+").expect("valid regex"));
+// Python's `\w` is letters, numbers and `_` (`str.isalnum`): no combining
+// marks, unlike the regex crate's `\w`
+static NON_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\p{L}\p{N}_%.'-]+").expect("valid regex"));
 
 /// score.py's `norm`: lowercase, straight apostrophe, no leading article,
 /// non-word runs collapsed to one space, trimmed.
@@ -612,6 +614,7 @@ mod tests {
         assert_eq!(norm("Ukraine’s"), "ukraine's");
         assert_eq!(norm("A B & C"), "b c");
         assert_eq!(norm("A, B"), "a b");
+        assert_eq!(norm("Jose\u{301} Martí_2"), "jose martí_2");
         assert_eq!(norm("an"), "an");
     }
 
