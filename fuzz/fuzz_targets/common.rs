@@ -16,6 +16,7 @@ use dateline_record::Record;
 
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(pipeline::standard_pipeline);
 
+#[allow(dead_code)]
 /// Analyses a document and checks the offset invariant of its record.
 pub fn analyse(mut doc: dateline_doc::Doc) {
     PIPELINE.run(&mut doc);
@@ -25,6 +26,7 @@ pub fn analyse(mut doc: dateline_doc::Doc) {
     }
 }
 
+#[allow(dead_code)]
 /// Writes `data` to a per-process file named `name` and reads it as `format`.
 pub fn read_and_analyse(data: &[u8], name: &str, format: Format) {
     let path: PathBuf = std::env::temp_dir().join(format!("dateline-fuzz-{}-{name}", std::process::id()));

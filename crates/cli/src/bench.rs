@@ -107,12 +107,12 @@ pub fn run(args: BenchArgs) -> Result<i32> {
         println!("input      {} documents, {:.2} MB, read in {:.3} s ({} read errors)", docs.len(), mb, read_time.as_secs_f64(), errors);
         println!("extraction {} repetitions on one thread, {} records each", times.len(), records);
         println!(
-            "median     {:.3} s  {:.2} MB/s  {:.0} documents/s",
+            "median     {:.4} s  {:.2} MB/s  {:.0} documents/s",
             med.as_secs_f64(),
             mb / med.as_secs_f64().max(1e-9),
             n / med.as_secs_f64().max(1e-9)
         );
-        println!("best       {:.3} s  {:.2} MB/s", best.as_secs_f64(), mb / best.as_secs_f64().max(1e-9));
+        println!("best       {:.4} s  {:.2} MB/s", best.as_secs_f64(), mb / best.as_secs_f64().max(1e-9));
         match rss {
             Some(b) => println!("peak RSS   {:.1} MB (VmHWM, includes the inputs held in memory)", b as f64 / 1e6),
             None => println!("peak RSS   unknown (no /proc/self/status)"),

@@ -76,7 +76,8 @@ fn extract_records(inputs: Vec<(Input, Format)>, jobs: usize) -> Result<Vec<(Str
             })
         })?;
         if summary.errors > 0 {
-            bail!("{}: {} documents could not be read", input.name(), summary.errors);
+            // scored as documents without a record, as score.py does
+            eprintln!("dateline: warning: {}: {} documents could not be read", input.name(), summary.errors);
         }
     }
     Ok(out)

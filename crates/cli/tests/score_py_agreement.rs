@@ -20,7 +20,41 @@ fn score_py(shared: &Path, args: &[&OsStr]) -> Value {
     serde_json::from_slice(&out.stdout).expect("score.py --json prints JSON")
 }
 
+/// Documents whose most frequent event type is tied with the gold label
+/// among others: score.py breaks such ties in Python's (hash-seeded) set
+/// order, so `label.top1` may differ by up to this many on either side.
+fn label_ties(gold: &Path, records: &Path) -> usize {
+    let want: std::collections::HashMap<String, String> = std::fs::read_to_string(gold)
+        .unwrap()
+        .lines()
+        .filter_map(|l| {
+            let v: Value = serde_json::from_str(l).ok()?;
+            Some((v["id"].to_string(), v["label"]["type"].as_str()?.to_string()))
+        })
+        .collect();
+    let mut ties = 0;
+    for line in std::fs::read_to_string(records).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+        let r: Value = serde_json::from_str(line).unwrap();
+        let Some(label) = want.get(&r["id"].to_string()) else { continue };
+        let mut counts: std::collections::HashMap<String, usize> = Default::default();
+        for e in r["events"].as_array().into_iter().flatten() {
+            *counts.entry(e["type"].to_string()).or_default() += 1;
+        }
+        let top = counts.values().copied().max().unwrap_or(0);
+        let tied = counts.values().filter(|&&n| n == top).count();
+        if tied > 1 && counts.get(&format!("\"{label}\"")) == Some(&top) {
+            ties += 1;
+        }
+    }
+    ties
+}
+
 fn assert_agree(what: &str, ours: &Value, theirs: &Value) {
+    assert_agree_within(what, ours, theirs, 0)
+}
+
+/// As `assert_agree`, allowing `label_slack` documents of difference in `label.top1`.
+fn assert_agree_within(what: &str, ours: &Value, theirs: &Value, label_slack: usize) {
     let (o, t) = (ours.as_object().unwrap(), theirs.as_object().unwrap());
     let mut keys: Vec<&String> = t.keys().collect();
     keys.sort();
@@ -36,9 +70,15 @@ fn assert_agree(what: &str, ours: &Value, theirs: &Value) {
         for field in ["predicted", "gold"] {
             assert_eq!(a[field], b[field], "{what}: {k}.{field}: ours {a}, score.py {b}");
         }
+        let slack = if k == "label.top1" && label_slack > 0 {
+            let n = b["predicted"].as_u64().unwrap().min(b["gold"].as_u64().unwrap()).max(1);
+            label_slack as f64 / n as f64
+        } else {
+            0.0
+        };
         for field in ["precision", "recall", "f1"] {
             let (x, y) = (a[field].as_f64().unwrap(), b[field].as_f64().unwrap());
-            assert!((x - y).abs() <= 0.001 + 1e-9, "{what}: {k}.{field}: ours {x}, score.py {y}");
+            assert!((x - y).abs() <= 0.001 + slack + 1e-9, "{what}: {k}.{field}: ours {x}, score.py {y}");
         }
     }
 }
@@ -108,7 +148,7 @@ fn damaged_record(i: usize, g: &Value) -> Value {
 
 /// A record derived from a report gold by deterministic damage.
 fn damaged_report(g: &Value) -> Value {
-    let keep = |j: usize| j % 4 != 0;
+    let keep = |j: usize| !j.is_multiple_of(4);
     let entities: Vec<Value> = g["entities"]
         .as_array()
         .into_iter()
@@ -202,7 +242,8 @@ fn dev_sets_agree_with_score_py() {
         for records in [&real, &dam] {
             let ours = eval_json(&[OsStr::new("--gold"), gold.as_os_str(), OsStr::new("--records"), records.as_os_str()]);
             let theirs = score_py(&shared, &[OsStr::new("corpus"), gold.as_os_str(), records.as_os_str()]);
-            assert_agree(&format!("{name} / {}", records.display()), &ours, &theirs);
+            let ties = label_ties(&gold, records);
+            assert_agree_within(&format!("{name} / {}", records.display()), &ours, &theirs, ties);
             println!("{name} {}: {}", records.file_name().unwrap().to_string_lossy(), f1_line(&ours));
         }
         println!("{name}: agrees with score.py (real and damaged records)");

@@ -107,7 +107,9 @@ impl Tally {
 }
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(the|a|an)\s+").expect("valid regex"));
-static NON_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\w%.'-]+").expect("valid regex"));
+// Python's `\w` is letters, numbers and `_` (`str.isalnum`): no combining
+// marks, unlike the regex crate's `\w`
+static NON_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\p{L}\p{N}_%.'-]+").expect("valid regex"));
 
 /// score.py's `norm`: lowercase, straight apostrophe, no leading article,
 /// non-word runs collapsed to one space, trimmed.
@@ -319,7 +321,7 @@ pub fn score_report(gold: &Value, pred: &Value) -> Tally {
     let mut t = Tally::default();
     let aliases = Aliases::of_gold(gold);
     let (gq, pq) = (array(gold, "quotes"), array(pred, "quotes"));
-    let m = greedy_match(gq, pq, |g, p| half_iou(g, p));
+    let m = greedy_match(gq, pq, half_iou);
     t.add("quotes", m.len(), pq.len(), m.len(), gq.len());
     let good = m
         .iter()
@@ -437,7 +439,7 @@ fn corpus_quotes(t: &mut Tally, g: &Value, p: &Value) {
     let (gq, pq) = (array(g, "quotes"), array(p, "quotes"));
     let speech: Vec<&Value> = gq.iter().filter(|q| truthy(q.get("speech"))).collect();
     // precision against every attribution the gold holds, recall against speech only
-    let m_all = greedy_match(gq, pq, |a, b| half_iou(a, b));
+    let m_all = greedy_match(gq, pq, half_iou);
     let m_sp = greedy_match(&speech, pq, |a, b| half_iou(a, b));
     t.add("quotes", m_all.len(), pq.len(), m_sp.len(), speech.len());
     let spk_ok = |gold_q: &Value, pred_q: &Value| -> bool {
@@ -612,6 +614,7 @@ mod tests {
         assert_eq!(norm("Ukraine’s"), "ukraine's");
         assert_eq!(norm("A B & C"), "b c");
         assert_eq!(norm("A, B"), "a b");
+        assert_eq!(norm("Jose\u{301} Martí_2"), "jose martí_2");
         assert_eq!(norm("an"), "an");
     }
 

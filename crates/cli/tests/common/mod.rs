@@ -18,15 +18,22 @@ pub fn shared_dir(test: &str) -> Option<PathBuf> {
     if dir.join("eval/dev").is_dir() {
         Some(dir)
     } else {
-        println!("{test}: skipped: no shared gold at {} (set DATELINE_SHARED)", dir.display());
+        say(&format!("{test}: skipped: no shared gold at {} (set DATELINE_SHARED)", dir.display()));
         None
     }
+}
+
+/// Writes to the real stderr, past the test harness's capture, so a skip
+/// shows in every log.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 pub fn has_python(test: &str) -> bool {
     let ok = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
     if !ok {
-        println!("{test}: skipped: python3 is not installed");
+        say(&format!("{test}: skipped: python3 is not installed"));
     }
     ok
 }
