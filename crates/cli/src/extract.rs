@@ -133,6 +133,9 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     let pool = thread_pool(args.jobs)?;
     let summary = pool.install(|| {
         for_each_record(&inputs, args.format, &pipeline, &progress, |doc, rec| {
+            for warning in &doc.warnings {
+                eprintln!("dateline: warning: {warning}");
+            }
             if let Err(problem) = rec.check_spans(&doc.text) {
                 eprintln!("dateline: internal error in {}: {problem} (record written anyway)", doc.meta.source);
             }

@@ -137,7 +137,8 @@ impl NormalizedText {
         debug_assert_eq!(original.len(), self.original_len);
         let end = end.min(self.text.len());
         let start = start.min(end);
-        let (a, b) = (self.map_start(start), self.map_end(end).max(self.map_start(start)));
+        let a = self.map_start(start);
+        let b = if start == end { a } else { self.map_end(end).max(a) };
         Span::new(original, a, b).unwrap_or_else(|_| {
             // Only reachable if the range split a normalised character; widen
             // to the enclosing original characters.
