@@ -376,15 +376,30 @@ fn sentence_around(window: &str, window_start: i64, start: i64, end: i64) -> Str
 fn actor_clause(actor: &Actor, lower: &str, surname: &str, country: &str) -> (String, String) {
     match actor {
         Actor::Country(c) => (format!("{country} = ?1"), c.clone()),
-        Actor::Name(n) => (format!("({lower} = ?1 OR {surname} = ?1)"), n.clone()),
+        // One word is a surname (or a one-word name, which is its own
+        // surname); several words are the full name. Either way one index
+        // column, so results stream in date order from the index.
+        Actor::Name(n) if n.contains(char::is_whitespace) => (format!("{lower} = ?1"), n.clone()),
+        Actor::Name(n) => (format!("{surname} = ?1"), n.clone()),
     }
 }
 
 /// How much text around a quote is read to find its sentence.
 const SENTENCE_WINDOW: i64 = 600;
 
-/// Quotes by ?1 (actor), from ?2, to ?3, matching FTS query ?4, limit ?5.
-fn said_sql(actor: &Actor) -> (String, String) {
+/// Quotes by ?1 (actor), from ?2, to ?3, matching FTS query ?4, limit ?5;
+/// only the conditions given are written, so the date range uses the index.
+fn said_sql(actor: &Actor, from: bool, to: bool, about: bool) -> (String, String) {
+    let mut conditions = String::new();
+    if from {
+        conditions.push_str(" AND q.date >= ?2");
+    }
+    if to {
+        conditions.push_str(" AND q.date <= ?3");
+    }
+    if about {
+        conditions.push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?4)");
+    }
     let (who, arg) = actor_clause(
         actor,
         "q.speaker_lower",
@@ -397,16 +412,15 @@ fn said_sql(actor: &Actor) -> (String, String) {
                 substr(d.text, max(q.start - {SENTENCE_WINDOW}, 0) + 1, q.end - max(q.start - {SENTENCE_WINDOW}, 0) + {SENTENCE_WINDOW}),
                 q.idx
          FROM quotes q JOIN documents d ON d.id = q.document
-         WHERE {who}
-           AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)
-           AND (?4 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?4))
+         WHERE {who}{conditions}
          ORDER BY q.date DESC, q.id DESC LIMIT ?5"
     );
     (sql, arg)
 }
 
-/// Stances of ?1 (actor) on issue ?2 (or any), oldest first, limit ?3.
-fn timeline_sql(actor: &Actor) -> (String, String) {
+/// Stances of ?1 (actor) on issue ?2 (when `issue`), oldest first, limit ?3.
+fn timeline_sql(actor: &Actor, issue: bool) -> (String, String) {
+    let on_issue = if issue { " AND s.issue = ?2" } else { "" };
     let (who, arg) = actor_clause(
         actor,
         "s.holder_lower",
@@ -415,7 +429,7 @@ fn timeline_sql(actor: &Actor) -> (String, String) {
     );
     let sql = format!(
         "SELECT {STANCE_SELECT} FROM stances s JOIN documents d ON d.id = s.document
-         WHERE {who} AND (?2 IS NULL OR s.issue = ?2)
+         WHERE {who}{on_issue}
          ORDER BY s.date, s.id LIMIT ?3"
     );
     (sql, arg)
@@ -466,7 +480,7 @@ impl Store {
         let from = q.from.as_deref().map(parse_date).transpose()?;
         let to = q.to.as_deref().map(parse_date).transpose()?;
         let about = q.about.as_deref().map(fts_query).transpose()?;
-        let (sql, arg) = said_sql(&actor);
+        let (sql, arg) = said_sql(&actor, from.is_some(), to.is_some(), about.is_some());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             params![arg, from, upper_bound(&to), about, clamp_limit(q.limit)],
@@ -503,7 +517,7 @@ impl Store {
         limit: Option<usize>,
     ) -> Result<Vec<StanceRow>> {
         let actor = Actor::parse(actor)?;
-        let (sql, arg) = timeline_sql(&actor);
+        let (sql, arg) = timeline_sql(&actor, issue.is_some());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             params![arg, issue, clamp_limit(limit.or(Some(MAX_LIMIT)))],
@@ -527,7 +541,7 @@ impl Store {
         let by_country = by_country || matches!(actor, Some(Actor::Country(_)));
         let stances = match &actor {
             Some(a) => {
-                let (sql, arg) = timeline_sql(a);
+                let (sql, arg) = timeline_sql(a, issue.is_some());
                 let mut stmt = self.conn.prepare_cached(&sql)?;
                 let rows = stmt.query_map(params![arg, issue, MAX_LIMIT as i64], stance_row)?;
                 rows.collect::<Result<Vec<_>, _>>()?
@@ -835,15 +849,15 @@ impl Store {
     /// issues them: `(question, plan)`.
     pub fn question_plans(&self) -> Result<Vec<(String, String)>> {
         let mut out = Vec::new();
-        for actor in [Actor::Name("x".into()), Actor::Country("XXX".into())] {
-            out.push((
-                format!("said {actor:?}"),
-                self.explain(&said_sql(&actor).0)?.join(" | "),
-            ));
-            out.push((
-                format!("timeline {actor:?}"),
-                self.explain(&timeline_sql(&actor).0)?.join(" | "),
-            ));
+        for actor in [Actor::Name("x".into()), Actor::Name("x y".into()), Actor::Country("XXX".into())] {
+            for (from, to, about) in [(false, false, false), (true, true, false), (false, false, true)] {
+                let plan = self.explain(&said_sql(&actor, from, to, about).0)?.join(" | ");
+                out.push((format!("said {actor:?} from={from} to={to} about={about}"), plan));
+            }
+            for issue in [false, true] {
+                let plan = self.explain(&timeline_sql(&actor, issue).0)?.join(" | ");
+                out.push((format!("timeline {actor:?} issue={issue}"), plan));
+            }
         }
         let dyad = EventQuery {
             source: Some("XXX".into()),
