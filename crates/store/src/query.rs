@@ -46,6 +46,23 @@ impl Actor {
     }
 }
 
+/// What to call a document in a list: its title, or else the start of its
+/// first line of text (after a wire header's `>>`), cut at a word.
+pub fn headline(title: Option<&str>, text: &str) -> String {
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        return t.to_string();
+    }
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = line.split_once(">>").map_or(line, |(_, rest)| rest).trim();
+    const MAX: usize = 90;
+    if line.chars().count() <= MAX {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ';', ':']);
+    format!("{cut}…")
+}
+
 /// Checks a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` bound.
 pub fn parse_date(text: &str) -> Result<String> {
     let t = text.trim();
@@ -316,6 +333,8 @@ pub struct SearchHit {
     pub document: i64,
     pub doc_id: String,
     pub title: Option<String>,
+    /// The title, or the start of the text when there is none.
+    pub headline: String,
     pub date: Option<String>,
     pub source: String,
     /// Matched words are wrapped in U+0001 … U+0002 (escape the text, then
@@ -330,6 +349,8 @@ pub struct DocumentSummary {
     pub document: i64,
     pub doc_id: String,
     pub title: Option<String>,
+    /// The title, or the start of the text when there is none.
+    pub headline: String,
     pub date: Option<String>,
     pub source: String,
     pub dateline: Option<String>,
@@ -720,7 +741,7 @@ impl Store {
         let mut hits = Vec::new();
         {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT d.id, d.doc_id, d.title, d.date, d.source, snippet(documents_fts, 1, char(1), char(2), '…', 16)
+                "SELECT d.id, d.doc_id, d.title, d.date, d.source, snippet(documents_fts, 1, char(1), char(2), '…', 16), substr(d.text, 1, 400)
                  FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
                  WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             )?;
@@ -730,6 +751,7 @@ impl Store {
                     document: r.get(0)?,
                     doc_id: r.get(1)?,
                     title: r.get(2)?,
+                        headline: headline(r.get::<_, Option<String>>(2)?.as_deref(), &r.get::<_, String>(6)?),
                     date: r.get(3)?,
                     source: r.get(4)?,
                     snippet: r.get(5)?,
@@ -742,7 +764,7 @@ impl Store {
             }
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.doc_id, d.title, d.date, d.source, highlight(quotes_fts, 0, char(1), char(2)), q.idx, q.speaker_name
+            "SELECT d.id, d.doc_id, d.title, d.date, d.source, highlight(quotes_fts, 0, char(1), char(2)), q.idx, q.speaker_name, substr(d.text, 1, 400)
              FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document
              WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2",
         )?;
@@ -752,6 +774,7 @@ impl Store {
                 document: r.get(0)?,
                 doc_id: r.get(1)?,
                 title: r.get(2)?,
+                    headline: headline(r.get::<_, Option<String>>(2)?.as_deref(), &r.get::<_, String>(8)?),
                 date: r.get(3)?,
                 source: r.get(4)?,
                 snippet: r.get(5)?,
@@ -768,7 +791,7 @@ impl Store {
     /// Documents, newest first, `offset` rows in.
     pub fn documents(&self, limit: Option<usize>, offset: usize) -> Result<Vec<DocumentSummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, doc_id, title, date, source, dateline FROM documents ORDER BY date DESC, id DESC LIMIT ?1 OFFSET ?2",
+            "SELECT id, doc_id, title, date, source, dateline, substr(text, 1, 400) FROM documents ORDER BY date DESC, id DESC LIMIT ?1 OFFSET ?2",
         )?;
         let rows = stmt.query_map(
             params![clamp_limit(limit), offset.min(i64::MAX as usize) as i64],
@@ -777,6 +800,7 @@ impl Store {
                     document: r.get(0)?,
                     doc_id: r.get(1)?,
                     title: r.get(2)?,
+                    headline: headline(r.get::<_, Option<String>>(2)?.as_deref(), &r.get::<_, String>(6)?),
                     date: r.get(3)?,
                     source: r.get(4)?,
                     dateline: r.get(5)?,
@@ -983,6 +1007,15 @@ mod tests {
             "He said \"we go\" today."
         );
         assert_eq!(sentence_around("xx. ab", 10, 14, 16), "ab");
+    }
+
+    #[test]
+    fn headline_is_title_or_start_of_text() {
+        assert_eq!(headline(Some(" T "), "x"), "T");
+        assert_eq!(headline(None, "\n date 2026-03-04 GENEVA >> Brazil accused the EU.\nMore."), "Brazil accused the EU.");
+        let long = "word ".repeat(40);
+        let h = headline(None, &long);
+        assert!(h.ends_with("word…") && h.chars().count() <= 91, "{h}");
     }
 
     #[test]
