@@ -26,7 +26,7 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 }
 
-pub fn run(args: ExportArgs) -> Result<i32> {
+fn run_inner(args: ExportArgs) -> Result<i32> {
     if !TABLES.contains(&args.table.as_str()) {
         bail!("no table {:?}; tables: {}", args.table, TABLES.join(", "));
     }
@@ -60,4 +60,12 @@ pub fn run(args: ExportArgs) -> Result<i32> {
     })?;
     out.flush()?;
     Ok(0)
+}
+
+/// A closed pipe (`| head`) ends the output early; that is not an error.
+pub fn run(args: ExportArgs) -> Result<i32> {
+    match run_inner(args) {
+        Err(e) if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) => Ok(0),
+        other => other,
+    }
 }
