@@ -10,7 +10,8 @@
 # stdout and exit code $BROWSER_TEST_SKIP_CODE (default 0; CI may set 77).
 #
 # Environment: DATELINE_BIN (default target/release/dateline, built when
-# missing), CHROMIUM (browser binary), BROWSER_TEST_SKIP_CODE.
+# missing), CHROMIUM (browser binary), BROWSER_TEST_SKIP_CODE, and
+# DATELINE_SHARED (where examples/wire is when the repo has no examples/).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -56,7 +57,7 @@ fi
 if compgen -G "$ROOT/examples/wire/*.txt" >/dev/null; then
   INPUTS=("$ROOT"/examples/wire/*.txt)
 else
-  INPUTS=(/work/shared/examples/wire/*.txt)
+  INPUTS=("${DATELINE_SHARED:-/work/shared}"/examples/wire/*.txt)
 fi
 [ -e "${INPUTS[0]}" ] || setup_fail "no example reports found"
 

@@ -830,6 +830,15 @@ impl Store {
         }))
     }
 
+    /// The column names of an exportable table.
+    pub fn columns(&self, table: &str) -> Result<Vec<String>> {
+        let Some(table) = TABLES.iter().find(|t| **t == table) else {
+            return Err(StoreError::UnknownTable(table.to_string()));
+        };
+        let stmt = self.conn.prepare(&format!("SELECT * FROM {table} LIMIT 0"))?;
+        Ok(stmt.column_names().iter().map(|c| c.to_string()).collect())
+    }
+
     /// Writes every row of `table` as JSON objects (one per `row` call), in
     /// row order. Column names are the table's.
     pub fn export(
