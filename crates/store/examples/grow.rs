@@ -89,7 +89,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     holder_name: Some(speaker),
                     target: format!("issue {}", h % 20),
                     issue: format!("issue_{}", h % 20),
-                    polarity: if h % 3 == 0 { "against".into() } else { "for".into() },
+                    polarity: if h.is_multiple_of(3) { "against".into() } else { "for".into() },
                     span: [a, b],
                     text: words,
                     cue_span: None,
