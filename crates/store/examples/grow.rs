@@ -100,8 +100,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         pending.push((text, r));
     }
+    let bytes: usize = pending.iter().map(|(t, _)| t.len()).sum();
+    let storing = Instant::now();
     let stats = store.ingest_batch(pending.iter().map(|(t, r)| (t.as_str(), r)))?;
-    eprintln!("seeded {} documents ({} rows) in {:.1} s", stats.stored, stats.rows, started.elapsed().as_secs_f64());
+    let secs = storing.elapsed().as_secs_f64();
+    eprintln!(
+        "seeded {} documents ({} rows, {:.2} MB of text) in {:.3} s of storing: {:.0} rows/s, {:.2} MB/s",
+        stats.stored,
+        stats.rows,
+        bytes as f64 / 1e6,
+        secs,
+        stats.rows as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
 
     let conn = store.connection();
     let records = |c: &rusqlite::Connection| -> rusqlite::Result<i64> {
