@@ -26,7 +26,7 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 }
 
-pub fn run(args: ExportArgs) -> Result<i32> {
+fn run_inner(args: ExportArgs) -> Result<i32> {
     if !TABLES.contains(&args.table.as_str()) {
         bail!("no table {:?}; tables: {}", args.table, TABLES.join(", "));
     }
@@ -36,20 +36,16 @@ pub fn run(args: ExportArgs) -> Result<i32> {
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 16, out);
-    let mut header_done = false;
     let format = args.format;
     if format == OutputFormat::Table {
         bail!("export writes jsonl or csv");
     }
+    if format == OutputFormat::Csv {
+        write_csv_row(&mut out, store.columns(&args.table)?)?;
+    }
     store.export(&args.table, |columns, values| {
         match format {
-            OutputFormat::Csv => {
-                if !header_done {
-                    write_csv_row(&mut out, columns.iter().cloned())?;
-                    header_done = true;
-                }
-                write_csv_row(&mut out, values.iter().map(cell))?;
-            }
+            OutputFormat::Csv => write_csv_row(&mut out, values.iter().map(cell))?,
             _ => {
                 let object: serde_json::Map<String, serde_json::Value> = columns.iter().cloned().zip(values).collect();
                 serde_json::to_writer(&mut out, &object)?;
@@ -60,4 +56,12 @@ pub fn run(args: ExportArgs) -> Result<i32> {
     })?;
     out.flush()?;
     Ok(0)
+}
+
+/// A closed pipe (`| head`) ends the output early; that is not an error.
+pub fn run(args: ExportArgs) -> Result<i32> {
+    match run_inner(args) {
+        Err(e) if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) => Ok(0),
+        other => other,
+    }
 }

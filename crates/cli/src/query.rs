@@ -92,7 +92,7 @@ pub enum Question {
     Issues,
 }
 
-pub fn run(args: QueryArgs) -> Result<i32> {
+fn run_inner(args: QueryArgs) -> Result<i32> {
     let db = args.db.context("give the store with --db FILE")?;
     let store = Store::open_read_only(&db).with_context(|| format!("cannot open store {}", db.display()))?;
     let stdout = io::stdout();
@@ -142,4 +142,12 @@ pub fn run(args: QueryArgs) -> Result<i32> {
     }
     out.flush()?;
     Ok(0)
+}
+
+/// A closed pipe (`| head`) ends the output early; that is not an error.
+pub fn run(args: QueryArgs) -> Result<i32> {
+    match run_inner(args) {
+        Err(e) if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) => Ok(0),
+        other => other,
+    }
 }

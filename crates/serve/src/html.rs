@@ -100,7 +100,7 @@ pub(crate) async fn home(State(s): State<AppState>) -> Result<Html<String>, ApiE
             "<tr><td>{}</td><td><a href=\"/report/{}\">{}</a></td><td class=\"muted\">{}</td></tr>",
             escape(d.date.as_deref().unwrap_or("")),
             d.document,
-            escape(d.title.as_deref().unwrap_or(&d.doc_id)),
+            escape(&d.headline),
             escape(&d.source)
         );
     }
@@ -165,7 +165,7 @@ pub(crate) async fn search(
         let _ = write!(
             b,
             "<li><a class=\"hit\" href=\"{href}\">{}</a> <span class=\"muted\">{what}, {}</span><br>{}</li>",
-            escape(h.title.as_deref().unwrap_or(&h.doc_id)),
+            escape(&h.headline),
             escape(h.date.as_deref().unwrap_or("undated")),
             snippet_html(&h.snippet)
         );
@@ -239,7 +239,7 @@ pub(crate) async fn report(
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no document {id}")))?;
     Ok(page(
-        doc.record.title.as_deref().unwrap_or(&doc.doc_id),
+        &dateline_store::headline(doc.record.title.as_deref(), &doc.text),
         &report_body(&doc),
     ))
 }
@@ -325,7 +325,7 @@ fn report_body(doc: &StoredDocument) -> String {
 
     let mut b = format!(
         "<h1 id=\"title\">{}</h1><p class=\"muted\">{} · {} · {} · <a href=\"/api/documents/{}\">JSON</a></p>",
-        escape(r.title.as_deref().unwrap_or(&doc.doc_id)),
+        escape(&dateline_store::headline(r.title.as_deref(), &doc.text)),
         escape(doc.date.as_deref().unwrap_or("undated")),
         escape(r.dateline.as_deref().unwrap_or("")),
         escape(&doc.source),

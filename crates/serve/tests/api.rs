@@ -338,7 +338,7 @@ async fn garbage_queries_never_fail_the_server() {
         for _ in 0..(rng.next() % 5) {
             query.push_str(&format!("{}={}&", rng.pick(&keys), rng.pick(&values)));
         }
-        if rng.next() % 4 == 0 {
+        if rng.next().is_multiple_of(4) {
             // Raw random printable bytes, which may not even form a valid URI.
             query.extend((0..(rng.next() % 40)).map(|_| (b'!' + (rng.next() % 94) as u8) as char));
         }

@@ -46,6 +46,23 @@ impl Actor {
     }
 }
 
+/// What to call a document in a list: its title, or else the start of its
+/// first line of text (after a wire header's `>>`), cut at a word.
+pub fn headline(title: Option<&str>, text: &str) -> String {
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        return t.to_string();
+    }
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = line.split_once(">>").map_or(line, |(_, rest)| rest).trim();
+    const MAX: usize = 90;
+    if line.chars().count() <= MAX {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ';', ':']);
+    format!("{cut}…")
+}
+
 /// Checks a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` bound.
 pub fn parse_date(text: &str) -> Result<String> {
     let t = text.trim();
@@ -316,6 +333,8 @@ pub struct SearchHit {
     pub document: i64,
     pub doc_id: String,
     pub title: Option<String>,
+    /// The title, or the start of the text when there is none.
+    pub headline: String,
     pub date: Option<String>,
     pub source: String,
     /// Matched words are wrapped in U+0001 … U+0002 (escape the text, then
@@ -330,6 +349,8 @@ pub struct DocumentSummary {
     pub document: i64,
     pub doc_id: String,
     pub title: Option<String>,
+    /// The title, or the start of the text when there is none.
+    pub headline: String,
     pub date: Option<String>,
     pub source: String,
     pub dateline: Option<String>,
@@ -376,15 +397,30 @@ fn sentence_around(window: &str, window_start: i64, start: i64, end: i64) -> Str
 fn actor_clause(actor: &Actor, lower: &str, surname: &str, country: &str) -> (String, String) {
     match actor {
         Actor::Country(c) => (format!("{country} = ?1"), c.clone()),
-        Actor::Name(n) => (format!("({lower} = ?1 OR {surname} = ?1)"), n.clone()),
+        // One word is a surname (or a one-word name, which is its own
+        // surname); several words are the full name. Either way one index
+        // column, so results stream in date order from the index.
+        Actor::Name(n) if n.contains(char::is_whitespace) => (format!("{lower} = ?1"), n.clone()),
+        Actor::Name(n) => (format!("{surname} = ?1"), n.clone()),
     }
 }
 
 /// How much text around a quote is read to find its sentence.
 const SENTENCE_WINDOW: i64 = 600;
 
-/// Quotes by ?1 (actor), from ?2, to ?3, matching FTS query ?4, limit ?5.
-fn said_sql(actor: &Actor) -> (String, String) {
+/// Quotes by ?1 (actor), from ?2, to ?3, matching FTS query ?4, limit ?5;
+/// only the conditions given are written, so the date range uses the index.
+fn said_sql(actor: &Actor, from: bool, to: bool, about: bool) -> (String, String) {
+    let mut conditions = String::new();
+    if from {
+        conditions.push_str(" AND q.date >= ?2");
+    }
+    if to {
+        conditions.push_str(" AND q.date <= ?3");
+    }
+    if about {
+        conditions.push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?4)");
+    }
     let (who, arg) = actor_clause(
         actor,
         "q.speaker_lower",
@@ -397,16 +433,15 @@ fn said_sql(actor: &Actor) -> (String, String) {
                 substr(d.text, max(q.start - {SENTENCE_WINDOW}, 0) + 1, q.end - max(q.start - {SENTENCE_WINDOW}, 0) + {SENTENCE_WINDOW}),
                 q.idx
          FROM quotes q JOIN documents d ON d.id = q.document
-         WHERE {who}
-           AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)
-           AND (?4 IS NULL OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?4))
+         WHERE {who}{conditions}
          ORDER BY q.date DESC, q.id DESC LIMIT ?5"
     );
     (sql, arg)
 }
 
-/// Stances of ?1 (actor) on issue ?2 (or any), oldest first, limit ?3.
-fn timeline_sql(actor: &Actor) -> (String, String) {
+/// Stances of ?1 (actor) on issue ?2 (when `issue`), oldest first, limit ?3.
+fn timeline_sql(actor: &Actor, issue: bool) -> (String, String) {
+    let on_issue = if issue { " AND s.issue = ?2" } else { "" };
     let (who, arg) = actor_clause(
         actor,
         "s.holder_lower",
@@ -415,7 +450,7 @@ fn timeline_sql(actor: &Actor) -> (String, String) {
     );
     let sql = format!(
         "SELECT {STANCE_SELECT} FROM stances s JOIN documents d ON d.id = s.document
-         WHERE {who} AND (?2 IS NULL OR s.issue = ?2)
+         WHERE {who}{on_issue}
          ORDER BY s.date, s.id LIMIT ?3"
     );
     (sql, arg)
@@ -466,7 +501,7 @@ impl Store {
         let from = q.from.as_deref().map(parse_date).transpose()?;
         let to = q.to.as_deref().map(parse_date).transpose()?;
         let about = q.about.as_deref().map(fts_query).transpose()?;
-        let (sql, arg) = said_sql(&actor);
+        let (sql, arg) = said_sql(&actor, from.is_some(), to.is_some(), about.is_some());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             params![arg, from, upper_bound(&to), about, clamp_limit(q.limit)],
@@ -503,7 +538,7 @@ impl Store {
         limit: Option<usize>,
     ) -> Result<Vec<StanceRow>> {
         let actor = Actor::parse(actor)?;
-        let (sql, arg) = timeline_sql(&actor);
+        let (sql, arg) = timeline_sql(&actor, issue.is_some());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             params![arg, issue, clamp_limit(limit.or(Some(MAX_LIMIT)))],
@@ -527,7 +562,7 @@ impl Store {
         let by_country = by_country || matches!(actor, Some(Actor::Country(_)));
         let stances = match &actor {
             Some(a) => {
-                let (sql, arg) = timeline_sql(a);
+                let (sql, arg) = timeline_sql(a, issue.is_some());
                 let mut stmt = self.conn.prepare_cached(&sql)?;
                 let rows = stmt.query_map(params![arg, issue, MAX_LIMIT as i64], stance_row)?;
                 rows.collect::<Result<Vec<_>, _>>()?
@@ -706,7 +741,7 @@ impl Store {
         let mut hits = Vec::new();
         {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT d.id, d.doc_id, d.title, d.date, d.source, snippet(documents_fts, 1, char(1), char(2), '…', 16)
+                "SELECT d.id, d.doc_id, d.title, d.date, d.source, snippet(documents_fts, 1, char(1), char(2), '…', 16), substr(d.text, 1, 400)
                  FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
                  WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             )?;
@@ -716,6 +751,7 @@ impl Store {
                     document: r.get(0)?,
                     doc_id: r.get(1)?,
                     title: r.get(2)?,
+                        headline: headline(r.get::<_, Option<String>>(2)?.as_deref(), &r.get::<_, String>(6)?),
                     date: r.get(3)?,
                     source: r.get(4)?,
                     snippet: r.get(5)?,
@@ -728,7 +764,7 @@ impl Store {
             }
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.doc_id, d.title, d.date, d.source, highlight(quotes_fts, 0, char(1), char(2)), q.idx, q.speaker_name
+            "SELECT d.id, d.doc_id, d.title, d.date, d.source, highlight(quotes_fts, 0, char(1), char(2)), q.idx, q.speaker_name, substr(d.text, 1, 400)
              FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document
              WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2",
         )?;
@@ -738,6 +774,7 @@ impl Store {
                 document: r.get(0)?,
                 doc_id: r.get(1)?,
                 title: r.get(2)?,
+                    headline: headline(r.get::<_, Option<String>>(2)?.as_deref(), &r.get::<_, String>(8)?),
                 date: r.get(3)?,
                 source: r.get(4)?,
                 snippet: r.get(5)?,
@@ -754,7 +791,7 @@ impl Store {
     /// Documents, newest first, `offset` rows in.
     pub fn documents(&self, limit: Option<usize>, offset: usize) -> Result<Vec<DocumentSummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, doc_id, title, date, source, dateline FROM documents ORDER BY date DESC, id DESC LIMIT ?1 OFFSET ?2",
+            "SELECT id, doc_id, title, date, source, dateline, substr(text, 1, 400) FROM documents ORDER BY date DESC, id DESC LIMIT ?1 OFFSET ?2",
         )?;
         let rows = stmt.query_map(
             params![clamp_limit(limit), offset.min(i64::MAX as usize) as i64],
@@ -763,6 +800,7 @@ impl Store {
                     document: r.get(0)?,
                     doc_id: r.get(1)?,
                     title: r.get(2)?,
+                    headline: headline(r.get::<_, Option<String>>(2)?.as_deref(), &r.get::<_, String>(6)?),
                     date: r.get(3)?,
                     source: r.get(4)?,
                     dateline: r.get(5)?,
@@ -790,6 +828,15 @@ impl Store {
             text: r.get(4)?,
             record: serde_json::from_str(&record)?,
         }))
+    }
+
+    /// The column names of an exportable table.
+    pub fn columns(&self, table: &str) -> Result<Vec<String>> {
+        let Some(table) = TABLES.iter().find(|t| **t == table) else {
+            return Err(StoreError::UnknownTable(table.to_string()));
+        };
+        let stmt = self.conn.prepare(&format!("SELECT * FROM {table} LIMIT 0"))?;
+        Ok(stmt.column_names().iter().map(|c| c.to_string()).collect())
     }
 
     /// Writes every row of `table` as JSON objects (one per `row` call), in
@@ -835,15 +882,15 @@ impl Store {
     /// issues them: `(question, plan)`.
     pub fn question_plans(&self) -> Result<Vec<(String, String)>> {
         let mut out = Vec::new();
-        for actor in [Actor::Name("x".into()), Actor::Country("XXX".into())] {
-            out.push((
-                format!("said {actor:?}"),
-                self.explain(&said_sql(&actor).0)?.join(" | "),
-            ));
-            out.push((
-                format!("timeline {actor:?}"),
-                self.explain(&timeline_sql(&actor).0)?.join(" | "),
-            ));
+        for actor in [Actor::Name("x".into()), Actor::Name("x y".into()), Actor::Country("XXX".into())] {
+            for (from, to, about) in [(false, false, false), (true, true, false), (false, false, true)] {
+                let plan = self.explain(&said_sql(&actor, from, to, about).0)?.join(" | ");
+                out.push((format!("said {actor:?} from={from} to={to} about={about}"), plan));
+            }
+            for issue in [false, true] {
+                let plan = self.explain(&timeline_sql(&actor, issue).0)?.join(" | ");
+                out.push((format!("timeline {actor:?} issue={issue}"), plan));
+            }
         }
         let dyad = EventQuery {
             source: Some("XXX".into()),
@@ -969,6 +1016,15 @@ mod tests {
             "He said \"we go\" today."
         );
         assert_eq!(sentence_around("xx. ab", 10, 14, 16), "ab");
+    }
+
+    #[test]
+    fn headline_is_title_or_start_of_text() {
+        assert_eq!(headline(Some(" T "), "x"), "T");
+        assert_eq!(headline(None, "\n date 2026-03-04 GENEVA >> Brazil accused the EU.\nMore."), "Brazil accused the EU.");
+        let long = "word ".repeat(40);
+        let h = headline(None, &long);
+        assert!(h.ends_with("word…") && h.chars().count() <= 91, "{h}");
     }
 
     #[test]

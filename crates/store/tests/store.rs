@@ -404,3 +404,13 @@ fn write_fixture() {
     let _ = std::fs::remove_file(out);
     store.connection().execute("VACUUM INTO ?1", [out]).unwrap();
 }
+
+#[test]
+fn said_streams_newest_first_from_the_index() {
+    let store = filled();
+    for (question, plan) in store.question_plans().unwrap() {
+        if question.starts_with("said") && question.contains("about=false") {
+            assert!(!plan.contains("TEMP B-TREE"), "{question}: {plan}");
+        }
+    }
+}
