@@ -395,10 +395,12 @@ fn deictic(view: &View, i: usize, end: usize, a: NaiveDate) -> Option<DateMatch>
     if i + 1 >= end || view.is(i.wrapping_sub(1), "the") && i > 0 {
         return None;
     }
-    let step: i32 = match view.word(i).to_ascii_lowercase().as_str() {
-        "last" => -1,
-        "next" => 1,
-        _ => 0,
+    let step: i32 = if view.is(i, "last") {
+        -1
+    } else if view.is(i, "next") {
+        1
+    } else {
+        0
     };
     let mut buf = [0u8; 24];
     let unit = lower(view.word(i + 1), &mut buf)?;
@@ -524,6 +526,8 @@ fn decade_at(view: &View, i: usize, end: usize, start: usize) -> Option<DateMatc
         2 if k != i => format!("19{}", &digits[..1]),
         _ => return None,
     };
+    // "the 1990s": the article belongs to the expression
+    let start = if start == i && i > 0 && view.is(i - 1, "the") { i - 1 } else { start };
     Some(DateMatch { start, end: k + 1, value: DateValue { iso, qualifier: None, explicit: true } })
 }
 

@@ -2,7 +2,8 @@
 //! lexicon): currencies and counted nouns. Keys are lower-cased, so a lookup
 //! lower-cases the token into a stack buffer and never allocates.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use dateline_lexicon::{data_file, data_lines};
@@ -10,6 +11,26 @@ use dateline_lexicon::{data_file, data_lines};
 use crate::numbers::lower;
 
 /// Where a currency word stands relative to its number.
+/// A fast hasher for short words (multiply-rotate, as rustc's FxHash): the
+/// look-ups here are on the hot path, and their keys are our own lexicons,
+/// not attacker-controlled input.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CurrencyPlace {
     Before,
@@ -29,9 +50,9 @@ pub enum NounClass {
     Thing,
 }
 
-static CURRENCIES: LazyLock<HashMap<String, Currency>> = LazyLock::new(|| {
+static CURRENCIES: LazyLock<WordMap<Currency>> = LazyLock::new(|| {
     let text = data_file("facts/currencies.tsv", include_str!("../../../data/facts/currencies.tsv"));
-    let mut map = HashMap::new();
+    let mut map = WordMap::default();
     for (_, line) in data_lines(&text) {
         let mut cols = line.split('\t');
         let (Some(form), Some(code)) = (cols.next(), cols.next()) else { continue };
@@ -46,9 +67,9 @@ static CURRENCIES: LazyLock<HashMap<String, Currency>> = LazyLock::new(|| {
     map
 });
 
-static COUNTED_NOUNS: LazyLock<HashMap<String, NounClass>> = LazyLock::new(|| {
+static COUNTED_NOUNS: LazyLock<WordMap<NounClass>> = LazyLock::new(|| {
     let text = data_file("facts/counted_nouns.tsv", include_str!("../../../data/facts/counted_nouns.tsv"));
-    let mut map = HashMap::new();
+    let mut map = WordMap::default();
     for (_, line) in data_lines(&text) {
         let mut cols = line.split('\t');
         let Some(noun) = cols.next() else { continue };
@@ -66,6 +87,11 @@ pub fn currency(form: &str) -> Option<Currency> {
     } else {
         CURRENCIES.get(form).copied()
     }
+}
+
+/// The forms of the currencies that may stand before a number ("$", "€", "USD").
+pub fn currency_forms_before() -> impl Iterator<Item = &'static str> {
+    CURRENCIES.iter().filter(|(_, c)| c.place != CurrencyPlace::After).map(|(form, _)| form.as_str())
 }
 
 /// The class of a counted noun the list knows.
