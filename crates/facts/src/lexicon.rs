@@ -36,6 +36,8 @@ pub enum CurrencyPlace {
     Before,
     After,
     Both,
+    /// A nationality naming the currency of the word after it ("Canadian dollars").
+    Adjective,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -59,6 +61,7 @@ static CURRENCIES: LazyLock<WordMap<Currency>> = LazyLock::new(|| {
         let place = match cols.next().map(str::trim) {
             Some("before") => CurrencyPlace::Before,
             Some("after") => CurrencyPlace::After,
+            Some("adjective") => CurrencyPlace::Adjective,
             _ => CurrencyPlace::Both,
         };
         let code: &'static str = Box::leak(code.trim().to_string().into_boxed_str());
@@ -91,7 +94,22 @@ pub fn currency(form: &str) -> Option<Currency> {
 
 /// The forms of the currencies that may stand before a number ("$", "€", "USD").
 pub fn currency_forms_before() -> impl Iterator<Item = &'static str> {
-    CURRENCIES.iter().filter(|(_, c)| c.place != CurrencyPlace::After).map(|(form, _)| form.as_str())
+    CURRENCIES.iter().filter(|(_, c)| matches!(c.place, CurrencyPlace::Before | CurrencyPlace::Both)).map(|(form, _)| form.as_str())
+}
+
+/// A currency written before its number ("$", "€", "USD", "Rs").
+pub fn currency_before(form: &str) -> Option<Currency> {
+    currency(form).filter(|c| matches!(c.place, CurrencyPlace::Before | CurrencyPlace::Both))
+}
+
+/// A currency written after its number ("euros", "yuan", "USD").
+pub fn currency_after(form: &str) -> Option<Currency> {
+    currency(form).filter(|c| matches!(c.place, CurrencyPlace::After | CurrencyPlace::Both))
+}
+
+/// The currency a nationality names before a currency word ("Canadian" dollars).
+pub fn currency_adjective(form: &str) -> Option<&'static str> {
+    currency(form).filter(|c| c.place == CurrencyPlace::Adjective).map(|c| c.code)
 }
 
 /// The class of a counted noun the list knows.
@@ -111,6 +129,9 @@ mod tests {
         assert_eq!(currency("Euros").map(|c| (c.code, c.place)), Some(("EUR", CurrencyPlace::After)));
         assert_eq!(currency("yuan").map(|c| c.code), Some("CNY"));
         assert!(currency("apples").is_none());
+        assert_eq!(currency_adjective("Canadian"), Some("CAD"));
+        assert!(currency_before("Canadian").is_none() && currency_before("euros").is_none());
+        assert_eq!(currency_after("dollars").map(|c| c.code), Some("USD"));
         assert_eq!(counted_noun("People"), Some(NounClass::Person));
         assert_eq!(counted_noun("cattle"), Some(NounClass::Thing));
         assert_eq!(counted_noun("villages"), None);

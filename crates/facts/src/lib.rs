@@ -221,7 +221,7 @@ fn may_start(view: &View, norm: &[u8], i: usize) -> Start {
     let Some(&c) = w.first() else { return Start::Nothing };
     if c.is_ascii_alphabetic() {
         // a currency code or "Rs" before a number
-        if w.len() <= 3 && c.is_ascii_uppercase() && view.is_number(i + 1) && lexicon::currency(view.word(i)).is_some() {
+        if w.len() <= 3 && c.is_ascii_uppercase() && view.is_number(i + 1) && lexicon::currency_before(view.word(i)).is_some() {
             return Start::Any;
         }
     } else if c.is_ascii_digit() {
@@ -229,7 +229,7 @@ fn may_start(view: &View, norm: &[u8], i: usize) -> Start {
     } else if c == b'\'' {
         return Start::Date;
     } else if t.kind == TokenKind::Symbol {
-        return if lexicon::currency(view.word(i)).is_some() { Start::Any } else { Start::Nothing };
+        return if lexicon::currency_before(view.word(i)).is_some() { Start::Any } else { Start::Nothing };
     } else {
         return Start::Nothing;
     }
@@ -290,7 +290,7 @@ const STOP_WORDS: &[&str] = &[
     "least", "each", "every", "all", "both", "either", "neither", "other", "such", "up", "down", "out", "off",
     "mainly", "mostly", "including", "according", "said", "says", "say", "told", "now", "currently", "already",
     "still", "again", "ago", "later", "earlier", "last", "next", "worth", "whether", "around", "within", "without",
-    "toward", "towards", "until", "amid", "despite", "near", "since", "ahead", "away", "back", "even", "too", "very",
+    "toward", "towards", "until", "amid", "despite", "near", "since", "ahead", "away", "back", "even", "too", "very", "times",
 ];
 
 /// Determiners and possessives that may open an "of" phrase.
@@ -349,6 +349,8 @@ const TIME_UNITS: &[(&str, &str)] = &[
     ("hours", "hours"),
     ("minute", "minutes"),
     ("minutes", "minutes"),
+    ("second", "seconds"),
+    ("seconds", "seconds"),
     ("decade", "decades"),
     ("decades", "decades"),
     ("century", "centuries"),
@@ -630,8 +632,8 @@ fn quantity_at(view: &View, i: usize, lo: usize, hi: usize, free_from: usize) ->
     let mut currency: Option<&'static str> = None;
     // a currency before the number: "$", "US$", "€", "USD", "Rs"
     let symbol_or_code = view.kind(i) == Some(TokenKind::Symbol) || view.word(i).len() <= 3 && view.capitalised(i);
-    if let Some(c) = lexicon::currency(view.word(i)).filter(|_| symbol_or_code) {
-        if c.place == CurrencyPlace::After || !(view.is_number(i + 1) || suffixed_amount(view.word(i + 1)).is_some() || small_number_word(view.word(i + 1)).is_some()) {
+    if let Some(c) = lexicon::currency_before(view.word(i)).filter(|_| symbol_or_code) {
+        if !(view.is_number(i + 1) || suffixed_amount(view.word(i + 1)).is_some() || small_number_word(view.word(i + 1)).is_some()) {
             return None;
         }
         currency = Some(c.code);
@@ -643,7 +645,7 @@ fn quantity_at(view: &View, i: usize, lo: usize, hi: usize, free_from: usize) ->
             if p.len() + s.len() <= joined.len() {
                 joined[..p.len()].copy_from_slice(p);
                 joined[p.len()..p.len() + s.len()].copy_from_slice(s);
-                if let Some(c2) = std::str::from_utf8(&joined[..p.len() + s.len()]).ok().and_then(lexicon::currency) {
+                if let Some(c2) = std::str::from_utf8(&joined[..p.len() + s.len()]).ok().and_then(lexicon::currency_before) {
                     currency = Some(c2.code);
                     start = i - 1;
                 }
@@ -730,13 +732,34 @@ fn quantity_at(view: &View, i: usize, lo: usize, hi: usize, free_from: usize) ->
 
     // a currency after the number: "5 million euros", "10 billion yuan", "5 million U.S. dollars"
     if currency.is_none() && end < hi {
-        let k = if view.is_any(end, &["u.s.", "us"]) && view.is_any(end + 1, &["dollar", "dollars"]) { end + 1 } else { end };
-        if let Some(c) = lexicon::currency(view.word(k)).filter(|c| c.place != CurrencyPlace::Before) {
+        // "U.S. dollars", "Canadian dollars", "Swiss francs"
+        let (k, named) = if view.is_any(end, &["u.s.", "us"]) && view.is_any(end + 1, &["dollar", "dollars"]) {
+            (end + 1, None)
+        } else if let Some(code) = lexicon::currency_adjective(view.word(end)).filter(|_| lexicon::currency_after(view.word(end + 1)).is_some()) {
+            (end + 1, Some(code))
+        } else if view.is_any(end, &["hong", "new", "south", "sri"]) && lexicon::currency_after(view.word(end + 2)).is_some() {
+            let code = match view.word(end).to_ascii_lowercase().as_str() {
+                "hong" => "HKD",
+                "new" => "NZD",
+                "south" => "ZAR",
+                _ => "LKR",
+            };
+            (end + 2, Some(code))
+        } else {
+            (end, None)
+        };
+        if let Some(c) = lexicon::currency_after(view.word(k)) {
             let code_like = view.word(k).chars().all(|ch| ch.is_ascii_uppercase());
             if c.place == CurrencyPlace::After || code_like {
-                currency = Some(c.code);
+                currency = Some(named.unwrap_or(c.code));
                 end = k + 1;
             }
+        }
+        // "50 cents"
+        if currency.is_none() && view.is_any(end, &["cent", "cents"]) {
+            currency = Some("USD");
+            value /= 100.0;
+            end += 1;
         }
     }
     if let Some(code) = currency {
@@ -883,6 +906,10 @@ mod tests {
         assert_eq!(one("Up to 5 million euros were lost."), ("money", "Up to 5 million euros".into(), "5000000".into(), s("EUR"), s("up to")));
         assert_eq!(one("It got US$5 million."), ("money", "US$5 million".into(), "5000000".into(), s("USD"), None));
         assert_eq!(one("Aid of USD 200 million."), ("money", "USD 200 million".into(), "200000000".into(), s("USD"), None));
+        assert_eq!(one("It lent 5 billion Canadian dollars."), ("money", "5 billion Canadian dollars".into(), "5000000000".into(), s("CAD"), None));
+        assert_eq!(one("It cost 6,425 forints."), ("money", "6,425 forints".into(), "6425".into(), s("HUF"), None));
+        assert_eq!(one("Bread costs 50 cents."), ("money", "50 cents".into(), "0.5".into(), s("USD"), None));
+        assert!(facts("Prices rose three times.").is_empty());
         assert_eq!(one("It cost ten thousand dollars."), ("money", "ten thousand dollars".into(), "10000".into(), s("USD"), None));
     }
 
