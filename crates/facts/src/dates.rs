@@ -490,7 +490,11 @@ pub(crate) fn year_stands_alone(view: &View, i: usize) -> bool {
     if !view.spaced(i + 1) && matches!(next, "-" | "/" | ":" | "," | ".") && view.is_number(i + 2) {
         return false;
     }
-    if matches!(next, "%") || view.is_any(i + 1, &["percent", "per", "pct", "million", "billion", "trillion", "thousand", "hundred", "dollars", "euros", "people", "troops", "soldiers", "a.m", "p.m", "am", "pm", "gmt", "utc", "hours", "hrs"]) {
+    if matches!(next, "%") || view.is_any(i + 1, &["percent", "per", "pct", "million", "billion", "trillion", "thousand", "hundred", "a.m", "p.m", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "hours", "hrs"]) {
+        return false;
+    }
+    // "1500 refugees", "2000 dollars": an amount of people or money
+    if crate::lexicon::counted_noun(next) == Some(crate::lexicon::NounClass::Person) || crate::lexicon::currency_after(next).is_some() {
         return false;
     }
     if view.is_number(i + 1) || (i > 0 && view.is_number(i - 1) && view.spaced(i)) {

@@ -601,7 +601,7 @@ fn digits_in_name_or_code(view: &View, i: usize, lo: usize) -> bool {
     if view.is_number(i + 1) || (i > lo && view.is_number(i - 1)) {
         return true;
     }
-    if view.is_any(i + 1, &["a.m", "p.m", "am", "pm", "gmt", "utc", "bst", "cet"]) {
+    if view.is_any(i + 1, &["a.m", "p.m", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "bst", "cet", "hrs"]) {
         return true;
     }
     if i > lo && view.capitalised(i - 1) && view.kind(i - 1) == Some(TokenKind::Word) {
@@ -874,6 +874,7 @@ mod tests {
         assert_eq!(one("Some two million people fled."), ("count", "Some two million people".into(), "2000000".into(), s("people"), s("some")));
         assert_eq!(one("Rebels freed a dozen hostages."), ("count", "a dozen hostages".into(), "12".into(), s("hostages"), None));
         assert_eq!(one("It sent forty-five troops."), ("count", "forty-five troops".into(), "45".into(), s("troops"), None));
+        assert_eq!(one("It took in 1500 refugees."), ("count", "1500 refugees".into(), "1500".into(), s("refugees"), None));
         assert_eq!(one("Three soldiers died."), ("count", "Three soldiers".into(), "3".into(), s("soldiers"), None));
     }
 
@@ -948,6 +949,7 @@ mod tests {
             "Ethiopian forces had shelled two villages.",
             "He was one of the first.",
             "They met at 10:30 a.m. on the 3rd floor.",
+            "They met at 10 a.m. and left at 4 pm.",
             "The Boeing 737 landed. Resolution 2231 stands.",
         ] {
             assert!(facts(text).is_empty(), "{text}: {:?}", facts(text));
