@@ -573,6 +573,10 @@ fn of_phrase(view: &View, j: usize, hi: usize) -> Option<usize> {
         if !word_like || (w != "'s" && is_stop(view, k)) {
             break;
         }
+        // a verb after the noun phrase ("of registered voters agreed")
+        if last.is_some() && !view.capitalised(k) && (w.ends_with("ed") || w.ends_with("ing")) {
+            break;
+        }
         if w != "'s" {
             last = Some(k);
         }
@@ -686,8 +690,9 @@ fn quantity_at(view: &View, i: usize, lo: usize, hi: usize, free_from: usize) ->
 
     // a unit of time inside the token: "30-day ceasefire", "three-year-old war"
     if let Some(unit) = number.tail {
+        // the noun it modifies: "three-year-old war", "eight-year fraud scheme"
         let mut stop = end;
-        if stop < hi && view.kind(stop) == Some(TokenKind::Word) && !is_stop(view, stop) && !view.capitalised(stop) {
+        while stop < hi && stop < end + 3 && view.kind(stop) == Some(TokenKind::Word) && !is_stop(view, stop) && !view.capitalised(stop) && view.word(stop) != "'s" {
             stop += 1;
         }
         let q = qualifier.filter(|q| *q != "within" && *q != "between");
@@ -892,6 +897,8 @@ mod tests {
         let f = &doc.facts[0];
         assert_eq!(doc.slice(f.span), "about 20% of Ukraine’s territory");
         assert_eq!((f.kind, &f.value, f.qualifier.as_deref(), f.of.as_deref()), (FactKind::Percent, &FactValue::Number(20.0), Some("about"), Some("Ukraine’s territory")));
+        let doc = run("Only 52 percent of registered voters agreed.", None);
+        assert_eq!(doc.facts[0].of.as_deref(), Some("registered voters"));
         assert_eq!(one("Turnout fell 3.5 percent."), ("percent", "3.5 percent".into(), "3.5".into(), s("percent"), None));
         assert_eq!(one("It rose by 2 percentage points."), ("percent", "2 percentage points".into(), "2".into(), s("percentage points"), None));
         assert_eq!(one("Roughly twenty per cent agreed."), ("percent", "Roughly twenty per cent".into(), "20".into(), s("percent"), s("roughly")));
@@ -918,6 +925,7 @@ mod tests {
     fn durations_and_time_anchors() {
         assert_eq!(one("the nearly three-year-old war"), ("duration", "nearly three-year-old war".into(), "3".into(), s("years"), s("nearly")));
         assert_eq!(one("They would deploy within 30 days."), ("duration", "within 30 days".into(), "30".into(), s("days"), s("within")));
+        assert_eq!(one("an eight-year fraudulent scheme"), ("duration", "eight-year fraudulent scheme".into(), "8".into(), s("years"), None));
         assert_eq!(one("a 30-day ceasefire"), ("duration", "30-day ceasefire".into(), "30".into(), s("days"), None));
         assert_eq!(one("It lasted nearly a decade."), ("duration", "nearly a decade".into(), "1".into(), s("decades"), s("nearly")));
         assert!(facts("It came two weeks after clashes.").is_empty());
