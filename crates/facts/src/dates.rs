@@ -15,6 +15,7 @@
 //! - [`find_dates`]: every date expression in a token range of a [`Doc`],
 //!   with its span, resolved against `doc.meta.date`, the tense read from
 //!   its clause.
+//! - [`sentence_date`]: the first of those in one sentence.
 //! - [`publication_date`]: `doc.meta.date` parsed.
 
 use std::ops::Range;
@@ -103,6 +104,13 @@ pub fn find_dates(doc: &Doc, tokens: Range<usize>) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// The first date expression in sentence `sentence` of `doc` (events use it
+/// as the time of what the sentence reports), or `None`.
+pub fn sentence_date(doc: &Doc, sentence: usize) -> Option<DateMention> {
+    let range = doc.sentences.get(sentence)?.tokens.clone();
+    find_dates(doc, range).into_iter().next()
 }
 
 pub(crate) fn view_span(view: &View, start: usize, end: usize) -> Span {
@@ -731,6 +739,20 @@ mod tests {
         assert_eq!(iso("the last year"), None);
         assert_eq!(iso("555-2000"), None);
         assert_eq!(iso("12345"), None);
+    }
+
+    #[test]
+    fn sentence_date_of_a_wire_report() {
+        let text = "Brazil accused the European Union on Tuesday of unfair rules. It will respond next week.";
+        let mut doc = Doc::new(text.to_string(), DocMeta { date: Some("2026-03-04".into()), ..DocMeta::default() });
+        {
+            use dateline_pipeline::Component;
+            dateline_segment::Segmenter.run(&mut doc);
+        }
+        let first = sentence_date(&doc, 0).unwrap();
+        assert_eq!((doc.slice(first.span), first.value.iso.as_str()), ("Tuesday", "2026-03-03"));
+        assert_eq!(sentence_date(&doc, 1).unwrap().value.iso, "2026-W11");
+        assert!(sentence_date(&doc, 2).is_none());
     }
 
     #[test]
