@@ -439,7 +439,9 @@ fn number_at(view: &View, i: usize, hi: usize) -> Option<Number> {
         // ranges: "20 to 30", "20-30" handled above
         if upper.is_none() && end + 1 < hi && view.is_any(end, &["to", "and"]) {
             if let Some(u) = parse_digits(view.word(end + 1)).filter(|_| view.is_number(end + 1)).or_else(|| small_number_word(view.word(end + 1)).map(f64::from)) {
-                if u > value && !(view.is(end, "and") && !view.is_any(i.wrapping_sub(1), &["between"])) {
+                // "and" makes a range only after "between" ("20 and 30 people" is two groups)
+                let range_word_fits = !view.is(end, "and") || view.is(i.wrapping_sub(1), "between");
+                if u > value && range_word_fits {
                     let mut u = u;
                     let mut k = end + 2;
                     while let Some(s) = scale_word(view.word(k)).filter(|_| k < hi) {
@@ -701,9 +703,7 @@ fn quantity_at(view: &View, i: usize, lo: usize, hi: usize, free_from: usize) ->
     }
 
     // percentages
-    let percent_end = if view.word(end) == "%" {
-        Some(end + 1)
-    } else if view.is_any(end, &["percent", "pct"]) {
+    let percent_end = if view.word(end) == "%" || view.is_any(end, &["percent", "pct"]) {
         Some(end + 1)
     } else if view.is(end, "per") && view.is(end + 1, "cent") {
         Some(end + 2)
@@ -845,8 +845,10 @@ mod tests {
         doc
     }
 
-    /// (kind, text, value, unit, qualifier) of every fact.
-    fn facts(text: &str) -> Vec<(&'static str, String, String, Option<String>, Option<String>)> {
+    /// (kind, text, value, unit, qualifier) of a fact.
+    type Seen = (&'static str, String, String, Option<String>, Option<String>);
+
+    fn facts(text: &str) -> Vec<Seen> {
         let doc = run(text, Some("2025-02-12"));
         doc.facts
             .iter()
@@ -860,7 +862,7 @@ mod tests {
             .collect()
     }
 
-    fn one(text: &str) -> (&'static str, String, String, Option<String>, Option<String>) {
+    fn one(text: &str) -> Seen {
         let mut f = facts(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         f.remove(0)
