@@ -815,6 +815,10 @@ fn quantity_at(view: &View, i: usize, lo: usize, hi: usize, free_from: usize) ->
         return None;
     }
     let determined = view.is_any(qstart.wrapping_sub(1), &["the", "these", "those", "both", "its", "their", "his", "her", "our", "all", "first", "last", "next", "other", "another"]);
+    // a rank, not a count: "the top 10 states"
+    if view.is_any(qstart.wrapping_sub(1), &["top", "bottom"]) {
+        return Some(Found::Skip(stop));
+    }
     let small = value < 10.0 && number.upper.is_none();
     if small && determined && q.is_none() {
         return Some(Found::Skip(stop));
@@ -958,6 +962,7 @@ mod tests {
             "The two leaders met. The two countries agreed.",
             "Ethiopian forces had shelled two villages.",
             "He was one of the first.",
+            "It was one of the top 10 states.",
             "They met at 10:30 a.m. on the 3rd floor.",
             "They met at 10 a.m. and left at 4 pm.",
             "The Boeing 737 landed. Resolution 2231 stands.",
