@@ -502,7 +502,8 @@ pub(crate) fn year_stands_alone(view: &View, i: usize) -> bool {
         return false;
     }
     // "1500 refugees", "2000 dollars": an amount of people or money
-    if crate::lexicon::counted_noun(next) == Some(crate::lexicon::NounClass::Person) || crate::lexicon::currency_after(next).is_some() {
+    let noun_modifier = view.word(i + 2) == "'s";
+    if !noun_modifier && (crate::lexicon::counted_noun(next) == Some(crate::lexicon::NounClass::Person) || crate::lexicon::currency_after(next).is_some()) {
         return false;
     }
     if view.is_number(i + 1) || (i > 0 && view.is_number(i - 1) && view.spaced(i)) {

@@ -149,35 +149,39 @@ const START_WORDS: &[&str] = &[
     "friday", "saturday", "sunday",
 ];
 
-/// Which words may start a quantity or a date, by their first two letters
+/// Which words may start a quantity or a date, by their first three letters
 /// and length: most words fail this test with one look-up.
 struct StartTable {
-    bits: [u64; StartTable::WORDS],
+    bits: Vec<u64>,
 }
 
 impl StartTable {
     const LENGTHS: usize = 11;
-    const WORDS: usize = (26 * 28 * StartTable::LENGTHS).div_ceil(64);
+    /// Letters, then '-' (26), then anything else or the end of the word (27).
+    const SYMBOLS: usize = 28;
+    const KEYS: usize = 26 * StartTable::SYMBOLS * StartTable::SYMBOLS * StartTable::LENGTHS;
+
+    fn symbol(b: Option<&u8>) -> usize {
+        match b {
+            Some(b'-') => 26,
+            Some(&b) if b.is_ascii_alphabetic() => usize::from(b.to_ascii_lowercase() - b'a'),
+            _ => 27,
+        }
+    }
 
     /// `None` when the word does not start with an ASCII letter.
-    fn key(w: &[u8]) -> Option<usize> {
+    fn key(w: &[u8], len: usize) -> Option<usize> {
         let first = w.first()?.to_ascii_lowercase().wrapping_sub(b'a');
         if first >= 26 {
             return None;
         }
-        let second = match w.get(1) {
-            Some(b'-') => 26,
-            Some(&b) if b.is_ascii_alphabetic() => usize::from(b.to_ascii_lowercase() - b'a'),
-            _ => 27,
-        };
-        let len = w.len().min(StartTable::LENGTHS - 1);
-        Some((usize::from(first) * 28 + second) * StartTable::LENGTHS + len)
+        let (second, third) = (StartTable::symbol(w.get(1)), StartTable::symbol(w.get(2)));
+        let len = len.min(StartTable::LENGTHS - 1);
+        Some(((usize::from(first) * StartTable::SYMBOLS + second) * StartTable::SYMBOLS + third) * StartTable::LENGTHS + len)
     }
 
     fn set(&mut self, w: &[u8], len: usize) {
-        let mut probe = w.to_vec();
-        probe.resize(len, b'x');
-        if let Some(k) = StartTable::key(&probe) {
+        if let Some(k) = StartTable::key(w, len) {
             self.bits[k / 64] |= 1 << (k % 64);
         }
     }
@@ -185,21 +189,27 @@ impl StartTable {
     /// Digits, quotes and symbols always pass; words pass when their
     /// beginning and length match a start word's.
     fn may_start(&self, w: &[u8]) -> bool {
-        match StartTable::key(w) {
+        match StartTable::key(w, w.len()) {
             Some(k) => self.bits[k / 64] >> (k % 64) & 1 == 1,
             None => !w.is_empty(),
         }
     }
 }
 
+/// Start words that also begin hyphenated words ("three-year-old", "pre-2014").
+fn hyphenates(w: &str) -> bool {
+    small_number_word(w).is_some() || matches!(w, "pre" | "post" | "mid" | "early" | "late")
+}
+
 static START_TABLE: std::sync::LazyLock<StartTable> = std::sync::LazyLock::new(|| {
-    let mut table = StartTable { bits: [0; StartTable::WORDS] };
+    let mut table = StartTable { bits: vec![0; StartTable::KEYS.div_ceil(64)] };
     for w in START_WORDS.iter().copied().chain(lexicon::currency_forms_before()) {
         let b = w.as_bytes();
         table.set(b, b.len());
-        // hyphenated forms: "three-year-old", "pre-2014", "mid-March"
-        for len in b.len() + 2..=StartTable::LENGTHS {
-            table.set(b, len);
+        if hyphenates(w) {
+            for len in b.len() + 2..=StartTable::LENGTHS {
+                table.set(b, len);
+            }
         }
     }
     table
@@ -349,7 +359,6 @@ const TIME_UNITS: &[(&str, &str)] = &[
     ("hours", "hours"),
     ("minute", "minutes"),
     ("minutes", "minutes"),
-    ("second", "seconds"),
     ("seconds", "seconds"),
     ("decade", "decades"),
     ("decades", "decades"),
@@ -470,6 +479,11 @@ fn tail_kind(rest: &str) -> Option<&'static str> {
         return None;
     }
     time_unit(unit)
+}
+
+/// An adjective by its ending ("fraudulent", "national", "armed").
+fn looks_adjective(word: &str) -> bool {
+    ["al", "ful", "ous", "ive", "ic", "ent", "ant", "ary", "ese", "ian", "ish", "ern", "ed", "less"].iter().any(|suffix| word.ends_with(suffix))
 }
 
 /// The hedge right before token `i` (not reaching before `floor`).
@@ -692,10 +706,14 @@ fn quantity_at(view: &View, i: usize, lo: usize, hi: usize, free_from: usize) ->
 
     // a unit of time inside the token: "30-day ceasefire", "three-year-old war"
     if let Some(unit) = number.tail {
-        // the noun it modifies: "three-year-old war", "eight-year fraud scheme"
+        // the noun it modifies: "three-year-old war", "eight-year fraudulent scheme"
         let mut stop = end;
-        while stop < hi && stop < end + 3 && view.kind(stop) == Some(TokenKind::Word) && !is_stop(view, stop) && !view.capitalised(stop) && view.word(stop) != "'s" {
+        let modifier = |k: usize| k < hi && view.kind(k) == Some(TokenKind::Word) && !is_stop(view, k) && !view.capitalised(k) && view.word(k) != "'s";
+        if modifier(stop) {
             stop += 1;
+            if looks_adjective(view.word(stop - 1)) && modifier(stop) {
+                stop += 1;
+            }
         }
         let q = qualifier.filter(|q| *q != "within" && *q != "between");
         let a = if q.is_some() { qstart } else { start };
