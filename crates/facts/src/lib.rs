@@ -824,9 +824,11 @@ fn quantity_at(view: &View, i: usize, lo: usize, hi: usize, free_from: usize) ->
         return None;
     }
     let noun = counted_noun_after(view, end, hi);
+    // a hedged number that ends its clause counts what the sentence talks of ("killing at least 14.")
+    let clause_ends = end >= hi || matches!(view.word(end), "." | "," | ";" | ":" | "!" | "?");
     let (stop, unit, class) = match noun {
         Some((head, class)) => (head + 1, Some(plural_unit(view.word(head))), Some(class)),
-        None if scaled => (end, None, None),
+        None if scaled || (q.is_some() && clause_ends && number.upper.is_none()) => (end, None, None),
         None => return None,
     };
     if value == 1.0 && q.is_none() {
@@ -904,6 +906,8 @@ mod tests {
         assert_eq!(one("Rebels freed a dozen hostages."), ("count", "a dozen hostages".into(), "12".into(), s("hostages"), None));
         assert_eq!(one("It sent forty-five troops."), ("count", "forty-five troops".into(), "45".into(), s("troops"), None));
         assert_eq!(one("It took in 1500 refugees."), ("count", "1500 refugees".into(), "1500".into(), s("refugees"), None));
+        assert_eq!(one("The blast killed at least 14."), ("count", "at least 14".into(), "14".into(), None, s("at least")));
+        assert!(facts("It killed 14, police said.").is_empty());
         assert_eq!(one("Three soldiers died."), ("count", "Three soldiers".into(), "3".into(), s("soldiers"), None));
     }
 
