@@ -264,16 +264,6 @@ fn may_start(view: &View, norm: &[u8], i: usize) -> Start {
                 Start::Nothing
             }
         }
-        // "the 1990s", "the '90s", "the early 1990s"
-        b"the" => {
-            let next = view.word(i + 1).as_bytes();
-            let first = next.first().copied().unwrap_or(b' ');
-            if first.is_ascii_digit() || first == b'\'' || matches!(first, b'e' | b'm' | b'l') && view.is_any(i + 1, &["early", "mid", "late"]) {
-                Start::Date
-            } else {
-                Start::Nothing
-            }
-        }
         b"dozen" | b"zero" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven"
         | b"eight" | b"nine" | b"ten" | b"eleven" | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen"
         | b"seventeen" | b"eighteen" | b"nineteen" | b"twenty" | b"thirty" | b"forty" | b"fifty" | b"sixty"
