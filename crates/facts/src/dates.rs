@@ -15,6 +15,7 @@
 //! - [`find_dates`]: every date expression in a token range of a [`Doc`],
 //!   with its span, resolved against `doc.meta.date`, the tense read from
 //!   its clause.
+//! - [`sentence_date`]: the first of those in one sentence.
 //! - [`publication_date`]: `doc.meta.date` parsed.
 
 use std::ops::Range;
@@ -103,6 +104,13 @@ pub fn find_dates(doc: &Doc, tokens: Range<usize>) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// The first date expression in sentence `sentence` of `doc` (events use it
+/// as the time of what the sentence reports), or `None`.
+pub fn sentence_date(doc: &Doc, sentence: usize) -> Option<DateMention> {
+    let range = doc.sentences.get(sentence)?.tokens.clone();
+    find_dates(doc, range).into_iter().next()
 }
 
 pub(crate) fn view_span(view: &View, start: usize, end: usize) -> Span {
@@ -395,10 +403,12 @@ fn deictic(view: &View, i: usize, end: usize, a: NaiveDate) -> Option<DateMatch>
     if i + 1 >= end || view.is(i.wrapping_sub(1), "the") && i > 0 {
         return None;
     }
-    let step: i32 = match view.word(i).to_ascii_lowercase().as_str() {
-        "last" => -1,
-        "next" => 1,
-        _ => 0,
+    let step: i32 = if view.is(i, "last") {
+        -1
+    } else if view.is(i, "next") {
+        1
+    } else {
+        0
     };
     let mut buf = [0u8; 24];
     let unit = lower(view.word(i + 1), &mut buf)?;
@@ -488,7 +498,12 @@ pub(crate) fn year_stands_alone(view: &View, i: usize) -> bool {
     if !view.spaced(i + 1) && matches!(next, "-" | "/" | ":" | "," | ".") && view.is_number(i + 2) {
         return false;
     }
-    if matches!(next, "%") || view.is_any(i + 1, &["percent", "per", "pct", "million", "billion", "trillion", "thousand", "hundred", "dollars", "euros", "people", "troops", "soldiers", "a.m", "p.m", "am", "pm", "gmt", "utc", "hours", "hrs"]) {
+    if matches!(next, "%") || view.is_any(i + 1, &["percent", "per", "pct", "million", "billion", "trillion", "thousand", "hundred", "a.m", "p.m", "a.m.", "p.m.", "am", "pm", "gmt", "utc", "hours", "hrs"]) {
+        return false;
+    }
+    // "1500 refugees", "2000 dollars": an amount of people or money
+    let noun_modifier = view.word(i + 2) == "'s";
+    if !noun_modifier && (crate::lexicon::counted_noun(next) == Some(crate::lexicon::NounClass::Person) || crate::lexicon::currency_after(next).is_some()) {
         return false;
     }
     if view.is_number(i + 1) || (i > 0 && view.is_number(i - 1) && view.spaced(i)) {
@@ -524,6 +539,8 @@ fn decade_at(view: &View, i: usize, end: usize, start: usize) -> Option<DateMatc
         2 if k != i => format!("19{}", &digits[..1]),
         _ => return None,
     };
+    // "the 1990s": the article belongs to the expression
+    let start = if start == i && i > 0 && view.is(i - 1, "the") { i - 1 } else { start };
     Some(DateMatch { start, end: k + 1, value: DateValue { iso, qualifier: None, explicit: true } })
 }
 
@@ -723,6 +740,20 @@ mod tests {
         assert_eq!(iso("the last year"), None);
         assert_eq!(iso("555-2000"), None);
         assert_eq!(iso("12345"), None);
+    }
+
+    #[test]
+    fn sentence_date_of_a_wire_report() {
+        let text = "Brazil accused the European Union on Tuesday of unfair rules. It will respond next week.";
+        let mut doc = Doc::new(text.to_string(), DocMeta { date: Some("2026-03-04".into()), ..DocMeta::default() });
+        {
+            use dateline_pipeline::Component;
+            dateline_segment::Segmenter.run(&mut doc);
+        }
+        let first = sentence_date(&doc, 0).unwrap();
+        assert_eq!((doc.slice(first.span), first.value.iso.as_str()), ("Tuesday", "2026-03-03"));
+        assert_eq!(sentence_date(&doc, 1).unwrap().value.iso, "2026-W11");
+        assert!(sentence_date(&doc, 2).is_none());
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! lexicon): currencies and counted nouns. Keys are lower-cased, so a lookup
 //! lower-cases the token into a stack buffer and never allocates.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use dateline_lexicon::{data_file, data_lines};
@@ -10,11 +11,33 @@ use dateline_lexicon::{data_file, data_lines};
 use crate::numbers::lower;
 
 /// Where a currency word stands relative to its number.
+/// A fast hasher for short words (multiply-rotate, as rustc's FxHash): the
+/// look-ups here are on the hot path, and their keys are our own lexicons,
+/// not attacker-controlled input.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CurrencyPlace {
     Before,
     After,
     Both,
+    /// A nationality naming the currency of the word after it ("Canadian dollars").
+    Adjective,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -29,15 +52,16 @@ pub enum NounClass {
     Thing,
 }
 
-static CURRENCIES: LazyLock<HashMap<String, Currency>> = LazyLock::new(|| {
+static CURRENCIES: LazyLock<WordMap<Currency>> = LazyLock::new(|| {
     let text = data_file("facts/currencies.tsv", include_str!("../../../data/facts/currencies.tsv"));
-    let mut map = HashMap::new();
+    let mut map = WordMap::default();
     for (_, line) in data_lines(&text) {
         let mut cols = line.split('\t');
         let (Some(form), Some(code)) = (cols.next(), cols.next()) else { continue };
         let place = match cols.next().map(str::trim) {
             Some("before") => CurrencyPlace::Before,
             Some("after") => CurrencyPlace::After,
+            Some("adjective") => CurrencyPlace::Adjective,
             _ => CurrencyPlace::Both,
         };
         let code: &'static str = Box::leak(code.trim().to_string().into_boxed_str());
@@ -46,9 +70,9 @@ static CURRENCIES: LazyLock<HashMap<String, Currency>> = LazyLock::new(|| {
     map
 });
 
-static COUNTED_NOUNS: LazyLock<HashMap<String, NounClass>> = LazyLock::new(|| {
+static COUNTED_NOUNS: LazyLock<WordMap<NounClass>> = LazyLock::new(|| {
     let text = data_file("facts/counted_nouns.tsv", include_str!("../../../data/facts/counted_nouns.tsv"));
-    let mut map = HashMap::new();
+    let mut map = WordMap::default();
     for (_, line) in data_lines(&text) {
         let mut cols = line.split('\t');
         let Some(noun) = cols.next() else { continue };
@@ -68,6 +92,26 @@ pub fn currency(form: &str) -> Option<Currency> {
     }
 }
 
+/// The forms of the currencies that may stand before a number ("$", "€", "USD").
+pub fn currency_forms_before() -> impl Iterator<Item = &'static str> {
+    CURRENCIES.iter().filter(|(_, c)| matches!(c.place, CurrencyPlace::Before | CurrencyPlace::Both)).map(|(form, _)| form.as_str())
+}
+
+/// A currency written before its number ("$", "€", "USD", "Rs").
+pub fn currency_before(form: &str) -> Option<Currency> {
+    currency(form).filter(|c| matches!(c.place, CurrencyPlace::Before | CurrencyPlace::Both))
+}
+
+/// A currency written after its number ("euros", "yuan", "USD").
+pub fn currency_after(form: &str) -> Option<Currency> {
+    currency(form).filter(|c| matches!(c.place, CurrencyPlace::After | CurrencyPlace::Both))
+}
+
+/// The currency a nationality names before a currency word ("Canadian" dollars).
+pub fn currency_adjective(form: &str) -> Option<&'static str> {
+    currency(form).filter(|c| c.place == CurrencyPlace::Adjective).map(|c| c.code)
+}
+
 /// The class of a counted noun the list knows.
 pub fn counted_noun(word: &str) -> Option<NounClass> {
     let mut buf = [0u8; 24];
@@ -85,6 +129,9 @@ mod tests {
         assert_eq!(currency("Euros").map(|c| (c.code, c.place)), Some(("EUR", CurrencyPlace::After)));
         assert_eq!(currency("yuan").map(|c| c.code), Some("CNY"));
         assert!(currency("apples").is_none());
+        assert_eq!(currency_adjective("Canadian"), Some("CAD"));
+        assert!(currency_before("Canadian").is_none() && currency_before("euros").is_none());
+        assert_eq!(currency_after("dollars").map(|c| c.code), Some("USD"));
         assert_eq!(counted_noun("People"), Some(NounClass::Person));
         assert_eq!(counted_noun("cattle"), Some(NounClass::Thing));
         assert_eq!(counted_noun("villages"), None);

@@ -8,23 +8,21 @@ use crate::numbers::lower;
 
 pub(crate) struct View<'a> {
     pub doc: &'a Doc,
-    /// Normalised text of each token (borrowed, so no per-token allocation).
-    words: Vec<&'a str>,
+    norm: &'a str,
 }
 
 impl<'a> View<'a> {
     pub fn new(doc: &'a Doc) -> View<'a> {
-        let words = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
-        View { doc, words }
+        View { doc, norm: doc.norm.as_str() }
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.doc.tokens.len()
     }
 
     /// The token's normalised text, or "" past either end.
     pub fn word(&self, i: usize) -> &'a str {
-        self.words.get(i).copied().unwrap_or("")
+        self.doc.tokens.get(i).and_then(|t| self.norm.get(t.norm_start as usize..t.norm_end as usize)).unwrap_or("")
     }
 
     /// The word before `i`, or "" at the start.
