@@ -5,7 +5,8 @@
 //! comparison (`scripts/bench-vs-peer.sh`) needs the same input timed in the
 //! same run. Reading is timed apart; each repetition analyses every
 //! document and serialises its record (to memory), on the calling thread
-//! (`--jobs 1` semantics).
+//! (`--jobs 1` semantics). Times are the thread's CPU time, so a machine
+//! busy with other work does not count against us (wall time is shown too).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -13,6 +14,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Result};
 use clap::Args;
 use dateline_doc::Doc;
+use dateline_pipeline::{cpu_time, Pipeline};
 use dateline_read::{read_input, Format};
 use dateline_record::Record;
 use serde_json::json;
@@ -34,6 +36,9 @@ pub struct BenchArgs {
     /// Print one JSON object instead of lines.
     #[arg(long)]
     pub json: bool,
+    /// Also time each component, the record building and the JSON writing.
+    #[arg(long)]
+    pub profile: bool,
 }
 
 /// Peak resident memory of this process (VmHWM), in bytes, where /proc has it.
@@ -49,9 +54,60 @@ fn median(mut xs: Vec<Duration>) -> Duration {
     xs[xs.len() / 2]
 }
 
+/// Where one repetition's time went: each component, the record building
+/// (`Record::from_doc`) and its JSON serialisation.
+struct Profile {
+    names: Vec<&'static str>,
+    spent: Vec<Duration>,
+}
+
+impl Profile {
+    fn new(pipeline: &Pipeline) -> Profile {
+        let mut names = pipeline.names();
+        names.push("record");
+        names.push("json");
+        let spent = vec![Duration::ZERO; names.len()];
+        Profile { names, spent }
+    }
+}
+
+/// One timed pass over every document; returns (wall, CPU) time and the
+/// number of records. With `profile`, each step's CPU time is added to it.
+fn one_pass(pipeline: &Pipeline, docs: Vec<Doc>, out: &mut Vec<u8>, mut profile: Option<&mut Profile>) -> Result<(Duration, Duration, usize)> {
+    let mut records = 0;
+    let wall = Instant::now();
+    let cpu = cpu_time();
+    for mut doc in docs {
+        match profile.as_deref_mut() {
+            None => {
+                pipeline.run(&mut doc);
+                let rec = Record::from_doc(&doc);
+                records += rec.entities.len() + rec.quotes.len() + rec.events.len() + rec.stances.len() + rec.facts.len();
+                out.clear();
+                serde_json::to_writer(&mut *out, &rec)?;
+            }
+            Some(p) => {
+                let n = pipeline.len();
+                pipeline.run_profiled(&mut doc, &mut p.spent[..n]);
+                let t0 = cpu_time();
+                let rec = Record::from_doc(&doc);
+                let t1 = cpu_time();
+                records += rec.entities.len() + rec.quotes.len() + rec.events.len() + rec.stances.len() + rec.facts.len();
+                out.clear();
+                serde_json::to_writer(&mut *out, &rec)?;
+                let t2 = cpu_time();
+                p.spent[n] += t1.saturating_sub(t0);
+                p.spent[n + 1] += t2.saturating_sub(t1);
+            }
+        }
+    }
+    Ok((wall.elapsed(), cpu_time().saturating_sub(cpu), records))
+}
+
 pub fn run(args: BenchArgs) -> Result<i32> {
     let inputs = inputs_of(&args.inputs);
     let started = Instant::now();
+    let read_cpu_start = cpu_time();
     let mut docs: Vec<Doc> = Vec::new();
     let mut errors = 0usize;
     for input in &inputs {
@@ -66,53 +122,87 @@ pub fn run(args: BenchArgs) -> Result<i32> {
         }
     }
     let read_time = started.elapsed();
+    let read_cpu = cpu_time().saturating_sub(read_cpu_start);
     if docs.is_empty() {
         bail!("no documents read ({errors} errors)");
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let pipeline = standard_pipeline();
-    let mut times = Vec::with_capacity(args.repeat.max(1));
+    let reps = args.repeat.max(1);
+    let mut walls = Vec::with_capacity(reps);
+    let mut cpus = Vec::with_capacity(reps);
     let mut records = 0usize;
     let mut out = Vec::with_capacity(1 << 20);
-    for _ in 0..args.repeat.max(1) {
+    // one untimed pass builds the lazily loaded lexicons and models
+    one_pass(&pipeline, docs.iter().take(1).cloned().collect(), &mut out, None)?;
+    let mut profile = args.profile.then(|| Profile::new(&pipeline));
+    for _ in 0..reps {
         let batch = docs.clone();
-        records = 0;
-        let t = Instant::now();
-        for mut doc in batch {
-            pipeline.run(&mut doc);
-            let rec = Record::from_doc(&doc);
-            records += rec.entities.len() + rec.quotes.len() + rec.events.len() + rec.stances.len() + rec.facts.len();
-            out.clear();
-            serde_json::to_writer(&mut out, &rec)?;
-        }
-        times.push(t.elapsed());
+        let (wall, cpu, n) = one_pass(&pipeline, batch, &mut out, profile.as_mut())?;
+        walls.push(wall);
+        cpus.push(cpu);
+        records = n;
     }
-    let best = *times.iter().min().expect("at least one repetition");
-    let med = median(times.clone());
+    let med = median(cpus.clone());
+    let best = *cpus.iter().min().expect("at least one repetition");
+    let med_wall = median(walls.clone());
     let mb = bytes as f64 / 1e6;
     let n = docs.len() as f64;
     let rss = peak_rss_bytes();
+    let per_s = |d: Duration| mb / d.as_secs_f64().max(1e-9);
+    let components: Vec<(&'static str, Duration)> = match &profile {
+        Some(p) => p.names.iter().copied().zip(p.spent.iter().map(|d| *d / reps as u32)).collect(),
+        None => Vec::new(),
+    };
+    let profiled_total: Duration = components.iter().map(|(_, d)| *d).sum();
     if args.json {
         let v = json!({
             "documents": docs.len(), "bytes": bytes, "records": records, "read_errors": errors,
-            "read_seconds": read_time.as_secs_f64(),
-            "seconds": times.iter().map(Duration::as_secs_f64).collect::<Vec<_>>(),
+            "read_seconds": read_time.as_secs_f64(), "read_cpu_seconds": read_cpu.as_secs_f64(),
+            "clock": "thread CPU time",
+            "seconds": cpus.iter().map(Duration::as_secs_f64).collect::<Vec<_>>(),
+            "wall_seconds": walls.iter().map(Duration::as_secs_f64).collect::<Vec<_>>(),
             "best_seconds": best.as_secs_f64(), "median_seconds": med.as_secs_f64(),
-            "mb_per_s": mb / med.as_secs_f64().max(1e-9), "best_mb_per_s": mb / best.as_secs_f64().max(1e-9),
+            "median_wall_seconds": med_wall.as_secs_f64(),
+            "mb_per_s": per_s(med), "best_mb_per_s": per_s(best),
             "documents_per_s": n / med.as_secs_f64().max(1e-9),
             "peak_rss_bytes": rss,
+            "components": components.iter().map(|(name, d)| json!({
+                "name": name, "seconds": d.as_secs_f64(), "mb_per_s": per_s(*d),
+                "share": d.as_secs_f64() / profiled_total.as_secs_f64().max(1e-9),
+            })).collect::<Vec<_>>(),
         });
         println!("{v}");
     } else {
-        println!("input      {} documents, {:.2} MB, read in {:.3} s ({} read errors)", docs.len(), mb, read_time.as_secs_f64(), errors);
-        println!("extraction {} repetitions on one thread, {} records each", times.len(), records);
         println!(
-            "median     {:.4} s  {:.2} MB/s  {:.0} documents/s",
-            med.as_secs_f64(),
-            mb / med.as_secs_f64().max(1e-9),
-            n / med.as_secs_f64().max(1e-9)
+            "input      {} documents, {:.2} MB, read in {:.3} s CPU ({:.2} MB/s; {:.3} s wall; {} read errors)",
+            docs.len(),
+            mb,
+            read_cpu.as_secs_f64(),
+            per_s(read_cpu),
+            read_time.as_secs_f64(),
+            errors
         );
-        println!("best       {:.4} s  {:.2} MB/s", best.as_secs_f64(), mb / best.as_secs_f64().max(1e-9));
+        println!("extraction {} repetitions on one thread, {} records each; times are thread CPU time", cpus.len(), records);
+        println!(
+            "median     {:.4} s  {:.2} MB/s  {:.0} documents/s  (wall {:.4} s)",
+            med.as_secs_f64(),
+            per_s(med),
+            n / med.as_secs_f64().max(1e-9),
+            med_wall.as_secs_f64()
+        );
+        println!("best       {:.4} s  {:.2} MB/s", best.as_secs_f64(), per_s(best));
+        if !components.is_empty() {
+            println!("profile    (mean per repetition; component times include the timer's own cost)");
+            for (name, d) in &components {
+                println!(
+                    "  {name:<10} {:>8.4} s  {:>5.1}%  {:>8.1} MB/s",
+                    d.as_secs_f64(),
+                    100.0 * d.as_secs_f64() / profiled_total.as_secs_f64().max(1e-9),
+                    per_s(*d)
+                );
+            }
+        }
         match rss {
             Some(b) => println!("peak RSS   {:.1} MB (VmHWM, includes the inputs held in memory)", b as f64 / 1e6),
             None => println!("peak RSS   unknown (no /proc/self/status)"),
