@@ -306,15 +306,29 @@ impl Record {
     }
 
     /// Checks that every span is inside `text` and gives back the words the
-    /// record says it does. Returns the first violation.
+    /// record says it does. Returns the first violation. Cheap enough to run
+    /// on every record: an ASCII text is sliced directly, any other is
+    /// indexed once (code point → byte offset) and sliced.
     pub fn check_spans(&self, text: &str) -> Result<(), String> {
-        let chars: Vec<char> = text.chars().collect();
+        let starts: Vec<usize> = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect()
+        };
+        let (chars, byte_of) = if text.is_ascii() {
+            (text.len(), None)
+        } else {
+            (starts.len() - 1, Some(&starts))
+        };
         for (what, [a, b], words) in self.spans() {
-            if a > b || b > chars.len() {
-                return Err(format!("{what} span [{a}, {b}) is outside a {}-character text", chars.len()));
+            if a > b || b > chars {
+                return Err(format!("{what} span [{a}, {b}) is outside a {chars}-character text"));
             }
             if let Some(w) = words {
-                let got: String = chars[a..b].iter().collect();
+                let got = match byte_of {
+                    None => &text[a..b],
+                    Some(starts) => &text[starts[a]..starts[b]],
+                };
                 if got != w {
                     return Err(format!("{what} span [{a}, {b}) gives {got:?}, record says {w:?}"));
                 }
@@ -355,6 +369,20 @@ mod tests {
         assert_eq!(r.quotes[0].speaker.as_deref(), Some("E1"));
         assert_eq!(r.id, content_id(&text));
         r.check_spans(&text).unwrap();
+        let mut bad = r.clone();
+        bad.quotes[0].span = [2, 7];
+        assert!(bad.check_spans(&text).unwrap_err().contains("gives \"ello,\""));
+        bad.quotes[0].span = [2, 70];
+        assert!(bad.check_spans(&text).unwrap_err().contains("outside a 19-character text"));
+        let ascii = "He said: \"Go.\"";
+        let mut doc = Doc::new(ascii.to_string(), DocMeta::default());
+        let words = doc.span(10, 13).unwrap();
+        doc.quotes.push(Quote { kind: QuoteKind::Direct, span: words, cue: None, speaker_span: None, speaker: None, addressee_span: None, addressee: None });
+        let r = Record::from_doc(&doc);
+        r.check_spans(ascii).unwrap();
+        let mut bad = r.clone();
+        bad.quotes[0].span = [9, 12];
+        assert!(bad.check_spans(ascii).is_err());
         let json = serde_json::to_string(&r).unwrap();
         let back: Record = serde_json::from_str(&json).unwrap();
         assert_eq!(back, r);

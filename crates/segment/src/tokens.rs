@@ -4,6 +4,18 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `i` of `s` (a char boundary), decoding
+/// only when it is not ASCII: most text is, and `chars().next()` on every
+/// byte was the tokenizer's main cost.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
 /// Splits the normalised text into tokens, mapped back to original spans.
 ///
 /// A word runs over letters and digits and keeps inner hyphens ("pre-2014"),
@@ -16,7 +28,7 @@ pub fn tokenize(doc: &Doc) -> Vec<Token> {
     let mut i = 0;
     let mut space_before = true;
     while i < norm.len() {
-        let c = norm[i..].chars().next().expect("i is a char boundary");
+        let Some(c) = char_at(norm, i) else { break };
         if c.is_whitespace() {
             space_before = true;
             i += c.len_utf8();
@@ -59,7 +71,7 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
     let bytes = s.as_bytes();
     let mut i = start;
     let mut all_digits = true;
-    let next_char = |j: usize| s.get(j..).and_then(|r| r.chars().next());
+    let next_char = |j: usize| char_at(s, j);
     loop {
         // a run of word characters
         while let Some(c) = next_char(i) {
