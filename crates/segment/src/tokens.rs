@@ -73,13 +73,22 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
     let mut all_digits = true;
     let next_char = |j: usize| char_at(s, j);
     loop {
-        // a run of word characters
-        while let Some(c) = next_char(i) {
-            if is_word_char(c) {
-                all_digits &= c.is_ascii_digit();
-                i += c.len_utf8();
+        // a run of word characters (bytes while ASCII)
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                all_digits &= b.is_ascii_digit();
+                i += 1;
             } else {
-                break;
+                match next_char(i) {
+                    Some(c) if is_word_char(c) => {
+                        all_digits = false;
+                        i += c.len_utf8();
+                    }
+                    _ => break,
+                }
             }
         }
         let Some(&b) = bytes.get(i) else { break };
