@@ -269,6 +269,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         if a >= b {
             continue;
         }
+        let lo = toks.triggers.partition_point(|&p| (p as usize) < a);
+        if toks.triggers.get(lo).is_none_or(|&p| p as usize >= b) {
+            continue;
+        }
         let found = sentence_matches(&MATCHER, toks, a, b);
         if found.is_empty() {
             continue;

@@ -10,14 +10,13 @@
 //! meet, and a reported change of position ("a stark change from the stance
 //! of the Biden administration") links opposite stances on one issue.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use dateline_doc::{Doc, EntityId, Event, Polarity, Stance};
+use dateline_doc::{Doc, EntityId, Event, Polarity, Stance, TokenKind};
 use dateline_lexicon::{data_file, data_lines};
 
 use crate::actors::ACTORS;
-use crate::matcher::LowerTokens;
+use crate::matcher::{LowerTokens, WordFilter, WordMap};
 
 const BUILTIN: &str = include_str!("../../../data/events/stance_cues.txt");
 
@@ -43,8 +42,8 @@ pub struct CueError {
 }
 
 /// Parses the format documented at the top of `data/events/stance_cues.txt`.
-pub fn parse_cues(text: &str) -> Result<HashMap<String, Cue>, CueError> {
-    let mut out = HashMap::new();
+pub fn parse_cues(text: &str) -> Result<WordMap<Cue>, CueError> {
+    let mut out = WordMap::default();
     for (line, l) in data_lines(text) {
         let cols: Vec<&str> = l.split_whitespace().collect();
         let [pol, kind, word] = cols[..] else {
@@ -67,8 +66,10 @@ pub fn parse_cues(text: &str) -> Result<HashMap<String, Cue>, CueError> {
     Ok(out)
 }
 
-pub static CUES: LazyLock<HashMap<String, Cue>> =
+pub static CUES: LazyLock<WordMap<Cue>> =
     LazyLock::new(|| parse_cues(&data_file("events/stance_cues.txt", BUILTIN)).unwrap_or_default());
+
+pub static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| WordFilter::new(CUES.keys().map(String::as_str)));
 
 fn flip(p: Polarity) -> Polarity {
     match p {
@@ -180,15 +181,28 @@ fn strip_lead(toks: &LowerTokens, mut a: usize, b: usize) -> usize {
 
 pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Stance> {
     let cues = &*CUES;
+    let filter = &*CUE_FILTER;
     let mut out: Vec<Stance> = Vec::new();
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
-        let mut i = a;
-        while i < b {
-            let Some(cue) = cues.get(toks.get(i)).copied() else {
-                i += 1;
+        let lo = toks.cues.partition_point(|&p| (p as usize) < a);
+        let hi = toks.cues.partition_point(|&p| (p as usize) < b);
+        if lo == hi {
+            continue;
+        }
+        for &pos in &toks.cues[lo..hi] {
+            let i = pos as usize;
+            let w = toks.get(i);
+            let Some(cue) = (toks.kind(i) == TokenKind::Word && filter.may_contain(w)).then(|| cues.get(w).copied()).flatten() else {
                 continue;
             };
+            // modals are common: decide cheaply whether this one can carry a stance
+            let neg_after = (i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k)));
+            if (cue.kind == CueKind::NegModal && !neg_after)
+                || (cue.kind == CueKind::Modal && matches!(w, "have" | "has" | "need" | "needs") && toks.get(i + 1) != "to")
+            {
+                continue;
+            }
             // clause start: back to a boundary
             let mut cs = i;
             while cs > a && !is_boundary(toks.get(cs - 1)) && !matches!(toks.get(cs - 1), "said" | "says" | "told" | "believe" | "believes" | "see" | "sees") {
@@ -242,11 +256,9 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                 }
                 CueKind::Modal | CueKind::NegModal => {
                     if cue.kind == CueKind::NegModal && !(i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k))) {
-                        i += 1;
                         continue;
                     }
                     if cue.kind == CueKind::Modal && matches!(toks.get(i), "have" | "has" | "need" | "needs") && toks.get(i + 1) != "to" {
-                        i += 1;
                         continue;
                     }
                     let negm = (i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k)));
@@ -265,7 +277,6 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                     }
                     // a cue inside the verb phrase says more than the modal does
                     if (i + 1..e).any(|k| cues.get(toks.get(k)).is_some_and(|c| c.kind != CueKind::NegModal && c.kind != CueKind::Modal)) {
-                        i += 1;
                         continue;
                     }
                     let mut vp = i + 1;
@@ -273,7 +284,6 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                         vp += 1;
                     }
                     if e < vp + 2 {
-                        i += 1;
                         continue;
                     }
                     let sa = strip_lead(toks, cs, i);
@@ -286,7 +296,6 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                         let (holder, quote) = holder_at(doc, i, a);
                         push(doc, &mut out, holder, quote, polarity, pred, a, b, i);
                     }
-                    i += 1;
                     continue;
                 }
             }
@@ -296,7 +305,6 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                     push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                 }
             }
-            i += 1;
         }
     }
     link_shifts(doc, toks, &mut out);
