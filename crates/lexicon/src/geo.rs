@@ -39,6 +39,9 @@ pub enum RegionKind {
     Continent,
     Area,
     Water,
+    /// A word for the people of a wider region, or a nation without a state
+    /// ("European", "Arab", "Kurdish"): a group, not a place.
+    People,
 }
 
 impl RegionKind {
@@ -49,6 +52,7 @@ impl RegionKind {
             "continent" => RegionKind::Continent,
             "area" => RegionKind::Area,
             "water" => RegionKind::Water,
+            "people" => RegionKind::People,
             _ => return None,
         })
     }

@@ -91,7 +91,11 @@ fn analyse(doc: &Doc) -> Found {
     let attributions = attribute(v, &marked, &reports, &paras);
     let phrases = reports
         .iter()
-        .map(|r| (r.speaker.map(|np| Phrase::of(v, &np)), r.hint.map(|np| Phrase::of(v, &np))))
+        .map(|r| {
+            // the sentence subject matters only for "it" and "they"
+            let needs_hint = r.speaker.is_some_and(|np| np.kind == phrase::NpKind::Pronoun && v.is_any(np.first, &["it", "they"]));
+            (r.speaker.map(|np| Phrase::of(v, &np)), r.hint.filter(|_| needs_hint).map(|np| Phrase::of(v, &np)))
+        })
         .collect();
     let cue_spans = reports.iter().map(|r| token_span(doc, r.cue.first, r.cue.end)).collect();
     let addressee_spans = reports.iter().map(|r| r.addressee.map(|(a, b)| token_span(doc, a, b))).collect();
@@ -101,11 +105,14 @@ fn analyse(doc: &Doc) -> Found {
             let (a, b) = r.content?;
             // a clause mostly made of a quotation attributed to this same cue is left to the quote
             let span = token_span(doc, a, b);
-            let quoted: usize = marked
-                .iter()
-                .zip(&attributions)
-                .filter(|(q, at)| span.contains(q.span) && matches!(at, Attribution::Report(k) if reports[*k].cue.first == r.cue.first))
-                .map(|(q, _)| q.outer.len())
+            let from = marked.partition_point(|q| q.open < a);
+            let to = marked.partition_point(|q| q.open < b);
+            let quoted: usize = (from..to)
+                .filter(|&qi| {
+                    span.contains(marked[qi].span)
+                        && matches!(attributions[qi], Attribution::Report(k) if reports[k].cue.first == r.cue.first)
+                })
+                .map(|qi| marked[qi].outer.len())
                 .sum();
             (quoted * 2 <= span.len()).then_some(span)
         })
@@ -126,11 +133,14 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
             }
             let sentence_end = doc.sentence_at(doc.tokens[c].span.start()).map_or(j, |s| doc.sentences[s].tokens.end);
             let hi = sentence_end.min(j + 10);
-            if let Some(k) = reports.iter().position(|r| {
+            let first = reports.partition_point(|r| r.cue.first < j);
+            if let Some(k) = (first..reports.len()).take_while(|&k| reports[k].cue.first < hi).find(|&k| {
+                let r = &reports[k];
                 r.cue.first >= j
                     && r.cue.first < hi
                     && !(j..r.cue.first).any(|t| v.is_quote(t) || v.is_final_punct(t))
-                    && r.speaker.is_none_or(|np| np.first >= j)
+                    && (r.cue.first == j
+                        || r.speaker.is_some_and(|np| np.first == j || np.role.is_some_and(|(a, _)| a == j)))
             }) {
                 out[qi] = Attribution::Report(k);
                 continue;
@@ -139,7 +149,8 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
         // before the opening mark, in the same sentence
         if let Some(s) = doc.sentence_at(doc.tokens[q.open].span.start()) {
             let start = doc.sentences[s].tokens.start;
-            if let Some(k) = reports.iter().rposition(|r| r.cue.end <= q.open && r.cue.first >= start) {
+            let before = reports.partition_point(|r| r.cue.end <= q.open);
+            if let Some(k) = before.checked_sub(1).filter(|&k| reports[k].cue.first >= start) {
                 out[qi] = Attribution::Report(k);
                 continue;
             }
@@ -151,6 +162,12 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
             continue;
         }
         let p = marked[qi].paragraph;
+        // only a quote that opens its sentence shares its neighbours' speaker (not a scare quote)
+        let open_start = doc.tokens[marked[qi].open].span.start();
+        let opens_sentence = doc.sentence_at(open_start).is_some_and(|s| doc.sentences[s].tokens.start == marked[qi].open);
+        if !opens_sentence {
+            continue;
+        }
         let before = (0..qi).rev().take_while(|&k| marked[k].paragraph == p).find(|&k| out[k] != Attribution::None);
         let after = (qi + 1..marked.len()).take_while(|&k| marked[k].paragraph == p).find(|&k| out[k] != Attribution::None);
         if let Some(k) = before.or(after) {
@@ -162,10 +179,9 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
         if opens_paragraph && p > 0 {
             // a quote paragraph continuing the speaker of the previous one
             let prev_para = (0..qi).rev().find(|&k| marked[k].paragraph == p - 1 && out[k] != Attribution::None);
-            let prev_para_report = reports.iter().rposition(|r| {
-                let (a, b) = paras[p - 1];
-                r.cue.first >= a && r.cue.first < b
-            });
+            let (pa0, pb0) = paras[p - 1];
+            let prev_para_report =
+                reports.partition_point(|r| r.cue.first < pb0).checked_sub(1).filter(|&k| reports[k].cue.first >= pa0);
             out[qi] = match (prev_para, prev_para_report) {
                 (Some(k), Some(r)) if reports[r].cue.first > marked[k].open => Attribution::Report(r),
                 (Some(k), _) => match out[k] {
@@ -191,7 +207,7 @@ fn extract(doc: &mut Doc) {
         return;
     }
     let found = analyse(doc);
-    let mut resolver = Resolver::default();
+    let mut resolver = Resolver::new(doc);
     // resolve the reports' speakers in text order
     let mut speakers: Vec<(Option<Span>, Option<EntityId>)> = Vec::with_capacity(found.reports.len());
     for (i, r) in found.reports.iter().enumerate() {
@@ -203,7 +219,7 @@ fn extract(doc: &mut Doc) {
         speakers.push(resolved);
     }
     let addressees: Vec<Option<EntityId>> =
-        found.addressee_spans.iter().map(|s| s.and_then(|s| resolver.addressee(doc, s))).collect();
+        found.addressee_spans.iter().map(|s| s.and_then(|s| resolver.addressee(s))).collect();
 
     let mut quotes: Vec<(usize, Quote)> = Vec::new();
     let mut direct_speakers: Vec<Option<EntityId>> = Vec::with_capacity(found.marked.len());
@@ -274,5 +290,160 @@ mod tests {
         let mut d = Doc::new(text.to_string(), DocMeta::default());
         Segmenter.run(&mut d);
         d
+    }
+
+    /// (kind, words, cue, speaker words, speaker entity name, addressee words)
+    type Row = (&'static str, String, Option<String>, Option<String>, Option<String>, Option<String>);
+
+    fn quotes(text: &str) -> Vec<Row> {
+        let mut d = seg(text);
+        QuoteExtractor.run(&mut d);
+        let sl = |s: Option<Span>| s.map(|s| d.slice(s).to_string());
+        d.quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.kind.as_str(),
+                    d.slice(q.span).to_string(),
+                    sl(q.cue),
+                    sl(q.speaker_span),
+                    q.speaker.map(|id| d.entity(id).name.clone()),
+                    sl(q.addressee_span),
+                )
+            })
+            .collect()
+    }
+
+    fn speaker_of(rows: &[Row], words: &str) -> Option<String> {
+        rows.iter().find(|r| r.1 == words).and_then(|r| r.4.clone())
+    }
+
+    #[test]
+    fn direct_quote_with_trailing_and_inverted_cues() {
+        let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].1, "The dam will hold,");
+        assert_eq!(q[0].2.as_deref(), Some("said"));
+        assert_eq!(q[0].3.as_deref(), Some("Gen. Ira Bell"));
+        assert_eq!(q[0].4.as_deref(), Some("Ira Bell"));
+        assert_eq!(q[1].2.as_deref(), Some("added"));
+        assert_eq!(q[1].4.as_deref(), Some("Ira Bell"), "he → the last person speaker");
+    }
+
+    #[test]
+    fn partial_quote_inside_reported_speech() {
+        let q = quotes("Farm Minister Lena Voss said “grave new risks”, such as drought, were rising.");
+        assert_eq!(q.len(), 1, "a quote-led clause is left to the direct quote: {q:?}");
+        assert_eq!(q[0].0, "direct");
+        assert_eq!(q[0].1, "grave new risks");
+        assert_eq!(q[0].4.as_deref(), Some("Lena Voss"));
+    }
+
+    #[test]
+    fn interrupted_quote_gives_both_pieces_the_speaker() {
+        let q = quotes("“We are ready,” Ann Moss told reporters in Oslo. “The rest is up to them.”");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].5.as_deref(), Some("reporters"));
+        assert_eq!(q[1].1, "The rest is up to them.");
+        assert_eq!(q[1].2.as_deref(), Some("told"));
+        assert_eq!(q[1].4.as_deref(), Some("Ann Moss"));
+    }
+
+    #[test]
+    fn quote_paragraph_without_cue_takes_the_running_speaker() {
+        let q = quotes("“We are ready,” said Ann Moss.\n\n“Nobody here wants another long delay on this.”\n\nThe talks resume Monday.");
+        assert_eq!(speaker_of(&q, "Nobody here wants another long delay on this."), Some("Ann Moss".into()));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_per_paragraph_with_one_speaker() {
+        let q = quotes("Ann Moss said: “The first thing is money.\n\n“The second thing is time,” she said.");
+        let direct: Vec<_> = q.iter().filter(|r| r.0 == "direct").collect();
+        assert_eq!(direct.len(), 2, "{q:?}");
+        assert!(direct.iter().all(|r| r.4.as_deref() == Some("Ann Moss")), "{q:?}");
+    }
+
+    #[test]
+    fn scare_quotes_without_cue_are_not_speech() {
+        assert!(quotes("The so-called “reset” failed. Critics called it a “fiasco”.").iter().all(|r| r.1 != "reset"));
+        let q = quotes("The plan, dubbed “Iron Gate” by officials, stalled.");
+        assert!(q.iter().all(|r| r.3.is_some() || r.1 != "Iron Gate"), "{q:?}");
+    }
+
+    #[test]
+    fn indirect_forms_and_speakers() {
+        let q = quotes(
+            "Interior Minister Sara Lind said on Monday that the border would stay shut. \
+             Lind also told lawmakers the decision was final. \
+             Prices rose again, according to the statistics office. \
+             Hugh Hill, a doctor, said patients were waiting for hours. \
+             The dam is safe, the minister said.",
+        );
+        assert_eq!(speaker_of(&q, "the border would stay shut"), Some("Sara Lind".into()), "{q:?}");
+        let told = q.iter().find(|r| r.1 == "the decision was final").expect("told X clause");
+        assert_eq!(told.4.as_deref(), Some("Sara Lind"), "surname → full name");
+        assert_eq!(told.5.as_deref(), Some("lawmakers"));
+        assert_eq!(speaker_of(&q, "Prices rose again"), Some("statistics office".into()));
+        assert_eq!(speaker_of(&q, "patients were waiting for hours"), Some("Hugh Hill".into()));
+        assert_eq!(speaker_of(&q, "The dam is safe"), Some("Sara Lind".into()), "the minister → the titled speaker");
+    }
+
+    #[test]
+    fn pronoun_it_goes_to_the_sentence_subject() {
+        let q = quotes("Though Norland lost the vote, it has acknowledged that the result stands.");
+        assert_eq!(speaker_of(&q, "the result stands"), Some("Norland".into()), "{q:?}");
+    }
+
+    #[test]
+    fn existing_entity_mentions_win() {
+        let mut d = seg("Dr. Ames said the water is safe.");
+        let span = d.span(4, 8).unwrap();
+        let id = d.add_entity(dateline_doc::Entity::new("Paul Ames", dateline_doc::EntityKind::Person));
+        d.mentions.push(dateline_doc::Mention {
+            span,
+            kind: dateline_doc::EntityKind::Person,
+            source: dateline_doc::MentionSource::Model,
+            entity: Some(id),
+        });
+        QuoteExtractor.run(&mut d);
+        assert_eq!(d.quotes.len(), 1);
+        assert_eq!(d.quotes[0].speaker, Some(id));
+        assert_eq!(d.entities.len(), 1, "no duplicate entity");
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_slice_back(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[A-Za-z ,.]{0,12}").unwrap(),
+                    proptest::sample::select(vec![
+                        "“", "”", "‘", "’", "\"", "'", "''", " said ", " told ", ", according to ", "\n\n",
+                        " He ", " the minister ", " that ", ": ", "«", "»", "„", "Ann Lee", ", who said ",
+                    ]).prop_map(str::to_string),
+                ],
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let mut d = seg(&text);
+            QuoteExtractor.run(&mut d);
+            for q in &d.quotes {
+                let words = d.slice(q.span);
+                proptest::prop_assert!(!words.is_empty());
+                proptest::prop_assert!(d.paragraphs.iter().any(|p| p.contains(q.span)), "a quote stays in one paragraph");
+                for s in [q.cue, q.speaker_span, q.addressee_span].into_iter().flatten() {
+                    let _ = d.slice(s);
+                }
+                if let Some(id) = q.speaker {
+                    proptest::prop_assert!((id.0 as usize) < d.entities.len());
+                }
+            }
+            for m in &d.mentions {
+                let _ = d.slice(m.span);
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ use dateline_lexicon::speech::{CueClass, CueForm};
 
 use crate::cues::{cues_in, CueHit};
 use crate::marks::Marked;
-use crate::phrase::{addressee_right, leading_np, np_left, np_right, Np};
+use crate::phrase::{addressee_right, leading_np, np_left, np_right, Np, NpKind};
 use crate::view::{
     View, ADJUNCT_HEADS, ADJUNCT_NOUNS, ADJUNCT_PREPOSITIONS, AUX_ADVERBS, BAD_CLAUSE_STARTS, BE_FORMS, DETERMINERS,
     SUBORDINATORS, TIME_DETERMINERS,
@@ -47,6 +47,12 @@ fn inside_quote(quotes: &[Marked], i: usize) -> bool {
     quotes[..k].iter().rev().take(4).any(|q| q.open <= i && i <= q.close.unwrap_or(q.inner_end))
 }
 
+/// Whether token `i` lies between the marks of a direct quotation.
+fn inside_quote_words(quotes: &[Marked], i: usize) -> bool {
+    let k = quotes.partition_point(|q| q.open < i);
+    quotes[..k].iter().rev().take(4).any(|q| q.inner_first <= i && i < q.inner_end)
+}
+
 /// Builds the reports of every sentence.
 pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
     let mut out = Vec::new();
@@ -55,7 +61,7 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
         let (a, b) = (sent.tokens.start, sent.tokens.end);
         hits.clear();
         cues_in(v, a, b, &mut hits);
-        hits.retain(|h| !(quotes.iter().any(|q| q.inner_first <= h.first && h.first < q.inner_end)));
+        hits.retain(|h| !inside_quote_words(quotes, h.first));
         let first_in_sentence = out.len();
         for (n, hit) in hits.iter().enumerate() {
             let later = &hits[n + 1..];
@@ -83,7 +89,7 @@ fn verb(
 ) -> Option<Report> {
     let participle = hit.cue.form == CueForm::Participle;
     let mut j = hit.first;
-    while j > a && (v.is_any(j - 1, AUX_ADVERBS) || is_ly_adverb(v, j - 1) || (participle && v.is_any(j - 1, BE_FORMS))) {
+    while j > a && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || (participle && v.is_any(j - 1, BE_FORMS))) {
         j -= 1;
     }
     if !participle && j > a && v.is_any(j - 1, BE_FORMS) {
@@ -97,14 +103,25 @@ fn verb(
     let mut inverted = false;
     let mut trailing_from = None; // the comma or mark before the speaker
     let coordinated = matches!(left_text, Some(t) if t.eq_ignore_ascii_case("and") || t.eq_ignore_ascii_case("but"));
-    if (participle && (left_text == Some(",") || left.is_none())) || coordinated {
+    let apposition = (left_text == Some(",")).then(|| np_left(v, a, j)).flatten();
+    let inverted_np = (left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none())
+        .then(|| np_right(v, hit.end, b))
+        .flatten()
+        .filter(|np| closes_clause(v, np.role.map_or(np.end, |r| r.1), b));
+    if participle || coordinated {
         speaker_from = previous_in_sentence;
         if speaker_from.is_none() {
             speaker = leading_np(v, a, hit.first).filter(|np| np.end <= j);
         }
-    } else if left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none() {
-        speaker = np_right(v, hit.end, b);
-        inverted = speaker.is_some();
+    } else if let Some(np) = apposition.filter(|np| {
+        sentence_opening(v, a, np.role.map_or(np.first, |r| r.0.min(np.first)))
+            || (np.kind == NpKind::Name && inverted_np.is_none_or(|inv| inv.kind == NpKind::Nominal))
+    }) {
+        // "Hugh Hill, a doctor, said": an apposition before the verb
+        speaker = Some(np);
+    } else if let Some(np) = inverted_np {
+        speaker = Some(np);
+        inverted = true;
         trailing_from = left;
     } else {
         speaker = np_left(v, a, j);
@@ -114,7 +131,7 @@ fn verb(
             }
         }
     }
-    if speaker.is_none() && speaker_from.is_none() {
+    if speaker.is_none() && speaker_from.is_none() && !participle {
         return None;
     }
     let hint = leading_np(v, a, hit.first);
@@ -131,10 +148,11 @@ fn verb(
         let (addressee, start) = forward(v, hit, after, b);
         report.addressee = addressee;
         if let Some(start) = start {
-            if clause_ok(v, start, b) {
+            let after_that = start > hit.end && (v.is(start - 1, "that") || (v.text(start - 1) == "," && v.is(start - 2, "that")));
+            if clause_ok(v, start, b) || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
                 let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
-                if end >= start + 2 {
+                if end >= start + 2 && (after_that || has_finite_verb(v, start, end)) {
                     report.content = Some((start, end));
                     return Some(report);
                 }
@@ -142,7 +160,16 @@ fn verb(
         }
     }
     if let Some(t) = trailing_from {
-        report.content = trailing_clause(v, a, t);
+        let after_speaker = if inverted { after } else { hit.end };
+        if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) {
+            // a parenthetical attribution inside the clause it reports
+            let end = clause_end(v, after_speaker + 1, b, quotes, later, false);
+            if end > after_speaker + 2 && t >= a + 2 {
+                report.content = Some((a, end));
+                return Some(report);
+            }
+        }
+        report.content = trailing_clause(v, a, t).filter(|&(x, y)| has_finite_verb(v, x, y));
     }
     Some(report)
 }
@@ -167,10 +194,23 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
     Some(report)
 }
 
+/// Whether only connectives lie between the sentence start `a` and `i`.
+fn sentence_opening(v: View, a: usize, i: usize) -> bool {
+    (a..i).all(|k| v.is_any(k, &["but", "and", "so", "meanwhile", "however", "yet", "still"]) || v.text(k) == ",")
+}
+
+/// Whether a clause ends at `i` (an inverted speaker phrase must end one).
+fn closes_clause(v: View, i: usize, b: usize) -> bool {
+    i >= b || v.is_final_punct(i) || matches!(v.text(i), "," | ";" | ":") || v.is_any(i, ADJUNCT_PREPOSITIONS) || v.is_quote(i)
+}
+
 /// The clause before a trailing attribution: from the sentence start to
 /// `cut` (the comma before the speaker or cue). `None` when it is a direct
 /// quotation.
 fn trailing_clause(v: View, a: usize, cut: usize) -> Option<(usize, usize)> {
+    if v.is_quote(cut) || v.is_quote(a) {
+        return None;
+    }
     let mut e = cut;
     while e > a && matches!(v.text(e - 1), "," | ":" | ";" | "-") {
         e -= 1;
@@ -195,9 +235,23 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     {
         k += 1;
     }
-    if k < b && v.is(k, "that") && !(k > from && v.is_any(k - 1, DETERMINERS)) {
+    let between_ok = k == from
+        || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, crate::view::SUBJECT_PRONOUNS))
+        || v.is_any(from, ADJUNCT_PREPOSITIONS)
+        || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
+        || v.is_any(from, ADJUNCT_HEADS)
+        || v.is_any(from, TIME_DETERMINERS)
+        || is_ly_adverb(v, from);
+    if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, &DETERMINERS)) {
         let addressee = (hit.cue.addressee && k > from).then_some((from, k));
-        return (addressee, Some(k + 1));
+        // "said that was wrong": "that" is the subject; "said that, if …": skip the comma
+        let mut start = k + 1;
+        if start < b && v.is_any(start, &["was", "is", "would", "will", "has", "had", "could", "might", "may", "should"]) {
+            start = k;
+        } else if start < b && v.text(start) == "," {
+            start += 1;
+        }
+        return (addressee, Some(start));
     }
     let mut i = from;
     let mut addressee = None;
@@ -210,20 +264,31 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     loop {
         if i < b && v.is_any(i, ADJUNCT_HEADS) {
             i += 1;
+            if i < b && v.is_any(i, &["morning", "afternoon", "evening", "night"]) {
+                i += 1;
+            }
             continue;
         }
-        if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, ADJUNCT_NOUNS) {
+        if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, &ADJUNCT_NOUNS) {
             i += 2;
             continue;
         }
         if i < b && v.is_any(i, ADJUNCT_PREPOSITIONS) {
             let mut m = i + 1;
-            while m < b && m - i <= 4 && v.is_word(m) && !v.is_any(m, ADJUNCT_NOUNS) {
+            while m < b && m - i <= 4 && v.is_word(m) && !v.is_any(m, &ADJUNCT_NOUNS) {
                 m += 1;
             }
-            if m < b && m - i <= 4 && v.is_any(m, ADJUNCT_NOUNS) {
+            if m < b && m - i <= 4 && v.is_any(m, &ADJUNCT_NOUNS) {
                 i = m + 1;
                 continue;
+            }
+            // "said after the convention he would …": the clause starts at its subject pronoun
+            if let Some(p) = (i + 2..b.min(i + 7))
+                .take_while(|&p| v.is_word(p))
+                .find(|&p| v.is_any(p, &["he", "she", "they", "it", "we", "i"]))
+            {
+                i = p;
+                break;
             }
         }
         if i < b && v.text(i) == "," && i + 1 < b && v.is_any(i + 1, ADJUNCT_PREPOSITIONS) {
@@ -238,12 +303,37 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     (addressee, Some(i))
 }
 
+/// Whether a token range holds a word that looks like a finite verb (an
+/// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
+/// a bare reported clause must have one, an object noun phrase does not.
+fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
+        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
+        "ca", "wo",
+    ];
+    if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) {
+        return true;
+    }
+    // "Trump favors …": a present-tense verb right after a name
+    if (a + 1..b).any(|i| {
+        let t = v.text(i);
+        v.is_cap(i - 1) && !v.is_cap(i) && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us")
+    }) {
+        return true;
+    }
+    (a + 1..b).any(|i| {
+        let t = v.text(i);
+        v.is_any(i, FINITE) || t.contains("n't") || (t.len() > 4 && t.ends_with("ed") && !v.is_cap(i))
+    })
+}
+
 /// Whether a reported clause may start at `start`.
 fn clause_ok(v: View, start: usize, b: usize) -> bool {
     if start >= b || v.is_quote(start) {
         return false; // nothing, or a quotation (left to the direct quote)
     }
-    v.is_word(start) && !v.is_any(start, BAD_CLAUSE_STARTS) && start + 2 < b
+    v.is_word(start) && !v.is_any(start, &BAD_CLAUSE_STARTS) && start + 2 < b
 }
 
 /// Where the reported clause ends: the sentence end, a new report in the
@@ -260,6 +350,16 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
         if subordinate && t == "," {
             e = j;
             break;
+        }
+        if t == "," && j + 1 < b {
+            let mut p = j + 1;
+            if is_ly_adverb(v, p) {
+                p += 1;
+            }
+            if p < b && !v.is_cap(p) && v.text(p).len() > 4 && v.text(p).ends_with("ing") {
+                e = j;
+                break;
+            }
         }
         if later.iter().any(|h| new_report_at(v, j + 1, h)) {
             e = j;

@@ -1,0 +1,303 @@
+//! One automaton over every name the lexicons know (countries and their
+//! capitals, demonyms and seats of power; regions; organisations; kinds of
+//! national institution; titles), run once over the normalised text.
+//!
+//! Matching is ASCII-case-insensitive so that headlines in capitals
+//! ("NO U.S. TROOPS IN UKRAINE") are found, and each hit is then checked
+//! against the case the lexicon writes it in: "US" must not match the pronoun
+//! "us", "WHO" must not match "who".
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dateline_doc::{Doc, TokenKind};
+use dateline_lexicon::geo::{country_forms, geo, CountryNameRole};
+use dateline_lexicon::orgs::orgs;
+use dateline_lexicon::titles::titles;
+
+/// What a lexicon entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A form of `geo().countries[idx]`.
+    Country { idx: u16, role: CountryNameRole },
+    /// `geo().regions[idx]`.
+    Region { idx: u16 },
+    /// `orgs().orgs[idx]`.
+    Org { idx: u16 },
+    /// `orgs().institutions[idx]` ("foreign ministry").
+    Institution { idx: u16 },
+    /// A title phrase ("defense secretary", "president").
+    Title,
+    /// A title modifier ("deputy", "acting").
+    TitleModifier,
+    /// An abbreviated title before a name ("Lt. Gen.").
+    TitleAbbrev,
+}
+
+impl Hit {
+    /// Names of things (as opposed to titles and institution words), which
+    /// must be written with the lexicon's capitals.
+    pub fn is_name(self) -> bool {
+        matches!(self, Hit::Country { .. } | Hit::Region { .. } | Hit::Org { .. } | Hit::TitleAbbrev)
+    }
+}
+
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    /// Per pattern (a lower-cased form): the forms written with that spelling
+    /// ("Mercosur", "MERCOSUR") and what each may be (several when a form is
+    /// shared, e.g. "Congolese").
+    entries: Vec<Vec<(String, Vec<Hit>)>>,
+}
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        let mut by_form: HashMap<String, Vec<Hit>> = HashMap::new();
+        let mut add = |form: &str, hit: Hit| {
+            let v = by_form.entry(form.to_string()).or_default();
+            if !v.contains(&hit) {
+                v.push(hit);
+            }
+        };
+        let g = geo();
+        for (i, c) in g.countries.iter().enumerate() {
+            for (form, role) in country_forms(c) {
+                add(form, Hit::Country { idx: i as u16, role });
+            }
+        }
+        for (i, r) in g.regions.iter().enumerate() {
+            for form in std::iter::once(&r.name).chain(&r.variants) {
+                add(form, Hit::Region { idx: i as u16 });
+            }
+        }
+        let o = orgs();
+        for (i, org) in o.orgs.iter().enumerate() {
+            for form in org.forms() {
+                add(form, Hit::Org { idx: i as u16 });
+            }
+        }
+        for (i, inst) in o.institutions.iter().enumerate() {
+            add(&inst.phrase, Hit::Institution { idx: i as u16 });
+        }
+        let t = titles();
+        for p in t.phrases() {
+            add(&p, Hit::Title);
+        }
+        for m in t.modifiers() {
+            add(m, Hit::TitleModifier);
+        }
+        for a in t.abbreviations() {
+            add(&a.text, Hit::TitleAbbrev);
+        }
+        let mut by_key: HashMap<String, Vec<(String, Vec<Hit>)>> = HashMap::new();
+        for (form, hits) in by_form {
+            by_key.entry(form.to_ascii_lowercase()).or_default().push((form, hits));
+        }
+        let mut keyed: Vec<(String, Vec<(String, Vec<Hit>)>)> = by_key.into_iter().collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, v) in keyed.iter_mut() {
+            // forms with lower-case letters first: the one to prefer for a headline
+            v.sort_by_key(|(f, _)| (!f.bytes().any(|b| b.is_ascii_lowercase()), f.clone()));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(keyed.iter().map(|(k, _)| k.as_str()))
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("an empty automaton builds")));
+        Gazetteer { automaton, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+    }
+
+    pub fn form(&self, pattern: usize, variant: usize) -> &str {
+        &self.entries[pattern][variant].0
+    }
+
+    pub fn hits(&self, pattern: usize, variant: usize) -> &[Hit] {
+        &self.entries[pattern][variant].1
+    }
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+pub fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+/// A lexicon hit on whole tokens `tokens.start..tokens.end`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexMatch {
+    /// Byte range in the normalised text.
+    pub norm_start: usize,
+    pub norm_end: usize,
+    pub start_token: usize,
+    pub end_token: usize,
+    pub pattern: usize,
+    /// Which written form of the pattern matched.
+    pub variant: usize,
+    /// The text is in capitals only (a headline); the hit is less sure.
+    pub shouted: bool,
+}
+
+impl LexMatch {
+    pub fn hits(&self) -> &'static [Hit] {
+        gazetteer().hits(self.pattern, self.variant)
+    }
+}
+
+/// Short forms that are also common English words: not taken from text in
+/// capitals only, where case no longer tells them apart ("TELL US").
+const WORDS_IN_CAPITALS: &[&str] = &["us", "who", "it", "am", "an", "or", "in", "at", "is", "as", "pa", "ap", "me", "no", "so", "us."];
+
+/// Country and place names that are also common lower-case words; taken
+/// from lower-case text only when the whole document is in lower case, and
+/// never these.
+const COMMON_WORDS: &[&str] = &["turkey", "china", "chad", "jordan", "georgia", "guinea", "niger", "nice", "reading", "mali", "peru", "cuba", "rio", "wales", "maine", "victoria", "lima", "male", "sofia", "split", "bath", "amazon"];
+
+/// Finds every lexicon entry in the document on token boundaries.
+pub fn find(doc: &Doc) -> Vec<LexMatch> {
+    let gaz = gazetteer();
+    let norm = doc.norm.as_str();
+    let tokens = &doc.tokens;
+    let mut out = Vec::new();
+    if tokens.is_empty() {
+        return out;
+    }
+    let lowercase_doc = !norm.bytes().take(20_000).any(|b| b.is_ascii_uppercase());
+    for m in gaz.automaton.find_iter(norm) {
+        let (a, b) = (m.start(), m.end());
+        let Some(start_token) = token_starting_at(doc, a) else { continue };
+        let Some(end_token) = token_ending_at(doc, b, start_token) else { continue };
+        let text = &norm[a..b];
+        let pattern = m.pattern().as_usize();
+        let Some(variant) = choose_variant(&gaz.entries[pattern], text, lowercase_doc) else { continue };
+        let form = gaz.form(pattern, variant);
+        let hits = gaz.hits(pattern, variant);
+        let is_name = hits.iter().any(|h| h.is_name());
+        let shouted = text != form && !text.bytes().any(|c| c.is_ascii_lowercase());
+        if is_name && form.len() <= 3 && WORDS_IN_CAPITALS.contains(&form.to_ascii_lowercase().as_str()) && (shouted || sentence_in_capitals(doc, start_token)) {
+            continue;
+        }
+        out.push(LexMatch { norm_start: a, norm_end: b, start_token, end_token, pattern, variant, shouted });
+    }
+    out
+}
+
+/// Which written form of a pattern the text is: the same spelling; for text
+/// in capitals only, a form with lower-case letters (a headline); for a
+/// document without capitals, a lower-case reading of a longer name.
+/// Titles and institution words match in any case.
+fn choose_variant(forms: &[(String, Vec<Hit>)], text: &str, lowercase_doc: bool) -> Option<usize> {
+    if let Some(i) = forms.iter().position(|(f, _)| f == text) {
+        return Some(i);
+    }
+    if let Some(i) = forms.iter().position(|(_, h)| !h.iter().any(|h| h.is_name())) {
+        return Some(i);
+    }
+    let (form, _) = forms.first()?;
+    let lower = form.to_ascii_lowercase();
+    let shouted = !text.bytes().any(|c| c.is_ascii_lowercase());
+    if shouted && form.bytes().any(|c| c.is_ascii_lowercase()) {
+        return (!WORDS_IN_CAPITALS.contains(&lower.as_str())).then_some(0);
+    }
+    let lower_text = !text.bytes().any(|c| c.is_ascii_uppercase());
+    (lower_text && lowercase_doc && form.len() >= 4 && !COMMON_WORDS.contains(&lower.as_str())).then_some(0)
+}
+
+/// The token starting at normalised offset `pos`, or a word token that `pos`
+/// splits at a hyphen between capitalised parts ("EU-Mercosur").
+fn token_starting_at(doc: &Doc, pos: usize) -> Option<usize> {
+    let i = doc.tokens.partition_point(|t| (t.norm_start as usize) < pos);
+    if doc.tokens.get(i).is_some_and(|t| t.norm_start as usize == pos) {
+        return Some(i);
+    }
+    let j = i.checked_sub(1)?;
+    let t = &doc.tokens[j];
+    (t.norm_end as usize > pos && doc.norm.as_str().as_bytes().get(pos.wrapping_sub(1)) == Some(&b'-') && capitalised_compound(doc, j)).then_some(j)
+}
+
+fn token_ending_at(doc: &Doc, pos: usize, from: usize) -> Option<usize> {
+    let norm = doc.norm.as_str().as_bytes();
+    for (k, t) in doc.tokens.iter().enumerate().skip(from) {
+        let end = t.norm_end as usize;
+        if end == pos {
+            return Some(k + 1);
+        }
+        if end > pos {
+            // inside a capitalised compound, ending at a hyphen
+            return (norm.get(pos) == Some(&b'-') && capitalised_compound(doc, k)).then_some(k + 1);
+        }
+    }
+    None
+}
+
+/// A hyphenated word whose parts are all capitalised ("EU-Mercosur", "Russia-Ukraine").
+fn capitalised_compound(doc: &Doc, token: usize) -> bool {
+    let t = &doc.tokens[token];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let text = doc.token_text(token);
+    text.contains('-') && text.split('-').all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// Whether the sentence holding `token` has no lower-case letters (a headline).
+pub fn sentence_in_capitals(doc: &Doc, token: usize) -> bool {
+    let pos = doc.tokens[token].span.start();
+    let Some(s) = doc.sentence_at(pos) else { return false };
+    let r = doc.sentences[s].tokens.clone();
+    let mut letters = 0;
+    for i in r {
+        for c in doc.token_text(i).chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            letters += c.is_alphabetic() as usize;
+        }
+    }
+    letters > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_doc::DocMeta;
+
+    fn doc(text: &str) -> Doc {
+        let mut d = Doc::new(text.to_string(), DocMeta::default());
+        d.tokens = dateline_segment_free_tokens(&d);
+        d
+    }
+
+    /// Whitespace-and-punctuation tokens, enough for matching tests.
+    fn dateline_segment_free_tokens(d: &Doc) -> Vec<dateline_doc::Token> {
+        let norm = d.norm.as_str();
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in norm.char_indices().chain(std::iter::once((norm.len(), ' '))) {
+            let word = c.is_alphanumeric() || c == '-' || c == '.';
+            match (start, word) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    out.push(dateline_doc::Token { span: d.span_from_norm(s, i), norm_start: s as u32, norm_end: i as u32, kind: TokenKind::Word, space_before: true });
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn compounds_split_at_hyphens() {
+        let d = doc("the EU-Mercosur deal");
+        let found: Vec<&str> = find(&d).iter().map(|m| &d.norm.as_str()[m.norm_start..m.norm_end]).collect();
+        assert_eq!(found, vec!["EU", "Mercosur"]);
+    }
+
+    #[test]
+    fn case_is_checked() {
+        let d = doc("tell us about the US and WHO and who");
+        let found: Vec<&str> = find(&d).iter().map(|m| &d.norm.as_str()[m.norm_start..m.norm_end]).collect();
+        assert_eq!(found, vec!["US", "WHO"]);
+    }
+}

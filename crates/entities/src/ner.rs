@@ -1,0 +1,654 @@
+//! The statistical name tagger: a greedy averaged perceptron over BIO tags
+//! (PER, ORG, LOC, MISC), trained by the project on CoNLL-2003
+//! (`cargo run --release -p dateline-entities --bin train-ner -- TRAIN models/ner.bin`).
+//!
+//! Why this design: it is fast (features are hashed straight from the token
+//! bytes into a fixed table of 16-bit weights, with no string built per
+//! token; lower-case words outside a name are tagged O without scoring), its
+//! model is small enough to compile into the binary, and it learns from the
+//! lexicons (a token inside a country, demonym, organisation or title is a
+//! feature), so the tagger and the gazetteer agree.
+
+use std::sync::LazyLock;
+
+use dateline_doc::{Doc, Sentence, Span, Token, TokenKind};
+
+use crate::gazetteer::{self, Hit, LexMatch};
+use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NerLabel {
+    Per,
+    Org,
+    Loc,
+    Misc,
+}
+
+/// A name the tagger found, on tokens `start_token..end_token`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameSpan {
+    pub start_token: usize,
+    pub end_token: usize,
+    pub label: NerLabel,
+}
+
+/// BIO classes: O, then B/I for PER, ORG, LOC, MISC.
+pub const N_CLASSES: usize = 9;
+pub const CLASS_NAMES: [&str; N_CLASSES] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+
+pub fn class_of(tag: &str) -> usize {
+    CLASS_NAMES.iter().position(|c| *c == tag).unwrap_or(0)
+}
+
+fn label_of(class: usize) -> Option<NerLabel> {
+    match class {
+        1 | 2 => Some(NerLabel::Per),
+        3 | 4 => Some(NerLabel::Org),
+        5 | 6 => Some(NerLabel::Loc),
+        7 | 8 => Some(NerLabel::Misc),
+        _ => None,
+    }
+}
+
+/// I-X may only follow B-X or I-X.
+fn allowed(prev: usize, class: usize) -> bool {
+    class == 0 || class % 2 == 1 || (prev != 0 && (prev + 1) / 2 == (class + 1) / 2)
+}
+
+// ---------------------------------------------------------------- features
+
+const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x0100_0000_01b3).rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+#[inline]
+fn hash_lower(bytes: &[u8]) -> u64 {
+    let mut h = SEED;
+    for &b in bytes {
+        h = mix(h, b.to_ascii_lowercase() as u64);
+    }
+    mix(h, bytes.len() as u64)
+}
+
+/// Word shape with runs collapsed: "Hegseth" → "Xx", "U.S." → "X.X.", "1996" → "d".
+fn shape_hash(bytes: &[u8]) -> u64 {
+    let mut h = SEED ^ 0x5bd1_e995;
+    let mut last = 0u8;
+    let mut n = 0;
+    for &b in bytes {
+        let c = if b.is_ascii_uppercase() {
+            b'X'
+        } else if b.is_ascii_lowercase() {
+            b'x'
+        } else if b.is_ascii_digit() {
+            b'd'
+        } else if b >= 0x80 {
+            b'u'
+        } else {
+            b
+        };
+        if c != last {
+            h = mix(h, c as u64);
+            last = c;
+            n += 1;
+            if n > 6 {
+                break;
+            }
+        }
+    }
+    h
+}
+
+/// Lexicon facts about a token, as bits.
+pub mod lexbit {
+    pub const COUNTRY_B: u16 = 1;
+    pub const COUNTRY_I: u16 = 1 << 1;
+    pub const CAPITAL: u16 = 1 << 2;
+    pub const DEMONYM: u16 = 1 << 3;
+    pub const SEAT: u16 = 1 << 4;
+    pub const REGION: u16 = 1 << 5;
+    pub const ORG_B: u16 = 1 << 6;
+    pub const ORG_I: u16 = 1 << 7;
+    pub const TITLE: u16 = 1 << 8;
+    pub const ABBREV: u16 = 1 << 9;
+    pub const INSTITUTION: u16 = 1 << 10;
+    pub const MODIFIER: u16 = 1 << 11;
+}
+
+/// Lexicon bits for every token of the document.
+pub fn lexicon_bits(n_tokens: usize, lex: &[LexMatch]) -> Vec<u16> {
+    let mut bits = vec![0u16; n_tokens];
+    for m in lex {
+        for h in m.hits() {
+            for t in m.start_token..m.end_token.min(n_tokens) {
+                let first = t == m.start_token;
+                bits[t] |= match *h {
+                    Hit::Country { role: CountryNameRole::Name, .. } => {
+                        if first {
+                            lexbit::COUNTRY_B
+                        } else {
+                            lexbit::COUNTRY_I
+                        }
+                    }
+                    Hit::Country { role: CountryNameRole::Capital, .. } => lexbit::CAPITAL,
+                    Hit::Country { role: CountryNameRole::Demonym, .. } => lexbit::DEMONYM,
+                    Hit::Country { role: CountryNameRole::Seat, .. } => lexbit::SEAT,
+                    Hit::Region { idx } => {
+                        if geo().regions.get(idx as usize).is_some_and(|r| r.kind == RegionKind::People) {
+                            lexbit::DEMONYM
+                        } else {
+                            lexbit::REGION
+                        }
+                    }
+                    Hit::Org { .. } => {
+                        if first {
+                            lexbit::ORG_B
+                        } else {
+                            lexbit::ORG_I
+                        }
+                    }
+                    Hit::Title => lexbit::TITLE,
+                    Hit::TitleAbbrev => lexbit::ABBREV,
+                    Hit::Institution { .. } => lexbit::INSTITUTION,
+                    Hit::TitleModifier => lexbit::MODIFIER,
+                };
+            }
+        }
+    }
+    bits
+}
+
+/// A sentence as the tagger sees it: token bytes and lexicon bits.
+pub struct SentenceView<'a> {
+    pub words: &'a [&'a [u8]],
+    pub lex: &'a [u16],
+}
+
+/// Per-token hashes computed once per sentence and shared by the features
+/// of the neighbours.
+struct TokenHashes {
+    lower: Vec<u64>,
+    shape: Vec<u64>,
+}
+
+impl TokenHashes {
+    fn new(s: &SentenceView) -> TokenHashes {
+        TokenHashes { lower: s.words.iter().map(|w| hash_lower(w)).collect(), shape: s.words.iter().map(|w| shape_hash(w)).collect() }
+    }
+}
+
+const MAX_FEATURES: usize = 40;
+
+/// The features of token `i` given the two previous tags.
+fn features(s: &SentenceView, th: &TokenHashes, caps_sentence: bool, i: usize, prev: usize, prev2: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
+    let n = s.words.len();
+    let w = s.words[i];
+    let get = |v: &Vec<u64>, j: isize| -> u64 {
+        if j < 0 {
+            0xB05
+        } else if j as usize >= n {
+            0xE05
+        } else {
+            v[j as usize]
+        }
+    };
+    let ii = i as isize;
+    let lex_at = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            0xFFFF_F
+        } else {
+            s.lex[j as usize] as u64
+        }
+    };
+    let mut k = 0;
+    let mut push = |template: u64, v: u64| {
+        out[k] = mix(mix(SEED, template), v);
+        k += 1;
+    };
+    let lower = th.lower[i];
+    let shape = th.shape[i];
+    push(1, 0);
+    push(2, lower);
+    push(3, shape);
+    let len = w.len();
+    for p in 1..=3usize {
+        if len > p {
+            push(3 + p as u64, hash_lower(&w[..p]));
+        }
+    }
+    for p in 1..=4usize {
+        if len > p {
+            push(6 + p as u64, hash_lower(&w[len - p..]));
+        }
+    }
+    push(11, get(&th.lower, ii - 1));
+    push(12, get(&th.lower, ii + 1));
+    push(13, get(&th.lower, ii - 2));
+    push(14, get(&th.lower, ii + 2));
+    push(15, get(&th.shape, ii - 1));
+    push(16, get(&th.shape, ii + 1));
+    push(17, mix(mix(get(&th.shape, ii - 1), shape), get(&th.shape, ii + 1)));
+    push(18, mix(get(&th.lower, ii - 1), lower));
+    push(19, mix(lower, get(&th.lower, ii + 1)));
+    push(20, mix((i == 0) as u64, shape));
+    push(21, mix(caps_sentence as u64, shape));
+    push(22, mix(caps_sentence as u64, lower));
+    let lx = s.lex[i] as u64;
+    push(23, lx);
+    push(24, mix(lx, shape));
+    push(25, lex_at(ii - 1));
+    push(26, lex_at(ii + 1));
+    push(27, prev as u64);
+    push(28, mix(prev as u64, prev2 as u64));
+    push(29, mix(prev as u64, lower));
+    push(30, mix(prev as u64, shape));
+    push(31, mix(prev as u64, lx));
+    push(32, mix(get(&th.lower, ii - 1), get(&th.shape, ii + 1)));
+    k
+}
+
+/// Whether a token is surely outside any name: a lower-case word (not
+/// between two parts of a name, as "of" in "Bank of England"), a number,
+/// or punctuation. Such tokens are tagged O without scoring.
+fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
+    let w = s.words[i];
+    let Some(&first) = w.first() else { return true };
+    if first.is_ascii_lowercase() {
+        if prev != 0 {
+            return false;
+        }
+        // lower-case words that begin names ("de Gaulle", "al-Qaeda") are scored
+        return !(w.len() <= 3 || w.contains(&b'-'));
+    }
+    if first.is_ascii_digit() {
+        return w.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'/' | b':'));
+    }
+    first.is_ascii_punctuation() && w.len() == 1 && !matches!(first, b'&' | b'.')
+}
+
+fn sentence_in_caps(s: &SentenceView) -> bool {
+    let mut upper = 0;
+    for w in s.words {
+        for &b in *w {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            upper += b.is_ascii_uppercase() as usize;
+        }
+    }
+    upper > 2
+}
+
+// ------------------------------------------------------------------- model
+
+/// The weights: `buckets × N_CLASSES` 16-bit values and their scale.
+pub struct Model {
+    mask: u64,
+    weights: Vec<i16>,
+}
+
+const MAGIC: &[u8; 8] = b"DLNER01\0";
+
+/// Errors reading a model file.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a dateline NER model (bad magic)")]
+    Magic,
+    #[error("model file truncated or inconsistent")]
+    Size,
+}
+
+impl Model {
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        if b.len() < 16 || &b[..8] != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let buckets = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) as usize;
+        let classes = u32::from_le_bytes([b[12], b[13], b[14], b[15]]) as usize;
+        if classes != N_CLASSES || !buckets.is_power_of_two() || b.len() != 16 + buckets * N_CLASSES * 2 {
+            return Err(ModelError::Size);
+        }
+        let weights = b[16..].chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        Ok(Model { mask: buckets as u64 - 1, weights })
+    }
+
+    /// Quantises float weights to 16 bits.
+    pub fn from_floats(w: &[f32], buckets: usize) -> Model {
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
+        let scale = 32000.0 / max;
+        Model { mask: buckets as u64 - 1, weights: w.iter().map(|x| (x * scale).round() as i16).collect() }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + self.weights.len() * 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&((self.mask + 1) as u32).to_le_bytes());
+        out.extend_from_slice(&(N_CLASSES as u32).to_le_bytes());
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    #[inline]
+    fn score(&self, feats: &[u64], scores: &mut [i32; N_CLASSES]) {
+        *scores = [0; N_CLASSES];
+        for &f in feats {
+            let base = ((f & self.mask) as usize) * N_CLASSES;
+            let row = &self.weights[base..base + N_CLASSES];
+            for c in 0..N_CLASSES {
+                scores[c] += row[c] as i32;
+            }
+        }
+    }
+
+    /// Tags one sentence; returns a class per token.
+    pub fn tag(&self, s: &SentenceView, out: &mut Vec<usize>) {
+        out.clear();
+        if s.words.is_empty() {
+            return;
+        }
+        let th = TokenHashes::new(s);
+        let caps = sentence_in_caps(s);
+        let mut feats = [0u64; MAX_FEATURES];
+        let mut scores = [0i32; N_CLASSES];
+        let (mut prev, mut prev2) = (0, 0);
+        for i in 0..s.words.len() {
+            let class = if surely_outside(s, i, prev) {
+                0
+            } else {
+                let k = features(s, &th, caps, i, prev, prev2, &mut feats);
+                self.score(&feats[..k], &mut scores);
+                best_allowed(&scores, prev)
+            };
+            out.push(class);
+            prev2 = prev;
+            prev = class;
+        }
+    }
+}
+
+fn best_allowed<T: PartialOrd + Copy>(scores: &[T; N_CLASSES], prev: usize) -> usize {
+    let mut best = 0;
+    for c in 1..N_CLASSES {
+        if allowed(prev, c) && scores[c] > scores[best] {
+            best = c;
+        }
+    }
+    best
+}
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
+
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(MODEL_BYTES).ok());
+
+/// The built-in model, when one was trained into the binary.
+pub fn model() -> Option<&'static Model> {
+    MODEL.as_ref()
+}
+
+/// Turns a class sequence into spans.
+pub fn spans(classes: &[usize], offset: usize, out: &mut Vec<NameSpan>) {
+    let mut i = 0;
+    while i < classes.len() {
+        let c = classes[i];
+        let Some(label) = label_of(c) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < classes.len() && classes[j] != 0 && classes[j] % 2 == 0 && label_of(classes[j]) == Some(label) {
+            j += 1;
+        }
+        out.push(NameSpan { start_token: offset + i, end_token: offset + j, label });
+        i = j;
+    }
+}
+
+/// Tags every sentence of the document.
+///
+/// The tagger reads words as CoNLL wrote them: an initial and its dot
+/// ("T." in "T. Moody"), which the segmenter splits in two, are one word.
+pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
+    let Some(model) = model() else { return Vec::new() };
+    let bits = lexicon_bits(doc.tokens.len(), lex);
+    let norm = doc.norm.as_str().as_bytes();
+    // units: (first token, byte slice); an initial joins its dot
+    let mut unit_start: Vec<usize> = Vec::with_capacity(doc.tokens.len() + 1);
+    let mut words: Vec<&[u8]> = Vec::with_capacity(doc.tokens.len());
+    let mut unit_bits: Vec<u16> = Vec::with_capacity(doc.tokens.len());
+    let mut sentence_units: Vec<std::ops::Range<usize>> = Vec::with_capacity(doc.sentences.len());
+    for s in &doc.sentences {
+        let first_unit = words.len();
+        let end = s.tokens.end.min(doc.tokens.len());
+        let mut i = s.tokens.start.min(end);
+        while i < end {
+            let t = &doc.tokens[i];
+            let w = &norm[t.norm_start as usize..t.norm_end as usize];
+            let initial = w.len() == 1 && w[0].is_ascii_uppercase() && i + 1 < end && {
+                let d = &doc.tokens[i + 1];
+                !d.space_before && &norm[d.norm_start as usize..d.norm_end as usize] == b"."
+            };
+            unit_start.push(i);
+            unit_bits.push(bits[i]);
+            if initial {
+                words.push(&norm[t.norm_start as usize..doc.tokens[i + 1].norm_end as usize]);
+                i += 2;
+            } else {
+                words.push(w);
+                i += 1;
+            }
+        }
+        sentence_units.push(first_unit..words.len());
+    }
+    unit_start.push(doc.tokens.len());
+    let mut out = Vec::new();
+    let mut classes = Vec::new();
+    let mut unit_spans = Vec::new();
+    for r in sentence_units {
+        let view = SentenceView { words: &words[r.clone()], lex: &unit_bits[r.clone()] };
+        model.tag(&view, &mut classes);
+        unit_spans.clear();
+        spans(&classes, r.start, &mut unit_spans);
+        for u in &unit_spans {
+            // back from units to tokens: a unit ends where the next one starts
+            let end_token = if u.end_token < r.end { unit_start[u.end_token] } else { last_token_of_unit(doc, unit_start[u.end_token - 1], norm) };
+            out.push(NameSpan { start_token: unit_start[u.start_token], end_token, label: u.label });
+        }
+    }
+    out
+}
+
+/// The end (exclusive) of the unit starting at token `i`, the last of its sentence.
+fn last_token_of_unit(doc: &Doc, i: usize, norm: &[u8]) -> usize {
+    let t = &doc.tokens[i];
+    let w = &norm[t.norm_start as usize..t.norm_end as usize];
+    let joined = w.len() == 1
+        && w[0].is_ascii_uppercase()
+        && doc.tokens.get(i + 1).is_some_and(|d| !d.space_before && &norm[d.norm_start as usize..d.norm_end as usize] == b".");
+    if joined {
+        i + 2
+    } else {
+        i + 1
+    }
+}
+
+// ---------------------------------------------------------------- training
+
+/// One training sentence: tokens and gold classes.
+pub struct TrainSentence {
+    pub words: Vec<String>,
+    pub classes: Vec<usize>,
+    pub lex: Vec<u16>,
+}
+
+/// Reads CoNLL-2003 columns (token … tag), sentences split by blank lines.
+pub fn read_conll(text: &str) -> Vec<TrainSentence> {
+    let mut out = Vec::new();
+    let mut words = Vec::new();
+    let mut classes = Vec::new();
+    let mut flush = |words: &mut Vec<String>, classes: &mut Vec<usize>| {
+        if !words.is_empty() {
+            let lex = lexicon_bits_of_words(words);
+            out.push(TrainSentence { words: std::mem::take(words), classes: std::mem::take(classes), lex });
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with("-DOCSTART-") {
+            flush(&mut words, &mut classes);
+            continue;
+        }
+        let mut cols = line.split(' ');
+        let (Some(w), Some(tag)) = (cols.next(), line.rsplit(' ').next()) else { continue };
+        words.push(w.to_string());
+        classes.push(class_of(tag));
+    }
+    flush(&mut words, &mut classes);
+    out
+}
+
+/// Lexicon bits for a sentence given as words, by building a small document
+/// whose tokens are exactly those words.
+pub fn lexicon_bits_of_words(words: &[String]) -> Vec<u16> {
+    let text = words.join(" ");
+    let mut doc = Doc::new(text, Default::default());
+    if doc.norm.as_str().len() != doc.text.len() {
+        return vec![0; words.len()];
+    }
+    let mut pos = 0;
+    for w in words {
+        let end = pos + w.len();
+        let Ok(span) = Span::new(&doc.text, pos, end) else { return vec![0; words.len()] };
+        let kind = if w.chars().next().is_some_and(char::is_alphanumeric) { TokenKind::Word } else { TokenKind::Punct };
+        doc.tokens.push(Token { span, norm_start: pos as u32, norm_end: end as u32, kind, space_before: true });
+        pos = end + 1;
+    }
+    if let Ok(span) = Span::new(&doc.text, 0, doc.text.len()) {
+        doc.sentences.push(Sentence { span, tokens: 0..words.len(), paragraph: 0 });
+    }
+    let lex = gazetteer::find(&doc);
+    lexicon_bits(words.len(), &lex)
+}
+
+/// Averaged-perceptron training.
+pub fn train(data: &[TrainSentence], buckets: usize, epochs: usize, mut log: impl FnMut(usize, f64)) -> Model {
+    let mask = buckets as u64 - 1;
+    let mut w = vec![0f32; buckets * N_CLASSES];
+    let mut u = vec![0f32; buckets * N_CLASSES];
+    let mut t: f32 = 1.0;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    let mut feats = [0u64; MAX_FEATURES];
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let s = &data[si];
+            let wb: Vec<&[u8]> = s.words.iter().map(|x| x.as_bytes()).collect();
+            let view = SentenceView { words: &wb, lex: &s.lex };
+            let th = TokenHashes::new(&view);
+            let caps = sentence_in_caps(&view);
+            let (mut prev, mut prev2) = (0, 0);
+            for i in 0..wb.len() {
+                let gold = s.classes[i];
+                let pred = if surely_outside(&view, i, prev) {
+                    0
+                } else {
+                    let k = features(&view, &th, caps, i, prev, prev2, &mut feats);
+                    let mut scores = [0f32; N_CLASSES];
+                    for &f in &feats[..k] {
+                        let base = ((f & mask) as usize) * N_CLASSES;
+                        for c in 0..N_CLASSES {
+                            scores[c] += w[base + c];
+                        }
+                    }
+                    let pred = best_allowed(&scores, prev);
+                    if pred != gold {
+                        for &f in &feats[..k] {
+                            let base = ((f & mask) as usize) * N_CLASSES;
+                            w[base + gold] += 1.0;
+                            u[base + gold] += t;
+                            w[base + pred] -= 1.0;
+                            u[base + pred] -= t;
+                        }
+                    }
+                    t += 1.0;
+                    pred
+                };
+                correct += (pred == gold) as usize;
+                total += 1;
+                prev2 = prev;
+                prev = pred;
+            }
+        }
+        log(epoch, correct as f64 / total.max(1) as f64);
+    }
+    let avg: Vec<f32> = w.iter().zip(&u).map(|(w, u)| w - u / t).collect();
+    Model::from_floats(&avg, buckets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_from_classes() {
+        let mut out = Vec::new();
+        spans(&[0, 1, 2, 0, 5, 3, 4, 4], 10, &mut out);
+        assert_eq!(
+            out,
+            vec![
+                NameSpan { start_token: 11, end_token: 13, label: NerLabel::Per },
+                NameSpan { start_token: 14, end_token: 15, label: NerLabel::Loc },
+                NameSpan { start_token: 15, end_token: 18, label: NerLabel::Org },
+            ]
+        );
+    }
+
+    #[test]
+    fn transitions() {
+        assert!(allowed(1, 2));
+        assert!(!allowed(0, 2));
+        assert!(!allowed(3, 2));
+        assert!(allowed(4, 4));
+    }
+
+    #[test]
+    fn model_bytes_round_trip_and_bad_files_are_refused() {
+        let m = Model::from_floats(&vec![0.5f32; 4 * N_CLASSES], 4);
+        let b = m.to_bytes();
+        let m2 = Model::from_bytes(&b).expect("round trip");
+        assert_eq!(m2.weights, m.weights);
+        assert!(Model::from_bytes(b"").is_err());
+        assert!(Model::from_bytes(&b[..b.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn training_learns_a_toy_pattern() {
+        let mk = |ws: &[&str], cs: &[usize]| TrainSentence {
+            words: ws.iter().map(|s| s.to_string()).collect(),
+            classes: cs.to_vec(),
+            lex: vec![0; ws.len()],
+        };
+        let data = vec![
+            mk(&["Mr", "Smith", "said", "so"], &[0, 1, 0, 0]),
+            mk(&["Mr", "Jones", "said", "so"], &[0, 1, 0, 0]),
+            mk(&["Acme", "Corp", "said", "so"], &[3, 4, 0, 0]),
+            mk(&["Zeta", "Corp", "said", "so"], &[3, 4, 0, 0]),
+        ];
+        let m = train(&data, 1 << 12, 10, |_, _| {});
+        let words: Vec<&[u8]> = ["Mr", "Brown", "said", "so"].iter().map(|s| s.as_bytes()).collect();
+        let mut out = Vec::new();
+        m.tag(&SentenceView { words: &words, lex: &[0; 4] }, &mut out);
+        assert_eq!(out, vec![0, 1, 0, 0]);
+    }
+}

@@ -1,0 +1,718 @@
+//! From lexicon hits and tagged names to mentions and document entities.
+//!
+//! The order matters and each step is one pass: lexicon mentions (with the
+//! metonymy decision for capitals and seats of power), rule mentions
+//! (national institutions, "X administration"), tagger names merged in
+//! (the lexicon refines a tagged span it agrees with; a longer tagged name
+//! overrides a shorter lexicon hit inside it), then grouping into entities
+//! and reading titles into roles.
+
+use std::collections::{HashMap, HashSet};
+
+use dateline_doc::{Doc, Entity, EntityId, EntityKind, Mention, MentionSource, Sector, Span, TokenKind};
+use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
+use dateline_lexicon::orgs::orgs;
+use dateline_lexicon::titles::title_sector;
+
+use crate::gazetteer::{sentence_in_capitals, Hit, LexMatch};
+use crate::ner::{NameSpan, NerLabel};
+
+/// What a mention is grouped by.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Country(u16),
+    Org(u16),
+    Place(String),
+    Group(String),
+    Institution(&'static str, u16),
+    Person,
+    Other(EntityKind, String),
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    /// Token range; empty for the dateline (which lies outside the body tokens).
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    source: MentionSource,
+    country: Option<&'static str>,
+    sector: Option<Sector>,
+    key: Key,
+    /// Written as the thing's own name (not a capital, seat or demonym).
+    naming: bool,
+    /// Written in capitals only (a headline or dateline).
+    shouted: bool,
+    /// The country whose capital this is.
+    capital_of: Option<u16>,
+}
+
+impl Cand {
+    fn overlaps_tokens(&self, s: usize, e: usize) -> bool {
+        self.start < e && s < self.end
+    }
+}
+
+/// Words after which a capital is a place, not its government.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "from", "to", "near", "outside", "inside", "into", "across", "around", "via", "through", "toward", "towards", "within", "visit", "visited", "visiting", "left", "reached", "arrived",
+];
+
+/// Words that may stand capitalised before a name without being part of it.
+const CALENDAR: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+fn sector(code: Option<&str>) -> Option<Sector> {
+    code.and_then(Sector::from_code)
+}
+
+fn lower_first_char_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Token `i` is a capitalised word that no lexicon entry covers: probably
+/// part of a person's name ("Chad Smith", "Jordan Peterson").
+fn unknown_capitalised(doc: &Doc, i: usize, lex_tokens: &HashSet<usize>) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        && lower_first_char_upper(doc.token_text(i))
+        && !lex_tokens.contains(&i)
+        && !CALENDAR.contains(&doc.token_text(i))
+}
+
+fn span_of_tokens(doc: &Doc, s: usize, e: usize) -> Span {
+    doc.tokens[s].span.cover(doc.tokens[e - 1].span)
+}
+
+fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
+    let g = geo();
+    let o = orgs();
+    let mut lex_tokens = HashSet::new();
+    for m in lex {
+        if m.hits().iter().any(|h| !matches!(h, Hit::TitleModifier)) {
+            for t in m.start_token..m.end_token {
+                lex_tokens.insert(t);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for m in lex {
+        let hits = m.hits();
+        let span = doc.span_from_norm(m.norm_start, m.norm_end);
+        let text = doc.slice(span);
+        let base = |kind, key| Cand {
+            span,
+            start: m.start_token,
+            end: m.end_token,
+            kind,
+            source: MentionSource::Lexicon,
+            country: None,
+            sector: None,
+            key,
+            naming: true,
+            shouted: m.shouted,
+            capital_of: None,
+        };
+        let countries: Vec<(u16, CountryNameRole)> =
+            hits.iter().filter_map(|h| if let Hit::Country { idx, role } = *h { Some((idx, role)) } else { None }).collect();
+        let org = hits.iter().find_map(|h| if let Hit::Org { idx } = *h { Some(idx) } else { None });
+        let region = hits.iter().find_map(|h| if let Hit::Region { idx } = *h { Some(idx) } else { None });
+        if let Some(idx) = org {
+            let org = &o.orgs[idx as usize];
+            let mut c = base(EntityKind::Organization, Key::Org(idx));
+            c.country = org.country.as_deref();
+            c.sector = sector(Some(org.sector));
+            out.push(c);
+        } else if let Some(&(idx, role)) = countries.first() {
+            let unique = countries.iter().all(|&(i, _)| i == idx);
+            let country = &g.countries[idx as usize];
+            let single = m.end_token == m.start_token + 1;
+            let in_caps = m.shouted || sentence_in_capitals(doc, m.start_token);
+            let name_like = matches!(role, CountryNameRole::Name | CountryNameRole::Capital);
+            if name_like && single && !in_caps && unknown_capitalised(doc, m.end_token, &lex_tokens) {
+                continue; // "Chad Smith": a person's name, left to the tagger
+            }
+            if name_like
+                && single
+                && !in_caps
+                && m.start_token > 0
+                && !is_sentence_start(doc, m.start_token - 1)
+                && unknown_capitalised(doc, m.start_token - 1, &lex_tokens)
+            {
+                continue; // "George Washington"
+            }
+            if !unique {
+                let mut c = base(EntityKind::Group, Key::Group(text.to_lowercase()));
+                c.naming = role == CountryNameRole::Demonym;
+                if role != CountryNameRole::Demonym {
+                    c.kind = EntityKind::Location;
+                    c.key = Key::Place(text.to_lowercase());
+                }
+                out.push(c);
+                continue;
+            }
+            let mut c = base(EntityKind::Country, Key::Country(idx));
+            c.country = Some(country.iso3.as_str());
+            match role {
+                CountryNameRole::Name => {}
+                CountryNameRole::Seat => {
+                    c.naming = false;
+                    c.sector = Some(Sector::Gov);
+                }
+                CountryNameRole::Capital => {
+                    c.capital_of = Some(idx);
+                    c.naming = false;
+                    let prev = m.start_token.checked_sub(1).map(|p| doc.token_text(p).to_ascii_lowercase());
+                    let in_dateline = doc.meta.dateline_span.is_some_and(|d| d.overlaps(span));
+                    if in_dateline || prev.is_some_and(|p| LOCATIVE.contains(&p.as_str())) {
+                        c.kind = EntityKind::Location;
+                        c.key = Key::Place(text.to_lowercase());
+                        c.naming = true;
+                    } else {
+                        c.sector = Some(Sector::Gov);
+                    }
+                }
+                CountryNameRole::Demonym => {
+                    c.kind = EntityKind::Group;
+                    c.key = Key::Group(country.iso3.to_lowercase());
+                }
+            }
+            out.push(c);
+        } else if let Some(idx) = region {
+            let r = &g.regions[idx as usize];
+            let mut c = if r.kind == RegionKind::People {
+                base(EntityKind::Group, Key::Group(r.name.to_lowercase()))
+            } else {
+                base(EntityKind::Location, Key::Place(r.name.to_lowercase()))
+            };
+            c.country = r.country.as_deref();
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_sentence_start(doc: &Doc, token: usize) -> bool {
+    let pos = doc.tokens[token].span.start();
+    doc.sentence_at(pos).is_some_and(|s| doc.sentences[s].tokens.start == token)
+        || doc.token_text(token).chars().all(|c| !c.is_alphanumeric())
+}
+
+/// The dateline place ("BRUSSELS") as a mention, when the lexicon knows it.
+fn dateline_cand(doc: &Doc) -> Option<Cand> {
+    let span = doc.meta.dateline_span?;
+    let text = doc.slice(span);
+    let g = geo();
+    let refs = g.country_refs(text);
+    let (country, capital_of, key_name) = if let Some(&(idx, role)) = refs.first() {
+        let c = &g.countries[idx as usize];
+        match role {
+            CountryNameRole::Capital => (Some(c.iso3.as_str()), Some(idx as u16), text.to_lowercase()),
+            _ => (Some(c.iso3.as_str()), None, text.to_lowercase()),
+        }
+    } else {
+        let r = g.regions.iter().find(|r| r.name.eq_ignore_ascii_case(text) || r.variants.iter().any(|v| v.eq_ignore_ascii_case(text)))?;
+        (r.country.as_deref(), None, r.name.to_lowercase())
+    };
+    let is_country_name = refs.first().is_some_and(|&(_, role)| role == CountryNameRole::Name);
+    Some(Cand {
+        span,
+        start: 0,
+        end: 0,
+        kind: if is_country_name { EntityKind::Country } else { EntityKind::Location },
+        source: MentionSource::Lexicon,
+        country,
+        sector: None,
+        key: match refs.first() {
+            Some(&(idx, CountryNameRole::Name)) => Key::Country(idx as u16),
+            _ => Key::Place(key_name),
+        },
+        naming: true,
+        shouted: !text.chars().any(|c| c.is_lowercase()),
+        capital_of,
+    })
+}
+
+/// Nouns that an institution word modifies rather than names ("military allies").
+const NOT_AN_INSTITUTION_BEFORE: &[&str] = &[
+    "allies", "ally", "operation", "operations", "officials", "official", "forces", "force", "aid", "support", "spending", "budget", "personnel",
+    "leaders", "leadership", "sources", "source", "analysts", "experts", "bases", "base", "exercises", "equipment", "assistance", "buildup",
+    "build-up", "action", "campaign", "presence", "power", "might", "capabilities", "capability", "doctrine", "planners", "intelligence",
+    "contracts", "ties", "cooperation", "bonds", "debt", "policy", "policies",
+];
+
+/// "Ukraine's foreign ministry", "the Ukrainian foreign ministry", "the Russian army".
+fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
+    let o = orgs();
+    let mut out = Vec::new();
+    for m in lex {
+        let Some(inst) = m.hits().iter().find_map(|h| if let Hit::Institution { idx } = *h { Some(idx) } else { None }) else { continue };
+        // "Ukraine's military allies": the institution word is a modifier
+        if m.end_token < doc.tokens.len() && NOT_AN_INSTITUTION_BEFORE.contains(&doc.token_text(m.end_token).to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        // the country word ends right before, or before a possessive 's
+        let mut before = m.start_token;
+        if before > 0 && doc.token_text(before - 1).eq_ignore_ascii_case("'s") {
+            before -= 1;
+        }
+        let Some(owner) = cands.iter().find(|c| {
+            c.end == before && c.end > c.start && matches!(c.key, Key::Country(_) | Key::Group(_)) && c.country.is_some()
+        }) else {
+            continue;
+        };
+        let Some(country) = owner.country else { continue };
+        let span = owner.span.cover(doc.span_from_norm(m.norm_start, m.norm_end));
+        out.push(Cand {
+            span,
+            start: owner.start,
+            end: m.end_token,
+            kind: EntityKind::Organization,
+            source: MentionSource::Rule,
+            country: Some(country),
+            sector: sector(Some(o.institutions[inst as usize].sector)),
+            key: Key::Institution(country, inst),
+            naming: true,
+            shouted: owner.shouted,
+            capital_of: None,
+        });
+    }
+    out
+}
+
+/// "the Trump administration": a capitalised word before "administration".
+fn administration_cands(doc: &Doc) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 1..doc.tokens.len() {
+        if doc.token_text(i) != "administration" {
+            continue;
+        }
+        let p = i - 1;
+        let w = doc.token_text(p);
+        if doc.tokens[p].kind != TokenKind::Word || !lower_first_char_upper(w) || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && w.len() > 4 {
+            continue;
+        }
+        let span = span_of_tokens(doc, p, i + 1);
+        out.push(Cand {
+            span,
+            start: p,
+            end: i + 1,
+            kind: EntityKind::Organization,
+            source: MentionSource::Rule,
+            country: None,
+            sector: Some(Sector::Gov),
+            key: Key::Other(EntityKind::Organization, doc.slice(span).to_lowercase()),
+            naming: true,
+            shouted: false,
+            capital_of: None,
+        });
+    }
+    out
+}
+
+fn model_kind(label: NerLabel) -> EntityKind {
+    match label {
+        NerLabel::Per => EntityKind::Person,
+        NerLabel::Org => EntityKind::Organization,
+        NerLabel::Loc => EntityKind::Location,
+        NerLabel::Misc => EntityKind::Misc,
+    }
+}
+
+/// Function words that begin a sentence capitalised without being part
+/// of the name after them ("Though Ukraine set its sights…").
+const SENTENCE_OPENERS: &[&str] = &[
+    "though", "but", "and", "or", "if", "when", "while", "after", "before", "as", "since", "although", "because", "so", "yet", "then",
+    "meanwhile", "however", "in", "on", "at", "for", "with", "by", "from", "of", "to", "it", "he", "she", "they", "we", "i", "this",
+    "that", "these", "those", "there", "here", "what", "why", "how", "where", "who", "all", "some", "many", "most", "no", "not", "every",
+    "each", "both", "either", "neither", "unlike", "like", "despite", "during", "under", "over", "until", "without", "within", "among",
+    "between", "against", "also", "still", "even", "only", "now", "today", "yesterday", "tomorrow", "instead", "once", "unless", "whether",
+    "a", "an", "his", "her", "their", "its", "our", "my", "your",
+];
+
+/// Whether token `i` lies inside a title (not a name): "Lt. Gen.", "President".
+fn in_title(lex: &[LexMatch], i: usize) -> bool {
+    lex.iter().any(|m| {
+        m.start_token <= i && i < m.end_token && m.hits().iter().any(|h| matches!(h, Hit::Title | Hit::TitleAbbrev | Hit::TitleModifier))
+    })
+}
+
+/// Trims what the tagger put around a name: a sentence-opening function
+/// word, trailing lower-case words ("NATO military"), and for a person a
+/// leading title ("President"); drops spans that are only a title or that
+/// fall on the dateline.
+fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
+    let (mut s, mut e) = (n.start_token, n.end_token.min(doc.tokens.len()));
+    if e <= s {
+        return None;
+    }
+    if let Some(d) = doc.meta.dateline_span {
+        if span_of_tokens(doc, s, e).overlaps(d) {
+            return None;
+        }
+    }
+    while e > s + 1 && doc.token_text(e - 1).chars().next().is_some_and(|c| c.is_lowercase()) {
+        e -= 1;
+    }
+    if e > s + 1 && is_sentence_start(doc, s) && SENTENCE_OPENERS.contains(&doc.token_text(s).to_lowercase().as_str()) {
+        s += 1;
+    }
+    if n.label == NerLabel::Per {
+        while s < e && (in_title(lex, s) || doc.token_text(s) == ".") {
+            s += 1;
+        }
+    } else if (s..e).all(|i| in_title(lex, i) || doc.token_text(i) == ".") {
+        return None;
+    }
+    (s < e).then_some(NameSpan { start_token: s, end_token: e, label: n.label })
+}
+
+/// Merges tagged names with the lexicon and rule mentions.
+fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[NameSpan]) -> Vec<Cand> {
+    let mut keep = vec![true; cands.len()];
+    let mut extra = Vec::new();
+    for n in tagged {
+        let Some(n) = clean_span(doc, lex, n) else { continue };
+        let n = &n;
+        let exact = cands.iter().position(|c| c.start == n.start_token && c.end == n.end_token && c.source == MentionSource::Lexicon);
+        if let Some(i) = exact {
+            // The lexicon knows this name: its kind, country and sector are surer,
+            // except where the context says person or organisation for a place
+            // ("Washington" the player, "CHICAGO" the team).
+            let c = &cands[i];
+            let model_says = model_kind(n.label);
+            let place = matches!(c.kind, EntityKind::Location) || (c.kind == EntityKind::Country && !c.naming);
+            if !(place && matches!(model_says, EntityKind::Person | EntityKind::Organization)) {
+                continue;
+            }
+            keep[i] = false;
+        }
+        // a lexicon or rule mention strictly containing the tagged name wins
+        if cands.iter().any(|c| c.start <= n.start_token && n.end_token <= c.end && c.end - c.start > n.end_token - n.start_token && c.source != MentionSource::Model) {
+            continue;
+        }
+        // otherwise the tagged name overrides the lexicon hits it overlaps
+        for (i, c) in cands.iter().enumerate() {
+            if c.end > c.start && c.overlaps_tokens(n.start_token, n.end_token) && c.source == MentionSource::Lexicon {
+                keep[i] = false;
+            }
+        }
+        let span = span_of_tokens(doc, n.start_token, n.end_token);
+        let text = doc.slice(span);
+        let kind = model_kind(n.label);
+        extra.push(Cand {
+            span,
+            start: n.start_token,
+            end: n.end_token,
+            kind,
+            source: MentionSource::Model,
+            country: None,
+            sector: None,
+            key: if kind == EntityKind::Person { Key::Person } else { Key::Other(kind, text.to_lowercase()) },
+            naming: true,
+            shouted: !text.chars().any(|c| c.is_lowercase()),
+            capital_of: None,
+        });
+    }
+    let mut i = 0;
+    cands.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    cands.extend(extra);
+    cands
+}
+
+/// Decides what capitals and seats stand for once every mention is known:
+/// a capital used for its government anywhere in the report ("Addis Ababa
+/// denied") makes all its mentions the country's; a place that is the seat of
+/// an organisation the report names ("Brussels" and the EU), used for its
+/// government, is that organisation.
+fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
+    let o = orgs();
+    let orgs_here: HashSet<u16> = cands.iter().filter_map(|c| if let Key::Org(i) = c.key { Some(i) } else { None }).collect();
+    for c in cands.iter_mut() {
+        if c.capital_of.is_some() && c.kind == EntityKind::Country {
+            if let Some(org) = o.by_seat(doc.slice(c.span)) {
+                let idx = o.orgs.iter().position(|x| std::ptr::eq(x, org)).unwrap_or(usize::MAX) as u16;
+                if orgs_here.contains(&idx) {
+                    c.kind = EntityKind::Organization;
+                    c.key = Key::Org(idx);
+                    c.country = None;
+                    c.sector = sector(Some(org.sector));
+                    c.capital_of = None;
+                }
+            }
+        }
+    }
+    let metonymic: HashSet<String> =
+        cands.iter().filter(|c| c.capital_of.is_some() && c.kind == EntityKind::Country).map(|c| doc.slice(c.span).to_lowercase()).collect();
+    for c in cands.iter_mut() {
+        if let Some(idx) = c.capital_of {
+            if c.kind == EntityKind::Location && metonymic.contains(&doc.slice(c.span).to_lowercase()) {
+                c.kind = EntityKind::Country;
+                c.key = Key::Country(idx);
+                c.naming = false;
+            }
+        }
+    }
+}
+
+/// A name the tagger calls a person somewhere is a person everywhere in
+/// the report, and so is the surname of a full name ("Hegseth's remarks"
+/// tagged as an organisation once).
+fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
+    let mut person_names: HashSet<Vec<String>> = HashSet::new();
+    for c in cands.iter().filter(|c| c.key == Key::Person) {
+        let words = name_words(doc, c);
+        if words.len() > 1 {
+            if let Some(last) = words.last() {
+                person_names.insert(vec![last.clone()]);
+            }
+        }
+        person_names.insert(words);
+    }
+    for c in cands.iter_mut() {
+        if c.source == MentionSource::Model && c.key != Key::Person && person_names.contains(&name_words(doc, c)) {
+            c.kind = EntityKind::Person;
+            c.key = Key::Person;
+        }
+    }
+}
+
+/// Tokens of a name without a final possessive.
+fn name_words(doc: &Doc, c: &Cand) -> Vec<String> {
+    if c.end <= c.start {
+        return doc.slice(c.span).split_whitespace().map(str::to_lowercase).collect();
+    }
+    (c.start..c.end).map(|i| doc.token_text(i).to_lowercase()).filter(|w| w != "'s").collect()
+}
+
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "on" | "in" | "de" | "du" | "des" | "la" | "le"))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Assigns each candidate a group index; candidates are in text order.
+fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
+    let mut groups: Vec<usize> = vec![0; cands.len()];
+    let mut by_key: HashMap<&Key, usize> = HashMap::new();
+    // persons: surname ↔ full name
+    let mut persons: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut n_groups = 0;
+    let mut org_groups: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        if c.key == Key::Person {
+            let words = name_words(doc, c);
+            let found = persons.iter().find(|(_, full)| {
+                full == &words
+                    || (words.len() < full.len() && full.ends_with(&words))
+                    || (words.len() == 1 && full.first() == words.first() && full.len() > 1 && false)
+            });
+            if let Some(&(g, _)) = found {
+                groups[i] = g;
+            } else if let Some(pos) = persons.iter().position(|(_, full)| full.len() < words.len() && words.ends_with(full)) {
+                // a surname seen before its full name
+                let g = persons[pos].0;
+                persons[pos].1 = words;
+                groups[i] = g;
+            } else {
+                persons.push((n_groups, words));
+                groups[i] = n_groups;
+                n_groups += 1;
+            }
+            continue;
+        }
+        if c.kind == EntityKind::Organization {
+            // an acronym of an organisation named before ("Assembly of First Nations (AFN)")
+            let text = doc.slice(c.span);
+            if text.len() >= 2 && text.chars().all(|ch| ch.is_uppercase()) && !by_key.contains_key(&c.key) {
+                if let Some(&(g, _)) = org_groups.iter().find(|(_, w)| w.len() >= 2 && initials(w) == text) {
+                    groups[i] = g;
+                    by_key.insert(&c.key, g);
+                    continue;
+                }
+            }
+        }
+        let g = *by_key.entry(&c.key).or_insert_with(|| {
+            n_groups += 1;
+            n_groups - 1
+        });
+        groups[i] = g;
+        if c.kind == EntityKind::Organization {
+            org_groups.push((g, name_words(doc, c)));
+        }
+    }
+    groups
+}
+
+/// A title just before or in apposition to a person's name.
+struct RoleInfo {
+    role: String,
+    country: Option<&'static str>,
+    sector: Option<Sector>,
+}
+
+/// The title phrase (with its modifiers) ending at token `end` (exclusive).
+fn title_ending_at(doc: &Doc, lex: &[LexMatch], end: usize) -> Option<(usize, Span)> {
+    let t = lex.iter().find(|m| m.end_token == end && m.hits().contains(&Hit::Title))?;
+    let mut start = t.start_token;
+    let mut span = doc.span_from_norm(t.norm_start, t.norm_end);
+    while let Some(m) = lex.iter().find(|m| m.end_token == start && m.hits().contains(&Hit::TitleModifier)) {
+        start = m.start_token;
+        span = doc.span_from_norm(m.norm_start, m.norm_end).cover(span);
+    }
+    Some((start, span))
+}
+
+/// The title phrase (with modifiers) starting at token `start`.
+fn title_starting_at(doc: &Doc, lex: &[LexMatch], start: usize) -> Option<(usize, Span)> {
+    let mut s = start;
+    let mut first: Option<Span> = None;
+    while let Some(m) = lex.iter().find(|m| m.start_token == s && m.hits().contains(&Hit::TitleModifier) && !m.hits().contains(&Hit::Title)) {
+        first.get_or_insert(doc.span_from_norm(m.norm_start, m.norm_end));
+        s = m.end_token;
+    }
+    let t = lex.iter().find(|m| m.start_token == s && m.hits().contains(&Hit::Title))?;
+    let tspan = doc.span_from_norm(t.norm_start, t.norm_end);
+    Some((t.end_token, first.map_or(tspan, |f| f.cover(tspan))))
+}
+
+/// The country a title belongs to from the words before it: "Eritrea's",
+/// "the Ukrainian", "U.S.".
+fn country_before(cands: &[Cand], doc: &Doc, start: usize) -> Option<&'static str> {
+    let mut s = start;
+    if s > 0 && doc.token_text(s - 1).eq_ignore_ascii_case("'s") {
+        s -= 1;
+    }
+    cands.iter().find(|c| c.end == s && c.end > c.start && c.country.is_some() && matches!(c.key, Key::Country(_) | Key::Group(_))).and_then(|c| c.country)
+}
+
+fn role_for(doc: &Doc, lex: &[LexMatch], cands: &[Cand], c: &Cand) -> Option<RoleInfo> {
+    if c.end <= c.start {
+        return None;
+    }
+    let make = |span: Span, start: usize| {
+        let role = doc.slice(span).to_string();
+        Some(RoleInfo { sector: sector(title_sector(&role)), country: country_before(cands, doc, start), role })
+    };
+    // "X's trade minister, Helena Prado," / "Defense Secretary Pete Hegseth"
+    let mut before = c.start;
+    let comma_before = before > 0 && doc.token_text(before - 1) == ",";
+    if comma_before {
+        before -= 1;
+    }
+    // apposition after: "Tadesse Worku, Ethiopia's deputy chief of staff"
+    if c.end < doc.tokens.len() && doc.token_text(c.end) == "," {
+        let mut k = c.end + 1;
+        // skip "the", a country word and a possessive
+        if k < doc.tokens.len() && doc.token_text(k).eq_ignore_ascii_case("the") {
+            k += 1;
+        }
+        if let Some(owner) = cands.iter().find(|o| o.start == k && o.end > o.start && matches!(o.key, Key::Country(_) | Key::Group(_))) {
+            k = owner.end;
+            if k < doc.tokens.len() && doc.token_text(k) == "'s" {
+                k += 1;
+            }
+        }
+        if let Some((_, span)) = title_starting_at(doc, lex, k) {
+            let start_tok = doc.token_at_or_after(span.start());
+            return make(span, start_tok);
+        }
+    }
+    if let Some((start, span)) = title_ending_at(doc, lex, before) {
+        return make(span, start);
+    }
+    if !comma_before {
+        // "Lt. Gen. Tadesse Worku": an abbreviated title gives a sector only
+        if let Some(m) = lex.iter().find(|m| m.end_token == c.start && m.hits().contains(&Hit::TitleAbbrev)) {
+            let text = doc.slice(doc.span_from_norm(m.norm_start, m.norm_end));
+            if let Some(s) = sector(title_sector(text)) {
+                return Some(RoleInfo { role: String::new(), country: None, sector: Some(s) });
+            }
+        }
+    }
+    None
+}
+
+/// Writes `doc.mentions` and `doc.entities`.
+pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
+    let mut cands = lexicon_cands(doc, lex);
+    let inst = institution_cands(doc, lex, &cands);
+    cands.extend(inst);
+    cands.extend(administration_cands(doc));
+    let mut cands = merge_model(doc, lex, cands, tagged);
+    if let Some(d) = dateline_cand(doc) {
+        if !cands.iter().any(|c| c.span.overlaps(d.span)) {
+            cands.push(d);
+        }
+    }
+    cands.sort_by_key(|c| (c.span.start(), std::cmp::Reverse(c.span.end())));
+    cands.dedup_by(|a, b| a.span == b.span);
+    settle_metonyms(doc, &mut cands);
+    one_label_per_name(doc, &mut cands);
+    let groups = group(doc, &cands);
+
+    let n_groups = groups.iter().copied().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
+    for (i, &g) in groups.iter().enumerate() {
+        members[g].push(i);
+    }
+    let g = geo();
+    let o = orgs();
+    doc.mentions.clear();
+    doc.entities.clear();
+    let mut mention_of_cand = vec![0usize; cands.len()];
+    for (i, c) in cands.iter().enumerate() {
+        mention_of_cand[i] = doc.mentions.len();
+        doc.mentions.push(Mention { span: c.span, kind: c.kind, source: c.source, entity: None });
+    }
+    for m in members.into_iter().filter(|m| !m.is_empty()) {
+        let first = &cands[m[0]];
+        let kind = match first.key {
+            Key::Country(_) => EntityKind::Country,
+            Key::Org(_) | Key::Institution(..) => EntityKind::Organization,
+            _ => m.iter().map(|&i| cands[i].kind).find(|k| *k == EntityKind::Country).unwrap_or(first.kind),
+        };
+        let best = m
+            .iter()
+            .copied()
+            .filter(|&i| cands[i].naming)
+            .max_by_key(|&i| (!cands[i].shouted, doc.slice(cands[i].span).trim_end_matches("'s").chars().count(), std::cmp::Reverse(i)));
+        let name = match (best, &first.key) {
+            (Some(i), _) => display_name(doc, &cands[i]),
+            (None, Key::Country(idx)) => g.countries[*idx as usize].name.clone(),
+            (None, Key::Org(idx)) => o.orgs[*idx as usize].name.clone(),
+            (None, _) => display_name(doc, first),
+        };
+        let mut e = Entity::new(name, kind);
+        e.country = m.iter().find_map(|&i| cands[i].country).map(str::to_string);
+        e.sector = if kind == EntityKind::Country { None } else { m.iter().find_map(|&i| cands[i].sector) };
+        if kind == EntityKind::Person {
+            if let Some(r) = m.iter().find_map(|&i| role_for(doc, lex, &cands, &cands[i])) {
+                if !r.role.is_empty() {
+                    e.role = Some(r.role);
+                }
+                e.country = e.country.or(r.country.map(str::to_string));
+                e.sector = e.sector.or(r.sector);
+            }
+        }
+        e.mentions = m.iter().map(|&i| mention_of_cand[i]).collect();
+        let id: EntityId = doc.add_entity(e);
+        for &i in &m {
+            doc.mentions[mention_of_cand[i]].entity = Some(id);
+        }
+    }
+}
+
+/// The name as written, without a possessive.
+fn display_name(doc: &Doc, c: &Cand) -> String {
+    let s = doc.slice(c.span);
+    let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

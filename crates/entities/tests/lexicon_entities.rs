@@ -1,0 +1,128 @@
+//! End-to-end checks of the entity layer on short texts.
+
+use dateline_doc::{Doc, DocMeta, EntityKind};
+use dateline_entities::EntityRecognizer;
+use dateline_pipeline::Component;
+use dateline_segment::Segmenter;
+
+fn run(text: &str) -> Doc {
+    let mut doc = Doc::new(text.to_string(), DocMeta::default());
+    Segmenter.run(&mut doc);
+    EntityRecognizer.run(&mut doc);
+    doc
+}
+
+fn entities(doc: &Doc) -> Vec<(String, EntityKind, Option<String>)> {
+    doc.entities.iter().map(|e| (e.name.clone(), e.kind, e.country.clone())).collect()
+}
+
+fn find<'a>(doc: &'a Doc, name: &str) -> Option<&'a dateline_doc::Entity> {
+    doc.entities.iter().find(|e| e.name == name)
+}
+
+#[test]
+fn countries_capitals_and_seats_are_one_entity() {
+    let d = run("Ukraine asked for help. Kyiv said it would fight on, while the Kremlin and Moscow said nothing about Russia.");
+    let ukr = find(&d, "Ukraine").expect("Ukraine");
+    assert_eq!(ukr.kind, EntityKind::Country);
+    assert_eq!(ukr.country.as_deref(), Some("UKR"));
+    assert_eq!(ukr.mentions.len(), 2);
+    let rus = find(&d, "Russia").expect("Russia");
+    assert_eq!(rus.mentions.len(), 3);
+}
+
+#[test]
+fn a_capital_as_a_place() {
+    let d = run("The talks were held in Geneva and in Brussels.");
+    let b = find(&d, "Brussels").expect("Brussels");
+    assert_eq!(b.kind, EntityKind::Location);
+    assert_eq!(b.country.as_deref(), Some("BEL"));
+}
+
+#[test]
+fn seat_of_an_organisation_named_in_the_report() {
+    let d = run("The European Union rejected the charge. Brussels had no plans to suspend the rule.");
+    let eu = find(&d, "European Union").expect("EU");
+    assert_eq!(eu.mentions.len(), 2);
+}
+
+#[test]
+fn institutions_of_a_country() {
+    let d = run("Argentina's foreign ministry said on Wednesday it agreed. The Ukrainian foreign ministry did not respond.");
+    let a = find(&d, "Argentina's foreign ministry").expect("ministry");
+    assert_eq!((a.kind, a.country.as_deref()), (EntityKind::Organization, Some("ARG")));
+    assert!(find(&d, "Ukrainian foreign ministry").is_some());
+}
+
+#[test]
+fn hyphenated_compounds_of_names() {
+    let d = run("Buenos Aires had backed the EU-Mercosur trade agreement.");
+    assert!(find(&d, "Mercosur").is_some(), "{:?}", entities(&d));
+    assert!(find(&d, "EU").is_some());
+}
+
+#[test]
+fn headlines_in_capitals() {
+    let d = run("NO U.S. TROOPS IN UKRAINE\n\nThey told us it was over.");
+    let names: Vec<_> = entities(&d).into_iter().map(|e| e.2).collect();
+    assert!(names.contains(&Some("USA".into())));
+    assert!(names.contains(&Some("UKR".into())));
+    // the pronoun "us" is not the United States
+    let usa = d.entities.iter().find(|e| e.country.as_deref() == Some("USA")).unwrap();
+    assert_eq!(usa.mentions.len(), 1);
+}
+
+#[test]
+fn shouted_pronoun_is_not_a_country() {
+    let d = run("THEY TOLD US TO LEAVE\n\nNothing else.");
+    assert!(d.entities.iter().all(|e| e.country.as_deref() != Some("USA")), "{:?}", entities(&d));
+}
+
+#[test]
+fn ambiguous_words_get_no_confident_code() {
+    let d = run("We ate turkey at Thanksgiving. Chad Smith, a drummer, and Jordan Peterson came.");
+    assert!(d.entities.iter().all(|e| !matches!(e.country.as_deref(), Some("TUR" | "TCD" | "JOR"))), "{:?}", entities(&d));
+    let d = run("They built a statue of George Washington by the river.");
+    assert!(d.entities.iter().all(|e| e.country.as_deref() != Some("USA")), "{:?}", entities(&d));
+    let d = run("Congolese troops crossed the river.");
+    assert!(d.entities.iter().all(|e| e.country.is_none()), "{:?}", entities(&d));
+}
+
+#[test]
+fn lower_case_text() {
+    let d = run("ukraine and russia met in geneva. we ate turkey.");
+    let codes: Vec<_> = d.entities.iter().filter_map(|e| e.country.clone()).collect();
+    assert!(codes.contains(&"UKR".to_string()) && codes.contains(&"RUS".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"TUR".to_string()));
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for t in [
+        "",
+        " ",
+        "'s",
+        "Ελλάδα και Κύπρος. Россия и Украина. 中国和日本。",
+        "Côte d'Ivoire et le Sénégal ; Zürich, Malé, São Tomé.",
+        "U.S.-led NATO-Russia EU-",
+        "-EU- 's 's 's Kyiv's",
+        "\u{feff}Ukraine\u{200b}Russia",
+    ] {
+        let d = run(t);
+        for m in &d.mentions {
+            assert!(d.text.get(m.span.start()..m.span.end()).is_some());
+        }
+    }
+}
+
+#[test]
+fn very_long_lists() {
+    let mut text = String::new();
+    for i in 0..10_000 {
+        text.push_str(["Ukraine", "NATO", "Kyiv", "Ethiopian", "Geneva"][i % 5]);
+        text.push_str(", ");
+    }
+    let d = run(&text);
+    assert_eq!(d.mentions.len(), 10_000);
+    assert!(d.entities.len() <= 5);
+}
