@@ -118,8 +118,15 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                 }
             }
         }
+        let listed = lex.code_of(doc.norm_slice_of(m.span));
         if code.is_none() {
-            code = lex.code_of(doc.norm_slice_of(m.span)).map(str::to_string);
+            code = listed.map(str::to_string);
+        }
+        // a city or region is where things happen, not who does them, unless
+        // it stands for a government ("Kyiv", "Moscow"); nameless odds and
+        // ends ("non-NATO") are no actors at all
+        if (m.kind == EntityKind::Location && listed.is_none()) || (m.kind == EntityKind::Misc && code.is_none()) {
+            continue;
         }
         hits.push(ActorHit {
             start,

@@ -307,11 +307,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     continue;
                 }
             }
-            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
+            // "a negotiated settlement", "an armed insurgency": a participle used as an adjective
+            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
                 continue;
             }
-            // "a negotiated settlement": a participle used as an adjective
-            if !is_nominal(toks, a, &pm) && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
+            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
                 continue;
             }
             cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
@@ -518,9 +518,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 issue,
                 quote,
             };
-            let dup = events[sentence_first..].iter().any(|e| {
-                e.kind == event.kind && e.source.country == event.source.country && e.target.country == event.target.country
-            });
+            // one sentence, one event of a kind: "clashes ... killed 14 soldiers"
+            let dup = events[sentence_first..].iter().any(|e| e.kind == event.kind);
             if !dup {
                 events.push(event);
             }

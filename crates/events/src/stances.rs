@@ -299,6 +299,10 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                     continue;
                 }
             }
+                    // backing or arming fighters is an act (AID), not a position
+            if cue.kind == CueKind::Verb && issue.is_some_and(|(x, y)| (x..y).any(|k| crate::matcher::MATCHER.lex.in_class("armed", toks.get(k)))) {
+                continue;
+            }
             if let Some((ia, ib)) = issue {
                 if let Some((target, _)) = phrase(doc, ia, ib.min(ia + 12)) {
                     let (holder, quote) = holder_at(doc, i, a);
