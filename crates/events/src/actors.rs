@@ -103,6 +103,9 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     let mut hits: Vec<ActorHit> = Vec::new();
     // 1. mentions of entities
     for m in &doc.mentions {
+        if is_calendar_word(doc.norm_slice_of(m.span)) {
+            continue;
+        }
         let start = doc.token_at_or_after(m.span.start());
         let end = doc.token_at_or_after(m.span.end());
         if start >= end {
@@ -235,6 +238,15 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
     }
     out
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
+            | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+    )
 }
 
 /// The normalised text of an original span (helper for the lexicon lookup).

@@ -355,11 +355,12 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             // the subject: the nearest actor on the left in the clause
             let (cstart, speech_at) = clause_start(toks, a, c.pm.start);
             let left = hits_in(&actors, cstart, c.pm.start);
-            let mut subject: Option<&ActorHit> = left.last();
+            // the nearest actor with a known country or code, else the nearest
+            let pick = left.iter().rposition(|h| h.code.is_some()).or(left.len().checked_sub(1));
+            let mut subject: Option<&ActorHit> = pick.map(|k| &left[k]);
             let mut partner: Option<&ActorHit> = None;
-            if let Some(sj) = subject {
+            if let (Some(sj), Some(idx)) = (subject, pick) {
                 // "Ethiopia and Eritrea agreed": the first is the source
-                let idx = left.len() - 1;
                 if idx > 0 {
                     let before = &left[idx - 1];
                     if before.end + 1 == sj.start && matches!(toks.get(before.end), "and" | ",") {
