@@ -69,7 +69,7 @@ fn is_cooperative(t: EventType) -> bool {
 
 fn is_hostile_act(t: EventType) -> bool {
     use EventType::*;
-    matches!(t, Sanction | Coerce | Assault | Protest | Mobilize)
+    matches!(t, Sanction | Coerce | Assault | Protest)
 }
 
 fn is_speech_verb(w: &str) -> bool {
@@ -131,6 +131,11 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
                 m.passive = true;
             }
         }
+    }
+    // "If the shelling stops, we will pull back": the main clause of a
+    // sentence that opens with a condition is conditional too
+    if matches!(toks.get(sent_start), "if" | "unless") || (toks.get(sent_start) == "\"" && matches!(toks.get(sent_start + 1), "if" | "unless")) {
+        m.conditional = true;
     }
     // a condition governs the trigger when "if"/"unless" comes before it in
     // the sentence with no comma in between
@@ -345,7 +350,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             let real = match status {
                 EventStatus::Negated => kind == EventType::Reject && c.kind != EventType::Reject,
-                EventStatus::Hypothetical => false,
+                // a conditional threat is still a threat
+                EventStatus::Hypothetical => kind == EventType::Threaten && c.kind == EventType::Threaten,
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {
@@ -367,6 +373,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                         partner = Some(sj);
                         subject = Some(before);
                     }
+                }
+            }
+            if subject.is_none() && toks.get(a).ends_with("ing") {
+                if let Some(comma) = (a..b).find(|&k| toks.get(k) == ",") {
+                    subject = hits_in(&actors, comma + 1, (comma + 4).min(b)).first();
                 }
             }
             if subject.is_none() {
@@ -422,14 +433,6 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if source.is_none() {
                 source = prev_source.clone();
             }
-            // an act with no named target stays within the actor's own country
-            // (a government arresting, a union striking): code it domestic
-            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Reject);
-            if target.is_none() && !symmetric {
-                if let Some(sc) = source.as_ref().and_then(|s| s.country.clone()).filter(|c| c.len() == 3 && c != "IGO" && c != "NGO") {
-                    target = Some(Actor { entity: None, country: Some(sc), sector: None, span: None });
-                }
-            }
             // a statement inside a quote is its speaker's
             let quote = doc.quotes.iter().position(|q| q.span.contains(doc.tokens[t].span));
             if let Some(qi) = quote {
@@ -466,6 +469,25 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 }
             }
 
+            // a reply with no named target answers the last other party
+            // mentioned in the report's events ("rejected the charge")
+            let directed = kind == c.kind && matches!(kind, EventType::Threaten | EventType::Reject | EventType::Accuse | EventType::Request);
+            if target.country.is_none() && target.entity.is_none() && directed && source.country.is_some() {
+                let other = events.iter().rev().take(4).find_map(|e: &Event| {
+                    [&e.target, &e.source].into_iter().find(|x| x.country.is_some() && x.country != source.country).cloned()
+                });
+                if let Some(o) = other {
+                    target = o;
+                }
+            }
+            // an act with no named target stays within the actor's own country
+            // (a government arresting, a union striking): code it domestic
+            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Reject);
+            if target.country.is_none() && target.entity.is_none() && !symmetric {
+                if let Some(sc) = source.country.clone().filter(|c| c.len() == 3 && c != "IGO" && c != "NGO") {
+                    target = Actor { entity: None, country: Some(sc), sector: None, span: None };
+                }
+            }
             // the words that state it: subject (when close) to the clause end
             let span_start = subject.filter(|h| h.start + 12 >= t && !m.passive).map_or(c.pm.start, |h| h.start.min(c.pm.start));
             let mut span_end = c.end.max(t + 1);
