@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use dateline_doc::{Doc, EntityId, Event, Polarity, Stance, TokenKind};
+use dateline_doc::{Doc, EntityId, EntityKind, Event, Polarity, Stance, TokenKind};
 use dateline_lexicon::{data_file, data_lines};
 
 use crate::actors::ACTORS;
@@ -318,6 +318,22 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
 #[allow(clippy::too_many_arguments)]
 fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Option<usize>, polarity: Polarity, target: String, a: usize, b: usize, cue: usize) {
     let Some(holder) = holder else { return };
+    // only people, organisations, countries and groups hold positions
+    if doc.entities.get(holder.0 as usize).is_some_and(|e| matches!(e.kind, EntityKind::Misc | EntityKind::Location)) {
+        return;
+    }
+    // "those goals", "this plan": the words name nothing without their antecedent
+    let first = target.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(first.as_str(), "those" | "these" | "this" | "such") {
+        return;
+    }
+    // "no plans to suspend it": "it" is the thing the sentence named first
+    let mut target = target;
+    if let Some(stem) = target.strip_suffix(" it").or_else(|| target.strip_suffix(" them")) {
+        if let Some(np) = first_noun_phrase(doc, a, cue) {
+            target = format!("{stem} {np}");
+        }
+    }
     let key = issue_key(&target);
     if key.is_empty() || key.split(' ').count() > 14 || is_pronoun(&target.to_lowercase()) {
         return;
@@ -336,6 +352,22 @@ fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Optio
         quote,
         shift_from: None,
     });
+}
+
+/// The first "the …" noun phrase of tokens `[a, b)`: up to three words after
+/// the article, stopping before a verb-like or function word.
+fn first_noun_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
+    let the = (a..b).find(|&k| doc.token_text(k).eq_ignore_ascii_case("the"))?;
+    let mut e = the + 1;
+    while e < b && e < the + 4 {
+        let w = doc.token_text(e);
+        let lw = w.to_ascii_lowercase();
+        if !w.chars().all(|c| c.is_alphanumeric() || c == '-') || lw.ends_with("ed") || STOP.contains(&lw.as_str()) || is_copula(&lw) {
+            break;
+        }
+        e += 1;
+    }
+    (e > the + 1).then(|| doc.slice(doc.tokens[the].span.cover(doc.tokens[e - 1].span)).to_string())
 }
 
 /// "a stark change from the stance of the Biden administration": a stance of
