@@ -104,6 +104,8 @@ struct Modality {
     negated: bool,
     future: bool,
     conditional: bool,
+    /// The trigger is inside the "if" clause itself (the condition).
+    in_condition: bool,
     passive: bool,
 }
 
@@ -148,6 +150,7 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         }
         if matches!(w, "if" | "unless" | "whether") {
             m.conditional = true;
+            m.in_condition = true;
             break;
         }
     }
@@ -340,6 +343,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 status = EventStatus::Negated;
             } else if m.conditional {
                 status = EventStatus::Hypothetical;
+                // "X could suspend relations if …": a harm held out is a threat
+                if is_hostile_act(kind) && !m.in_condition {
+                    kind = EventType::Threaten;
+                }
             } else if m.future {
                 status = EventStatus::Future;
                 if is_cooperative(kind) {
@@ -351,7 +358,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             let real = match status {
                 EventStatus::Negated => kind == EventType::Reject && c.kind != EventType::Reject,
                 // a conditional threat is still a threat
-                EventStatus::Hypothetical => kind == EventType::Threaten && c.kind == EventType::Threaten,
+                EventStatus::Hypothetical => kind == EventType::Threaten && (!m.in_condition || c.kind == EventType::Threaten),
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {
