@@ -489,10 +489,18 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             // an act with no named target stays within the actor's own country
             // (a government arresting, a union striking): code it domestic
-            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Reject);
-            if target.country.is_none() && target.entity.is_none() && !symmetric {
-                if let Some(sc) = source.country.clone().filter(|c| c.len() == 3 && c != "IGO" && c != "NGO") {
-                    target = Actor { entity: None, country: Some(sc), sector: None, span: None };
+            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate)
+                || (kind == EventType::Reject && c.kind != EventType::Reject);
+            let national = |c: &Option<String>| c.clone().filter(|c| c.len() == 3 && c != "IGO" && c != "NGO");
+            if target.country.is_none() && !symmetric {
+                if let Some(sc) = national(&source.country) {
+                    target.country = Some(sc);
+                }
+            }
+            // and an unnamed actor acting on its own country's affairs is of that country
+            if source.country.is_none() && !symmetric {
+                if let Some(tc) = national(&target.country) {
+                    source.country = Some(tc);
                 }
             }
             // the words that state it: subject (when close) to the clause end
