@@ -204,8 +204,11 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
         let near = out[..k].iter().rev().take(2).chain(out[k + 1..].iter().take(2)).find(|o| {
             let (lo, hi) = if o.end <= h.start { (o.end, h.start) } else { (h.end, o.start) };
-            o.code.is_some() && o.entity.is_none_or(|e| e != id) && hi >= lo && hi - lo <= 5
-                && (lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "," | "of"))
+            o.code.as_deref().is_some_and(|c| c != "IGO" && c != "NGO")
+                && o.entity.is_none_or(|e| e != id)
+                && hi >= lo
+                && hi - lo <= 5
+                && (lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "of"))
                 && (lo..hi).all(|t| !matches!(doc.token_text(t), "." | ";" | "and" | "said" | "told"))
         });
         if let Some(o) = near {
