@@ -430,7 +430,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 if let Some(sv) = (a..t).rev().find(|&k| is_speech_verb(toks.get(k)) || matches!(toks.get(k), "reiterated" | "concluded" | "reminder" | "warned" | "stressed" | "demanded")) {
                     let (s0, _) = clause_start(toks, a, sv);
                     let sayer = hits_in(&actors, s0, sv).last().or_else(|| hits_in(&actors, a, sv).first());
-                    let obliged = hits_in(&actors, sv + 1, t).first();
+                    let obliged = hits_in(&actors, sv + 1, t).last();
                     if sayer.is_some() {
                         source = sayer.map(actor_of);
                         target = obliged.map(actor_of).or(target);
@@ -527,17 +527,33 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 .or_else(|| events[sentence_first..].last().and_then(|e| e.date.as_ref().map(|d| d.chars().take(4).collect())))
                 .or_else(|| if status == EventStatus::Asserted && !past_perfect(toks, cstart, t) { doc.meta.date.clone() } else { None });
 
-            // where: "in/at/near PLACE" in the clause
-            let place = hits_in(&actors, t, right_end)
+            // where: "in/at/near PLACE" in the clause, a place the entity layer
+            // found, else a capital or country of the actor list
+            let (clause_a, clause_b) = (doc.tokens[cstart].span.start(), doc.tokens[right_end.max(t + 1).min(b) - 1].span.end());
+            let after_prep = |start: usize| {
+                let k = doc.token_at_or_after(start);
+                k > 0 && matches!(toks.get(k - 1), "in" | "at" | "near" | "outside")
+            };
+            let place = doc
+                .mentions
                 .iter()
-                .chain(hits_in(&actors, cstart, t).iter())
-                .find(|h| {
-                    h.start > 0
-                        && matches!(toks.get(h.start - 1), "in" | "at" | "near" | "outside")
-                        && doc.token_text(h.start).chars().next().is_some_and(char::is_uppercase)
-                        && !doc.token_text(h.start).ends_with("ian")
-                })
-                .map(|h| doc.slice(doc.tokens[h.start].span.cover(doc.tokens[h.end - 1].span)).to_string());
+                .filter(|m| matches!(m.kind, dateline_doc::EntityKind::Location | dateline_doc::EntityKind::Country))
+                .filter(|m| m.span.start() >= clause_a && m.span.end() <= clause_b && after_prep(m.span.start()))
+                .min_by_key(|m| (m.span.start() as i64 - doc.tokens[t].span.start() as i64).unsigned_abs())
+                .map(|m| doc.slice(m.span).to_string())
+                .or_else(|| {
+                    hits_in(&actors, t, right_end)
+                        .iter()
+                        .chain(hits_in(&actors, cstart, t).iter())
+                        .find(|h| {
+                            h.start > 0
+                                && matches!(toks.get(h.start - 1), "in" | "at" | "near" | "outside")
+                                && h.code.as_deref().is_some_and(|c| c != "IGO" && c != "NGO")
+                                && doc.token_text(h.start).chars().next().is_some_and(char::is_uppercase)
+                                && !doc.token_text(h.start).ends_with("ian")
+                        })
+                        .map(|h| doc.slice(doc.tokens[h.start].span.cover(doc.tokens[h.end - 1].span)).to_string())
+                });
 
             let issue = (c.end > t + 1 || matches!(kind, EventType::Reject | EventType::Request | EventType::Support))
                 .then(|| object_phrase(doc, toks, c.pm.end.min(b), span_end))

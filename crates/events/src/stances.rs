@@ -106,13 +106,20 @@ fn is_pronoun(w: &str) -> bool {
 /// "Ukraine's NATO membership" all give `member nato ukr`.
 pub fn issue_key(phrase: &str) -> String {
     let mut words: Vec<String> = Vec::new();
-    let cleaned: String = phrase.chars().map(|c| if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' { c } else { ' ' }).collect();
+    let cleaned: String = phrase
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' => '\'',
+            c if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' => c,
+            _ => ' ',
+        })
+        .collect();
     for raw in cleaned.split_whitespace() {
         let w = raw.trim_end_matches("'s").trim_end_matches('\'').trim_matches('.');
         if w.is_empty() {
             continue;
         }
-        if let Some(code) = ACTORS.code_of(w) {
+        if let Some(code) = ACTORS.code_of(w).filter(|c| *c != "IGO" && *c != "NGO") {
             words.push(code.to_lowercase());
             continue;
         }
