@@ -251,11 +251,17 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     false
 }
 
-/// A noun use: written as a noun pattern, or the trigger follows a determiner.
+/// A noun use: written as a noun pattern, or the trigger follows a
+/// determiner, a preposition or an adjective that only nouns follow
+/// ("the attack", "after clashes", "future attacks").
 fn is_nominal(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) -> bool {
     pm.pattern.trigger_is_noun
         || (pm.trigger > sent_start
-            && matches!(toks.get(pm.trigger - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "these" | "'s"))
+            && matches!(
+                toks.get(pm.trigger - 1),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "these" | "'s" | "after" | "amid" | "during"
+                    | "following" | "despite" | "future" | "possible" | "potential" | "further"
+            ))
 }
 
 struct Candidate<'a> {
@@ -367,6 +373,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
 
             // the subject: the nearest actor on the left in the clause
             let (cstart, speech_at) = clause_start(toks, a, c.pm.start);
+            // "two weeks after clashes … killed 14 soldiers": a time clause is background
+            if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") {
+                continue;
+            }
             let left = hits_in(&actors, cstart, c.pm.start);
             // the nearest actor with a known country or code, else the nearest
             let pick = left.iter().rposition(|h| h.code.is_some()).or(left.len().checked_sub(1));
@@ -437,7 +447,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     }
                 }
             }
-            if source.is_none() {
+            if source.is_none() && coordinated {
                 source = prev_source.clone();
             }
             // a statement inside a quote is its speaker's
