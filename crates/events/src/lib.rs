@@ -582,8 +582,16 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 issue,
                 quote,
             };
-            // one sentence, one event of a kind: "clashes ... killed 14 soldiers"
-            let dup = events[sentence_first..].iter().any(|e| e.kind == event.kind);
+            // one sentence, one event of a kind: "clashes ... killed 14 soldiers";
+            // and a report that mentions one meeting twice has one meeting
+            let trig = toks.get(t);
+            let dup = events[sentence_first..].iter().any(|e| e.kind == event.kind)
+                || events[..sentence_first].iter().any(|e| {
+                    e.kind == event.kind
+                        && e.source.country == event.source.country
+                        && e.target.country == event.target.country
+                        && e.trigger.is_some_and(|tr| doc.slice(tr).eq_ignore_ascii_case(trig))
+                });
             if !dup {
                 events.push(event);
             }
