@@ -248,6 +248,13 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                     }
                 }
                 CueKind::Verb => {
+                    // "the border plan is …", "its support": a noun, not a verb
+                    let prev = if i > a { toks.get(i - 1) } else { "" };
+                    if matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "'s" | "our" | "your")
+                        || is_copula(toks.get(i + 1))
+                    {
+                        continue;
+                    }
                     // the object: up to the next boundary, at most 10 words
                     let mut e = i + 1;
                     while e < b && e < i + 11 && !matches!(toks.get(e), "." | ";" | ":" | "," | "but" | "because" | "which" | "who") {

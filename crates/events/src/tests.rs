@@ -140,3 +140,51 @@ fn coder_throughput() {
     let secs = t0.elapsed().as_secs_f64();
     eprintln!("events: {:.1} MB in {:.3} s = {:.1} MB/s", bytes as f64 / 1e6, secs, bytes as f64 / 1e6 / secs);
 }
+
+fn with_people(text: &str, names: &[&str]) -> Doc {
+    use dateline_doc::{Entity, EntityKind, Mention, MentionSource};
+    let meta = DocMeta { date: Some("2025-02-12".to_string()), ..DocMeta::default() };
+    let mut doc = Doc::new(text.to_string(), meta);
+    Segmenter.run(&mut doc);
+    for name in names {
+        let id = doc.add_entity(Entity::new(*name, EntityKind::Person));
+        let mut from = 0;
+        while let Some(k) = doc.text[from..].find(name) {
+            let span = doc.span(from + k, from + k + name.len()).expect("name span");
+            doc.mentions.push(Mention { span, kind: EntityKind::Person, source: MentionSource::Rule, entity: Some(id) });
+            let m = doc.mentions.len() - 1;
+            doc.entities[id.0 as usize].mentions.push(m);
+            from += k + name.len();
+        }
+    }
+    doc.mentions.sort_by_key(|m| m.span.start());
+    EventCoder.run(&mut doc);
+    doc
+}
+
+#[test]
+fn stances_with_holders_polarity_and_a_reported_shift() {
+    let d = with_people(
+        "Smith said the border plan is unrealistic. His remarks were a stark change from the stance of Jones, who had said the border plan is realistic.",
+        &["Smith", "Jones"],
+    );
+    let by = |name: &str| d.stances.iter().position(|s| s.holder.is_some_and(|h| d.entity(h).name == name));
+    let smith = by("Smith").expect("Smith's stance");
+    let jones = by("Jones").expect("Jones's stance");
+    assert_eq!(d.stances[smith].polarity, Polarity::Against);
+    assert_eq!(d.stances[jones].polarity, Polarity::For);
+    assert_eq!(d.stances[smith].issue_key, d.stances[jones].issue_key);
+    assert_eq!(d.slice(d.stances[smith].cue.unwrap()), "unrealistic");
+    assert_eq!(d.stances[smith].shift_from, Some(jones));
+}
+
+#[test]
+fn negated_belief_and_negated_modal_stances() {
+    let d = with_people(
+        "Smith said he does not believe that NATO membership for Ukraine is realistic. Smith said U.S. troops would not be deployed to Ukraine.",
+        &["Smith"],
+    );
+    let targets: Vec<(&str, Polarity)> = d.stances.iter().map(|s| (s.target.as_str(), s.polarity)).collect();
+    assert!(targets.contains(&("NATO membership for Ukraine", Polarity::Against)), "{targets:?}");
+    assert!(targets.iter().any(|(t, p)| t.contains("troops") && t.contains("deployed") && *p == Polarity::Against), "{targets:?}");
+}
