@@ -379,7 +379,13 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             let left = hits_in(&actors, cstart, c.pm.start);
             // the nearest actor with a known country or code, else the nearest
-            let pick = left.iter().rposition(|h| h.code.is_some()).or(left.len().checked_sub(1));
+            let mut pick = left.iter().rposition(|h| h.code.is_some()).or(left.len().checked_sub(1));
+            // "Bosnian Serbs": the country word in front is the one that places them
+            if let Some(k) = pick {
+                if k > 0 && left[k - 1].end == left[k].start && left[k - 1].code.is_some() {
+                    pick = Some(k - 1);
+                }
+            }
             let mut subject: Option<&ActorHit> = pick.map(|k| &left[k]);
             let mut partner: Option<&ActorHit> = None;
             if let (Some(sj), Some(idx)) = (subject, pick) {
@@ -427,7 +433,12 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     .find(|h| (h.start.saturating_sub(3)..h.start).any(|k| k > t && toks.get(k) == "by"));
                 (by.or_else(|| right.first().copied()).map(actor_of), subject.map(actor_of))
             } else {
-                let obj = right.iter().find(|h| subject.is_none_or(|s| s.start != h.start));
+                // a complaint is made to someone but is about someone else
+                let addressee = |h: &&&ActorHit| kind == EventType::Accuse && h.start > 0 && toks.get(h.start - 1) == "to";
+                let obj = right
+                    .iter()
+                    .find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h))
+                    .or_else(|| right.iter().find(|h| subject.is_none_or(|s| s.start != h.start)));
                 (subject.map(actor_of), obj.map(|h| actor_of(h)))
             };
             if let (Some(p), false) = (partner, passive) {
