@@ -68,6 +68,17 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     (ActorLexicon { names, codes, sectors }, problems)
 }
 
+thread_local! {
+    /// Countries inferred for the current document's entities (by entity
+    /// index), set by [`find_actors`] for the rest of the coder to read.
+    pub static ENTITY_CODES: std::cell::RefCell<Vec<Option<String>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The country inferred for an entity of the document last passed to [`find_actors`].
+pub fn inferred_code(id: EntityId) -> Option<String> {
+    ENTITY_CODES.with(|cell| cell.borrow().get(id.0 as usize).cloned().flatten())
+}
+
 pub static ACTORS: LazyLock<ActorLexicon> = LazyLock::new(|| parse_actors(&data_file("events/actors.txt", BUILTIN)).0);
 
 impl ActorLexicon {
@@ -224,6 +235,36 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             }
         }
     }
+    // 3b. what one mention of an entity says holds for all of them
+    //     ("the Pentagon chief" places Hegseth)
+    let mut by_entity: Vec<Option<String>> = vec![None; doc.entities.len()];
+    for (id, code) in &inferred {
+        if let Some(slot) = by_entity.get_mut(id.0 as usize) {
+            slot.get_or_insert_with(|| code.clone());
+        }
+    }
+    for m in &doc.mentions {
+        let Some(id) = m.entity else { continue };
+        if by_entity.get(id.0 as usize).is_none_or(|c| c.is_some()) {
+            continue;
+        }
+        if let Some((_, c)) = inner.iter().find(|(t, _)| {
+            let p = doc.tokens[*t].span.start();
+            p >= m.span.start() && p < m.span.end()
+        }) {
+            if *c != "IGO" && *c != "NGO" {
+                by_entity[id.0 as usize] = Some(c.to_string());
+            }
+        }
+    }
+    for h in &mut out {
+        if let (Some(id), None) = (h.entity, &h.code) {
+            if let Some(Some(c)) = by_entity.get(id.0 as usize) {
+                h.code = Some(c.clone());
+            }
+        }
+    }
+    ENTITY_CODES.with(|cell| *cell.borrow_mut() = by_entity);
     // 4. sector from the words right after the name ("Israeli army bulldozers")
     for h in &mut out {
         if h.sector.is_some() {

@@ -197,7 +197,7 @@ fn clause_start(toks: &LowerTokens, a: usize, t: usize) -> (usize, Option<usize>
 
 /// A country or actor code for an entity the entity layer left without one.
 fn entity_code(e: &dateline_doc::Entity) -> Option<String> {
-    actors::ACTORS.code_of(&e.name).map(str::to_string)
+    actors::inferred_code(e.id).or_else(|| actors::ACTORS.code_of(&e.name).map(str::to_string))
 }
 
 fn actor_of(hit: &ActorHit) -> Actor {
