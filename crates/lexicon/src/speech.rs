@@ -11,6 +11,7 @@
 //! its first word and lists the words that must follow.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use thiserror::Error;
@@ -65,16 +66,47 @@ pub enum SpeechLexiconError {
     Class { file: &'static str, line: usize, class: String },
 }
 
+/// FNV-1a: keys are short ASCII words, so a simple hash beats SipHash here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// The compiled cue list.
 #[derive(Debug, Default)]
 pub struct SpeechCues {
-    by_first_word: HashMap<String, Vec<Cue>>,
+    by_first_word: HashMap<String, Vec<Cue>, BuildHasherDefault<Fnv>>,
+    /// Bit `c - 'a'` is set when some key starts with letter `c`: most words
+    /// are rejected before hashing.
+    first_letters: u32,
+    /// Bit `(a & 31) * 32 + (b & 31)` is set when some key starts with bytes `a b`.
+    prefixes: [u64; 16],
+    min_len: usize,
+    max_len: usize,
+}
+
+impl std::fmt::Debug for Fnv {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Fnv")
+    }
 }
 
 impl SpeechCues {
     /// Parses a cue file in the `cues.tsv` format.
     pub fn parse(text: &str) -> Result<SpeechCues, SpeechLexiconError> {
-        let mut by_first_word: HashMap<String, Vec<Cue>> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<Cue>, BuildHasherDefault<Fnv>> = HashMap::default();
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
             if cols.len() != 4 {
@@ -106,11 +138,36 @@ impl SpeechCues {
                 }
             }
         }
-        Ok(SpeechCues { by_first_word })
+        let mut first_letters = 0u32;
+        let mut prefixes = [0u64; 16];
+        let (mut min_len, mut max_len) = (usize::MAX, 0);
+        for k in by_first_word.keys() {
+            let bit = prefix_bit(k.as_bytes());
+            prefixes[bit / 64] |= 1 << (bit % 64);
+            if let Some(b) = k.bytes().next().filter(u8::is_ascii_lowercase) {
+                first_letters |= 1 << (b - b'a');
+            } else {
+                first_letters = u32::MAX;
+            }
+            min_len = min_len.min(k.len());
+            max_len = max_len.max(k.len());
+        }
+        Ok(SpeechCues { by_first_word, first_letters, prefixes, min_len, max_len })
     }
 
     /// The cues whose first word is `word` (any case), longest phrases first.
     pub fn starting_with(&self, word: &str) -> &[Cue] {
+        if word.len() < self.min_len || word.len() > self.max_len {
+            return &[];
+        }
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        if first.is_ascii_lowercase() && self.first_letters & (1 << (first - b'a')) == 0 {
+            return &[];
+        }
+        let bit = prefix_bit(word.as_bytes());
+        if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return &[];
+        }
         let mut buf = [0u8; 32];
         let key = if word.bytes().any(|b| b.is_ascii_uppercase()) {
             if word.len() > buf.len() {
@@ -136,6 +193,13 @@ impl SpeechCues {
     pub fn is_empty(&self) -> bool {
         self.by_first_word.is_empty()
     }
+}
+
+/// The prefix-filter bit of a word's first two bytes (case folded).
+fn prefix_bit(w: &[u8]) -> usize {
+    let a = usize::from(w.first().copied().unwrap_or(0) & 31);
+    let b = usize::from(w.get(1).copied().unwrap_or(0) & 31);
+    a * 32 + b
 }
 
 static CUES: LazyLock<SpeechCues> = LazyLock::new(|| {

@@ -44,7 +44,7 @@ pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
                     continue;
                 }
                 // after a determiner or possessive it is a noun ("his claims")
-                if i > a && (v.is_any(i - 1, DETERMINERS) || v.is_possessive(i - 1)) {
+                if i > a && (v.is_any(i - 1, &DETERMINERS) || v.is_possessive(i - 1)) {
                     continue;
                 }
             }

@@ -91,7 +91,11 @@ fn analyse(doc: &Doc) -> Found {
     let attributions = attribute(v, &marked, &reports, &paras);
     let phrases = reports
         .iter()
-        .map(|r| (r.speaker.map(|np| Phrase::of(v, &np)), r.hint.map(|np| Phrase::of(v, &np))))
+        .map(|r| {
+            // the sentence subject matters only for "it" and "they"
+            let needs_hint = r.speaker.is_some_and(|np| np.kind == phrase::NpKind::Pronoun && v.is_any(np.first, &["it", "they"]));
+            (r.speaker.map(|np| Phrase::of(v, &np)), r.hint.filter(|_| needs_hint).map(|np| Phrase::of(v, &np)))
+        })
         .collect();
     let cue_spans = reports.iter().map(|r| token_span(doc, r.cue.first, r.cue.end)).collect();
     let addressee_spans = reports.iter().map(|r| r.addressee.map(|(a, b)| token_span(doc, a, b))).collect();
@@ -101,11 +105,14 @@ fn analyse(doc: &Doc) -> Found {
             let (a, b) = r.content?;
             // a clause mostly made of a quotation attributed to this same cue is left to the quote
             let span = token_span(doc, a, b);
-            let quoted: usize = marked
-                .iter()
-                .zip(&attributions)
-                .filter(|(q, at)| span.contains(q.span) && matches!(at, Attribution::Report(k) if reports[*k].cue.first == r.cue.first))
-                .map(|(q, _)| q.outer.len())
+            let from = marked.partition_point(|q| q.open < a);
+            let to = marked.partition_point(|q| q.open < b);
+            let quoted: usize = (from..to)
+                .filter(|&qi| {
+                    span.contains(marked[qi].span)
+                        && matches!(attributions[qi], Attribution::Report(k) if reports[k].cue.first == r.cue.first)
+                })
+                .map(|qi| marked[qi].outer.len())
                 .sum();
             (quoted * 2 <= span.len()).then_some(span)
         })
@@ -126,7 +133,9 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
             }
             let sentence_end = doc.sentence_at(doc.tokens[c].span.start()).map_or(j, |s| doc.sentences[s].tokens.end);
             let hi = sentence_end.min(j + 10);
-            if let Some(k) = reports.iter().position(|r| {
+            let first = reports.partition_point(|r| r.cue.first < j);
+            if let Some(k) = (first..reports.len()).take_while(|&k| reports[k].cue.first < hi).find(|&k| {
+                let r = &reports[k];
                 r.cue.first >= j
                     && r.cue.first < hi
                     && !(j..r.cue.first).any(|t| v.is_quote(t) || v.is_final_punct(t))
@@ -140,7 +149,8 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
         // before the opening mark, in the same sentence
         if let Some(s) = doc.sentence_at(doc.tokens[q.open].span.start()) {
             let start = doc.sentences[s].tokens.start;
-            if let Some(k) = reports.iter().rposition(|r| r.cue.end <= q.open && r.cue.first >= start) {
+            let before = reports.partition_point(|r| r.cue.end <= q.open);
+            if let Some(k) = before.checked_sub(1).filter(|&k| reports[k].cue.first >= start) {
                 out[qi] = Attribution::Report(k);
                 continue;
             }
@@ -169,10 +179,9 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
         if opens_paragraph && p > 0 {
             // a quote paragraph continuing the speaker of the previous one
             let prev_para = (0..qi).rev().find(|&k| marked[k].paragraph == p - 1 && out[k] != Attribution::None);
-            let prev_para_report = reports.iter().rposition(|r| {
-                let (a, b) = paras[p - 1];
-                r.cue.first >= a && r.cue.first < b
-            });
+            let (pa0, pb0) = paras[p - 1];
+            let prev_para_report =
+                reports.partition_point(|r| r.cue.first < pb0).checked_sub(1).filter(|&k| reports[k].cue.first >= pa0);
             out[qi] = match (prev_para, prev_para_report) {
                 (Some(k), Some(r)) if reports[r].cue.first > marked[k].open => Attribution::Report(r),
                 (Some(k), _) => match out[k] {
@@ -198,7 +207,7 @@ fn extract(doc: &mut Doc) {
         return;
     }
     let found = analyse(doc);
-    let mut resolver = Resolver::default();
+    let mut resolver = Resolver::new(doc);
     // resolve the reports' speakers in text order
     let mut speakers: Vec<(Option<Span>, Option<EntityId>)> = Vec::with_capacity(found.reports.len());
     for (i, r) in found.reports.iter().enumerate() {
@@ -210,7 +219,7 @@ fn extract(doc: &mut Doc) {
         speakers.push(resolved);
     }
     let addressees: Vec<Option<EntityId>> =
-        found.addressee_spans.iter().map(|s| s.and_then(|s| resolver.addressee(doc, s))).collect();
+        found.addressee_spans.iter().map(|s| s.and_then(|s| resolver.addressee(s))).collect();
 
     let mut quotes: Vec<(usize, Quote)> = Vec::new();
     let mut direct_speakers: Vec<Option<EntityId>> = Vec::with_capacity(found.marked.len());

@@ -47,6 +47,12 @@ fn inside_quote(quotes: &[Marked], i: usize) -> bool {
     quotes[..k].iter().rev().take(4).any(|q| q.open <= i && i <= q.close.unwrap_or(q.inner_end))
 }
 
+/// Whether token `i` lies between the marks of a direct quotation.
+fn inside_quote_words(quotes: &[Marked], i: usize) -> bool {
+    let k = quotes.partition_point(|q| q.open < i);
+    quotes[..k].iter().rev().take(4).any(|q| q.inner_first <= i && i < q.inner_end)
+}
+
 /// Builds the reports of every sentence.
 pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
     let mut out = Vec::new();
@@ -55,7 +61,7 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
         let (a, b) = (sent.tokens.start, sent.tokens.end);
         hits.clear();
         cues_in(v, a, b, &mut hits);
-        hits.retain(|h| !(quotes.iter().any(|q| q.inner_first <= h.first && h.first < q.inner_end)));
+        hits.retain(|h| !inside_quote_words(quotes, h.first));
         let first_in_sentence = out.len();
         for (n, hit) in hits.iter().enumerate() {
             let later = &hits[n + 1..];
@@ -83,7 +89,7 @@ fn verb(
 ) -> Option<Report> {
     let participle = hit.cue.form == CueForm::Participle;
     let mut j = hit.first;
-    while j > a && (v.is_any(j - 1, AUX_ADVERBS) || is_ly_adverb(v, j - 1) || (participle && v.is_any(j - 1, BE_FORMS))) {
+    while j > a && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || (participle && v.is_any(j - 1, BE_FORMS))) {
         j -= 1;
     }
     if !participle && j > a && v.is_any(j - 1, BE_FORMS) {
@@ -236,7 +242,7 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         || v.is_any(from, ADJUNCT_HEADS)
         || v.is_any(from, TIME_DETERMINERS)
         || is_ly_adverb(v, from);
-    if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, DETERMINERS)) {
+    if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, &DETERMINERS)) {
         let addressee = (hit.cue.addressee && k > from).then_some((from, k));
         // "said that was wrong": "that" is the subject; "said that, if …": skip the comma
         let mut start = k + 1;
@@ -263,16 +269,16 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
             }
             continue;
         }
-        if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, ADJUNCT_NOUNS) {
+        if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, &ADJUNCT_NOUNS) {
             i += 2;
             continue;
         }
         if i < b && v.is_any(i, ADJUNCT_PREPOSITIONS) {
             let mut m = i + 1;
-            while m < b && m - i <= 4 && v.is_word(m) && !v.is_any(m, ADJUNCT_NOUNS) {
+            while m < b && m - i <= 4 && v.is_word(m) && !v.is_any(m, &ADJUNCT_NOUNS) {
                 m += 1;
             }
-            if m < b && m - i <= 4 && v.is_any(m, ADJUNCT_NOUNS) {
+            if m < b && m - i <= 4 && v.is_any(m, &ADJUNCT_NOUNS) {
                 i = m + 1;
                 continue;
             }
@@ -327,7 +333,7 @@ fn clause_ok(v: View, start: usize, b: usize) -> bool {
     if start >= b || v.is_quote(start) {
         return false; // nothing, or a quotation (left to the direct quote)
     }
-    v.is_word(start) && !v.is_any(start, BAD_CLAUSE_STARTS) && start + 2 < b
+    v.is_word(start) && !v.is_any(start, &BAD_CLAUSE_STARTS) && start + 2 < b
 }
 
 /// Where the reported clause ends: the sentence end, a new report in the
