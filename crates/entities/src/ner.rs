@@ -260,14 +260,37 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
         if prev != 0 {
             return false;
         }
-        // lower-case words that begin names ("de Gaulle", "al-Qaeda") are scored
-        return !(w.len() <= 3 || w.contains(&b'-'));
+        // lower-case words that begin names: particles ("de Gaulle", "van
+        // Gogh") and prefixes of capitalised words ("al-Qaeda", "pro-Russian")
+        return !(NAME_PARTICLES.contains(&w) || w.windows(2).any(|p| p[0] == b'-' && p[1].is_ascii_uppercase()));
     }
     if first.is_ascii_digit() {
         return w.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'/' | b':'));
     }
+    if prev == 0 && w.len() <= 7 && i + 1 < s.words.len() && is_function_word(w) {
+        // "The", "But", "IN" at the start of a sentence or in a headline
+        return true;
+    }
     first.is_ascii_punctuation() && w.len() == 1 && !matches!(first, b'&' | b'.')
 }
+
+/// Capitalised function words, which do not begin names (compared ignoring case).
+const FUNCTION_WORDS: &[&[u8]] = &[
+    b"the", b"a", b"an", b"and", b"but", b"or", b"if", b"when", b"while", b"after", b"before", b"as", b"since", b"although", b"though",
+    b"because", b"so", b"yet", b"then", b"in", b"on", b"at", b"for", b"with", b"by", b"from", b"of", b"to", b"it", b"he", b"she",
+    b"they", b"we", b"i", b"this", b"that", b"these", b"those", b"there", b"here", b"what", b"why", b"how", b"where", b"who", b"all",
+    b"some", b"many", b"most", b"no", b"not", b"his", b"her", b"their", b"its", b"our", b"is", b"was", b"are", b"were", b"be", b"has",
+    b"have", b"had", b"will", b"would", b"can", b"could", b"should", b"may", b"also", b"still", b"even", b"only", b"now",
+];
+
+fn is_function_word(w: &[u8]) -> bool {
+    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+}
+
+/// Lower-case words that begin personal or place names.
+const NAME_PARTICLES: &[&[u8]] = &[
+    b"de", b"da", b"di", b"du", b"del", b"della", b"der", b"den", b"van", b"von", b"la", b"le", b"el", b"al", b"bin", b"ibn", b"ben", b"dos", b"das", b"do", b"ter", b"ten", b"zu", b"mc", b"st", b"e",
+];
 
 fn sentence_in_caps(s: &SentenceView) -> bool {
     let mut upper = 0;

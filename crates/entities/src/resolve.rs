@@ -74,10 +74,10 @@ fn lower_first_char_upper(s: &str) -> bool {
 
 /// Token `i` is a capitalised word that no lexicon entry covers: probably
 /// part of a person's name ("Chad Smith", "Jordan Peterson").
-fn unknown_capitalised(doc: &Doc, i: usize, lex_tokens: &HashSet<usize>) -> bool {
+fn unknown_capitalised(doc: &Doc, i: usize, lex_tokens: &[bool]) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
         && lower_first_char_upper(doc.token_text(i))
-        && !lex_tokens.contains(&i)
+        && !lex_tokens.get(i).copied().unwrap_or(false)
         && !CALENDAR.contains(&doc.token_text(i))
 }
 
@@ -88,11 +88,11 @@ fn span_of_tokens(doc: &Doc, s: usize, e: usize) -> Span {
 fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
     let g = geo();
     let o = orgs();
-    let mut lex_tokens = HashSet::new();
+    let mut lex_tokens = vec![false; doc.tokens.len()];
     for m in lex {
         if m.hits().iter().any(|h| !matches!(h, Hit::TitleModifier)) {
-            for t in m.start_token..m.end_token {
-                lex_tokens.insert(t);
+            for t in m.start_token..m.end_token.min(lex_tokens.len()) {
+                lex_tokens[t] = true;
             }
         }
     }
@@ -245,6 +245,7 @@ const NOT_AN_INSTITUTION_BEFORE: &[&str] = &[
 /// "Ukraine's foreign ministry", "the Ukrainian foreign ministry", "the Russian army".
 fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
     let o = orgs();
+    let index = CandIndex::new(cands);
     let mut out = Vec::new();
     for m in lex {
         let Some(inst) = m.hits().iter().find_map(|h| if let Hit::Institution { idx } = *h { Some(idx) } else { None }) else { continue };
@@ -257,9 +258,7 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
         if before > 0 && doc.token_text(before - 1).eq_ignore_ascii_case("'s") {
             before -= 1;
         }
-        let Some(owner) = cands.iter().find(|c| {
-            c.end == before && c.end > c.start && matches!(c.key, Key::Country(_) | Key::Group(_)) && c.country.is_some()
-        }) else {
+        let Some(owner) = index.ending_at(before).find(|c| matches!(c.key, Key::Country(_) | Key::Group(_)) && c.country.is_some()) else {
             continue;
         };
         let Some(country) = owner.country else { continue };
@@ -331,10 +330,23 @@ const SENTENCE_OPENERS: &[&str] = &[
     "a", "an", "his", "her", "their", "its", "our", "my", "your",
 ];
 
+/// Lexicon matches starting at token `s` (they are sorted and do not overlap;
+/// two may share a token split at a hyphen).
+fn lex_starting_at(lex: &[LexMatch], s: usize) -> impl Iterator<Item = &LexMatch> {
+    let i = lex.partition_point(|m| m.start_token < s);
+    lex[i..].iter().take_while(move |m| m.start_token == s)
+}
+
+fn lex_ending_at(lex: &[LexMatch], e: usize) -> impl Iterator<Item = &LexMatch> {
+    let i = lex.partition_point(|m| m.end_token < e);
+    lex[i..].iter().take_while(move |m| m.end_token == e)
+}
+
 /// Whether token `i` lies inside a title (not a name): "Lt. Gen.", "President".
 fn in_title(lex: &[LexMatch], i: usize) -> bool {
-    lex.iter().any(|m| {
-        m.start_token <= i && i < m.end_token && m.hits().iter().any(|h| matches!(h, Hit::Title | Hit::TitleAbbrev | Hit::TitleModifier))
+    let j = lex.partition_point(|m| m.end_token <= i);
+    lex[j..].iter().take_while(|m| m.start_token <= i).any(|m| {
+        i < m.end_token && m.hits().iter().any(|h| matches!(h, Hit::Title | Hit::TitleAbbrev | Hit::TitleModifier))
     })
 }
 
@@ -370,12 +382,18 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
 
 /// Merges tagged names with the lexicon and rule mentions.
 fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[NameSpan]) -> Vec<Cand> {
+    cands.sort_by_key(|c| (c.start, c.end));
+    let longest = cands.iter().map(|c| c.end.saturating_sub(c.start)).max().unwrap_or(0);
     let mut keep = vec![true; cands.len()];
     let mut extra = Vec::new();
     for n in tagged {
         let Some(n) = clean_span(doc, lex, n) else { continue };
         let n = &n;
-        let exact = cands.iter().position(|c| c.start == n.start_token && c.end == n.end_token && c.source == MentionSource::Lexicon);
+        // the candidates that may overlap the tagged name
+        let lo = cands.partition_point(|c| c.start + longest < n.start_token);
+        let hi = cands.partition_point(|c| c.start < n.end_token);
+        let window = lo..hi;
+        let exact = window.clone().find(|&i| cands[i].start == n.start_token && cands[i].end == n.end_token && cands[i].source == MentionSource::Lexicon);
         if let Some(i) = exact {
             // The lexicon knows this name: its kind, country and sector are surer,
             // except where the context says person or organisation for a place
@@ -389,11 +407,12 @@ fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[Name
             keep[i] = false;
         }
         // a lexicon or rule mention strictly containing the tagged name wins
-        if cands.iter().any(|c| c.start <= n.start_token && n.end_token <= c.end && c.end - c.start > n.end_token - n.start_token && c.source != MentionSource::Model) {
+        if cands[window.clone()].iter().any(|c| c.start <= n.start_token && n.end_token <= c.end && c.end - c.start > n.end_token - n.start_token && c.source != MentionSource::Model) {
             continue;
         }
         // otherwise the tagged name overrides the lexicon hits it overlaps
-        for (i, c) in cands.iter().enumerate() {
+        for i in window {
+            let c = &cands[i];
             if c.end > c.start && c.overlaps_tokens(n.start_token, n.end_token) && c.source == MentionSource::Lexicon {
                 keep[i] = false;
             }
@@ -560,10 +579,10 @@ struct RoleInfo {
 
 /// The title phrase (with its modifiers) ending at token `end` (exclusive).
 fn title_ending_at(doc: &Doc, lex: &[LexMatch], end: usize) -> Option<(usize, Span)> {
-    let t = lex.iter().find(|m| m.end_token == end && m.hits().contains(&Hit::Title))?;
+    let t = lex_ending_at(lex, end).find(|m| m.hits().contains(&Hit::Title))?;
     let mut start = t.start_token;
     let mut span = doc.span_from_norm(t.norm_start, t.norm_end);
-    while let Some(m) = lex.iter().find(|m| m.end_token == start && m.hits().contains(&Hit::TitleModifier)) {
+    while let Some(m) = lex_ending_at(lex, start).find(|m| m.hits().contains(&Hit::TitleModifier) && m.start_token < start) {
         start = m.start_token;
         span = doc.span_from_norm(m.norm_start, m.norm_end).cover(span);
     }
@@ -574,26 +593,53 @@ fn title_ending_at(doc: &Doc, lex: &[LexMatch], end: usize) -> Option<(usize, Sp
 fn title_starting_at(doc: &Doc, lex: &[LexMatch], start: usize) -> Option<(usize, Span)> {
     let mut s = start;
     let mut first: Option<Span> = None;
-    while let Some(m) = lex.iter().find(|m| m.start_token == s && m.hits().contains(&Hit::TitleModifier) && !m.hits().contains(&Hit::Title)) {
+    while let Some(m) = lex_starting_at(lex, s).find(|m| m.hits().contains(&Hit::TitleModifier) && !m.hits().contains(&Hit::Title) && m.end_token > s) {
         first.get_or_insert(doc.span_from_norm(m.norm_start, m.norm_end));
         s = m.end_token;
     }
-    let t = lex.iter().find(|m| m.start_token == s && m.hits().contains(&Hit::Title))?;
+    let t = lex_starting_at(lex, s).find(|m| m.hits().contains(&Hit::Title))?;
     let tspan = doc.span_from_norm(t.norm_start, t.norm_end);
     Some((t.end_token, first.map_or(tspan, |f| f.cover(tspan))))
 }
 
 /// The country a title belongs to from the words before it: "Eritrea's",
 /// "the Ukrainian", "U.S.".
-fn country_before(cands: &[Cand], doc: &Doc, start: usize) -> Option<&'static str> {
+fn country_before(cands: &CandIndex, doc: &Doc, start: usize) -> Option<&'static str> {
     let mut s = start;
     if s > 0 && doc.token_text(s - 1).eq_ignore_ascii_case("'s") {
         s -= 1;
     }
-    cands.iter().find(|c| c.end == s && c.end > c.start && c.country.is_some() && matches!(c.key, Key::Country(_) | Key::Group(_))).and_then(|c| c.country)
+    cands.ending_at(s).find(|c| c.end > c.start && c.country.is_some() && matches!(c.key, Key::Country(_) | Key::Group(_))).and_then(|c| c.country)
 }
 
-fn role_for(doc: &Doc, lex: &[LexMatch], cands: &[Cand], c: &Cand) -> Option<RoleInfo> {
+/// Candidates by the token they start and end at.
+struct CandIndex<'a> {
+    cands: &'a [Cand],
+    by_start: HashMap<usize, Vec<usize>>,
+    by_end: HashMap<usize, Vec<usize>>,
+}
+
+impl<'a> CandIndex<'a> {
+    fn new(cands: &'a [Cand]) -> CandIndex<'a> {
+        let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, c) in cands.iter().enumerate() {
+            if c.end > c.start {
+                by_start.entry(c.start).or_default().push(i);
+                by_end.entry(c.end).or_default().push(i);
+            }
+        }
+        CandIndex { cands, by_start, by_end }
+    }
+    fn starting_at(&self, s: usize) -> impl Iterator<Item = &'a Cand> + '_ {
+        self.by_start.get(&s).into_iter().flatten().map(|&i| &self.cands[i])
+    }
+    fn ending_at(&self, e: usize) -> impl Iterator<Item = &'a Cand> + '_ {
+        self.by_end.get(&e).into_iter().flatten().map(|&i| &self.cands[i])
+    }
+}
+
+fn role_for(doc: &Doc, lex: &[LexMatch], cands: &CandIndex, c: &Cand) -> Option<RoleInfo> {
     if c.end <= c.start {
         return None;
     }
@@ -614,7 +660,7 @@ fn role_for(doc: &Doc, lex: &[LexMatch], cands: &[Cand], c: &Cand) -> Option<Rol
         if k < doc.tokens.len() && doc.token_text(k).eq_ignore_ascii_case("the") {
             k += 1;
         }
-        if let Some(owner) = cands.iter().find(|o| o.start == k && o.end > o.start && matches!(o.key, Key::Country(_) | Key::Group(_))) {
+        if let Some(owner) = cands.starting_at(k).find(|o| matches!(o.key, Key::Country(_) | Key::Group(_))) {
             k = owner.end;
             if k < doc.tokens.len() && doc.token_text(k) == "'s" {
                 k += 1;
@@ -630,7 +676,7 @@ fn role_for(doc: &Doc, lex: &[LexMatch], cands: &[Cand], c: &Cand) -> Option<Rol
     }
     if !comma_before {
         // "Lt. Gen. Tadesse Worku": an abbreviated title gives a sector only
-        if let Some(m) = lex.iter().find(|m| m.end_token == c.start && m.hits().contains(&Hit::TitleAbbrev)) {
+        if let Some(m) = lex_ending_at(lex, c.start).find(|m| m.hits().contains(&Hit::TitleAbbrev)) {
             let text = doc.slice(doc.span_from_norm(m.norm_start, m.norm_end));
             if let Some(s) = sector(title_sector(text)) {
                 return Some(RoleInfo { role: String::new(), country: None, sector: Some(s) });
@@ -657,6 +703,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     settle_metonyms(doc, &mut cands);
     one_label_per_name(doc, &mut cands);
     let groups = group(doc, &cands);
+    let index = CandIndex::new(&cands);
 
     let n_groups = groups.iter().copied().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
@@ -694,7 +741,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
         e.country = m.iter().find_map(|&i| cands[i].country).map(str::to_string);
         e.sector = if kind == EntityKind::Country { None } else { m.iter().find_map(|&i| cands[i].sector) };
         if kind == EntityKind::Person {
-            if let Some(r) = m.iter().find_map(|&i| role_for(doc, lex, &cands, &cands[i])) {
+            if let Some(r) = m.iter().find_map(|&i| role_for(doc, lex, &index, &cands[i])) {
                 if !r.role.is_empty() {
                     e.role = Some(r.role);
                 }
