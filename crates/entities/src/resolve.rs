@@ -500,6 +500,106 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// A person's full name or surname written again where the tagger missed
+/// it ("Tesfay added…" at the start of a sentence) is the same person.
+fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
+    let mut names: HashSet<&str> = HashSet::new();
+    for c in cands.iter().filter(|c| c.key == Key::Person && c.end > c.start) {
+        let last = doc.token_text(c.end - 1);
+        let last = if last == "'s" && c.end >= c.start + 2 { doc.token_text(c.end - 2) } else { last };
+        if last.chars().next().is_some_and(char::is_uppercase) && last.chars().count() > 2 {
+            names.insert(last);
+        }
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in cands {
+        for t in c.start..c.end.min(covered.len()) {
+            covered[t] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for i in 0..doc.tokens.len() {
+        if covered[i] || !names.contains(doc.token_text(i)) {
+            continue;
+        }
+        // not the first word of another capitalised name ("Prado Museum")
+        if doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && doc.token_text(i + 1).chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        out.push(Cand {
+            span: doc.tokens[i].span,
+            start: i,
+            end: i + 1,
+            kind: EntityKind::Person,
+            source: MentionSource::Rule,
+            country: None,
+            sector: None,
+            key: Key::Person,
+            naming: true,
+            shouted: false,
+            capital_of: None,
+        });
+    }
+    out
+}
+
+/// "Assembly of First Nations (AFN)": a name followed by its acronym in
+/// brackets is one organisation's name, whatever the tagger split it into.
+fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let mut found = Vec::new();
+    for i in 1..n.saturating_sub(2) {
+        if doc.token_text(i) != "(" || doc.token_text(i + 2) != ")" {
+            continue;
+        }
+        let acr = doc.token_text(i + 1);
+        let letters = acr.chars().count();
+        if !(2..=8).contains(&letters) || !acr.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        // walk back over capitalised words and connectors
+        let mut j = i;
+        let mut start = None;
+        let mut caps = 0;
+        while j > 0 && i - j < 12 {
+            let w = doc.token_text(j - 1);
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if !(capital || matches!(w, "of" | "the" | "and" | "for" | "on" | "de" | "&")) {
+                break;
+            }
+            j -= 1;
+            if capital {
+                caps += 1;
+                if caps == letters {
+                    start = Some(j);
+                    break;
+                }
+            }
+        }
+        let Some(s) = start else { continue };
+        let words: Vec<String> = (s..i).map(|k| doc.token_text(k).to_lowercase()).collect();
+        if initials(&words) != acr {
+            continue;
+        }
+        found.push((s, i, i + 1));
+    }
+    for (s, e, acr) in found {
+        cands.retain(|c| !(c.source == MentionSource::Model && c.start < e && s < c.end));
+        let span = span_of_tokens(doc, s, e);
+        let kind = EntityKind::Organization;
+        let key = Key::Other(kind, doc.slice(span).to_lowercase());
+        cands.push(Cand { span, start: s, end: e, kind, source: MentionSource::Rule, country: None, sector: None, key, naming: true, shouted: false, capital_of: None });
+        if !cands.iter().any(|c| c.start == acr && c.end == acr + 1) {
+            let span = doc.tokens[acr].span;
+            let key = Key::Other(kind, doc.slice(span).to_lowercase());
+            cands.push(Cand { span, start: acr, end: acr + 1, kind, source: MentionSource::Rule, country: None, sector: None, key, naming: true, shouted: true, capital_of: None });
+        }
+    }
+}
+
 /// Tokens of a name without a final possessive.
 fn name_words(doc: &Doc, c: &Cand) -> Vec<String> {
     if c.end <= c.start {
@@ -693,6 +793,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     cands.extend(inst);
     cands.extend(administration_cands(doc));
     let mut cands = merge_model(doc, lex, cands, tagged);
+    acronym_definitions(doc, &mut cands);
     if let Some(d) = dateline_cand(doc) {
         if !cands.iter().any(|c| c.span.overlaps(d.span)) {
             cands.push(d);
@@ -702,6 +803,11 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     cands.dedup_by(|a, b| a.span == b.span);
     settle_metonyms(doc, &mut cands);
     one_label_per_name(doc, &mut cands);
+    let more = repeated_person_names(doc, &cands);
+    if !more.is_empty() {
+        cands.extend(more);
+        cands.sort_by_key(|c| (c.span.start(), std::cmp::Reverse(c.span.end())));
+    }
     let groups = group(doc, &cands);
     let index = CandIndex::new(&cands);
 
@@ -754,6 +860,67 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
         for &i in &m {
             doc.mentions[mention_of_cand[i]].entity = Some(id);
         }
+    }
+    add_role_references(doc, &cands, &mention_of_cand);
+}
+
+/// Words that, after an organisation or a country, name the person who
+/// leads or speaks for it ("the Pentagon chief", "the Kremlin spokesman").
+const ROLE_HEADS: &[&str] = &[
+    "chief", "head", "boss", "leader", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "envoy", "commander", "president",
+    "chairman", "chairwoman", "director", "negotiator",
+];
+
+/// "the Pentagon chief": a role phrase standing for a person. It is linked
+/// to the person the report has given a title to, when exactly one such
+/// person's country agrees with the organisation's (or is unknown);
+/// otherwise to the nearest such person named before it.
+fn add_role_references(doc: &mut Doc, cands: &[Cand], mention_of_cand: &[usize]) {
+    let mut added = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if c.end <= c.start || c.end >= doc.tokens.len() || !matches!(c.key, Key::Org(_) | Key::Country(_) | Key::Institution(..)) {
+            continue;
+        }
+        let head = doc.token_text(c.end);
+        if !ROLE_HEADS.contains(&head) {
+            continue;
+        }
+        // not "Pentagon chief Pete Hegseth": there the name itself follows
+        if doc.tokens.get(c.end + 1).is_some_and(|t| t.kind == TokenKind::Word && doc.token_text(c.end + 1).chars().next().is_some_and(char::is_uppercase)) {
+            continue;
+        }
+        let owner_country = doc.mentions[mention_of_cand[ci]].entity.and_then(|e| doc.entity(e).country.clone());
+        let compatible: Vec<EntityId> = doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.role.is_some())
+            .filter(|e| e.country.is_none() || owner_country.is_none() || e.country == owner_country)
+            .map(|e| e.id)
+            .collect();
+        let target = if compatible.len() == 1 {
+            compatible.first().copied()
+        } else {
+            // the nearest compatible person named before the phrase
+            compatible
+                .iter()
+                .filter_map(|&id| {
+                    let before = doc.entity(id).mentions.iter().map(|&m| doc.mentions[m].span.start()).filter(|&p| p < c.span.start()).max()?;
+                    Some((before, id))
+                })
+                .max()
+                .map(|(_, id)| id)
+        };
+        let Some(target) = target else { continue };
+        let mut start = c.span;
+        if c.start > 0 && doc.token_text(c.start - 1).eq_ignore_ascii_case("the") {
+            start = doc.tokens[c.start - 1].span;
+        }
+        added.push((start.cover(doc.tokens[c.end].span), target));
+    }
+    for (span, target) in added {
+        let idx = doc.mentions.len();
+        doc.mentions.push(Mention { span, kind: EntityKind::Person, source: MentionSource::Role, entity: Some(target) });
+        doc.entities[target.0 as usize].mentions.push(idx);
     }
 }
 

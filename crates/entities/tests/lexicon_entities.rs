@@ -126,3 +126,47 @@ fn very_long_lists() {
     assert_eq!(d.mentions.len(), 10_000);
     assert!(d.entities.len() <= 5);
 }
+
+#[test]
+fn title_and_name_give_role_country_and_sector() {
+    let d = run("Eritrea's information minister, Yemane Tesfay, said Asmara would not allow it. Tesfay added nothing.");
+    let p = find(&d, "Yemane Tesfay").expect("person");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(p.role.as_deref(), Some("information minister"));
+    assert_eq!(p.country.as_deref(), Some("ERI"));
+    assert_eq!(p.sector, Some(dateline_doc::Sector::Gov));
+    assert_eq!(p.mentions.len(), 2, "surname joins the full name: {:?}", entities(&d));
+}
+
+#[test]
+fn apposition_after_the_name_and_an_abbreviated_rank() {
+    let d = run("\"We will pull back,\" said Lt. Gen. Tadesse Worku, Ethiopia's deputy chief of staff.");
+    let p = find(&d, "Tadesse Worku").expect("person");
+    assert_eq!(p.role.as_deref(), Some("deputy chief of staff"));
+    assert_eq!(p.country.as_deref(), Some("ETH"));
+    assert!(d.entities.iter().all(|e| e.name != "Lt" && e.name != "Gen"));
+}
+
+#[test]
+fn a_role_phrase_refers_to_the_titled_person() {
+    let d = run("Defense Secretary Pete Hegseth spoke in Brussels. The troops should be European, the Pentagon chief said.");
+    let p = find(&d, "Pete Hegseth").expect("person");
+    assert_eq!(p.role.as_deref(), Some("Defense Secretary"));
+    let refs: Vec<&str> = p.mentions.iter().filter(|&&m| d.mentions[m].source == dateline_doc::MentionSource::Role).map(|&m| d.slice(d.mentions[m].span)).collect();
+    assert_eq!(refs, vec!["the Pentagon chief"]);
+}
+
+#[test]
+fn acronym_joins_its_expansion() {
+    let d = run("The Assembly of First Nations (AFN) met on Monday. The AFN said it would appeal.");
+    let e = d.entities.iter().find(|e| e.name == "Assembly of First Nations").unwrap_or_else(|| panic!("{:?}", entities(&d)));
+    assert_eq!(e.kind, EntityKind::Organization);
+    assert_eq!(e.mentions.len(), 3, "{:?}", entities(&d));
+}
+
+#[test]
+fn the_tagger_reads_person_names_that_look_like_places() {
+    let d = run("George Washington crossed the river. Chad Smith plays the drums.");
+    assert_eq!(find(&d, "George Washington").map(|e| e.kind), Some(EntityKind::Person), "{:?}", entities(&d));
+    assert!(d.entities.iter().all(|e| !matches!(e.country.as_deref(), Some("USA" | "TCD"))), "{:?}", entities(&d));
+}
