@@ -167,8 +167,9 @@ pub struct SentenceView<'a> {
     pub lex: &'a [u16],
 }
 
-/// Per-token hashes computed once per sentence and shared by the features
-/// of the neighbours.
+/// Per-token hashes, computed on first use (most tokens are never scored,
+/// nor neighbours of a scored one) and shared by the features of the
+/// neighbours.
 struct TokenHashes {
     lower: Vec<u64>,
     shape: Vec<u64>,
@@ -176,25 +177,42 @@ struct TokenHashes {
 
 impl TokenHashes {
     fn new(s: &SentenceView) -> TokenHashes {
-        TokenHashes { lower: s.words.iter().map(|w| hash_lower(w)).collect(), shape: s.words.iter().map(|w| shape_hash(w)).collect() }
+        TokenHashes { lower: vec![0; s.words.len()], shape: vec![0; s.words.len()] }
+    }
+
+    #[inline]
+    fn lower(&mut self, s: &SentenceView, j: isize) -> u64 {
+        if j < 0 {
+            return 0xB05;
+        }
+        let Some(w) = s.words.get(j as usize) else { return 0xE05 };
+        let slot = &mut self.lower[j as usize];
+        if *slot == 0 {
+            *slot = hash_lower(w) | 1;
+        }
+        *slot
+    }
+
+    #[inline]
+    fn shape(&mut self, s: &SentenceView, j: isize) -> u64 {
+        if j < 0 {
+            return 0xB05;
+        }
+        let Some(w) = s.words.get(j as usize) else { return 0xE05 };
+        let slot = &mut self.shape[j as usize];
+        if *slot == 0 {
+            *slot = shape_hash(w) | 1;
+        }
+        *slot
     }
 }
 
 const MAX_FEATURES: usize = 40;
 
 /// The features of token `i` given the two previous tags.
-fn features(s: &SentenceView, th: &TokenHashes, caps_sentence: bool, i: usize, prev: usize, prev2: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
+fn features(s: &SentenceView, th: &mut TokenHashes, caps_sentence: bool, i: usize, prev: usize, prev2: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
     let n = s.words.len();
     let w = s.words[i];
-    let get = |v: &Vec<u64>, j: isize| -> u64 {
-        if j < 0 {
-            0xB05
-        } else if j as usize >= n {
-            0xE05
-        } else {
-            v[j as usize]
-        }
-    };
     let ii = i as isize;
     let lex_at = |j: isize| -> u64 {
         if j < 0 || j as usize >= n {
@@ -203,13 +221,15 @@ fn features(s: &SentenceView, th: &TokenHashes, caps_sentence: bool, i: usize, p
             s.lex[j as usize] as u64
         }
     };
+    let lower = th.lower(s, ii);
+    let shape = th.shape(s, ii);
+    let (lower_p1, lower_n1, lower_p2, lower_n2) = (th.lower(s, ii - 1), th.lower(s, ii + 1), th.lower(s, ii - 2), th.lower(s, ii + 2));
+    let (shape_p1, shape_n1) = (th.shape(s, ii - 1), th.shape(s, ii + 1));
     let mut k = 0;
     let mut push = |template: u64, v: u64| {
         out[k] = mix(mix(SEED, template), v);
         k += 1;
     };
-    let lower = th.lower[i];
-    let shape = th.shape[i];
     push(1, 0);
     push(2, lower);
     push(3, shape);
@@ -224,15 +244,15 @@ fn features(s: &SentenceView, th: &TokenHashes, caps_sentence: bool, i: usize, p
             push(6 + p as u64, hash_lower(&w[len - p..]));
         }
     }
-    push(11, get(&th.lower, ii - 1));
-    push(12, get(&th.lower, ii + 1));
-    push(13, get(&th.lower, ii - 2));
-    push(14, get(&th.lower, ii + 2));
-    push(15, get(&th.shape, ii - 1));
-    push(16, get(&th.shape, ii + 1));
-    push(17, mix(mix(get(&th.shape, ii - 1), shape), get(&th.shape, ii + 1)));
-    push(18, mix(get(&th.lower, ii - 1), lower));
-    push(19, mix(lower, get(&th.lower, ii + 1)));
+    push(11, lower_p1);
+    push(12, lower_n1);
+    push(13, lower_p2);
+    push(14, lower_n2);
+    push(15, shape_p1);
+    push(16, shape_n1);
+    push(17, mix(mix(shape_p1, shape), shape_n1));
+    push(18, mix(lower_p1, lower));
+    push(19, mix(lower, lower_n1));
     push(20, mix((i == 0) as u64, shape));
     push(21, mix(caps_sentence as u64, shape));
     push(22, mix(caps_sentence as u64, lower));
@@ -246,7 +266,7 @@ fn features(s: &SentenceView, th: &TokenHashes, caps_sentence: bool, i: usize, p
     push(29, mix(prev as u64, lower));
     push(30, mix(prev as u64, shape));
     push(31, mix(prev as u64, lx));
-    push(32, mix(get(&th.lower, ii - 1), get(&th.shape, ii + 1)));
+    push(32, mix(lower_p1, shape_n1));
     k
 }
 
@@ -271,7 +291,7 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
         // "The", "But", "IN" at the start of a sentence or in a headline
         return true;
     }
-    first.is_ascii_punctuation() && w.len() == 1 && !matches!(first, b'&' | b'.')
+    (first.is_ascii_punctuation() && w.len() == 1 && first != b'&') || w == b"'s"
 }
 
 /// Capitalised function words, which do not begin names (compared ignoring case).
@@ -374,7 +394,7 @@ impl Model {
         if s.words.is_empty() {
             return;
         }
-        let th = TokenHashes::new(s);
+        let mut th = TokenHashes::new(s);
         let caps = sentence_in_caps(s);
         let mut feats = [0u64; MAX_FEATURES];
         let mut scores = [0i32; N_CLASSES];
@@ -383,7 +403,7 @@ impl Model {
             let class = if surely_outside(s, i, prev) {
                 0
             } else {
-                let k = features(s, &th, caps, i, prev, prev2, &mut feats);
+                let k = features(s, &mut th, caps, i, prev, prev2, &mut feats);
                 self.score(&feats[..k], &mut scores);
                 best_allowed(&scores, prev)
             };
@@ -578,7 +598,7 @@ pub fn train(data: &[TrainSentence], buckets: usize, epochs: usize, mut log: imp
             let s = &data[si];
             let wb: Vec<&[u8]> = s.words.iter().map(|x| x.as_bytes()).collect();
             let view = SentenceView { words: &wb, lex: &s.lex };
-            let th = TokenHashes::new(&view);
+            let mut th = TokenHashes::new(&view);
             let caps = sentence_in_caps(&view);
             let (mut prev, mut prev2) = (0, 0);
             for i in 0..wb.len() {
@@ -586,7 +606,7 @@ pub fn train(data: &[TrainSentence], buckets: usize, epochs: usize, mut log: imp
                 let pred = if surely_outside(&view, i, prev) {
                     0
                 } else {
-                    let k = features(&view, &th, caps, i, prev, prev2, &mut feats);
+                    let k = features(&view, &mut th, caps, i, prev, prev2, &mut feats);
                     let mut scores = [0f32; N_CLASSES];
                     for &f in &feats[..k] {
                         let base = ((f & mask) as usize) * N_CLASSES;
