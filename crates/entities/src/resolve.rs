@@ -330,6 +330,40 @@ const SENTENCE_OPENERS: &[&str] = &[
     "a", "an", "his", "her", "their", "its", "our", "my", "your",
 ];
 
+/// Party and similar labels written before a person's name.
+const PERSON_LABELS: &[&str] = &[
+    "Democrat", "Republican", "Democratic", "Labour", "Tory", "Conservative", "Liberal", "Socialist", "Communist", "Independent", "Green",
+    "Sen", "Rep", "Gov", "Pres", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prince", "Princess", "King", "Queen", "Pope", "Saint",
+];
+
+fn in_demonym(lex: &[LexMatch], i: usize) -> bool {
+    let j = lex.partition_point(|m| m.end_token <= i);
+    lex[j..].iter().take_while(|m| m.start_token <= i).any(|m| {
+        i < m.end_token
+            && m.hits().iter().any(|h| matches!(h, Hit::Country { role: CountryNameRole::Demonym, .. }))
+            && m.hits().iter().all(|h| !matches!(h, Hit::Org { .. }))
+    })
+}
+
+/// Joins a name the tagger cut at a middle initial ("Donald" + "J. Trump").
+fn join_initials(doc: &Doc, tagged: &[NameSpan]) -> Vec<NameSpan> {
+    let mut out: Vec<NameSpan> = Vec::with_capacity(tagged.len());
+    for n in tagged {
+        if let Some(last) = out.last_mut() {
+            let initial = doc.tokens.get(n.start_token).is_some_and(|_| {
+                let w = doc.token_text(n.start_token);
+                w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()) && doc.tokens.get(n.start_token + 1).is_some_and(|t| !t.space_before)
+            });
+            if last.label == NerLabel::Per && n.label == NerLabel::Per && last.end_token == n.start_token && initial {
+                last.end_token = n.end_token;
+                continue;
+            }
+        }
+        out.push(*n);
+    }
+    out
+}
+
 /// Lexicon matches starting at token `s` (they are sorted and do not overlap;
 /// two may share a token split at a hyphen).
 fn lex_starting_at(lex: &[LexMatch], s: usize) -> impl Iterator<Item = &LexMatch> {
@@ -371,8 +405,13 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
         s += 1;
     }
     if n.label == NerLabel::Per {
-        while s < e && (in_title(lex, s) || doc.token_text(s) == ".") {
+        // "President", "Lt. Gen.", "Democrat", "Ukrainian" before a person's name
+        while s < e && (in_title(lex, s) || doc.token_text(s) == "." || PERSON_LABELS.contains(&doc.token_text(s)) || in_demonym(lex, s)) {
             s += 1;
+        }
+        // a person's name is short: longer runs are title-case headlines
+        if e - s > 5 {
+            return None;
         }
     } else if (s..e).all(|i| in_title(lex, i) || doc.token_text(i) == ".") {
         return None;
@@ -386,7 +425,8 @@ fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[Name
     let longest = cands.iter().map(|c| c.end.saturating_sub(c.start)).max().unwrap_or(0);
     let mut keep = vec![true; cands.len()];
     let mut extra = Vec::new();
-    for n in tagged {
+    let tagged = join_initials(doc, tagged);
+    for n in &tagged {
         let Some(n) = clean_span(doc, lex, n) else { continue };
         let n = &n;
         // the candidates that may overlap the tagged name
@@ -608,6 +648,15 @@ fn name_words(doc: &Doc, c: &Cand) -> Vec<String> {
     (c.start..c.end).map(|i| doc.token_text(i).to_lowercase()).filter(|w| w != "'s").collect()
 }
 
+/// "Donald J. Trump" and "Donald Trump": the same surname and the same
+/// first initial, both with a given name.
+fn same_person_name(a: &[String], b: &[String]) -> bool {
+    a.len() > 1
+        && b.len() > 1
+        && a.last() == b.last()
+        && a.first().and_then(|w| w.chars().next()) == b.first().and_then(|w| w.chars().next())
+}
+
 fn initials(words: &[String]) -> String {
     words
         .iter()
@@ -628,11 +677,15 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     for (i, c) in cands.iter().enumerate() {
         if c.key == Key::Person {
             let words = name_words(doc, c);
-            let found = persons.iter().find(|(_, full)| {
-                full == &words
-                    || (words.len() < full.len() && full.ends_with(&words))
-                    || (words.len() == 1 && full.first() == words.first() && full.len() > 1 && false)
-            });
+            let fits = |full: &Vec<String>| full == &words || (words.len() < full.len() && full.ends_with(&words)) || same_person_name(full, &words);
+            // a bare surname shared by two people named in full ("Obama" with
+            // Barack and Michelle Obama) stays apart from both
+            let ambiguous = words.len() == 1 && persons.iter().filter(|(_, full)| full.len() > 1 && fits(full)).count() > 1;
+            let found = if ambiguous {
+                persons.iter().find(|(_, full)| full == &words)
+            } else {
+                persons.iter().find(|(_, full)| fits(full))
+            };
             if let Some(&(g, _)) = found {
                 groups[i] = g;
             } else if let Some(pos) = persons.iter().position(|(_, full)| full.len() < words.len() && words.ends_with(full)) {

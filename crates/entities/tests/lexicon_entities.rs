@@ -170,3 +170,21 @@ fn the_tagger_reads_person_names_that_look_like_places() {
     assert_eq!(find(&d, "George Washington").map(|e| e.kind), Some(EntityKind::Person), "{:?}", entities(&d));
     assert!(d.entities.iter().all(|e| !matches!(e.country.as_deref(), Some("USA" | "TCD"))), "{:?}", entities(&d));
 }
+
+#[test]
+fn a_surname_shared_by_two_people_stays_apart() {
+    let d = run("U.S. President Barack Obama spoke on Monday in Ohio. First lady Michelle Obama spoke next, officials said. Obama then left the stage.");
+    let barack = find(&d, "Barack Obama").expect("Barack");
+    let michelle = find(&d, "Michelle Obama").expect("Michelle");
+    assert_eq!(barack.mentions.len(), 1, "{:?}", entities(&d));
+    assert_eq!(michelle.mentions.len(), 1);
+}
+
+#[test]
+fn a_middle_initial_joins_the_full_name() {
+    let d = run("The Republican nominee, Donald J. Trump, spoke on Monday in Ohio. Donald Trump later left, officials said.");
+    let t = d.entities.iter().find(|e| e.kind == EntityKind::Person).expect("person");
+    assert_eq!(t.name, "Donald J. Trump", "{:?}", entities(&d));
+    assert_eq!(t.mentions.len(), 2);
+}
+
