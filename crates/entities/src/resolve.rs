@@ -524,13 +524,14 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
 fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     let mut person_names: HashSet<Vec<String>> = HashSet::new();
     for c in cands.iter().filter(|c| c.key == Key::Person) {
+        // only names given in full: a one-word "person" may be the tagger's slip
         let words = name_words(doc, c);
         if words.len() > 1 {
             if let Some(last) = words.last() {
                 person_names.insert(vec![last.clone()]);
             }
+            person_names.insert(words);
         }
-        person_names.insert(words);
     }
     for c in cands.iter_mut() {
         if c.source == MentionSource::Model && c.key != Key::Person && person_names.contains(&name_words(doc, c)) {
@@ -544,7 +545,7 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
 /// it ("Tesfay added…" at the start of a sentence) is the same person.
 fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
     let mut names: HashSet<&str> = HashSet::new();
-    for c in cands.iter().filter(|c| c.key == Key::Person && c.end > c.start) {
+    for c in cands.iter().filter(|c| c.key == Key::Person && c.end >= c.start + 2) {
         let last = doc.token_text(c.end - 1);
         let last = if last == "'s" && c.end >= c.start + 2 { doc.token_text(c.end - 2) } else { last };
         if last.chars().next().is_some_and(char::is_uppercase) && last.chars().count() > 2 {
