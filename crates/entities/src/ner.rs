@@ -287,7 +287,7 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
     if first.is_ascii_digit() {
         return w.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'/' | b':'));
     }
-    if prev == 0 && w.len() <= 7 && i + 1 < s.words.len() && is_function_word(w) {
+    if prev == 0 && w.len() <= 7 && first.is_ascii_uppercase() && i + 1 < s.words.len() && is_function_word(w) {
         // "The", "But", "IN" at the start of a sentence or in a headline
         return true;
     }
@@ -303,8 +303,26 @@ const FUNCTION_WORDS: &[&[u8]] = &[
     b"have", b"had", b"will", b"would", b"can", b"could", b"should", b"may", b"also", b"still", b"even", b"only", b"now",
 ];
 
+/// A word of up to 8 bytes, lower-cased, as one number.
+fn word_key(w: &[u8]) -> Option<u64> {
+    if w.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    for &b in w {
+        k = (k << 8) | b.to_ascii_lowercase() as u64;
+    }
+    Some(k)
+}
+
+static FUNCTION_WORD_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut v: Vec<u64> = FUNCTION_WORDS.iter().filter_map(|w| word_key(w)).collect();
+    v.sort_unstable();
+    v
+});
+
 fn is_function_word(w: &[u8]) -> bool {
-    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+    word_key(w).is_some_and(|k| FUNCTION_WORD_KEYS.binary_search(&k).is_ok())
 }
 
 /// Lower-case words that begin personal or place names.
