@@ -673,28 +673,32 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut by_key: HashMap<&Key, usize> = HashMap::new();
     // persons: surname ↔ full name
     let mut persons: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::new();
     let mut n_groups = 0;
     let mut org_groups: Vec<(usize, Vec<String>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if c.key == Key::Person {
             let words = name_words(doc, c);
+            let Some(last) = words.last().cloned() else { continue };
+            // every way two names can be one person shares the last word
+            let same_last: Vec<usize> = persons_by_last.get(&last).cloned().unwrap_or_default();
             let fits = |full: &Vec<String>| full == &words || (words.len() < full.len() && full.ends_with(&words)) || same_person_name(full, &words);
             // a bare surname shared by two people named in full ("Obama" with
             // Barack and Michelle Obama) stays apart from both
-            let ambiguous = words.len() == 1 && persons.iter().filter(|(_, full)| full.len() > 1 && fits(full)).count() > 1;
+            let ambiguous = words.len() == 1 && same_last.iter().filter(|&&p| persons[p].1.len() > 1 && fits(&persons[p].1)).count() > 1;
             let found = if ambiguous {
-                persons.iter().find(|(_, full)| full == &words)
+                same_last.iter().copied().find(|&p| persons[p].1 == words)
             } else {
-                persons.iter().find(|(_, full)| fits(full))
+                same_last.iter().copied().find(|&p| fits(&persons[p].1))
             };
-            if let Some(&(g, _)) = found {
-                groups[i] = g;
-            } else if let Some(pos) = persons.iter().position(|(_, full)| full.len() < words.len() && words.ends_with(full)) {
+            if let Some(p) = found {
+                groups[i] = persons[p].0;
+            } else if let Some(p) = same_last.iter().copied().find(|&p| persons[p].1.len() < words.len() && words.ends_with(&persons[p].1)) {
                 // a surname seen before its full name
-                let g = persons[pos].0;
-                persons[pos].1 = words;
-                groups[i] = g;
+                persons[p].1 = words;
+                groups[i] = persons[p].0;
             } else {
+                persons_by_last.entry(last).or_default().push(persons.len());
                 persons.push((n_groups, words));
                 groups[i] = n_groups;
                 n_groups += 1;

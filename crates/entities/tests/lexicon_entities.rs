@@ -188,3 +188,24 @@ fn a_middle_initial_joins_the_full_name() {
     assert_eq!(t.mentions.len(), 2);
 }
 
+
+#[test]
+fn ten_thousand_distinct_people() {
+    // grouping must not compare every name with every other one
+    let first = ["John", "Mary", "Ahmed", "Olga", "Pedro", "Anna", "Kwame", "Yuki", "Ivan", "Lena"];
+    let syllables = ["ka", "lo", "mi", "ter", "son", "berg", "ra", "vi", "to", "nu"];
+    let mut text = String::from("The list: ");
+    for i in 0..10_000usize {
+        let surname: String = [i % 10, (i / 10) % 10, (i / 100) % 10, (i / 1000) % 10].iter().map(|&k| syllables[k]).collect();
+        let mut surname_chars = surname.chars();
+        let cap: String = surname_chars.next().map(|c| c.to_uppercase().chain(surname_chars).collect()).unwrap_or_default();
+        text.push_str(&format!("{} {cap}, ", first[(i * 7) % 10]));
+    }
+    let d = run(&text);
+    assert!(d.entities.len() > 1000, "{}", d.entities.len());
+    for e in &d.entities {
+        for &m in &e.mentions {
+            assert_eq!(d.mentions[m].entity, Some(e.id));
+        }
+    }
+}
