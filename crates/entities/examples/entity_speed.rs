@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use dateline_doc::{Doc, DocMeta};
-use dateline_entities::{gazetteer, ner, EntityRecognizer};
+use dateline_entities::{gazetteer, ner, resolve, EntityRecognizer};
 use dateline_pipeline::Component;
 use dateline_segment::Segmenter;
 
@@ -59,20 +59,25 @@ fn main() {
     let t1 = cpu();
     let lex: Vec<_> = docs.iter().map(gazetteer::find).collect();
     let t2 = cpu();
-    let n: usize = docs.iter().zip(&lex).map(|(d, l)| ner::tag_doc(d, l).len()).sum();
+    let tagged: Vec<_> = docs.iter().zip(&lex).map(|(d, l)| ner::tag_doc(d, l)).collect();
+    let n: usize = tagged.iter().map(Vec::len).sum();
     let t3 = cpu();
     let repeat_tagger: usize = std::env::var("TAGGER_REPEAT").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
     for _ in 0..repeat_tagger {
         let _: usize = docs.iter().zip(&lex).map(|(d, l)| ner::tag_doc(d, l).len()).sum();
     }
     let t3 = if repeat_tagger > 0 { cpu() } else { t3 };
+    for ((d, l), t) in docs.iter_mut().zip(&lex).zip(&tagged) {
+        resolve::resolve(d, l, t);
+    }
+    let t4 = cpu();
     for d in docs.iter_mut() {
         EntityRecognizer.run(d);
     }
-    let t4 = cpu();
+    let t5 = cpu();
     let mb = bytes as f64 / 1e6;
     println!("{mb:.2} MB, {n} tagged names (CPU time of one thread)");
-    for (name, d) in [("normalise+segment", t1 - t0), ("gazetteer", t2 - t1), ("tagger", t3 - t2), ("entities (all)", t4 - t3)] {
+    for (name, d) in [("normalise+segment", t1 - t0), ("gazetteer", t2 - t1), ("tagger", t3 - t2), ("resolve", t4 - t3), ("entities (all)", t5 - t4)] {
         println!("{name:18} {:8.3} s  {:8.1} MB/s", d.as_secs_f64(), mb / d.as_secs_f64());
     }
 }

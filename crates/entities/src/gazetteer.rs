@@ -45,6 +45,10 @@ impl Hit {
 
 pub struct Gazetteer {
     automaton: AhoCorasick,
+    /// Hashes of the first words of forms written in lower case ("foreign
+    /// minister", "deputy"): a lower-case token that is none of them starts
+    /// no match, and the automaton is not run there.
+    lower_first_words: std::collections::HashSet<u64>,
     /// Per pattern (a lower-cased form): the forms written with that spelling
     /// ("Mercosur", "MERCOSUR") and what each may be (several when a form is
     /// shared, e.g. "Congolese").
@@ -107,7 +111,13 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(keyed.iter().map(|(k, _)| k.as_str()))
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("an empty automaton builds")));
-        Gazetteer { automaton, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        let lower_first_words = keyed
+            .iter()
+            .flat_map(|(_, v)| v.iter())
+            .filter(|(f, _)| f.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
+            .filter_map(|(f, _)| f.split(' ').next().map(|w| word_hash(w.as_bytes())))
+            .collect();
+        Gazetteer { automaton, lower_first_words, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -174,6 +184,10 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
         if t.kind != TokenKind::Word {
             continue;
         }
+        let word = &norm.as_bytes()[t.norm_start as usize..t.norm_end as usize];
+        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_words.contains(&word_hash(word)) {
+            continue;
+        }
         starts.clear();
         starts.push(t.norm_start as usize);
         if capitalised_compound(doc, ti) {
@@ -210,6 +224,15 @@ fn accept(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize, pattern: usize, lowerc
         return None;
     }
     Some(LexMatch { norm_start: a, norm_end: b, start_token, end_token, pattern, variant, shouted })
+}
+
+/// A cheap hash of a word, lower-cased.
+fn word_hash(w: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in w {
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Which written form of a pattern the text is: the same spelling; for text

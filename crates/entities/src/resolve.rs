@@ -563,7 +563,8 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
     }
     let mut out = Vec::new();
     for i in 0..doc.tokens.len() {
-        if covered[i] || !names.contains(doc.token_text(i)) {
+        let w = doc.token_text(i);
+        if covered[i] || !w.chars().next().is_some_and(char::is_uppercase) || !names.contains(w) {
             continue;
         }
         // not the first word of another capitalised name ("Prado Museum")
