@@ -768,7 +768,10 @@ fn country_before(cands: &CandIndex, doc: &Doc, start: usize) -> Option<&'static
     if s > 0 && doc.token_text(s - 1).eq_ignore_ascii_case("'s") {
         s -= 1;
     }
-    cands.ending_at(s).find(|c| c.end > c.start && c.country.is_some() && matches!(c.key, Key::Country(_) | Key::Group(_))).and_then(|c| c.country)
+    cands
+        .ending_at(s)
+        .find(|c| c.end > c.start && c.country.is_some() && matches!(c.key, Key::Country(_) | Key::Group(_) | Key::Org(_) | Key::Institution(..)))
+        .and_then(|c| c.country)
 }
 
 /// Candidates by the token they start and end at.

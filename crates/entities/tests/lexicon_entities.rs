@@ -209,3 +209,14 @@ fn ten_thousand_distinct_people() {
         }
     }
 }
+
+#[test]
+fn offices_of_a_country_or_a_national_body() {
+    let d = run("Russian President Vladimir Putin met officials on Monday. Kremlin spokesman Dmitry Peskov told reporters the talks went well. Pentagon spokesman John Ullyot declined to comment.");
+    let putin = find(&d, "Vladimir Putin").unwrap_or_else(|| panic!("{:?}", entities(&d)));
+    assert_eq!((putin.role.as_deref(), putin.country.as_deref()), (Some("President"), Some("RUS")));
+    let peskov = find(&d, "Dmitry Peskov").unwrap_or_else(|| panic!("{:?}", entities(&d)));
+    assert_eq!((peskov.role.as_deref(), peskov.country.as_deref()), (Some("spokesman"), Some("RUS")));
+    let ullyot = find(&d, "John Ullyot").unwrap_or_else(|| panic!("{:?}", entities(&d)));
+    assert_eq!(ullyot.country.as_deref(), Some("USA"));
+}
