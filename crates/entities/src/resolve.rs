@@ -244,6 +244,9 @@ const NOT_AN_INSTITUTION_BEFORE: &[&str] = &[
 
 /// "Ukraine's foreign ministry", "the Ukrainian foreign ministry", "the Russian army".
 fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
+    if !lex.iter().any(|m| m.hits().iter().any(|h| matches!(h, Hit::Institution { .. }))) {
+        return Vec::new();
+    }
     let o = orgs();
     let index = CandIndex::new(cands);
     let mut out = Vec::new();
@@ -774,30 +777,31 @@ fn country_before(cands: &CandIndex, doc: &Doc, start: usize) -> Option<&'static
         .and_then(|c| c.country)
 }
 
-/// Candidates by the token they start and end at.
+/// Candidates by the token they start and end at (sorted pairs, searched
+/// by bisection: cheaper to build per document than hash maps).
 struct CandIndex<'a> {
     cands: &'a [Cand],
-    by_start: HashMap<usize, Vec<usize>>,
-    by_end: HashMap<usize, Vec<usize>>,
+    by_start: Vec<(usize, usize)>,
+    by_end: Vec<(usize, usize)>,
 }
 
 impl<'a> CandIndex<'a> {
     fn new(cands: &'a [Cand]) -> CandIndex<'a> {
-        let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, c) in cands.iter().enumerate() {
-            if c.end > c.start {
-                by_start.entry(c.start).or_default().push(i);
-                by_end.entry(c.end).or_default().push(i);
-            }
-        }
+        let mut by_start: Vec<(usize, usize)> = cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.start, i)).collect();
+        let mut by_end: Vec<(usize, usize)> = cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.end, i)).collect();
+        by_start.sort_unstable();
+        by_end.sort_unstable();
         CandIndex { cands, by_start, by_end }
     }
     fn starting_at(&self, s: usize) -> impl Iterator<Item = &'a Cand> + '_ {
-        self.by_start.get(&s).into_iter().flatten().map(|&i| &self.cands[i])
+        let v: &[(usize, usize)] = &self.by_start;
+        let i = v.partition_point(|&(x, _)| x < s);
+        v[i..].iter().take_while(move |&&(x, _)| x == s).map(|&(_, j)| &self.cands[j])
     }
     fn ending_at(&self, e: usize) -> impl Iterator<Item = &'a Cand> + '_ {
-        self.by_end.get(&e).into_iter().flatten().map(|&i| &self.cands[i])
+        let v: &[(usize, usize)] = &self.by_end;
+        let i = v.partition_point(|&(x, _)| x < e);
+        v[i..].iter().take_while(move |&&(x, _)| x == e).map(|&(_, j)| &self.cands[j])
     }
 }
 
