@@ -536,8 +536,20 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
             person_names.insert(words);
         }
     }
+    if person_names.is_empty() {
+        return;
+    }
+    let surnames: HashSet<String> = person_names.iter().filter(|w| w.len() == 1).flatten().cloned().collect();
     for c in cands.iter_mut() {
-        if c.source == MentionSource::Model && c.key != Key::Person && person_names.contains(&name_words(doc, c)) {
+        if c.source != MentionSource::Model || c.key == Key::Person || c.end <= c.start {
+            continue;
+        }
+        // cheap test first: the last word must be a known surname
+        let last = doc.token_text(if doc.token_text(c.end - 1) == "'s" && c.end > c.start + 1 { c.end - 2 } else { c.end - 1 });
+        if !surnames.contains(&last.to_lowercase()) {
+            continue;
+        }
+        if person_names.contains(&name_words(doc, c)) {
             c.kind = EntityKind::Person;
             c.key = Key::Person;
         }
