@@ -43,6 +43,9 @@ impl Hit {
     }
 }
 
+/// The written forms sharing one lower-case spelling, each with its hits.
+type Forms = Vec<(String, Vec<Hit>)>;
+
 pub struct Gazetteer {
     automaton: AhoCorasick,
     /// Hashes of the first words of forms written in lower case ("foreign
@@ -98,7 +101,7 @@ impl Gazetteer {
         for (form, hits) in by_form {
             by_key.entry(form.to_ascii_lowercase()).or_default().push((form, hits));
         }
-        let mut keyed: Vec<(String, Vec<(String, Vec<Hit>)>)> = by_key.into_iter().collect();
+        let mut keyed: Vec<(String, Forms)> = by_key.into_iter().collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         for (_, v) in keyed.iter_mut() {
             // forms with lower-case letters first: the one to prefer for a headline

@@ -52,7 +52,7 @@ fn label_of(class: usize) -> Option<NerLabel> {
 
 /// I-X may only follow B-X or I-X.
 fn allowed(prev: usize, class: usize) -> bool {
-    class == 0 || class % 2 == 1 || (prev != 0 && (prev + 1) / 2 == (class + 1) / 2)
+    class == 0 || class % 2 == 1 || (prev != 0 && prev.div_ceil(2) == class.div_ceil(2))
 }
 
 // ---------------------------------------------------------------- features
@@ -216,7 +216,7 @@ fn features(s: &SentenceView, th: &mut TokenHashes, caps_sentence: bool, i: usiz
     let ii = i as isize;
     let lex_at = |j: isize| -> u64 {
         if j < 0 || j as usize >= n {
-            0xFFFF_F
+            0x000F_FFFF
         } else {
             s.lex[j as usize] as u64
         }
@@ -461,7 +461,7 @@ pub fn spans(classes: &[usize], offset: usize, out: &mut Vec<NameSpan>) {
             continue;
         };
         let mut j = i + 1;
-        while j < classes.len() && classes[j] != 0 && classes[j] % 2 == 0 && label_of(classes[j]) == Some(label) {
+        while j < classes.len() && classes[j] != 0 && classes[j].is_multiple_of(2) && label_of(classes[j]) == Some(label) {
             j += 1;
         }
         out.push(NameSpan { start_token: offset + i, end_token: offset + j, label });
@@ -685,7 +685,7 @@ mod tests {
 
     #[test]
     fn model_bytes_round_trip_and_bad_files_are_refused() {
-        let m = Model::from_floats(&vec![0.5f32; 4 * N_CLASSES], 4);
+        let m = Model::from_floats(&[0.5f32; 4 * N_CLASSES], 4);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).expect("round trip");
         assert_eq!(m2.weights, m.weights);

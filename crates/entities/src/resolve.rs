@@ -206,7 +206,7 @@ fn dateline_cand(doc: &Doc) -> Option<Cand> {
     let g = geo();
     let refs = g.country_refs(text);
     let (country, capital_of, key_name) = if let Some(&(idx, role)) = refs.first() {
-        let c = &g.countries[idx as usize];
+        let c = &g.countries[idx];
         match role {
             CountryNameRole::Capital => (Some(c.iso3.as_str()), Some(idx as u16), text.to_lowercase()),
             _ => (Some(c.iso3.as_str()), None, text.to_lowercase()),
