@@ -138,7 +138,7 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                 let r = &reports[k];
                 r.cue.first >= j
                     && r.cue.first < hi
-                    && !(j..r.cue.first).any(|t| v.is_quote(t) || v.is_final_punct(t))
+                    && !(j..r.cue.first).any(|t| v.is_quote(t) || (v.is_final_punct(t) && !v.is_abbrev_dot(t)))
                     && (r.cue.first == j
                         || r.speaker.is_some_and(|np| np.first == j || np.role.is_some_and(|(a, _)| a == j)))
             }) {

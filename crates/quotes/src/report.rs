@@ -72,9 +72,37 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
             };
             out.extend(report);
         }
+        // "Mr. Lee interrupted: “…”": a verb before a colon that opens a quotation
+        if out.len() == first_in_sentence {
+            if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| v.text(k) == ":" && v.is_quote(k + 1)) {
+                let verb = k - 1;
+                let lowercase_verb = v.kind(verb) == dateline_doc::TokenKind::Word && !v.is_cap(verb);
+                if let Some(np) = np_left(v, a, verb).filter(|np| lowercase_verb && np.kind != NpKind::Nominal && np.first == a) {
+                    out.push(Report {
+                        cue: CueHit { first: verb, end: verb + 1, cue: &COLON_CUE },
+                        speaker: Some(np),
+                        speaker_from: None,
+                        hint: None,
+                        addressee: None,
+                        content: None,
+                    });
+                }
+            }
+        }
     }
     out
 }
+
+/// The cue of a verb that introduces a quotation after a colon.
+static COLON_CUE: std::sync::LazyLock<dateline_lexicon::speech::Cue> = std::sync::LazyLock::new(|| {
+    dateline_lexicon::speech::Cue {
+        lemma: ":".to_string(),
+        rest: Vec::new(),
+        addressee: false,
+        class: CueClass::Naming,
+        form: CueForm::Finite,
+    }
+});
 
 #[allow(clippy::too_many_arguments)]
 fn verb(

@@ -48,6 +48,11 @@ impl Phrase {
         // "the Pentagon chief": a name-led phrase headed by a title is a role
         let head_is_role = !v.is_cap(b - 1) && (is_title_word(v.text(b - 1)) || is_people_word(v.text(b - 1)));
         let kind = if np.kind == NpKind::Name && head_is_role { NpKind::Nominal } else { np.kind };
+        // "Ann Lee of the Sierra Club": the person is named before "of"
+        let b = match (a + 1..b).find(|&i| v.is(i, "of")) {
+            Some(o) if v.is_cap(o - 1) && !is_org_word(v.text(o - 1)) && !is_title_word(v.text(o - 1)) => o,
+            _ => b,
+        };
         let org = (a..b).any(|i| is_org_word(v.text(i)));
         let head = v.text(b - 1).to_ascii_lowercase();
         let mut name_first = first;
@@ -62,7 +67,10 @@ impl Phrase {
         if kind == NpKind::Name && !org {
             // the name is the trailing run of capitalised, non-title words
             let mut k = b;
-            while k > first && v.is_cap(k - 1) && !is_title_word(v.text(k - 1)) {
+            while k > first
+                && ((v.is_cap(k - 1) && !is_title_word(v.text(k - 1)))
+                    || (v.is_abbrev_dot(k - 1) && k >= 2 && v.text(k - 2).len() == 1))
+            {
                 k -= 1;
             }
             if k < b && k > first {

@@ -144,12 +144,13 @@ impl<'a> View<'a> {
         t.eq_ignore_ascii_case("'s") || t == "'"
     }
 
-    /// A period that belongs to an abbreviated title ("Gen." "Lt.").
+    /// A period that belongs to an abbreviated title or an initial ("Gen." "M.").
     pub fn is_abbrev_dot(&self, i: usize) -> bool {
         i > 0
             && self.text(i) == "."
             && !self.doc.tokens[i].space_before
-            && crate::names::is_title_abbreviation(self.text(i - 1))
+            && (crate::names::is_title_abbreviation(self.text(i - 1))
+                || (self.text(i - 1).len() == 1 && self.is_cap(i - 1)))
     }
 
     /// Sentence-final punctuation.
