@@ -14,6 +14,28 @@ pub(crate) struct CueHit {
     pub cue: &'static Cue,
 }
 
+/// Cue forms that are as often plural nouns ("his early-morning tweets"):
+/// they count as verbs only right after a subject.
+static NOUN_LIKE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "tweets", "claims", "promises", "calls", "notes", "reports", "estimates", "questions", "pledges", "vows",
+        "charges", "demands", "protests", "comments", "answers", "replies", "forecasts", "signals", "labels",
+        "brands", "terms", "fears", "hopes", "recalls", "warnings", "writes", "states", "posts", "statements",
+    ])
+});
+
+/// Whether a subject sits right before token `i`: a name, a pronoun, or
+/// a determiner + noun ("the report notes").
+fn subject_before(v: View, a: usize, i: usize) -> bool {
+    if i <= a {
+        return false;
+    }
+    let p = i - 1;
+    (v.is_cap(p) && !v.is_any(p, &DETERMINERS))
+        || v.is_any(p, &["he", "she", "it", "who", "which", "that"])
+        || (p > a && v.is_any(p - 1, &DETERMINERS) && v.is_word(p))
+}
+
 /// Whether token `i` is one of the cue words (used to stop phrases).
 pub(crate) fn is_cue_word(v: View, i: usize) -> bool {
     speech_cues().starting_with(v.text(i)).iter().any(|c| c.rest.is_empty())
@@ -47,6 +69,9 @@ pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
                 if i > a && (v.is_any(i - 1, &DETERMINERS) || v.is_possessive(i - 1)) {
                     continue;
                 }
+            }
+            if NOUN_LIKE.contains(v.text(i)) && !subject_before(v, a, i) {
+                continue;
             }
             out.push(CueHit { first: i, end: i + 1 + n, cue });
             break;
