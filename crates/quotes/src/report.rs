@@ -177,10 +177,12 @@ fn verb(
         report.addressee = addressee;
         if let Some(start) = start {
             let after_that = start > hit.end && (v.is(start - 1, "that") || (v.text(start - 1) == "," && v.is(start - 2, "that")));
-            if clause_ok(v, start, b) || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
+            let object_verb = OBJECT_VERBS.contains(hit.cue.lemma.as_str());
+            let infinitive = object_verb && start + 2 < b && v.is(start, "to") && TO_VERBS.contains(hit.cue.lemma.as_str());
+            if clause_ok(v, start, b) || infinitive || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
                 let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
-                if end >= start + 2 && (after_that || has_finite_verb(v, start, end)) {
+                if end >= start + 2 && (after_that || object_verb || has_finite_verb(v, start, end)) {
                     report.content = Some((start, end));
                     return Some(report);
                 }
@@ -355,6 +357,20 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         v.is_any(i, FINITE) || t.contains("n't") || (t.len() > 4 && t.ends_with("ed") && !v.is_cap(i))
     })
 }
+
+/// Reporting verbs whose object says what was said even without a clause
+/// ("announced a ceasefire", "denied any role", "promised to resign").
+static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
+        "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate",
+    ])
+});
+
+/// Of those, the ones that take a "to" infinitive ("promised to resign").
+static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand"])
+});
 
 /// Whether a reported clause may start at `start`.
 fn clause_ok(v: View, start: usize, b: usize) -> bool {
