@@ -134,13 +134,15 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
             let sentence_end = doc.sentence_at(doc.tokens[c].span.start()).map_or(j, |s| doc.sentences[s].tokens.end);
             let hi = sentence_end.min(j + 10);
             let first = reports.partition_point(|r| r.cue.first < j);
-            if let Some(k) = (first..reports.len()).take_while(|&k| reports[k].cue.first < hi).find(|&k| {
+            if let Some(k) = (first..reports.len()).take_while(|&k| reports[k].cue.first < hi.max(j + 1)).find(|&k| {
                 let r = &reports[k];
+                // the speaker may follow a few words of description ("Tulsa police Chief Ann Lee said")
+                let near = |x: usize| x >= j && x - j <= 3 && (j..x).all(|t| v.is_word(t));
                 r.cue.first >= j
-                    && r.cue.first < hi
-                    && !(j..r.cue.first).any(|t| v.is_quote(t) || (v.is_final_punct(t) && !v.is_abbrev_dot(t)))
+                    && (r.cue.first < hi || r.cue.first == j)
+                    && !(j..r.cue.first).any(|t| v.is_quote(t))
                     && (r.cue.first == j
-                        || r.speaker.is_some_and(|np| np.first == j || np.role.is_some_and(|(a, _)| a == j)))
+                        || r.speaker.is_some_and(|np| near(np.first) || np.role.is_some_and(|(a, _)| near(a))))
             }) {
                 out[qi] = Attribution::Report(k);
                 continue;
@@ -386,6 +388,14 @@ mod tests {
         assert_eq!(speaker_of(&q, "Prices rose again"), Some("statistics office".into()));
         assert_eq!(speaker_of(&q, "patients were waiting for hours"), Some("Hugh Hill".into()));
         assert_eq!(speaker_of(&q, "The dam is safe"), Some("Sara Lind".into()), "the minister → the titled speaker");
+    }
+
+    #[test]
+    fn colon_byline_and_object_complements() {
+        let q = quotes("Mayor Ana Ruiz interrupted: “That is not true.”\n\n“A fine plan.” ― Bo Stark\n\nThe council announced a new curfew.");
+        assert_eq!(speaker_of(&q, "That is not true."), Some("Ana Ruiz".into()), "{q:?}");
+        assert_eq!(speaker_of(&q, "A fine plan."), Some("Bo Stark".into()), "{q:?}");
+        assert_eq!(speaker_of(&q, "a new curfew"), Some("council".into()), "{q:?}");
     }
 
     #[test]
