@@ -418,16 +418,6 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
             e = j;
             break;
         }
-        if t == "," && j + 1 < b {
-            let mut p = j + 1;
-            if is_ly_adverb(v, p) {
-                p += 1;
-            }
-            if p < b && !v.is_cap(p) && v.text(p).len() > 4 && v.text(p).ends_with("ing") {
-                e = j;
-                break;
-            }
-        }
         if later.iter().any(|h| new_report_at(v, j + 1, h)) {
             e = j;
             break;
