@@ -405,6 +405,23 @@ mod tests {
     }
 
     #[test]
+    fn a_mention_inside_a_role_phrase_is_not_the_speaker() {
+        let mut d = seg("Defense Minister Ira Holm said talks failed. The war will go on, the Pentagon chief said.");
+        let p = d.text.find("Pentagon").unwrap();
+        let span = d.span(p, p + 8).unwrap();
+        let id = d.add_entity(dateline_doc::Entity::new("Pentagon", dateline_doc::EntityKind::Organization));
+        d.mentions.push(dateline_doc::Mention {
+            span,
+            kind: dateline_doc::EntityKind::Organization,
+            source: dateline_doc::MentionSource::Lexicon,
+            entity: Some(id),
+        });
+        QuoteExtractor.run(&mut d);
+        let q = d.quotes.iter().find(|q| d.slice(q.span) == "The war will go on").expect("trailing report");
+        assert_eq!(q.speaker.map(|s| d.entity(s).name.as_str()), Some("Ira Holm"));
+    }
+
+    #[test]
     fn existing_entity_mentions_win() {
         let mut d = seg("Dr. Ames said the water is safe.");
         let span = d.span(4, 8).unwrap();

@@ -178,14 +178,16 @@ impl Resolver {
         doc.entities[id.0 as usize].mentions.push(idx);
     }
 
-    /// The entity an existing mention gives for these words, if any.
+    /// The entity an existing mention gives for these words, if any. The
+    /// mention must cover the head (the last word): "the Pentagon chief" is
+    /// not the Pentagon, "Trump administration officials" not the administration.
     fn from_mentions(&self, span: Span) -> Option<EntityId> {
         let end = self.prior.partition_point(|(s, _, _)| s.start() < span.end());
         self.prior[..end]
             .iter()
             .rev()
             .take(64)
-            .filter(|(s, _, _)| s.overlaps(span))
+            .filter(|(s, _, _)| s.overlaps(span) && s.end() >= span.end())
             .max_by_key(|(s, _, name)| (*name, s.end().min(span.end()) - s.start().max(span.start())))
             .map(|(_, e, _)| *e)
     }
