@@ -74,8 +74,11 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
         }
         // a byline after a quotation: "“…” ― Ann Lee" (the name ends the paragraph)
         for k in a.max(1)..b.saturating_sub(1) {
+            if !v.is_quote(k - 1) || v.is_word(k) {
+                continue;
+            }
             let dash = matches!(v.text(k), "-" | "--") || matches!(v.orig(k), "―" | "—" | "–");
-            if dash && v.is_quote(k - 1) && !v.doc.text[v.doc.tokens[k - 1].span.end()..v.doc.tokens[k].span.start()].contains('\n') {
+            if dash && !v.doc.text[v.doc.tokens[k - 1].span.end()..v.doc.tokens[k].span.start()].contains('\n') {
                 if let Some(np) = np_right(v, k + 1, b).filter(|np| np.kind == NpKind::Name && (np.end >= b || v.is_final_punct(np.end))) {
                     out.push(Report {
                         cue: CueHit { first: k, end: k + 1, cue: &COLON_CUE },
@@ -90,7 +93,7 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
         }
         // "Mr. Lee interrupted: “…”": a verb before a colon that opens a quotation
         if out.len() == first_in_sentence {
-            if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| v.text(k) == ":" && v.is_quote(k + 1)) {
+            if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| v.is_quote(k + 1) && v.text(k) == ":") {
                 let verb = k - 1;
                 let lowercase_verb = v.kind(verb) == dateline_doc::TokenKind::Word && !v.is_cap(verb);
                 let starts_clause = |np: &Np| np.first == a || v.text(np.first - 1) == ",";
