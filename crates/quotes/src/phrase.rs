@@ -198,7 +198,7 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
     while k < hi
         && k - start < 8
         && np_word(v, k)
-        && !(v.is_any(k, &DETERMINERS) && !v.is(k - 1, "of"))
+        && (!v.is_any(k, &DETERMINERS) || v.is(k - 1, "of"))
         && !v.is_any(k, SUBJECT_PRONOUNS)
     {
         // a name ends the phrase when a lower-case word follows it ("told CNN the war")

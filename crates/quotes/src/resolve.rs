@@ -181,7 +181,7 @@ impl Resolver {
     /// The entity an existing mention gives for these words, if any. The
     /// mention must cover the head (the last word): "the Pentagon chief" is
     /// not the Pentagon, "Trump administration officials" not the administration.
-    fn from_mentions(&self, span: Span) -> Option<EntityId> {
+    fn mention_entity(&self, span: Span) -> Option<EntityId> {
         let end = self.prior.partition_point(|(s, _, _)| s.start() < span.end());
         self.prior[..end]
             .iter()
@@ -215,7 +215,7 @@ impl Resolver {
     /// Resolves a speaker phrase; may add mentions and entities.
     pub fn resolve(&mut self, doc: &mut Doc, p: &Phrase, hint: Option<&Phrase>) -> Option<EntityId> {
         if p.kind != NpKind::Pronoun && p.kind != NpKind::Relative {
-            if let Some(id) = self.from_mentions(p.span) {
+            if let Some(id) = self.mention_entity(p.span) {
                 self.note(doc, id);
                 return Some(id);
             }
@@ -316,6 +316,6 @@ impl Resolver {
 
     /// An addressee: only through an existing mention or a name.
     pub fn addressee(&self, span: Span) -> Option<EntityId> {
-        self.from_mentions(span)
+        self.mention_entity(span)
     }
 }
