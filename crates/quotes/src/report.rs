@@ -412,6 +412,10 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
         if !sep || inside_quote(quotes, j) {
             continue;
         }
+        if t == ";" {
+            e = j;
+            break;
+        }
         // ", but …", ", while …": a new clause
         if t == "," && j + 2 < b && v.is_any(j + 1, &["but", "while", "although", "though", "whereas"]) {
             e = j;
