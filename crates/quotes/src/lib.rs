@@ -208,6 +208,22 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
     out
 }
 
+/// A short quotation in Title Case ("Morning Joe", "State of the Union")
+/// names a show, book or slogan; it is not speech.
+fn looks_like_title(doc: &Doc, q: &Marked) -> bool {
+    const MINOR: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "it", "is"];
+    let words: Vec<usize> =
+        (q.inner_first..q.inner_end).filter(|&t| doc.tokens[t].kind == dateline_doc::TokenKind::Word).collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    let capitalised = |t: usize| doc.token_text(t).chars().next().is_some_and(char::is_uppercase);
+    let minor = |t: usize| MINOR.iter().any(|m| m.eq_ignore_ascii_case(doc.token_text(t)));
+    let all_title = words.iter().all(|&t| capitalised(t) || minor(t)) && words.iter().filter(|&&t| capitalised(t)).count() >= 2;
+    let sentence_punct = (q.inner_first..q.inner_end).any(|t| matches!(doc.token_text(t), "," | "!" | "?"));
+    all_title && !sentence_punct
+}
+
 fn extract(doc: &mut Doc) {
     if doc.tokens.is_empty() {
         return;
@@ -230,6 +246,10 @@ fn extract(doc: &mut Doc) {
     let mut quotes: Vec<(usize, Quote)> = Vec::new();
     let mut direct_speakers: Vec<Option<EntityId>> = Vec::with_capacity(found.marked.len());
     for (qi, q) in found.marked.iter().enumerate() {
+        if looks_like_title(doc, q) {
+            direct_speakers.push(None);
+            continue;
+        }
         let quote = match found.attributions[qi] {
             Attribution::Report(k) => Some(Quote {
                 kind: QuoteKind::Direct,
@@ -372,8 +392,8 @@ mod tests {
     #[test]
     fn scare_quotes_without_cue_are_not_speech() {
         assert!(quotes("The so-called “reset” failed. Critics called it a “fiasco”.").iter().all(|r| r.1 != "reset"));
-        let q = quotes("The plan, dubbed “Iron Gate” by officials, stalled.");
-        assert!(q.iter().all(|r| r.3.is_some() || r.1 != "Iron Gate"), "{q:?}");
+        let q = quotes("The plan, dubbed “Iron Gate” by officials, stalled. She told CNN’s “State of the Union” it would pass.");
+        assert!(q.iter().all(|r| r.1 != "Iron Gate" && r.1 != "State of the Union"), "titles are not speech: {q:?}");
     }
 
     #[test]
