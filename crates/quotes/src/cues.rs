@@ -62,7 +62,9 @@ pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
             }
             if cue.form != CueForm::Phrase {
                 // a capitalised cue word inside a sentence is a name ("Edward Said")
-                if i > a && v.is_cap(i) && !v.is_quote(i - 1) {
+                // (unless the whole line is in Title Case, as headlines are: "Mayor Says He Will Resign")
+                let title_case = i > a && i + 1 < b && v.is_cap(i - 1) && v.is_cap(i + 1) && (a..b).filter(|&k| v.is_word(k)).all(|k| v.is_cap(k) || v.text(k).len() <= 3);
+                if i > a && v.is_cap(i) && !v.is_quote(i - 1) && !title_case {
                     continue;
                 }
                 // after a determiner or possessive it is a noun ("his claims")
@@ -96,6 +98,7 @@ mod tests {
     fn verbs_and_phrases_but_not_nouns_or_names() {
         assert_eq!(found("According to Ann, he said so and his claims failed."), vec!["According to", "said"]);
         assert!(found("The Edward Said essay.").is_empty());
+        assert_eq!(found("Says who? Mayor Says He Will Resign"), vec!["Says", "Says"]);
         assert_eq!(found("She told them."), vec!["told"]);
     }
 }
