@@ -156,7 +156,20 @@ impl SpeechCues {
     }
 
     /// The cues whose first word is `word` (any case), longest phrases first.
+    #[inline]
     pub fn starting_with(&self, word: &str) -> &[Cue] {
+        if word.len() < self.min_len || word.len() > self.max_len {
+            return &[];
+        }
+        let bit = prefix_bit(word.as_bytes());
+        if self.prefixes.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return &[];
+        }
+        self.lookup(word)
+    }
+
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> &[Cue] {
         if word.len() < self.min_len || word.len() > self.max_len {
             return &[];
         }
@@ -186,6 +199,12 @@ impl SpeechCues {
         self.by_first_word.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The shortest and longest first words (bytes): a token outside this
+    /// range cannot start a cue.
+    pub fn first_word_lengths(&self) -> (usize, usize) {
+        (self.min_len, self.max_len)
+    }
+
     pub fn len(&self) -> usize {
         self.by_first_word.values().map(Vec::len).sum()
     }
@@ -196,6 +215,7 @@ impl SpeechCues {
 }
 
 /// The prefix-filter bit of a word's first three bytes (case folded).
+#[inline]
 fn prefix_bit(w: &[u8]) -> usize {
     let at = |i: usize| usize::from(w.get(i).copied().unwrap_or(0) & 31);
     (at(0) << 10) | (at(1) << 5) | at(2)

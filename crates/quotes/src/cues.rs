@@ -44,8 +44,11 @@ pub(crate) fn is_cue_word(v: View, i: usize) -> bool {
 /// The cues of the sentence with token range `[a, b)`.
 pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
     let lex = speech_cues();
+    let (min_len, max_len) = lex.first_word_lengths();
     for i in a..b {
-        if v.kind(i) != dateline_doc::TokenKind::Word {
+        let t = &v.doc.tokens[i];
+        let len = (t.norm_end - t.norm_start) as usize;
+        if t.kind != dateline_doc::TokenKind::Word || len < min_len || len > max_len {
             continue;
         }
         let candidates = lex.starting_with(v.text(i));

@@ -183,7 +183,10 @@ fn verb(
     if speaker.is_none() && speaker_from.is_none() && !participle {
         return None;
     }
-    let hint = leading_np(v, a, hit.first);
+    // the sentence subject matters only as the antecedent of "it" or "they"
+    let hint = speaker
+        .filter(|np| np.kind == NpKind::Pronoun && v.is_any(np.first, &["it", "they"]))
+        .and_then(|_| leading_np(v, a, hit.first));
     let mut report = Report { cue: hit, speaker, speaker_from, hint, addressee: None, content: None };
     if hit.cue.class == CueClass::Naming {
         return Some(report);
@@ -358,26 +361,32 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
 /// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
 /// a bare reported clause must have one, an object noun phrase does not.
 fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
-    const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
-        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
-        "ca", "wo",
-    ];
     if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) {
         return true;
     }
-    // "Trump favors …": a present-tense verb right after a name
-    if (a + 1..b).any(|i| {
+    let upper = |t: &str| t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    let mut prev_cap = upper(v.text(a));
+    for i in a + 1..b {
         let t = v.text(i);
-        v.is_cap(i - 1) && !v.is_cap(i) && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us")
-    }) {
-        return true;
+        let cap = upper(t);
+        // "Trump favors …": a present-tense verb right after a name
+        let after_name = prev_cap && !cap && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
+        if after_name || FINITE.contains(t) || t.contains("n't") || (t.len() > 4 && !cap && t.ends_with("ed")) {
+            return true;
+        }
+        prev_cap = cap && v.kind(i) == dateline_doc::TokenKind::Word;
     }
-    (a + 1..b).any(|i| {
-        let t = v.text(i);
-        v.is_any(i, FINITE) || t.contains("n't") || (t.len() > 4 && t.ends_with("ed") && !v.is_cap(i))
-    })
+    false
 }
+
+/// Auxiliaries, modals and a few common present-tense verbs.
+static FINITE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
+        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
+        "ca", "wo",
+    ])
+});
 
 /// Reporting verbs whose object says what was said even without a clause
 /// ("announced a ceasefire", "denied any role", "promised to resign").
@@ -408,7 +417,7 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
     let mut e = b;
     for j in start..b {
         let t = v.text(j);
-        let sep = t == "," || t == ";" || v.is_any(j, &["and", "but"]);
+        let sep = t == "," || t == ";" || t.eq_ignore_ascii_case("and") || t.eq_ignore_ascii_case("but");
         if !sep || inside_quote(quotes, j) {
             continue;
         }
