@@ -158,14 +158,21 @@ impl SpeechCues {
     /// The cues whose first word is `word` (any case), longest phrases first.
     #[inline]
     pub fn starting_with(&self, word: &str) -> &[Cue] {
-        if word.len() < self.min_len || word.len() > self.max_len {
-            return &[];
-        }
-        let bit = prefix_bit(word.as_bytes());
-        if self.prefixes.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+        if !self.may_start(word.as_bytes()) {
             return &[];
         }
         self.lookup(word)
+    }
+
+    /// A cheap pre-test on a word's bytes (length window and three-letter
+    /// prefix): `false` means no cue starts with this word.
+    #[inline]
+    pub fn may_start(&self, word: &[u8]) -> bool {
+        if word.len() < self.min_len || word.len() > self.max_len {
+            return false;
+        }
+        let bit = prefix_bit(word);
+        self.prefixes.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     #[inline(never)]

@@ -44,11 +44,11 @@ pub(crate) fn is_cue_word(v: View, i: usize) -> bool {
 /// The cues of the sentence with token range `[a, b)`.
 pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
     let lex = speech_cues();
-    let (min_len, max_len) = lex.first_word_lengths();
-    for i in a..b {
-        let t = &v.doc.tokens[i];
-        let len = (t.norm_end - t.norm_start) as usize;
-        if t.kind != dateline_doc::TokenKind::Word || len < min_len || len > max_len {
+    let norm = v.doc.norm.as_str().as_bytes();
+    for (i, t) in v.doc.tokens[a..b].iter().enumerate().map(|(k, t)| (a + k, t)) {
+        if t.kind != dateline_doc::TokenKind::Word
+            || !norm.get(t.norm_start as usize..t.norm_end as usize).is_some_and(|w| lex.may_start(w))
+        {
             continue;
         }
         let candidates = lex.starting_with(v.text(i));

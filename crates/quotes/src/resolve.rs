@@ -26,7 +26,7 @@ pub(crate) struct Phrase {
     /// The words of the name or phrase, without title or determiner.
     pub name_span: Span,
     pub role: Option<String>,
-    pub pronoun: String,
+    pub pronoun: &'static str,
     pub head: String,
     pub definite: bool,
     pub entity_kind: EntityKind,
@@ -54,7 +54,8 @@ impl Phrase {
             _ => b,
         };
         let org = (a..b).any(|i| is_org_word(v.text(i)));
-        let head = v.text(b - 1).to_ascii_lowercase();
+        let head_text = v.text(b - 1);
+        let head = if kind == NpKind::Nominal { head_text.to_ascii_lowercase() } else { String::new() };
         let mut name_first = first;
         let mut role = np.role.map(|(x, y)| {
             let mut x = x;
@@ -89,7 +90,7 @@ impl Phrase {
             entity_kind = if all_caps { EntityKind::Organization } else { EntityKind::Person };
         } else if org {
             entity_kind = EntityKind::Organization;
-        } else if is_people_word(&head) || is_title_word(&head) {
+        } else if is_people_word(head_text) || is_title_word(head_text) {
             entity_kind = EntityKind::Person;
         }
         let definite = v.is_any(a, &["the", "this", "that"]) || (a < b && a + 1 < b && v.is_possessive(a + 1));
@@ -98,7 +99,10 @@ impl Phrase {
             kind,
             name_span: span_of(v, name_first, b),
             role,
-            pronoun: v.text(a).to_ascii_lowercase(),
+            pronoun: ["he", "she", "it", "they", "who", "which", "that"]
+                .into_iter()
+                .find(|w| v.is(a, w))
+                .unwrap_or(""),
             head,
             definite,
             entity_kind,
@@ -222,7 +226,7 @@ impl Resolver {
         }
         let id = match p.kind {
             NpKind::Pronoun => {
-                let id = match p.pronoun.as_str() {
+                let id = match p.pronoun {
                     "he" | "she" => self.last_person,
                     "it" | "they" => match hint.filter(|h| h.kind == NpKind::Name && h.span.end() <= p.span.start()) {
                         Some(h) => self.resolve(doc, h, None),
