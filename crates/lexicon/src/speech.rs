@@ -91,8 +91,8 @@ pub struct SpeechCues {
     /// Bit `c - 'a'` is set when some key starts with letter `c`: most words
     /// are rejected before hashing.
     first_letters: u32,
-    /// Bit `(a & 31) * 32 + (b & 31)` is set when some key starts with bytes `a b`.
-    prefixes: [u64; 16],
+    /// Bit [`prefix_bit`] is set when some key starts with those three bytes.
+    prefixes: Vec<u64>,
     min_len: usize,
     max_len: usize,
 }
@@ -139,7 +139,7 @@ impl SpeechCues {
             }
         }
         let mut first_letters = 0u32;
-        let mut prefixes = [0u64; 16];
+        let mut prefixes = vec![0u64; 512];
         let (mut min_len, mut max_len) = (usize::MAX, 0);
         for k in by_first_word.keys() {
             let bit = prefix_bit(k.as_bytes());
@@ -156,7 +156,27 @@ impl SpeechCues {
     }
 
     /// The cues whose first word is `word` (any case), longest phrases first.
+    #[inline]
     pub fn starting_with(&self, word: &str) -> &[Cue] {
+        if !self.may_start(word.as_bytes()) {
+            return &[];
+        }
+        self.lookup(word)
+    }
+
+    /// A cheap pre-test on a word's bytes (length window and three-letter
+    /// prefix): `false` means no cue starts with this word.
+    #[inline]
+    pub fn may_start(&self, word: &[u8]) -> bool {
+        if word.len() < self.min_len || word.len() > self.max_len {
+            return false;
+        }
+        let bit = prefix_bit(word);
+        self.prefixes.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> &[Cue] {
         if word.len() < self.min_len || word.len() > self.max_len {
             return &[];
         }
@@ -165,7 +185,7 @@ impl SpeechCues {
             return &[];
         }
         let bit = prefix_bit(word.as_bytes());
-        if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+        if self.prefixes.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
             return &[];
         }
         let mut buf = [0u8; 32];
@@ -186,6 +206,12 @@ impl SpeechCues {
         self.by_first_word.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The shortest and longest first words (bytes): a token outside this
+    /// range cannot start a cue.
+    pub fn first_word_lengths(&self) -> (usize, usize) {
+        (self.min_len, self.max_len)
+    }
+
     pub fn len(&self) -> usize {
         self.by_first_word.values().map(Vec::len).sum()
     }
@@ -195,11 +221,11 @@ impl SpeechCues {
     }
 }
 
-/// The prefix-filter bit of a word's first two bytes (case folded).
+/// The prefix-filter bit of a word's first three bytes (case folded).
+#[inline]
 fn prefix_bit(w: &[u8]) -> usize {
-    let a = usize::from(w.first().copied().unwrap_or(0) & 31);
-    let b = usize::from(w.get(1).copied().unwrap_or(0) & 31);
-    a * 32 + b
+    let at = |i: usize| usize::from(w.get(i).copied().unwrap_or(0) & 31);
+    (at(0) << 10) | (at(1) << 5) | at(2)
 }
 
 static CUES: LazyLock<SpeechCues> = LazyLock::new(|| {

@@ -114,7 +114,7 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
     if v.text(last) == "," {
         // "X, Y, said": an apposition between commas
         let mut k = last;
-        while k > lo && last - k < 14 && v.text(k - 1) != "," && !v.is_quote(k - 1) && !v.is_final_punct(k - 1) {
+        while k > lo && last - k < 24 && v.text(k - 1) != "," && !v.is_quote(k - 1) && !v.is_final_punct(k - 1) {
             k -= 1;
         }
         if k == last || k <= lo || v.text(k - 1) != "," {
@@ -123,7 +123,8 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         let inner = (k, last);
         let outer = plain_left(v, lo, k - 1)?;
         let inner_is_number = last - k == 1 && v.kind(k) == dateline_doc::TokenKind::Number;
-        if inner_is_number {
+        // "X, who runs the campaign, said": the relative clause describes X
+        if inner_is_number || v.is_any(k, &["who", "which", "whose"]) {
             return Some(outer);
         }
         let inner_name = has_name(v, inner.0, inner.1) && inner.1 - inner.0 <= 5 && !v.is_any(inner.0, &DETERMINERS);
@@ -197,7 +198,7 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
     while k < hi
         && k - start < 8
         && np_word(v, k)
-        && !(v.is_any(k, &DETERMINERS) && !v.is(k - 1, "of"))
+        && (!v.is_any(k, &DETERMINERS) || v.is(k - 1, "of"))
         && !v.is_any(k, SUBJECT_PRONOUNS)
     {
         // a name ends the phrase when a lower-case word follows it ("told CNN the war")

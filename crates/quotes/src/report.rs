@@ -72,9 +72,58 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
             };
             out.extend(report);
         }
+        // a byline after a quotation: "“…” ― Ann Lee" (the name ends the paragraph)
+        for k in a.max(1)..b.saturating_sub(1) {
+            if !v.is_quote(k - 1) || v.is_word(k) {
+                continue;
+            }
+            let dash = matches!(v.text(k), "-" | "--") || matches!(v.orig(k), "―" | "—" | "–");
+            if dash && !v.doc.text[v.doc.tokens[k - 1].span.end()..v.doc.tokens[k].span.start()].contains('\n') {
+                if let Some(np) = np_right(v, k + 1, b).filter(|np| np.kind == NpKind::Name && (np.end >= b || v.is_final_punct(np.end))) {
+                    out.push(Report {
+                        cue: CueHit { first: k, end: k + 1, cue: &COLON_CUE },
+                        speaker: Some(np),
+                        speaker_from: None,
+                        hint: None,
+                        addressee: None,
+                        content: None,
+                    });
+                }
+            }
+        }
+        // "Mr. Lee interrupted: “…”": a verb before a colon that opens a quotation
+        if out.len() == first_in_sentence {
+            if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| v.is_quote(k + 1) && v.text(k) == ":") {
+                let verb = k - 1;
+                let lowercase_verb = v.kind(verb) == dateline_doc::TokenKind::Word && !v.is_cap(verb);
+                let starts_clause = |np: &Np| np.first == a || v.text(np.first - 1) == ",";
+                let named = |np: &Np| np.kind != NpKind::Nominal || v.is_any(np.first, &DETERMINERS);
+                if let Some(np) = np_left(v, a, verb).filter(|np| lowercase_verb && named(np) && starts_clause(np)) {
+                    out.push(Report {
+                        cue: CueHit { first: verb, end: verb + 1, cue: &COLON_CUE },
+                        speaker: Some(np),
+                        speaker_from: None,
+                        hint: None,
+                        addressee: None,
+                        content: None,
+                    });
+                }
+            }
+        }
     }
     out
 }
+
+/// The cue of a verb that introduces a quotation after a colon.
+static COLON_CUE: std::sync::LazyLock<dateline_lexicon::speech::Cue> = std::sync::LazyLock::new(|| {
+    dateline_lexicon::speech::Cue {
+        lemma: ":".to_string(),
+        rest: Vec::new(),
+        addressee: false,
+        class: CueClass::Naming,
+        form: CueForm::Finite,
+    }
+});
 
 #[allow(clippy::too_many_arguments)]
 fn verb(
@@ -134,7 +183,10 @@ fn verb(
     if speaker.is_none() && speaker_from.is_none() && !participle {
         return None;
     }
-    let hint = leading_np(v, a, hit.first);
+    // the sentence subject matters only as the antecedent of "it" or "they"
+    let hint = speaker
+        .filter(|np| np.kind == NpKind::Pronoun && v.is_any(np.first, &["it", "they"]))
+        .and_then(|_| leading_np(v, a, hit.first));
     let mut report = Report { cue: hit, speaker, speaker_from, hint, addressee: None, content: None };
     if hit.cue.class == CueClass::Naming {
         return Some(report);
@@ -149,10 +201,12 @@ fn verb(
         report.addressee = addressee;
         if let Some(start) = start {
             let after_that = start > hit.end && (v.is(start - 1, "that") || (v.text(start - 1) == "," && v.is(start - 2, "that")));
-            if clause_ok(v, start, b) || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
+            let object_verb = OBJECT_VERBS.contains(hit.cue.lemma.as_str());
+            let infinitive = object_verb && start + 2 < b && v.is(start, "to") && TO_VERBS.contains(hit.cue.lemma.as_str());
+            if clause_ok(v, start, b) || infinitive || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
                 let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
-                if end >= start + 2 && (after_that || has_finite_verb(v, start, end)) {
+                if end >= start + 2 && (after_that || object_verb || has_finite_verb(v, start, end)) {
                     report.content = Some((start, end));
                     return Some(report);
                 }
@@ -307,26 +361,46 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
 /// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
 /// a bare reported clause must have one, an object noun phrase does not.
 fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
-    const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
-        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
-        "ca", "wo",
-    ];
     if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) {
         return true;
     }
-    // "Trump favors …": a present-tense verb right after a name
-    if (a + 1..b).any(|i| {
+    let upper = |t: &str| t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    let mut prev_cap = upper(v.text(a));
+    for i in a + 1..b {
         let t = v.text(i);
-        v.is_cap(i - 1) && !v.is_cap(i) && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us")
-    }) {
-        return true;
+        let cap = upper(t);
+        // "Trump favors …": a present-tense verb right after a name
+        let after_name = prev_cap && !cap && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
+        if after_name || FINITE.contains(t) || t.contains("n't") || (t.len() > 4 && !cap && t.ends_with("ed")) {
+            return true;
+        }
+        prev_cap = cap && v.kind(i) == dateline_doc::TokenKind::Word;
     }
-    (a + 1..b).any(|i| {
-        let t = v.text(i);
-        v.is_any(i, FINITE) || t.contains("n't") || (t.len() > 4 && t.ends_with("ed") && !v.is_cap(i))
-    })
+    false
 }
+
+/// Auxiliaries, modals and a few common present-tense verbs.
+static FINITE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
+        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
+        "ca", "wo",
+    ])
+});
+
+/// Reporting verbs whose object says what was said even without a clause
+/// ("announced a ceasefire", "denied any role", "promised to resign").
+static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
+        "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate",
+    ])
+});
+
+/// Of those, the ones that take a "to" infinitive ("promised to resign").
+static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand"])
+});
 
 /// Whether a reported clause may start at `start`.
 fn clause_ok(v: View, start: usize, b: usize) -> bool {
@@ -343,23 +417,22 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
     let mut e = b;
     for j in start..b {
         let t = v.text(j);
-        let sep = t == "," || t == ";" || v.is_any(j, &["and", "but"]);
+        let sep = t == "," || t == ";" || t.eq_ignore_ascii_case("and") || t.eq_ignore_ascii_case("but");
         if !sep || inside_quote(quotes, j) {
             continue;
+        }
+        if t == ";" {
+            e = j;
+            break;
+        }
+        // ", but …", ", while …": a new clause
+        if t == "," && j + 2 < b && v.is_any(j + 1, &["but", "while", "although", "though", "whereas"]) {
+            e = j;
+            break;
         }
         if subordinate && t == "," {
             e = j;
             break;
-        }
-        if t == "," && j + 1 < b {
-            let mut p = j + 1;
-            if is_ly_adverb(v, p) {
-                p += 1;
-            }
-            if p < b && !v.is_cap(p) && v.text(p).len() > 4 && v.text(p).ends_with("ing") {
-                e = j;
-                break;
-            }
         }
         if later.iter().any(|h| new_report_at(v, j + 1, h)) {
             e = j;

@@ -26,7 +26,7 @@ pub(crate) struct Phrase {
     /// The words of the name or phrase, without title or determiner.
     pub name_span: Span,
     pub role: Option<String>,
-    pub pronoun: String,
+    pub pronoun: &'static str,
     pub head: String,
     pub definite: bool,
     pub entity_kind: EntityKind,
@@ -48,8 +48,14 @@ impl Phrase {
         // "the Pentagon chief": a name-led phrase headed by a title is a role
         let head_is_role = !v.is_cap(b - 1) && (is_title_word(v.text(b - 1)) || is_people_word(v.text(b - 1)));
         let kind = if np.kind == NpKind::Name && head_is_role { NpKind::Nominal } else { np.kind };
+        // "Ann Lee of the Sierra Club": the person is named before "of"
+        let b = match (a + 1..b).find(|&i| v.is(i, "of")) {
+            Some(o) if v.is_cap(o - 1) && !is_org_word(v.text(o - 1)) && !is_title_word(v.text(o - 1)) => o,
+            _ => b,
+        };
         let org = (a..b).any(|i| is_org_word(v.text(i)));
-        let head = v.text(b - 1).to_ascii_lowercase();
+        let head_text = v.text(b - 1);
+        let head = if kind == NpKind::Nominal { head_text.to_ascii_lowercase() } else { String::new() };
         let mut name_first = first;
         let mut role = np.role.map(|(x, y)| {
             let mut x = x;
@@ -62,7 +68,10 @@ impl Phrase {
         if kind == NpKind::Name && !org {
             // the name is the trailing run of capitalised, non-title words
             let mut k = b;
-            while k > first && v.is_cap(k - 1) && !is_title_word(v.text(k - 1)) {
+            while k > first
+                && ((v.is_cap(k - 1) && !is_title_word(v.text(k - 1)))
+                    || (v.is_abbrev_dot(k - 1) && k >= 2 && v.text(k - 2).len() == 1))
+            {
                 k -= 1;
             }
             if k < b && k > first {
@@ -81,7 +90,7 @@ impl Phrase {
             entity_kind = if all_caps { EntityKind::Organization } else { EntityKind::Person };
         } else if org {
             entity_kind = EntityKind::Organization;
-        } else if is_people_word(&head) || is_title_word(&head) {
+        } else if is_people_word(head_text) || is_title_word(head_text) {
             entity_kind = EntityKind::Person;
         }
         let definite = v.is_any(a, &["the", "this", "that"]) || (a < b && a + 1 < b && v.is_possessive(a + 1));
@@ -90,7 +99,10 @@ impl Phrase {
             kind,
             name_span: span_of(v, name_first, b),
             role,
-            pronoun: v.text(a).to_ascii_lowercase(),
+            pronoun: ["he", "she", "it", "they", "who", "which", "that"]
+                .into_iter()
+                .find(|w| v.is(a, w))
+                .unwrap_or(""),
             head,
             definite,
             entity_kind,
@@ -170,14 +182,16 @@ impl Resolver {
         doc.entities[id.0 as usize].mentions.push(idx);
     }
 
-    /// The entity an existing mention gives for these words, if any.
-    fn from_mentions(&self, span: Span) -> Option<EntityId> {
+    /// The entity an existing mention gives for these words, if any. The
+    /// mention must cover the head (the last word): "the Pentagon chief" is
+    /// not the Pentagon, "Trump administration officials" not the administration.
+    fn mention_entity(&self, span: Span) -> Option<EntityId> {
         let end = self.prior.partition_point(|(s, _, _)| s.start() < span.end());
         self.prior[..end]
             .iter()
             .rev()
             .take(64)
-            .filter(|(s, _, _)| s.overlaps(span))
+            .filter(|(s, _, _)| s.overlaps(span) && s.end() >= span.end())
             .max_by_key(|(s, _, name)| (*name, s.end().min(span.end()) - s.start().max(span.start())))
             .map(|(_, e, _)| *e)
     }
@@ -205,14 +219,14 @@ impl Resolver {
     /// Resolves a speaker phrase; may add mentions and entities.
     pub fn resolve(&mut self, doc: &mut Doc, p: &Phrase, hint: Option<&Phrase>) -> Option<EntityId> {
         if p.kind != NpKind::Pronoun && p.kind != NpKind::Relative {
-            if let Some(id) = self.from_mentions(p.span) {
+            if let Some(id) = self.mention_entity(p.span) {
                 self.note(doc, id);
                 return Some(id);
             }
         }
         let id = match p.kind {
             NpKind::Pronoun => {
-                let id = match p.pronoun.as_str() {
+                let id = match p.pronoun {
                     "he" | "she" => self.last_person,
                     "it" | "they" => match hint.filter(|h| h.kind == NpKind::Name && h.span.end() <= p.span.start()) {
                         Some(h) => self.resolve(doc, h, None),
@@ -306,6 +320,6 @@ impl Resolver {
 
     /// An addressee: only through an existing mention or a name.
     pub fn addressee(&self, span: Span) -> Option<EntityId> {
-        self.from_mentions(span)
+        self.mention_entity(span)
     }
 }

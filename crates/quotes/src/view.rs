@@ -30,19 +30,25 @@ impl Hasher for Fnv {
 /// a length window and a first-letter mask reject most words before hashing.
 pub(crate) struct WordSet {
     words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
-    first_letters: u64,
+    /// Bit `(a & 31) * 32 + (b & 31)` is set when a word starts with bytes `a b`.
+    prefixes: [u64; 16],
     max_len: usize,
+}
+
+fn prefix2(w: &[u8]) -> usize {
+    usize::from(w.first().copied().unwrap_or(0) & 31) * 32 + usize::from(w.get(1).copied().unwrap_or(0) & 31)
 }
 
 impl WordSet {
     pub fn new(list: &[&'static str]) -> WordSet {
-        let mut first_letters = 0u64;
+        let mut prefixes = [0u64; 16];
         let mut max_len = 0;
         for w in list {
-            first_letters |= 1 << (w.as_bytes().first().copied().unwrap_or(0) & 63);
+            let bit = prefix2(w.as_bytes());
+            prefixes[bit / 64] |= 1 << (bit % 64);
             max_len = max_len.max(w.len());
         }
-        WordSet { words: list.iter().copied().collect(), first_letters, max_len }
+        WordSet { words: list.iter().copied().collect(), prefixes, max_len }
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -50,8 +56,8 @@ impl WordSet {
         if len == 0 || len > self.max_len || len > 32 {
             return false;
         }
-        let first = word.as_bytes()[0].to_ascii_lowercase();
-        if self.first_letters & (1 << (first & 63)) == 0 {
+        let bit = prefix2(word.as_bytes());
+        if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
             return false;
         }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -144,12 +150,13 @@ impl<'a> View<'a> {
         t.eq_ignore_ascii_case("'s") || t == "'"
     }
 
-    /// A period that belongs to an abbreviated title ("Gen." "Lt.").
+    /// A period that belongs to an abbreviated title or an initial ("Gen." "M.").
     pub fn is_abbrev_dot(&self, i: usize) -> bool {
         i > 0
             && self.text(i) == "."
             && !self.doc.tokens[i].space_before
-            && crate::names::is_title_abbreviation(self.text(i - 1))
+            && (crate::names::is_title_abbreviation(self.text(i - 1))
+                || (self.text(i - 1).len() == 1 && self.is_cap(i - 1)))
     }
 
     /// Sentence-final punctuation.
