@@ -18,7 +18,8 @@
 //! at least [`MIN_UNATTRIBUTED_WORDS`] words (scare quotes and titles are
 //! not speech); a reported clause that is itself the direct quotation, or is
 //! mostly made of a quotation attributed to the same cue, is not reported
-//! twice. Multi-paragraph quotations are one quote per paragraph, and an
+//! twice, and a quoted fragment inside a reported clause is part of that
+//! report, not a quote of its own (PolNeAR counts it so). Multi-paragraph quotations are one quote per paragraph, and an
 //! interrupted quotation (“A,” she said. “B.”) is two quotes with the same
 //! speaker and cue, as the project's gold examples record them (PolNeAR
 //! joins them into one span; see the quotes report for the measured cost).
@@ -246,7 +247,9 @@ fn extract(doc: &mut Doc) {
     let mut quotes: Vec<(usize, Quote)> = Vec::new();
     let mut direct_speakers: Vec<Option<EntityId>> = Vec::with_capacity(found.marked.len());
     for (qi, q) in found.marked.iter().enumerate() {
-        if looks_like_title(doc, q) {
+        // a quoted fragment inside a reported clause is part of that report, not a quote of its own
+        let in_report = found.content_spans.iter().flatten().any(|c| c.contains(q.span));
+        if looks_like_title(doc, q) || in_report {
             direct_speakers.push(None);
             continue;
         }
@@ -363,6 +366,14 @@ mod tests {
         assert_eq!(q[0].0, "direct");
         assert_eq!(q[0].1, "grave new risks");
         assert_eq!(q[0].4.as_deref(), Some("Lena Voss"));
+    }
+
+    #[test]
+    fn quoted_fragment_inside_a_reported_clause_is_part_of_it() {
+        let q = quotes("The governor said the new levy was “a tax on hope” and would be repealed.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "indirect");
+        assert_eq!(q[0].1, "the new levy was “a tax on hope” and would be repealed");
     }
 
     #[test]
