@@ -7,6 +7,9 @@
 //! * `According to X, C` / `C, according to X`;
 //! * `…, adding C` and `… and said C` (the speaker is the one before);
 //! * `X, who said C` (relative), `X, a doctor, said` (apposition);
+//! * `X criticized/praised/asked Y …`: an object of three words or more
+//!   (or an infinitive) is what was said, unless a modal makes the cue a
+//!   future act ("would ask the court to rule");
 //! * naming cues (`called it “…”`) attribute quotes but report no clause.
 //!
 //! A clause that is itself a direct quotation (it starts with an opening
@@ -206,7 +209,12 @@ fn verb(
             if clause_ok(v, start, b) || infinitive || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
                 let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
-                if end >= start + 2 && (after_that || object_verb || has_finite_verb(v, start, end)) {
+                // an object alone reports speech only when it says something ("rejected the charge" does not)
+                // and the cue is not a future or hypothetical act ("would ask the court to rule")
+                let object_only = !after_that && !has_finite_verb(v, start, end);
+                let modal = (a..hit.first).rev().take_while(|&k| v.is_any(k, &AUX_ADVERBS)).any(|k| v.is_any(k, MODALS));
+                let object_ok = object_verb && !modal && end >= start + 3;
+                if end >= start + 2 && (!object_only || object_ok) {
                     report.content = Some((start, end));
                     return Some(report);
                 }
@@ -379,6 +387,9 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
     false
 }
 
+/// Modals that make a cue a future or hypothetical act.
+const MODALS: &[&str] = &["would", "will", "could", "can", "may", "might", "should", "must"];
+
 /// Auxiliaries, modals and a few common present-tense verbs.
 static FINITE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
     crate::view::WordSet::new(&[
@@ -393,13 +404,14 @@ static FINITE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::
 static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
     crate::view::WordSet::new(&[
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
-        "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate",
+        "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
+        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask",
     ])
 });
 
 /// Of those, the ones that take a "to" infinitive ("promised to resign").
 static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
-    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand"])
+    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge"])
 });
 
 /// Whether a reported clause may start at `start`.
@@ -524,6 +536,20 @@ mod tests {
         let r = run("The ministry said on Monday it would join the case and added that it had no choice.");
         assert_eq!(r[0].2.as_deref(), Some("it would join the case"));
         assert_eq!(r[1].2.as_deref(), Some("it had no choice"));
+    }
+
+    #[test]
+    fn object_cues_report_their_object() {
+        let r = run("The senator criticized the mayor's handling of the flood. She asked the board to delay the vote.");
+        assert_eq!(r[0], ("criticized".into(), "The senator".into(), Some("the mayor's handling of the flood".into())));
+        assert_eq!(r[1].2.as_deref(), Some("to delay the vote"));
+    }
+
+    #[test]
+    fn short_objects_and_modal_cues_report_nothing() {
+        let r = run("The council rejected the plan. The union said it would ask the court to block the strike ban.");
+        assert_eq!(r[0].2, None, "{r:?}");
+        assert!(r.iter().all(|x| x.0 != "ask" || x.2.is_none()), "{r:?}");
     }
 
     #[test]
