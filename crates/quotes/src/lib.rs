@@ -119,7 +119,9 @@ fn analyse(doc: &Doc) -> Found {
                 })
                 .map(|qi| marked[qi].outer.len())
                 .sum();
-            (quoted * 2 <= span.len()).then_some(span)
+            // one that only starts with words of its own keeps them ("said that X “…”")
+            let own_words = (a..b).take_while(|&t| !v.is_quote(t)).count();
+            (quoted * 2 <= span.len() || own_words >= 3).then_some(span)
         })
         .collect();
     Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans }
@@ -374,6 +376,14 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "indirect");
         assert_eq!(q[0].1, "the new levy was “a tax on hope” and would be repealed");
+    }
+
+    #[test]
+    fn reported_clause_mostly_quoted_keeps_its_own_words() {
+        let q = quotes("The mayor told reporters that the city council “has no plan at all for the winter floods”.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "indirect");
+        assert_eq!(q[0].1, "the city council “has no plan at all for the winter floods”");
     }
 
     #[test]
