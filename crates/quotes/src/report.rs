@@ -214,7 +214,9 @@ fn verb(
                 let object_only = !after_that && !has_finite_verb(v, start, end);
                 let modal = (a..hit.first).rev().take_while(|&k| v.is_any(k, &AUX_ADVERBS)).any(|k| v.is_any(k, MODALS));
                 let object_ok = object_verb && !modal && end >= start + 3;
-                if end >= start + 2 && (!object_only || object_ok) {
+                // "said" and "told" report a clause even without a recognisable verb in it
+                let plain_say = matches!(hit.cue.lemma.as_str(), "say" | "tell") && end >= start + 4;
+                if end >= start + 2 && (!object_only || object_ok || plain_say) {
                     report.content = Some((start, end));
                     return Some(report);
                 }
@@ -237,11 +239,18 @@ fn verb(
 }
 
 fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
-    let speaker = np_right(v, hit.end, b)?;
-    let mut report = Report { cue: hit, speaker: Some(speaker), speaker_from: None, hint: None, addressee: None, content: None };
+    // a source the noun-phrase reader can't take ("July's Post/ABC polling") still marks the clause
+    let speaker = np_right(v, hit.end, b);
+    let comma = (speaker.map_or(hit.end, |np| np.end)..b.min(hit.end + 12)).find(|&k| v.text(k) == ",");
+    let source_end = match (speaker, comma) {
+        (_, Some(c)) => c,
+        (Some(np), None) => np.end,
+        (None, None) => return None,
+    };
+    let mut report = Report { cue: hit, speaker, speaker_from: None, hint: None, addressee: None, content: None };
     let opener = (a..hit.first).all(|k| v.is_any(k, &["but", "and", "yet", "also"]) || v.text(k) == ",");
     if opener {
-        let mut start = speaker.end;
+        let mut start = source_end;
         if start < b && v.text(start) == "," {
             start += 1;
         }
@@ -536,6 +545,19 @@ mod tests {
         let r = run("The ministry said on Monday it would join the case and added that it had no choice.");
         assert_eq!(r[0].2.as_deref(), Some("it would join the case"));
         assert_eq!(r[1].2.as_deref(), Some("it had no choice"));
+    }
+
+    #[test]
+    fn said_reports_a_clause_without_a_known_verb() {
+        let r = run("The spokeswoman said all staff members sign contracts. Most voters said the same.");
+        assert_eq!(r[0].2.as_deref(), Some("all staff members sign contracts"), "{r:?}");
+        assert_eq!(r[1].2, None, "{r:?}");
+    }
+
+    #[test]
+    fn according_to_an_unreadable_source_still_reports() {
+        let r = run("According to July's Post/ABC polling, most voters want change.");
+        assert_eq!(r[0].2.as_deref(), Some("most voters want change"), "{r:?}");
     }
 
     #[test]
