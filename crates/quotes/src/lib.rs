@@ -387,6 +387,14 @@ mod tests {
     }
 
     #[test]
+    fn double_apostrophe_marks_take_an_inverted_cue() {
+        let q = quotes("''The library pays for itself,'' said Ann Moss, head of the studio.");
+        assert_eq!(q[0].1, "The library pays for itself,");
+        assert_eq!(q[0].2.as_deref(), Some("said"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Ann Moss"), "{q:?}");
+    }
+
+    #[test]
     fn interrupted_quote_gives_both_pieces_the_speaker() {
         let q = quotes("“We are ready,” Ann Moss told reporters in Oslo. “The rest is up to them.”");
         assert_eq!(q.len(), 2, "{q:?}");
