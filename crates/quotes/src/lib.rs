@@ -246,11 +246,14 @@ fn extract(doc: &mut Doc) {
     let addressees: Vec<Option<EntityId>> =
         found.addressee_spans.iter().map(|s| s.and_then(|s| resolver.addressee(s))).collect();
 
+    let mut contents: Vec<Span> = found.content_spans.iter().flatten().copied().collect();
+    contents.sort_unstable_by_key(|c| c.start());
     let mut quotes: Vec<(usize, Quote)> = Vec::new();
     let mut direct_speakers: Vec<Option<EntityId>> = Vec::with_capacity(found.marked.len());
     for (qi, q) in found.marked.iter().enumerate() {
         // a quoted fragment inside a reported clause is part of that report, not a quote of its own
-        let in_report = found.content_spans.iter().flatten().any(|c| c.contains(q.span));
+        let before = contents.partition_point(|c| c.start() <= q.span.start());
+        let in_report = contents[..before].iter().rev().take(4).any(|c| c.contains(q.span));
         if looks_like_title(doc, q) || in_report {
             direct_speakers.push(None);
             continue;

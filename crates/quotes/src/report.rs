@@ -177,6 +177,17 @@ fn verb(
         trailing_from = left;
     } else {
         speaker = np_left(v, a, j);
+        // "A report published Tuesday said": a time phrase is no speaker; the sentence subject is
+        if let Some(time) = speaker.filter(|np| is_time_phrase(v, *np)) {
+            speaker = leading_np(v, a, time.first).filter(|np| !is_time_phrase(v, *np)).map(|np| {
+                // without the participle that led to the time phrase ("released")
+                let mut e = np.end;
+                while e > np.first + 1 && !v.is_cap(e - 1) && v.text(e - 1).ends_with("ed") {
+                    e -= 1;
+                }
+                if e < np.end { Np::simple(v, np.first, e) } else { np }
+            });
+        }
         if let Some(np) = speaker {
             if np.first > a && (v.text(np.first - 1) == "," || v.is_quote(np.first - 1)) {
                 trailing_from = Some(np.first - 1);
@@ -263,6 +274,17 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
         report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
     }
     Some(report)
+}
+
+/// Whether a noun phrase only names a time ("Tuesday", "Thursday evening", "the past", "58").
+fn is_time_phrase(v: View, np: Np) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "day", "shortly",
+        "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december",
+    ];
+    (np.first..np.end).all(|k| v.is_any(k, TIME_WORDS) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether only connectives lie between the sentence start `a` and `i`.
@@ -558,6 +580,13 @@ mod tests {
     fn according_to_an_unreadable_source_still_reports() {
         let r = run("According to July's Post/ABC polling, most voters want change.");
         assert_eq!(r[0].2.as_deref(), Some("most voters want change"), "{r:?}");
+    }
+
+    #[test]
+    fn a_time_phrase_before_the_cue_is_not_the_speaker() {
+        let r = run("A police report released Tuesday said the driver had fled.");
+        assert_eq!(r[0].1, "A police report", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the driver had fled"));
     }
 
     #[test]
