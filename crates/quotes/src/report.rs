@@ -6,7 +6,8 @@
 //! * `C, X said` / `C, said X` (trailing and inverted);
 //! * `According to X, C` / `C, according to X`;
 //! * `…, adding C` and `… and said C` (the speaker is the one before);
-//! * `X, who said C` (relative), `X, a doctor, said` (apposition);
+//! * `X, who said C` (relative), `X, a doctor, said` (apposition; a named
+//!   sentence subject before any longer one);
 //! * `X criticized/praised/asked Y …`: an object of three words or more
 //!   (or an infinitive) is what was said, unless a modal makes the cue a
 //!   future act ("would ask the court to rule");
@@ -187,6 +188,10 @@ fn verb(
                 }
                 if e < np.end { Np::simple(v, np.first, e) } else { np }
             });
+        }
+        // "Ann Lee, who runs the union's political arm, said …": the subject before the long apposition
+        if speaker.is_none() && left_text == Some(",") && !v.is_quote(a) {
+            speaker = leading_np(v, a, hit.first).filter(|np| np.kind == NpKind::Name && np.end < j && v.text(np.end) == ",");
         }
         if let Some(np) = speaker {
             if np.first > a && (v.text(np.first - 1) == "," || v.is_quote(np.first - 1)) {
@@ -587,6 +592,13 @@ mod tests {
         let r = run("A police report released Tuesday said the driver had fled.");
         assert_eq!(r[0].1, "A police report", "{r:?}");
         assert_eq!(r[0].2.as_deref(), Some("the driver had fled"));
+    }
+
+    #[test]
+    fn subject_before_a_long_apposition_speaks() {
+        let r = run("Ann Lee, who has run the union's political arm since the strike of 2009 ended, said members would vote.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("members would vote"));
     }
 
     #[test]
