@@ -18,7 +18,8 @@
 //! at least [`MIN_UNATTRIBUTED_WORDS`] words (scare quotes and titles are
 //! not speech); a reported clause that is itself the direct quotation, or is
 //! mostly made of a quotation attributed to the same cue, is not reported
-//! twice. Multi-paragraph quotations are one quote per paragraph, and an
+//! twice, and a quoted fragment inside a reported clause is part of that
+//! report, not a quote of its own (PolNeAR counts it so). Multi-paragraph quotations are one quote per paragraph, and an
 //! interrupted quotation (“A,” she said. “B.”) is two quotes with the same
 //! speaker and cue, as the project's gold examples record them (PolNeAR
 //! joins them into one span; see the quotes report for the measured cost).
@@ -118,7 +119,9 @@ fn analyse(doc: &Doc) -> Found {
                 })
                 .map(|qi| marked[qi].outer.len())
                 .sum();
-            (quoted * 2 <= span.len()).then_some(span)
+            // one that only starts with words of its own keeps them ("said that X “…”")
+            let own_words = (a..b).take_while(|&t| !v.is_quote(t)).count();
+            (quoted * 2 <= span.len() || own_words >= 3).then_some(span)
         })
         .collect();
     Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans }
@@ -243,10 +246,15 @@ fn extract(doc: &mut Doc) {
     let addressees: Vec<Option<EntityId>> =
         found.addressee_spans.iter().map(|s| s.and_then(|s| resolver.addressee(s))).collect();
 
+    let mut contents: Vec<Span> = found.content_spans.iter().flatten().copied().collect();
+    contents.sort_unstable_by_key(|c| c.start());
     let mut quotes: Vec<(usize, Quote)> = Vec::new();
     let mut direct_speakers: Vec<Option<EntityId>> = Vec::with_capacity(found.marked.len());
     for (qi, q) in found.marked.iter().enumerate() {
-        if looks_like_title(doc, q) {
+        // a quoted fragment inside a reported clause is part of that report, not a quote of its own
+        let before = contents.partition_point(|c| c.start() <= q.span.start());
+        let in_report = contents[..before].iter().rev().take(4).any(|c| c.contains(q.span));
+        if looks_like_title(doc, q) || in_report {
             direct_speakers.push(None);
             continue;
         }
@@ -363,6 +371,30 @@ mod tests {
         assert_eq!(q[0].0, "direct");
         assert_eq!(q[0].1, "grave new risks");
         assert_eq!(q[0].4.as_deref(), Some("Lena Voss"));
+    }
+
+    #[test]
+    fn quoted_fragment_inside_a_reported_clause_is_part_of_it() {
+        let q = quotes("The governor said the new levy was “a tax on hope” and would be repealed.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "indirect");
+        assert_eq!(q[0].1, "the new levy was “a tax on hope” and would be repealed");
+    }
+
+    #[test]
+    fn reported_clause_mostly_quoted_keeps_its_own_words() {
+        let q = quotes("The mayor told reporters that the city council “has no plan at all for the winter floods”.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "indirect");
+        assert_eq!(q[0].1, "the city council “has no plan at all for the winter floods”");
+    }
+
+    #[test]
+    fn double_apostrophe_marks_take_an_inverted_cue() {
+        let q = quotes("''The library pays for itself,'' said Ann Moss, head of the studio.");
+        assert_eq!(q[0].1, "The library pays for itself,");
+        assert_eq!(q[0].2.as_deref(), Some("said"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Ann Moss"), "{q:?}");
     }
 
     #[test]

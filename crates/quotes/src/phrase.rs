@@ -34,7 +34,7 @@ pub(crate) struct Np {
 }
 
 impl Np {
-    fn simple(v: View, first: usize, end: usize) -> Np {
+    pub(crate) fn simple(v: View, first: usize, end: usize) -> Np {
         let kind = if end == first + 1 && v.is_any(first, SUBJECT_PRONOUNS) {
             NpKind::Pronoun
         } else if has_name(v, first, end) {

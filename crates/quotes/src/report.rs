@@ -6,7 +6,11 @@
 //! * `C, X said` / `C, said X` (trailing and inverted);
 //! * `According to X, C` / `C, according to X`;
 //! * `…, adding C` and `… and said C` (the speaker is the one before);
-//! * `X, who said C` (relative), `X, a doctor, said` (apposition);
+//! * `X, who said C` (relative), `X, a doctor, said` (apposition; a named
+//!   sentence subject before any longer one);
+//! * `X criticized/praised/asked Y …`: an object of three words or more
+//!   (or an infinitive) is what was said, unless a modal makes the cue a
+//!   future act ("would ask the court to rule");
 //! * naming cues (`called it “…”`) attribute quotes but report no clause.
 //!
 //! A clause that is itself a direct quotation (it starts with an opening
@@ -174,6 +178,21 @@ fn verb(
         trailing_from = left;
     } else {
         speaker = np_left(v, a, j);
+        // "A report published Tuesday said": a time phrase is no speaker; the sentence subject is
+        if let Some(time) = speaker.filter(|np| is_time_phrase(v, *np)) {
+            speaker = leading_np(v, a, time.first).filter(|np| !is_time_phrase(v, *np)).map(|np| {
+                // without the participle that led to the time phrase ("released")
+                let mut e = np.end;
+                while e > np.first + 1 && !v.is_cap(e - 1) && v.text(e - 1).ends_with("ed") {
+                    e -= 1;
+                }
+                if e < np.end { Np::simple(v, np.first, e) } else { np }
+            });
+        }
+        // "Ann Lee, who runs the union's political arm, said …": the subject before the long apposition
+        if speaker.is_none() && left_text == Some(",") && !v.is_quote(a) {
+            speaker = leading_np(v, a, hit.first).filter(|np| np.kind == NpKind::Name && np.end < j && v.text(np.end) == ",");
+        }
         if let Some(np) = speaker {
             if np.first > a && (v.text(np.first - 1) == "," || v.is_quote(np.first - 1)) {
                 trailing_from = Some(np.first - 1);
@@ -206,7 +225,14 @@ fn verb(
             if clause_ok(v, start, b) || infinitive || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
                 let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
-                if end >= start + 2 && (after_that || object_verb || has_finite_verb(v, start, end)) {
+                // an object alone reports speech only when it says something ("rejected the charge" does not)
+                // and the cue is not a future or hypothetical act ("would ask the court to rule")
+                let object_only = !after_that && !has_finite_verb(v, start, end);
+                let modal = (a..hit.first).rev().take_while(|&k| v.is_any(k, &AUX_ADVERBS)).any(|k| v.is_any(k, MODALS));
+                let object_ok = object_verb && !modal && end >= start + 3;
+                // "said" and "told" report a clause even without a recognisable verb in it
+                let plain_say = matches!(hit.cue.lemma.as_str(), "say" | "tell") && end >= start + 4;
+                if end >= start + 2 && (!object_only || object_ok || plain_say) {
                     report.content = Some((start, end));
                     return Some(report);
                 }
@@ -229,11 +255,18 @@ fn verb(
 }
 
 fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
-    let speaker = np_right(v, hit.end, b)?;
-    let mut report = Report { cue: hit, speaker: Some(speaker), speaker_from: None, hint: None, addressee: None, content: None };
+    // a source the noun-phrase reader can't take ("July's Post/ABC polling") still marks the clause
+    let speaker = np_right(v, hit.end, b);
+    let comma = (speaker.map_or(hit.end, |np| np.end)..b.min(hit.end + 12)).find(|&k| v.text(k) == ",");
+    let source_end = match (speaker, comma) {
+        (_, Some(c)) => c,
+        (Some(np), None) => np.end,
+        (None, None) => return None,
+    };
+    let mut report = Report { cue: hit, speaker, speaker_from: None, hint: None, addressee: None, content: None };
     let opener = (a..hit.first).all(|k| v.is_any(k, &["but", "and", "yet", "also"]) || v.text(k) == ",");
     if opener {
-        let mut start = speaker.end;
+        let mut start = source_end;
         if start < b && v.text(start) == "," {
             start += 1;
         }
@@ -246,6 +279,17 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
         report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
     }
     Some(report)
+}
+
+/// Whether a noun phrase only names a time ("Tuesday", "Thursday evening", "the past", "58").
+fn is_time_phrase(v: View, np: Np) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "day", "shortly",
+        "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december",
+    ];
+    (np.first..np.end).all(|k| v.is_any(k, TIME_WORDS) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether only connectives lie between the sentence start `a` and `i`.
@@ -379,6 +423,9 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
     false
 }
 
+/// Modals that make a cue a future or hypothetical act.
+const MODALS: &[&str] = &["would", "will", "could", "can", "may", "might", "should", "must"];
+
 /// Auxiliaries, modals and a few common present-tense verbs.
 static FINITE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
     crate::view::WordSet::new(&[
@@ -393,13 +440,14 @@ static FINITE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::
 static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
     crate::view::WordSet::new(&[
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
-        "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate",
+        "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
+        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask",
     ])
 });
 
 /// Of those, the ones that take a "to" infinitive ("promised to resign").
 static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
-    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand"])
+    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge"])
 });
 
 /// Whether a reported clause may start at `start`.
@@ -524,6 +572,47 @@ mod tests {
         let r = run("The ministry said on Monday it would join the case and added that it had no choice.");
         assert_eq!(r[0].2.as_deref(), Some("it would join the case"));
         assert_eq!(r[1].2.as_deref(), Some("it had no choice"));
+    }
+
+    #[test]
+    fn said_reports_a_clause_without_a_known_verb() {
+        let r = run("The spokeswoman said all staff members sign contracts. Most voters said the same.");
+        assert_eq!(r[0].2.as_deref(), Some("all staff members sign contracts"), "{r:?}");
+        assert_eq!(r[1].2, None, "{r:?}");
+    }
+
+    #[test]
+    fn according_to_an_unreadable_source_still_reports() {
+        let r = run("According to July's Post/ABC polling, most voters want change.");
+        assert_eq!(r[0].2.as_deref(), Some("most voters want change"), "{r:?}");
+    }
+
+    #[test]
+    fn a_time_phrase_before_the_cue_is_not_the_speaker() {
+        let r = run("A police report released Tuesday said the driver had fled.");
+        assert_eq!(r[0].1, "A police report", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the driver had fled"));
+    }
+
+    #[test]
+    fn subject_before_a_long_apposition_speaks() {
+        let r = run("Ann Lee, who has run the union's political arm since the strike of 2009 ended, said members would vote.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("members would vote"));
+    }
+
+    #[test]
+    fn object_cues_report_their_object() {
+        let r = run("The senator criticized the mayor's handling of the flood. She asked the board to delay the vote.");
+        assert_eq!(r[0], ("criticized".into(), "The senator".into(), Some("the mayor's handling of the flood".into())));
+        assert_eq!(r[1].2.as_deref(), Some("to delay the vote"));
+    }
+
+    #[test]
+    fn short_objects_and_modal_cues_report_nothing() {
+        let r = run("The council rejected the plan. The union said it would ask the court to block the strike ban.");
+        assert_eq!(r[0].2, None, "{r:?}");
+        assert!(r.iter().all(|x| x.0 != "ask" || x.2.is_none()), "{r:?}");
     }
 
     #[test]

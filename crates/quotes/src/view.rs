@@ -147,7 +147,14 @@ impl<'a> View<'a> {
     /// A possessive clitic token ("'s").
     pub fn is_possessive(&self, i: usize) -> bool {
         let t = self.text(i);
-        t.eq_ignore_ascii_case("'s") || t == "'"
+        // a bare apostrophe is possessive only right after a word in -s ("voters'"),
+        // not as half of a '' quotation mark
+        t.eq_ignore_ascii_case("'s")
+            || (t == "'"
+                && i > 0
+                && !self.doc.tokens[i].space_before
+                && self.kind(i - 1) == TokenKind::Word
+                && self.text(i - 1).ends_with(['s', 'S']))
     }
 
     /// A period that belongs to an abbreviated title or an initial ("Gen." "M.").
