@@ -188,3 +188,13 @@ fn negated_belief_and_negated_modal_stances() {
     assert!(targets.contains(&("NATO membership for Ukraine", Polarity::Against)), "{targets:?}");
     assert!(targets.iter().any(|(t, p)| t.contains("troops") && t.contains("deployed") && *p == Polarity::Against), "{targets:?}");
 }
+
+#[test]
+fn signing_a_formal_agreement_is_support_but_reaching_one_is_agree() {
+    let d = code("Peru and Chile signed a fisheries treaty in Lima on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
+    let d = code("The Chilean parliament ratified the border accord on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
+    let d = code("Peru and Chile reached an agreement on fishing rights on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Agree]);
+}
