@@ -264,6 +264,24 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             }
         }
     }
+    // 3c. an official whose title names no country ("Defense Secretary Pete
+    //     Hegseth") serves the government the report is about: the country
+    //     most of its government institutions belong to, if one has a majority
+    if let Some(home) = home_government(doc, &out) {
+        for h in &mut out {
+            let Some(id) = h.entity else { continue };
+            if h.code.is_some() {
+                continue;
+            }
+            let Some(e) = doc.entities.get(id.0 as usize) else { continue };
+            if e.kind == EntityKind::Person && e.role.is_some() && matches!(e.sector, Some(Sector::Gov) | Some(Sector::Mil)) {
+                h.code = Some(home.clone());
+                if let Some(slot) = by_entity.get_mut(id.0 as usize) {
+                    slot.get_or_insert_with(|| home.clone());
+                }
+            }
+        }
+    }
     ENTITY_CODES.with(|cell| *cell.borrow_mut() = by_entity);
     // 4. sector from the words right after the name ("Israeli army bulldozers")
     for h in &mut out {
@@ -282,6 +300,25 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
     }
     out
+}
+
+/// The country most of the report's government or military organisations
+/// belong to, when it holds a strict majority of them.
+fn home_government(doc: &Doc, hits: &[ActorHit]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for h in hits {
+        let (Some(code), Some(Sector::Gov | Sector::Mil)) = (h.code.as_deref(), h.sector) else { continue };
+        if h.kind != Some(EntityKind::Organization) || code.len() != 3 || code == "IGO" || code == "NGO" {
+            continue;
+        }
+        total += 1;
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    counts.into_iter().find(|&(_, n)| 2 * n > total).map(|(c, _)| c.to_string())
 }
 
 fn is_calendar_word(w: &str) -> bool {

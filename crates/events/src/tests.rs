@@ -198,3 +198,55 @@ fn signing_a_formal_agreement_is_support_but_reaching_one_is_agree() {
     let d = code("Peru and Chile reached an agreement on fishing rights on Monday.");
     assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Agree]);
 }
+
+/// A document with hand-made entities: (name, kind, country, role), all of government.
+fn with_entities(text: &str, ents: &[(&str, dateline_doc::EntityKind, Option<&str>, Option<&str>)]) -> Doc {
+    use dateline_doc::{Entity, Mention, MentionSource, Sector};
+    let meta = DocMeta { date: Some("2025-02-12".to_string()), ..DocMeta::default() };
+    let mut doc = Doc::new(text.to_string(), meta);
+    Segmenter.run(&mut doc);
+    for (name, kind, country, role) in ents {
+        let mut e = Entity::new(*name, *kind);
+        e.country = country.map(str::to_string);
+        e.role = role.map(str::to_string);
+        e.sector = Some(Sector::Gov);
+        let id = doc.add_entity(e);
+        let mut from = 0;
+        while let Some(k) = doc.text[from..].find(name) {
+            let span = doc.span(from + k, from + k + name.len()).expect("name span");
+            doc.mentions.push(Mention { span, kind: *kind, source: MentionSource::Rule, entity: Some(id) });
+            let m = doc.mentions.len() - 1;
+            doc.entities[id.0 as usize].mentions.push(m);
+            from += k + name.len();
+        }
+    }
+    doc.mentions.sort_by_key(|m| m.span.start());
+    EventCoder.run(&mut doc);
+    doc
+}
+
+#[test]
+fn an_official_without_a_country_serves_the_reports_government() {
+    use dateline_doc::EntityKind::{Organization, Person};
+    let text = "Interior Minister Jane Roe accused Chile of sheltering smugglers on Monday. \
+                The Lusitan Foreign Ministry and the Lusitan Finance Ministry said talks were over.";
+    let ents = [
+        ("Jane Roe", Person, None, Some("Interior Minister")),
+        ("Lusitan Foreign Ministry", Organization, Some("PRT"), None),
+        ("Lusitan Finance Ministry", Organization, Some("PRT"), None),
+    ];
+    let d = with_entities(text, &ents);
+    assert_eq!(summary(&d)[0], (EventType::Accuse, Some("PRT"), Some("CHL"), EventStatus::Asserted));
+    // institutions of two countries, neither a majority: the official stays unplaced
+    let text = "Interior Minister Jane Roe accused Chile of sheltering smugglers on Monday. \
+                The Lusitan Foreign Ministry and the Andean Finance Ministry said talks were over.";
+    let ents = [
+        ("Jane Roe", Person, None, Some("Interior Minister")),
+        ("Lusitan Foreign Ministry", Organization, Some("PRT"), None),
+        ("Andean Finance Ministry", Organization, Some("PER"), None),
+    ];
+    let d = with_entities(text, &ents);
+    let first = summary(&d)[0];
+    assert_eq!((first.0, first.2), (EventType::Accuse, Some("CHL")));
+    assert!(!matches!(first.1, Some("PRT") | Some("PER")), "placed by a minority: {first:?}");
+}
