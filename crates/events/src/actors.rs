@@ -208,6 +208,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     // 3. an entity the entity layer left without a country takes the one
     //    its apposition or possessor gives ("Brazil's trade minister, Helena Prado")
     let mut inferred: Vec<(EntityId, String)> = Vec::new();
+    let mut international: Vec<EntityId> = Vec::new();
     for (k, h) in out.iter().enumerate() {
         let (Some(id), None) = (h.entity, &h.code) else { continue };
         if h.is_reference {
@@ -215,7 +216,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
         let near = out[..k].iter().rev().take(2).chain(out[k + 1..].iter().take(2)).find(|o| {
             let (lo, hi) = if o.end <= h.start { (o.end, h.start) } else { (h.end, o.start) };
-            o.code.as_deref().is_some_and(|c| c != "IGO" && c != "NGO")
+            o.code.is_some()
                 && o.entity.is_none_or(|e| e != id)
                 && hi >= lo
                 && hi - lo <= 5
@@ -223,8 +224,11 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                 && (lo..hi).all(|t| !matches!(doc.token_text(t), "." | ";" | "and" | "said" | "told"))
         });
         if let Some(o) = near {
-            if let Some(c) = &o.code {
-                inferred.push((id, c.clone()));
+            match o.code.as_deref() {
+                // "the African Union's commissioner": he serves no country
+                Some("IGO" | "NGO") => international.push(id),
+                Some(c) => inferred.push((id, c.to_string())),
+                None => {}
             }
         }
     }
@@ -267,10 +271,24 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     // 3c. an official whose title names no country ("Defense Secretary Pete
     //     Hegseth") serves the government the report is about: the country
     //     most of its government institutions belong to, if one has a majority
+    for (k, h) in out.iter().enumerate() {
+        let Some(id) = h.entity else { continue };
+        // "the African Union's peace and security commissioner, Bankole Adeyemi"
+        let igo_title = k > 0 && {
+            let o = &out[k - 1];
+            matches!(o.code.as_deref(), Some("IGO" | "NGO"))
+                && o.end + 8 >= h.start
+                && doc.tokens.get(o.end).is_some_and(|_| doc.token_text(o.end) == "'s")
+                && (o.end..h.start).all(|t| !matches!(doc.token_text(t), "." | ";" | "said" | "told"))
+        };
+        if igo_title && !international.contains(&id) {
+            international.push(id);
+        }
+    }
     if let Some(home) = home_government(doc, &out) {
         for h in &mut out {
             let Some(id) = h.entity else { continue };
-            if h.code.is_some() {
+            if h.code.is_some() || international.contains(&id) {
                 continue;
             }
             let Some(e) = doc.entities.get(id.0 as usize) else { continue };

@@ -249,4 +249,16 @@ fn an_official_without_a_country_serves_the_reports_government() {
     let first = summary(&d)[0];
     assert_eq!((first.0, first.2), (EventType::Accuse, Some("CHL")));
     assert!(!matches!(first.1, Some("PRT") | Some("PER")), "placed by a minority: {first:?}");
+    // an international body's official serves no country
+    let text = "The Arab League's envoy for refugees, Jane Roe, accused Chile of sheltering smugglers on Monday. \
+                The Lusitan Foreign Ministry and the Lusitan Finance Ministry said talks were over.";
+    let ents = [
+        ("Jane Roe", Person, None, Some("envoy")),
+        ("Arab League", Organization, None, None),
+        ("Lusitan Foreign Ministry", Organization, Some("PRT"), None),
+        ("Lusitan Finance Ministry", Organization, Some("PRT"), None),
+    ];
+    let d = with_entities(text, &ents);
+    let accusation = d.events.iter().find(|e| e.kind == EventType::Accuse).expect("the accusation");
+    assert_ne!(accusation.source.country.as_deref(), Some("PRT"), "{:?}", summary(&d));
 }
