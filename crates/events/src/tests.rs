@@ -262,3 +262,21 @@ fn an_official_without_a_country_serves_the_reports_government() {
     let accusation = d.events.iter().find(|e| e.kind == EventType::Accuse).expect("the accusation");
     assert_ne!(accusation.source.country.as_deref(), Some("PRT"), "{:?}", summary(&d));
 }
+
+#[test]
+fn calling_off_dissent_and_lifting_curbs_are_concessions() {
+    let kinds = |t: &str| code(t).events.iter().map(|e| e.kind).collect::<Vec<_>>();
+    assert_eq!(kinds("The Bolivian opposition suspended its protests for two weeks on Monday."), vec![EventType::Concede]);
+    assert_eq!(kinds("The miners' union called off the planned strike on Monday."), vec![EventType::Concede]);
+    assert_eq!(kinds("The Bolivian government removed the night curfew on Monday."), vec![EventType::Concede]);
+    // agreeing to a concession is an agreement, not a threat
+    assert_eq!(kinds("The Bolivian government agreed to remove the curfew on Monday."), vec![EventType::Agree]);
+}
+
+#[test]
+fn joint_military_exercises_are_cooperation() {
+    let d = code("Peru and Chile conducted joint military exercises on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Cooperate]);
+    let d = code("Peru held military exercises near the border on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Mobilize]);
+}
