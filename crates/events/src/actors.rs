@@ -285,7 +285,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             international.push(id);
         }
     }
-    if let Some(home) = home_government(doc, &out) {
+    if let Some(home) = home_government(&out) {
         for h in &mut out {
             let Some(id) = h.entity else { continue };
             if h.code.is_some() || international.contains(&id) {
@@ -322,7 +322,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
 
 /// The country most of the report's government or military organisations
 /// belong to, when it holds a strict majority of them.
-fn home_government(doc: &Doc, hits: &[ActorHit]) -> Option<String> {
+fn home_government(hits: &[ActorHit]) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     let mut total = 0;
     for h in hits {
