@@ -280,3 +280,12 @@ fn joint_military_exercises_are_cooperation() {
     let d = code("Peru held military exercises near the border on Monday.");
     assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Mobilize]);
 }
+
+#[test]
+fn promises_recalled_in_a_relative_clause_are_background() {
+    let d = code("The plan breaks with Chile's neighbours, who had declared they would support Peru for as long as needed.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    // a promise made now is still coded
+    let d = code("Chile's neighbours declared on Monday they would support Peru for as long as needed.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Agree]);
+}
