@@ -208,6 +208,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     // 3. an entity the entity layer left without a country takes the one
     //    its apposition or possessor gives ("Brazil's trade minister, Helena Prado")
     let mut inferred: Vec<(EntityId, String)> = Vec::new();
+    let mut international: Vec<EntityId> = Vec::new();
     for (k, h) in out.iter().enumerate() {
         let (Some(id), None) = (h.entity, &h.code) else { continue };
         if h.is_reference {
@@ -215,7 +216,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
         let near = out[..k].iter().rev().take(2).chain(out[k + 1..].iter().take(2)).find(|o| {
             let (lo, hi) = if o.end <= h.start { (o.end, h.start) } else { (h.end, o.start) };
-            o.code.as_deref().is_some_and(|c| c != "IGO" && c != "NGO")
+            o.code.is_some()
                 && o.entity.is_none_or(|e| e != id)
                 && hi >= lo
                 && hi - lo <= 5
@@ -223,8 +224,11 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                 && (lo..hi).all(|t| !matches!(doc.token_text(t), "." | ";" | "and" | "said" | "told"))
         });
         if let Some(o) = near {
-            if let Some(c) = &o.code {
-                inferred.push((id, c.clone()));
+            match o.code.as_deref() {
+                // "the African Union's commissioner": he serves no country
+                Some("IGO" | "NGO") => international.push(id),
+                Some(c) => inferred.push((id, c.to_string())),
+                None => {}
             }
         }
     }
@@ -264,6 +268,38 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             }
         }
     }
+    // 3c. an official whose title names no country ("Defense Secretary Pete
+    //     Hegseth") serves the government the report is about: the country
+    //     most of its government institutions belong to, if one has a majority
+    for (k, h) in out.iter().enumerate() {
+        let Some(id) = h.entity else { continue };
+        // "the African Union's peace and security commissioner, Bankole Adeyemi"
+        let igo_title = k > 0 && {
+            let o = &out[k - 1];
+            matches!(o.code.as_deref(), Some("IGO" | "NGO"))
+                && o.end + 8 >= h.start
+                && doc.tokens.get(o.end).is_some_and(|_| doc.token_text(o.end) == "'s")
+                && (o.end..h.start).all(|t| !matches!(doc.token_text(t), "." | ";" | "said" | "told"))
+        };
+        if igo_title && !international.contains(&id) {
+            international.push(id);
+        }
+    }
+    if let Some(home) = home_government(&out) {
+        for h in &mut out {
+            let Some(id) = h.entity else { continue };
+            if h.code.is_some() || international.contains(&id) {
+                continue;
+            }
+            let Some(e) = doc.entities.get(id.0 as usize) else { continue };
+            if e.kind == EntityKind::Person && e.role.is_some() && matches!(e.sector, Some(Sector::Gov) | Some(Sector::Mil)) {
+                h.code = Some(home.clone());
+                if let Some(slot) = by_entity.get_mut(id.0 as usize) {
+                    slot.get_or_insert_with(|| home.clone());
+                }
+            }
+        }
+    }
     ENTITY_CODES.with(|cell| *cell.borrow_mut() = by_entity);
     // 4. sector from the words right after the name ("Israeli army bulldozers")
     for h in &mut out {
@@ -282,6 +318,25 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
     }
     out
+}
+
+/// The country most of the report's government or military organisations
+/// belong to, when it holds a strict majority of them.
+fn home_government(hits: &[ActorHit]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for h in hits {
+        let (Some(code), Some(Sector::Gov | Sector::Mil)) = (h.code.as_deref(), h.sector) else { continue };
+        if h.kind != Some(EntityKind::Organization) || code.len() != 3 || code == "IGO" || code == "NGO" {
+            continue;
+        }
+        total += 1;
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    counts.into_iter().find(|&(_, n)| 2 * n > total).map(|(c, _)| c.to_string())
 }
 
 fn is_calendar_word(w: &str) -> bool {

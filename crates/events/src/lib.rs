@@ -377,6 +377,14 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") {
                 continue;
             }
+            // "allies, who had declared they would support Kyiv": what others had
+            // once said, recalled in a relative clause, is background
+            let recalled = (a..t).rev().take(8).any(|k| {
+                k > a && toks.get(k) == "had" && matches!(toks.get(k - 1), "who" | "which") && k > a + 1 && toks.get(k - 2) == ","
+            });
+            if recalled && status != EventStatus::Asserted {
+                continue;
+            }
             let left = hits_in(&actors, cstart, c.pm.start);
             // the nearest actor with a known country or code, else the nearest
             let mut pick = left.iter().rposition(|h| h.code.is_some()).or(left.len().checked_sub(1));
