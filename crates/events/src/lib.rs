@@ -276,6 +276,13 @@ struct Candidate<'a> {
 
 fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
     let actors = find_actors(doc);
+    let quote_index = dateline_doc::SpanIndex::new(doc.quotes.iter().map(|q| q.span));
+    let fact_index = dateline_doc::SpanIndex::new(doc.facts.iter().map(|f| f.span));
+    let mention_index = dateline_doc::SpanIndex::new(doc.mentions.iter().map(|m| m.span));
+    // events of earlier sentences, by kind, actors and trigger word: one meeting
+    // mentioned twice is one meeting
+    let mut earlier: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
+    let mut earlier_seen = 0;
     let report = doc.meta.date.as_deref().and_then(Ymd::parse);
     let mut events: Vec<Event> = Vec::new();
     for s in &doc.sentences {
@@ -470,7 +477,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 source = prev_source.clone();
             }
             // a statement inside a quote is its speaker's
-            let quote = doc.quotes.iter().position(|q| q.span.contains(doc.tokens[t].span));
+            let quote = quote_index.first_containing(doc.tokens[t].span);
             if let Some(qi) = quote {
                 let q = &doc.quotes[qi];
                 let first_person = (cstart..t).any(|k| matches!(toks.get(k), "we" | "i" | "our" | "us"));
@@ -548,10 +555,15 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 .min_by_key(|d| (d.start as i64 - t as i64).unsigned_abs())
                 .map(|d| d.value.clone())
                 .or_else(|| {
-                    doc.facts.iter().find_map(|f| match (&f.kind, &f.value) {
-                        (FactKind::Date, FactValue::Date(v)) if span.contains(f.span) => Some(v.clone()),
-                        _ => None,
-                    })
+                    fact_index
+                        .starting_in(span.start(), span.end())
+                        .filter(|&f| span.contains(doc.facts[f].span))
+                        .filter_map(|f| match (&doc.facts[f].kind, &doc.facts[f].value) {
+                            (FactKind::Date, FactValue::Date(v)) => Some((f, v)),
+                            _ => None,
+                        })
+                        .min_by_key(|&(f, _)| f)
+                        .map(|(_, v)| v.clone())
                 })
                 .or_else(|| events[sentence_first..].last().and_then(|e| e.date.as_ref().map(|d| d.chars().take(4).collect())))
                 .or_else(|| if status == EventStatus::Asserted && !past_perfect(toks, cstart, t) { doc.meta.date.clone() } else { None });
@@ -563,13 +575,13 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 let k = doc.token_at_or_after(start);
                 k > 0 && matches!(toks.get(k - 1), "in" | "at" | "near" | "outside")
             };
-            let place = doc
-                .mentions
-                .iter()
-                .filter(|m| matches!(m.kind, dateline_doc::EntityKind::Location | dateline_doc::EntityKind::Country))
-                .filter(|m| m.span.start() >= clause_a && m.span.end() <= clause_b && after_prep(m.span.start()))
-                .min_by_key(|m| (m.span.start() as i64 - doc.tokens[t].span.start() as i64).unsigned_abs())
-                .map(|m| doc.slice(m.span).to_string())
+            let place = mention_index
+                .starting_in(clause_a, clause_b)
+                .map(|k| (k, &doc.mentions[k]))
+                .filter(|(_, m)| matches!(m.kind, dateline_doc::EntityKind::Location | dateline_doc::EntityKind::Country))
+                .filter(|(_, m)| m.span.end() <= clause_b && after_prep(m.span.start()))
+                .min_by_key(|&(k, m)| ((m.span.start() as i64 - doc.tokens[t].span.start() as i64).unsigned_abs(), k))
+                .map(|(_, m)| doc.slice(m.span).to_string())
                 .or_else(|| {
                     hits_in(&actors, t, right_end)
                         .iter()
@@ -604,19 +616,40 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             // one sentence, one event of a kind: "clashes ... killed 14 soldiers";
             // and a report that mentions one meeting twice has one meeting
             let trig = toks.get(t);
+            for e in &events[earlier_seen..sentence_first] {
+                if let Some(tr) = e.trigger {
+                    earlier.insert(EventKey::of(e, doc.slice(tr)));
+                }
+            }
+            earlier_seen = sentence_first;
             let dup = events[sentence_first..].iter().any(|e| e.kind == event.kind)
-                || events[..sentence_first].iter().any(|e| {
-                    e.kind == event.kind
-                        && e.source.country == event.source.country
-                        && e.target.country == event.target.country
-                        && e.trigger.is_some_and(|tr| doc.slice(tr).eq_ignore_ascii_case(trig))
-                });
+                || earlier.contains(&EventKey::of(&event, trig));
             if !dup {
                 events.push(event);
             }
         }
     }
     events
+}
+
+/// What makes two events of different sentences the same event.
+#[derive(PartialEq, Eq, Hash)]
+struct EventKey {
+    kind: EventType,
+    source: Option<String>,
+    target: Option<String>,
+    trigger: String,
+}
+
+impl EventKey {
+    fn of(e: &Event, trigger: &str) -> EventKey {
+        EventKey {
+            kind: e.kind,
+            source: e.source.country.clone(),
+            target: e.target.country.clone(),
+            trigger: trigger.to_ascii_lowercase(),
+        }
+    }
 }
 
 /// "must" / "have to": an obligation, which is a demand when someone says

@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use dateline_doc::{Doc, EntityId, EntityKind, Event, Polarity, Stance, TokenKind};
+use dateline_doc::{Doc, EntityId, EntityKind, Event, Polarity, SpanIndex, Stance, TokenKind};
 use dateline_lexicon::{data_file, data_lines};
 
 use crate::actors::ACTORS;
@@ -156,19 +156,41 @@ fn fold(w: &str) -> &str {
 
 /// The holder of a statement at token `i`: the speaker of the quote it is
 /// in, else the first entity named in its sentence before it.
-fn holder_at(doc: &Doc, i: usize, sent_start: usize) -> (Option<EntityId>, Option<usize>) {
+fn holder_at(doc: &Doc, at: &Positions, i: usize, sent_start: usize) -> (Option<EntityId>, Option<usize>) {
     let span = doc.tokens[i].span;
-    if let Some(qi) = doc.quotes.iter().position(|q| q.span.contains(span)) {
+    if let Some(qi) = at.quotes.first_containing(span) {
         return (doc.quotes[qi].speaker, Some(qi));
     }
     let start = doc.tokens[sent_start].span.start();
-    let subject = doc
-        .mentions
-        .iter()
-        .filter(|m| m.span.start() >= start && m.span.end() <= span.start() && m.entity.is_some())
-        .min_by_key(|m| m.span.start())
-        .and_then(|m| m.entity);
-    (subject, None)
+    // the earliest-starting mention before the word (first in layer order among equals)
+    let mut best: Option<(usize, usize)> = None;
+    for m in at.mentions.starting_in(start, span.start()) {
+        let mention = &doc.mentions[m];
+        if mention.span.end() > span.start() || mention.entity.is_none() {
+            continue;
+        }
+        match best {
+            Some((s0, _)) if s0 < mention.span.start() => break,
+            Some((_, m0)) if m0 < m => {}
+            _ => best = Some((mention.span.start(), m)),
+        }
+    }
+    (best.and_then(|(_, m)| doc.mentions[m].entity), None)
+}
+
+/// Position look-ups over the quote and mention layers, built once per document.
+pub(crate) struct Positions {
+    quotes: SpanIndex,
+    mentions: SpanIndex,
+}
+
+impl Positions {
+    pub(crate) fn new(doc: &Doc) -> Positions {
+        Positions {
+            quotes: SpanIndex::new(doc.quotes.iter().map(|q| q.span)),
+            mentions: SpanIndex::new(doc.mentions.iter().map(|m| m.span)),
+        }
+    }
 }
 
 fn phrase(doc: &Doc, a: usize, b: usize) -> Option<(String, dateline_doc::Span)> {
@@ -187,6 +209,7 @@ fn strip_lead(toks: &LowerTokens, mut a: usize, b: usize) -> usize {
 }
 
 pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Stance> {
+    let at = Positions::new(doc);
     let cues = &*CUES;
     let filter = &*CUE_FILTER;
     let mut out: Vec<Stance> = Vec::new();
@@ -302,12 +325,12 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                     }
                     let sa = strip_lead(toks, cs, i);
                     if let (Some((subj, _)), Some((pred, _))) = (phrase(doc, sa, i), phrase(doc, vp, e)) {
-                        let (holder, quote) = holder_at(doc, i, a);
+                        let (holder, quote) = holder_at(doc, &at, i, a);
                         let subj_is_pronoun = matches!(subj.to_lowercase().as_str(), "we" | "i" | "you" | "it" | "they" | "he" | "she");
                         let target = if subj_is_pronoun || subj.is_empty() { pred.clone() } else { format!("{subj} {pred}") };
                         push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                     } else if let Some((pred, _)) = phrase(doc, vp, e) {
-                        let (holder, quote) = holder_at(doc, i, a);
+                        let (holder, quote) = holder_at(doc, &at, i, a);
                         push(doc, &mut out, holder, quote, polarity, pred, a, b, i);
                     }
                     continue;
@@ -319,13 +342,13 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
             }
             if let Some((ia, ib)) = issue {
                 if let Some((target, _)) = phrase(doc, ia, ib.min(ia + 12)) {
-                    let (holder, quote) = holder_at(doc, i, a);
+                    let (holder, quote) = holder_at(doc, &at, i, a);
                     push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                 }
             }
         }
     }
-    link_shifts(doc, toks, &mut out);
+    link_shifts(doc, &at, toks, &mut out);
     out
 }
 
@@ -387,14 +410,19 @@ fn first_noun_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
 /// "a stark change from the stance of the Biden administration": a stance of
 /// the sentence's subject and an opposite one of the named other holder on
 /// the same issue are linked.
-fn link_shifts(doc: &Doc, toks: &LowerTokens, out: &mut [Stance]) {
+fn link_shifts(doc: &Doc, at: &Positions, toks: &LowerTokens, out: &mut [Stance]) {
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
         let Some(k) = (a..b).find(|&k| matches!(toks.get(k), "change" | "shift" | "departure" | "reversal" | "break" | "u-turn") && k + 1 < b && toks.get(k + 1) == "from") else {
             continue;
         };
         let after = doc.tokens[k].span.end();
-        let other = doc.mentions.iter().find(|m| m.span.start() >= after && m.span.end() <= s.span.end() && m.entity.is_some()).and_then(|m| m.entity);
+        let other = at
+            .mentions
+            .starting_in(after, s.span.end())
+            .filter(|&m| doc.mentions[m].span.end() <= s.span.end() && doc.mentions[m].entity.is_some())
+            .min()
+            .and_then(|m| doc.mentions[m].entity);
         let Some(other) = other else { continue };
         for i in 0..out.len() {
             if out[i].holder == Some(other) || out[i].shift_from.is_some() {
