@@ -38,13 +38,21 @@ pub enum Question {
         to: Option<String>,
         #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
+        /// Skip this many rows first (the next page).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
     },
-    /// An actor's stances over time.
+    /// An actor's stances over time, oldest first.
     Timeline {
         #[arg(long)]
         actor: String,
         #[arg(long)]
         issue: Option<String>,
+        #[arg(long, default_value_t = DEFAULT_LIMIT)]
+        limit: usize,
+        /// Skip this many rows first (the next page).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
     },
     /// Where an actor's (or country's) polarity on an issue changes between periods.
     Shifts {
@@ -99,12 +107,12 @@ fn run_inner(args: QueryArgs) -> Result<i32> {
     let mut out = BufWriter::new(stdout.lock());
     let f = args.format;
     match args.question {
-        Question::Said { by, about, from, to, limit } => {
-            let rows = store.said(&SaidQuery { by, about, from, to, limit: Some(limit) })?;
+        Question::Said { by, about, from, to, limit, offset } => {
+            let rows = store.said(&SaidQuery { by, about, from, to, limit: Some(limit), offset: Some(offset) })?;
             write_rows(&mut out, f, QUOTE_COLUMNS, &rows)?;
         }
-        Question::Timeline { actor, issue } => {
-            let rows = store.timeline(&actor, issue.as_deref(), None)?;
+        Question::Timeline { actor, issue, limit, offset } => {
+            let rows = store.timeline(&actor, issue.as_deref(), Some(limit), Some(offset))?;
             write_rows(&mut out, f, STANCE_COLUMNS, &rows)?;
         }
         Question::Shifts { actor, issue, by_country, period } => {

@@ -11,9 +11,11 @@
 //! [`Doc::text`] and is on its char boundaries (it was built with
 //! `Span::new` against that text, or mapped back from the normalised view).
 
+mod index;
 mod layers;
 
 pub use dateline_text::{CharOffsets, NormalizedText, Span, SpanError};
+pub use index::SpanIndex;
 pub use layers::*;
 
 /// What a reader knows about a document before any analysis.

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use dateline_doc::{Doc, TokenKind};
 use dateline_lexicon::geo::{country_forms, geo, CountryNameRole};
 use dateline_lexicon::orgs::orgs;
@@ -43,8 +43,15 @@ impl Hit {
     }
 }
 
+/// The written forms sharing one lower-case spelling, each with its hits.
+type Forms = Vec<(String, Vec<Hit>)>;
+
 pub struct Gazetteer {
     automaton: AhoCorasick,
+    /// Hashes of the first words of forms written in lower case ("foreign
+    /// minister", "deputy"): a lower-case token that is none of them starts
+    /// no match, and the automaton is not run there.
+    lower_first_words: std::collections::HashSet<u64>,
     /// Per pattern (a lower-cased form): the forms written with that spelling
     /// ("Mercosur", "MERCOSUR") and what each may be (several when a form is
     /// shared, e.g. "Congolese").
@@ -94,7 +101,7 @@ impl Gazetteer {
         for (form, hits) in by_form {
             by_key.entry(form.to_ascii_lowercase()).or_default().push((form, hits));
         }
-        let mut keyed: Vec<(String, Vec<(String, Vec<Hit>)>)> = by_key.into_iter().collect();
+        let mut keyed: Vec<(String, Forms)> = by_key.into_iter().collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         for (_, v) in keyed.iter_mut() {
             // forms with lower-case letters first: the one to prefer for a headline
@@ -103,9 +110,17 @@ impl Gazetteer {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(keyed.iter().map(|(k, _)| k.as_str()))
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("an empty automaton builds")));
-        Gazetteer { automaton, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        let lower_first_words = keyed
+            .iter()
+            .flat_map(|(_, v)| v.iter())
+            .filter(|(f, _)| f.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
+            .filter_map(|(f, _)| f.split(' ').next().map(|w| word_hash(w.as_bytes())))
+            .collect();
+        Gazetteer { automaton, lower_first_words, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -163,23 +178,64 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
         return out;
     }
     let lowercase_doc = !norm.bytes().take(20_000).any(|b| b.is_ascii_uppercase());
-    for m in gaz.automaton.find_iter(norm) {
-        let (a, b) = (m.start(), m.end());
-        let Some(start_token) = token_starting_at(doc, a) else { continue };
-        let Some(end_token) = token_ending_at(doc, b, start_token) else { continue };
-        let text = &norm[a..b];
-        let pattern = m.pattern().as_usize();
-        let Some(variant) = choose_variant(&gaz.entries[pattern], text, lowercase_doc) else { continue };
-        let form = gaz.form(pattern, variant);
-        let hits = gaz.hits(pattern, variant);
-        let is_name = hits.iter().any(|h| h.is_name());
-        let shouted = text != form && !text.bytes().any(|c| c.is_ascii_lowercase());
-        if is_name && form.len() <= 3 && WORDS_IN_CAPITALS.contains(&form.to_ascii_lowercase().as_str()) && (shouted || sentence_in_capitals(doc, start_token)) {
+    // Anchored searches at word starts only (token starts, and the parts of
+    // capitalised compounds after a hyphen), longest match first, so short
+    // forms never match inside a word ("us" in "because").
+    let mut starts: Vec<usize> = Vec::new();
+    let mut next_free = 0usize;
+    for (ti, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
             continue;
         }
-        out.push(LexMatch { norm_start: a, norm_end: b, start_token, end_token, pattern, variant, shouted });
+        let word = &norm.as_bytes()[t.norm_start as usize..t.norm_end as usize];
+        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_words.contains(&word_hash(word)) {
+            continue;
+        }
+        starts.clear();
+        starts.push(t.norm_start as usize);
+        if capitalised_compound(doc, ti) {
+            let (ts, te) = (t.norm_start as usize, t.norm_end as usize);
+            starts.extend(norm.as_bytes()[ts..te].iter().enumerate().filter(|(_, &b)| b == b'-').map(|(k, _)| ts + k + 1).filter(|&p| p < te));
+        }
+        for &pos in &starts {
+            if pos < next_free {
+                continue;
+            }
+            let input = Input::new(norm).range(pos..).anchored(Anchored::Yes);
+            let Ok(Some(m)) = gaz.automaton.try_find(input) else { continue };
+            if let Some(lm) = accept(doc, gaz, m.start(), m.end(), m.pattern().as_usize(), lowercase_doc) {
+                next_free = m.end();
+                out.push(lm);
+            }
+        }
     }
     out
+}
+
+/// Checks a raw automaton hit: on token boundaries, in an acceptable case.
+fn accept(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize, pattern: usize, lowercase_doc: bool) -> Option<LexMatch> {
+    let norm = doc.norm.as_str();
+    let start_token = token_starting_at(doc, a)?;
+    let end_token = token_ending_at(doc, b, start_token)?;
+    let text = &norm[a..b];
+    let variant = choose_variant(&gaz.entries[pattern], text, lowercase_doc)?;
+    let form = gaz.form(pattern, variant);
+    let hits = gaz.hits(pattern, variant);
+    let is_name = hits.iter().any(|h| h.is_name());
+    let shouted = text != form && !text.bytes().any(|c| c.is_ascii_lowercase());
+    if is_name && form.len() <= 3 && WORDS_IN_CAPITALS.contains(&form.to_ascii_lowercase().as_str()) && (shouted || sentence_in_capitals(doc, start_token)) {
+        return None;
+    }
+    Some(LexMatch { norm_start: a, norm_end: b, start_token, end_token, pattern, variant, shouted })
+}
+
+/// A cheap hash of a word, lower-cased.
+fn word_hash(w: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in w {
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Which written form of a pattern the text is: the same spelling; for text

@@ -52,7 +52,7 @@ fn label_of(class: usize) -> Option<NerLabel> {
 
 /// I-X may only follow B-X or I-X.
 fn allowed(prev: usize, class: usize) -> bool {
-    class == 0 || class % 2 == 1 || (prev != 0 && (prev + 1) / 2 == (class + 1) / 2)
+    class == 0 || class % 2 == 1 || (prev != 0 && prev.div_ceil(2) == class.div_ceil(2))
 }
 
 // ---------------------------------------------------------------- features
@@ -167,8 +167,9 @@ pub struct SentenceView<'a> {
     pub lex: &'a [u16],
 }
 
-/// Per-token hashes computed once per sentence and shared by the features
-/// of the neighbours.
+/// Per-token hashes, computed on first use (most tokens are never scored,
+/// nor neighbours of a scored one) and shared by the features of the
+/// neighbours.
 struct TokenHashes {
     lower: Vec<u64>,
     shape: Vec<u64>,
@@ -176,40 +177,59 @@ struct TokenHashes {
 
 impl TokenHashes {
     fn new(s: &SentenceView) -> TokenHashes {
-        TokenHashes { lower: s.words.iter().map(|w| hash_lower(w)).collect(), shape: s.words.iter().map(|w| shape_hash(w)).collect() }
+        TokenHashes { lower: vec![0; s.words.len()], shape: vec![0; s.words.len()] }
+    }
+
+    #[inline]
+    fn lower(&mut self, s: &SentenceView, j: isize) -> u64 {
+        if j < 0 {
+            return 0xB05;
+        }
+        let Some(w) = s.words.get(j as usize) else { return 0xE05 };
+        let slot = &mut self.lower[j as usize];
+        if *slot == 0 {
+            *slot = hash_lower(w) | 1;
+        }
+        *slot
+    }
+
+    #[inline]
+    fn shape(&mut self, s: &SentenceView, j: isize) -> u64 {
+        if j < 0 {
+            return 0xB05;
+        }
+        let Some(w) = s.words.get(j as usize) else { return 0xE05 };
+        let slot = &mut self.shape[j as usize];
+        if *slot == 0 {
+            *slot = shape_hash(w) | 1;
+        }
+        *slot
     }
 }
 
 const MAX_FEATURES: usize = 40;
 
 /// The features of token `i` given the two previous tags.
-fn features(s: &SentenceView, th: &TokenHashes, caps_sentence: bool, i: usize, prev: usize, prev2: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
+fn features(s: &SentenceView, th: &mut TokenHashes, caps_sentence: bool, i: usize, prev: usize, prev2: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
     let n = s.words.len();
     let w = s.words[i];
-    let get = |v: &Vec<u64>, j: isize| -> u64 {
-        if j < 0 {
-            0xB05
-        } else if j as usize >= n {
-            0xE05
-        } else {
-            v[j as usize]
-        }
-    };
     let ii = i as isize;
     let lex_at = |j: isize| -> u64 {
         if j < 0 || j as usize >= n {
-            0xFFFF_F
+            0x000F_FFFF
         } else {
             s.lex[j as usize] as u64
         }
     };
+    let lower = th.lower(s, ii);
+    let shape = th.shape(s, ii);
+    let (lower_p1, lower_n1, lower_p2, lower_n2) = (th.lower(s, ii - 1), th.lower(s, ii + 1), th.lower(s, ii - 2), th.lower(s, ii + 2));
+    let (shape_p1, shape_n1) = (th.shape(s, ii - 1), th.shape(s, ii + 1));
     let mut k = 0;
     let mut push = |template: u64, v: u64| {
         out[k] = mix(mix(SEED, template), v);
         k += 1;
     };
-    let lower = th.lower[i];
-    let shape = th.shape[i];
     push(1, 0);
     push(2, lower);
     push(3, shape);
@@ -224,15 +244,15 @@ fn features(s: &SentenceView, th: &TokenHashes, caps_sentence: bool, i: usize, p
             push(6 + p as u64, hash_lower(&w[len - p..]));
         }
     }
-    push(11, get(&th.lower, ii - 1));
-    push(12, get(&th.lower, ii + 1));
-    push(13, get(&th.lower, ii - 2));
-    push(14, get(&th.lower, ii + 2));
-    push(15, get(&th.shape, ii - 1));
-    push(16, get(&th.shape, ii + 1));
-    push(17, mix(mix(get(&th.shape, ii - 1), shape), get(&th.shape, ii + 1)));
-    push(18, mix(get(&th.lower, ii - 1), lower));
-    push(19, mix(lower, get(&th.lower, ii + 1)));
+    push(11, lower_p1);
+    push(12, lower_n1);
+    push(13, lower_p2);
+    push(14, lower_n2);
+    push(15, shape_p1);
+    push(16, shape_n1);
+    push(17, mix(mix(shape_p1, shape), shape_n1));
+    push(18, mix(lower_p1, lower));
+    push(19, mix(lower, lower_n1));
     push(20, mix((i == 0) as u64, shape));
     push(21, mix(caps_sentence as u64, shape));
     push(22, mix(caps_sentence as u64, lower));
@@ -246,7 +266,7 @@ fn features(s: &SentenceView, th: &TokenHashes, caps_sentence: bool, i: usize, p
     push(29, mix(prev as u64, lower));
     push(30, mix(prev as u64, shape));
     push(31, mix(prev as u64, lx));
-    push(32, mix(get(&th.lower, ii - 1), get(&th.shape, ii + 1)));
+    push(32, mix(lower_p1, shape_n1));
     k
 }
 
@@ -260,14 +280,55 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
         if prev != 0 {
             return false;
         }
-        // lower-case words that begin names ("de Gaulle", "al-Qaeda") are scored
-        return !(w.len() <= 3 || w.contains(&b'-'));
+        // lower-case words that begin names: particles ("de Gaulle", "van
+        // Gogh") and prefixes of capitalised words ("al-Qaeda", "pro-Russian")
+        return !(NAME_PARTICLES.contains(&w) || w.windows(2).any(|p| p[0] == b'-' && p[1].is_ascii_uppercase()));
     }
     if first.is_ascii_digit() {
         return w.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'/' | b':'));
     }
-    first.is_ascii_punctuation() && w.len() == 1 && !matches!(first, b'&' | b'.')
+    if prev == 0 && w.len() <= 7 && first.is_ascii_uppercase() && i + 1 < s.words.len() && is_function_word(w) {
+        // "The", "But", "IN" at the start of a sentence or in a headline
+        return true;
+    }
+    (first.is_ascii_punctuation() && w.len() == 1 && first != b'&') || w == b"'s"
 }
+
+/// Capitalised function words, which do not begin names (compared ignoring case).
+const FUNCTION_WORDS: &[&[u8]] = &[
+    b"the", b"a", b"an", b"and", b"but", b"or", b"if", b"when", b"while", b"after", b"before", b"as", b"since", b"although", b"though",
+    b"because", b"so", b"yet", b"then", b"in", b"on", b"at", b"for", b"with", b"by", b"from", b"of", b"to", b"it", b"he", b"she",
+    b"they", b"we", b"i", b"this", b"that", b"these", b"those", b"there", b"here", b"what", b"why", b"how", b"where", b"who", b"all",
+    b"some", b"many", b"most", b"no", b"not", b"his", b"her", b"their", b"its", b"our", b"is", b"was", b"are", b"were", b"be", b"has",
+    b"have", b"had", b"will", b"would", b"can", b"could", b"should", b"may", b"also", b"still", b"even", b"only", b"now",
+];
+
+/// A word of up to 8 bytes, lower-cased, as one number.
+fn word_key(w: &[u8]) -> Option<u64> {
+    if w.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    for &b in w {
+        k = (k << 8) | b.to_ascii_lowercase() as u64;
+    }
+    Some(k)
+}
+
+static FUNCTION_WORD_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut v: Vec<u64> = FUNCTION_WORDS.iter().filter_map(|w| word_key(w)).collect();
+    v.sort_unstable();
+    v
+});
+
+fn is_function_word(w: &[u8]) -> bool {
+    word_key(w).is_some_and(|k| FUNCTION_WORD_KEYS.binary_search(&k).is_ok())
+}
+
+/// Lower-case words that begin personal or place names.
+const NAME_PARTICLES: &[&[u8]] = &[
+    b"de", b"da", b"di", b"du", b"del", b"della", b"der", b"den", b"van", b"von", b"la", b"le", b"el", b"al", b"bin", b"ibn", b"ben", b"dos", b"das", b"do", b"ter", b"ten", b"zu", b"mc", b"st", b"e",
+];
 
 fn sentence_in_caps(s: &SentenceView) -> bool {
     let mut upper = 0;
@@ -351,7 +412,7 @@ impl Model {
         if s.words.is_empty() {
             return;
         }
-        let th = TokenHashes::new(s);
+        let mut th = TokenHashes::new(s);
         let caps = sentence_in_caps(s);
         let mut feats = [0u64; MAX_FEATURES];
         let mut scores = [0i32; N_CLASSES];
@@ -360,7 +421,7 @@ impl Model {
             let class = if surely_outside(s, i, prev) {
                 0
             } else {
-                let k = features(s, &th, caps, i, prev, prev2, &mut feats);
+                let k = features(s, &mut th, caps, i, prev, prev2, &mut feats);
                 self.score(&feats[..k], &mut scores);
                 best_allowed(&scores, prev)
             };
@@ -400,7 +461,7 @@ pub fn spans(classes: &[usize], offset: usize, out: &mut Vec<NameSpan>) {
             continue;
         };
         let mut j = i + 1;
-        while j < classes.len() && classes[j] != 0 && classes[j] % 2 == 0 && label_of(classes[j]) == Some(label) {
+        while j < classes.len() && classes[j] != 0 && classes[j].is_multiple_of(2) && label_of(classes[j]) == Some(label) {
             j += 1;
         }
         out.push(NameSpan { start_token: offset + i, end_token: offset + j, label });
@@ -555,7 +616,7 @@ pub fn train(data: &[TrainSentence], buckets: usize, epochs: usize, mut log: imp
             let s = &data[si];
             let wb: Vec<&[u8]> = s.words.iter().map(|x| x.as_bytes()).collect();
             let view = SentenceView { words: &wb, lex: &s.lex };
-            let th = TokenHashes::new(&view);
+            let mut th = TokenHashes::new(&view);
             let caps = sentence_in_caps(&view);
             let (mut prev, mut prev2) = (0, 0);
             for i in 0..wb.len() {
@@ -563,7 +624,7 @@ pub fn train(data: &[TrainSentence], buckets: usize, epochs: usize, mut log: imp
                 let pred = if surely_outside(&view, i, prev) {
                     0
                 } else {
-                    let k = features(&view, &th, caps, i, prev, prev2, &mut feats);
+                    let k = features(&view, &mut th, caps, i, prev, prev2, &mut feats);
                     let mut scores = [0f32; N_CLASSES];
                     for &f in &feats[..k] {
                         let base = ((f & mask) as usize) * N_CLASSES;
@@ -624,7 +685,7 @@ mod tests {
 
     #[test]
     fn model_bytes_round_trip_and_bad_files_are_refused() {
-        let m = Model::from_floats(&vec![0.5f32; 4 * N_CLASSES], 4);
+        let m = Model::from_floats(&[0.5f32; 4 * N_CLASSES], 4);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).expect("round trip");
         assert_eq!(m2.weights, m.weights);

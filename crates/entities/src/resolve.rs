@@ -74,10 +74,10 @@ fn lower_first_char_upper(s: &str) -> bool {
 
 /// Token `i` is a capitalised word that no lexicon entry covers: probably
 /// part of a person's name ("Chad Smith", "Jordan Peterson").
-fn unknown_capitalised(doc: &Doc, i: usize, lex_tokens: &HashSet<usize>) -> bool {
+fn unknown_capitalised(doc: &Doc, i: usize, lex_tokens: &[bool]) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
         && lower_first_char_upper(doc.token_text(i))
-        && !lex_tokens.contains(&i)
+        && !lex_tokens.get(i).copied().unwrap_or(false)
         && !CALENDAR.contains(&doc.token_text(i))
 }
 
@@ -88,11 +88,11 @@ fn span_of_tokens(doc: &Doc, s: usize, e: usize) -> Span {
 fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
     let g = geo();
     let o = orgs();
-    let mut lex_tokens = HashSet::new();
+    let mut lex_tokens = vec![false; doc.tokens.len()];
     for m in lex {
         if m.hits().iter().any(|h| !matches!(h, Hit::TitleModifier)) {
-            for t in m.start_token..m.end_token {
-                lex_tokens.insert(t);
+            for t in m.start_token..m.end_token.min(lex_tokens.len()) {
+                lex_tokens[t] = true;
             }
         }
     }
@@ -206,7 +206,7 @@ fn dateline_cand(doc: &Doc) -> Option<Cand> {
     let g = geo();
     let refs = g.country_refs(text);
     let (country, capital_of, key_name) = if let Some(&(idx, role)) = refs.first() {
-        let c = &g.countries[idx as usize];
+        let c = &g.countries[idx];
         match role {
             CountryNameRole::Capital => (Some(c.iso3.as_str()), Some(idx as u16), text.to_lowercase()),
             _ => (Some(c.iso3.as_str()), None, text.to_lowercase()),
@@ -244,7 +244,11 @@ const NOT_AN_INSTITUTION_BEFORE: &[&str] = &[
 
 /// "Ukraine's foreign ministry", "the Ukrainian foreign ministry", "the Russian army".
 fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
+    if !lex.iter().any(|m| m.hits().iter().any(|h| matches!(h, Hit::Institution { .. }))) {
+        return Vec::new();
+    }
     let o = orgs();
+    let index = CandIndex::new(cands);
     let mut out = Vec::new();
     for m in lex {
         let Some(inst) = m.hits().iter().find_map(|h| if let Hit::Institution { idx } = *h { Some(idx) } else { None }) else { continue };
@@ -257,9 +261,7 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
         if before > 0 && doc.token_text(before - 1).eq_ignore_ascii_case("'s") {
             before -= 1;
         }
-        let Some(owner) = cands.iter().find(|c| {
-            c.end == before && c.end > c.start && matches!(c.key, Key::Country(_) | Key::Group(_)) && c.country.is_some()
-        }) else {
+        let Some(owner) = index.ending_at(before).find(|c| matches!(c.key, Key::Country(_) | Key::Group(_)) && c.country.is_some()) else {
             continue;
         };
         let Some(country) = owner.country else { continue };
@@ -331,10 +333,57 @@ const SENTENCE_OPENERS: &[&str] = &[
     "a", "an", "his", "her", "their", "its", "our", "my", "your",
 ];
 
+/// Party and similar labels written before a person's name.
+const PERSON_LABELS: &[&str] = &[
+    "Democrat", "Republican", "Democratic", "Labour", "Tory", "Conservative", "Liberal", "Socialist", "Communist", "Independent", "Green",
+    "Sen", "Rep", "Gov", "Pres", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prince", "Princess", "King", "Queen", "Pope", "Saint",
+];
+
+fn in_demonym(lex: &[LexMatch], i: usize) -> bool {
+    let j = lex.partition_point(|m| m.end_token <= i);
+    lex[j..].iter().take_while(|m| m.start_token <= i).any(|m| {
+        i < m.end_token
+            && m.hits().iter().any(|h| matches!(h, Hit::Country { role: CountryNameRole::Demonym, .. }))
+            && m.hits().iter().all(|h| !matches!(h, Hit::Org { .. }))
+    })
+}
+
+/// Joins a name the tagger cut at a middle initial ("Donald" + "J. Trump").
+fn join_initials(doc: &Doc, tagged: &[NameSpan]) -> Vec<NameSpan> {
+    let mut out: Vec<NameSpan> = Vec::with_capacity(tagged.len());
+    for n in tagged {
+        if let Some(last) = out.last_mut() {
+            let initial = doc.tokens.get(n.start_token).is_some_and(|_| {
+                let w = doc.token_text(n.start_token);
+                w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()) && doc.tokens.get(n.start_token + 1).is_some_and(|t| !t.space_before)
+            });
+            if last.label == NerLabel::Per && n.label == NerLabel::Per && last.end_token == n.start_token && initial {
+                last.end_token = n.end_token;
+                continue;
+            }
+        }
+        out.push(*n);
+    }
+    out
+}
+
+/// Lexicon matches starting at token `s` (they are sorted and do not overlap;
+/// two may share a token split at a hyphen).
+fn lex_starting_at(lex: &[LexMatch], s: usize) -> impl Iterator<Item = &LexMatch> {
+    let i = lex.partition_point(|m| m.start_token < s);
+    lex[i..].iter().take_while(move |m| m.start_token == s)
+}
+
+fn lex_ending_at(lex: &[LexMatch], e: usize) -> impl Iterator<Item = &LexMatch> {
+    let i = lex.partition_point(|m| m.end_token < e);
+    lex[i..].iter().take_while(move |m| m.end_token == e)
+}
+
 /// Whether token `i` lies inside a title (not a name): "Lt. Gen.", "President".
 fn in_title(lex: &[LexMatch], i: usize) -> bool {
-    lex.iter().any(|m| {
-        m.start_token <= i && i < m.end_token && m.hits().iter().any(|h| matches!(h, Hit::Title | Hit::TitleAbbrev | Hit::TitleModifier))
+    let j = lex.partition_point(|m| m.end_token <= i);
+    lex[j..].iter().take_while(|m| m.start_token <= i).any(|m| {
+        i < m.end_token && m.hits().iter().any(|h| matches!(h, Hit::Title | Hit::TitleAbbrev | Hit::TitleModifier))
     })
 }
 
@@ -359,8 +408,13 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
         s += 1;
     }
     if n.label == NerLabel::Per {
-        while s < e && (in_title(lex, s) || doc.token_text(s) == ".") {
+        // "President", "Lt. Gen.", "Democrat", "Ukrainian" before a person's name
+        while s < e && (in_title(lex, s) || doc.token_text(s) == "." || PERSON_LABELS.contains(&doc.token_text(s)) || in_demonym(lex, s)) {
             s += 1;
+        }
+        // a person's name is short: longer runs are title-case headlines
+        if e - s > 5 {
+            return None;
         }
     } else if (s..e).all(|i| in_title(lex, i) || doc.token_text(i) == ".") {
         return None;
@@ -370,12 +424,19 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
 
 /// Merges tagged names with the lexicon and rule mentions.
 fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[NameSpan]) -> Vec<Cand> {
+    cands.sort_by_key(|c| (c.start, c.end));
+    let longest = cands.iter().map(|c| c.end.saturating_sub(c.start)).max().unwrap_or(0);
     let mut keep = vec![true; cands.len()];
     let mut extra = Vec::new();
-    for n in tagged {
+    let tagged = join_initials(doc, tagged);
+    for n in &tagged {
         let Some(n) = clean_span(doc, lex, n) else { continue };
         let n = &n;
-        let exact = cands.iter().position(|c| c.start == n.start_token && c.end == n.end_token && c.source == MentionSource::Lexicon);
+        // the candidates that may overlap the tagged name
+        let lo = cands.partition_point(|c| c.start + longest < n.start_token);
+        let hi = cands.partition_point(|c| c.start < n.end_token);
+        let window = lo..hi;
+        let exact = window.clone().find(|&i| cands[i].start == n.start_token && cands[i].end == n.end_token && cands[i].source == MentionSource::Lexicon);
         if let Some(i) = exact {
             // The lexicon knows this name: its kind, country and sector are surer,
             // except where the context says person or organisation for a place
@@ -389,11 +450,12 @@ fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[Name
             keep[i] = false;
         }
         // a lexicon or rule mention strictly containing the tagged name wins
-        if cands.iter().any(|c| c.start <= n.start_token && n.end_token <= c.end && c.end - c.start > n.end_token - n.start_token && c.source != MentionSource::Model) {
+        if cands[window.clone()].iter().any(|c| c.start <= n.start_token && n.end_token <= c.end && c.end - c.start > n.end_token - n.start_token && c.source != MentionSource::Model) {
             continue;
         }
         // otherwise the tagged name overrides the lexicon hits it overlaps
-        for (i, c) in cands.iter().enumerate() {
+        for i in window {
+            let c = &cands[i];
             if c.end > c.start && c.overlaps_tokens(n.start_token, n.end_token) && c.source == MentionSource::Lexicon {
                 keep[i] = false;
             }
@@ -465,18 +527,132 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
 fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     let mut person_names: HashSet<Vec<String>> = HashSet::new();
     for c in cands.iter().filter(|c| c.key == Key::Person) {
+        // only names given in full: a one-word "person" may be the tagger's slip
         let words = name_words(doc, c);
         if words.len() > 1 {
             if let Some(last) = words.last() {
                 person_names.insert(vec![last.clone()]);
             }
+            person_names.insert(words);
         }
-        person_names.insert(words);
     }
+    if person_names.is_empty() {
+        return;
+    }
+    let surnames: HashSet<String> = person_names.iter().filter(|w| w.len() == 1).flatten().cloned().collect();
     for c in cands.iter_mut() {
-        if c.source == MentionSource::Model && c.key != Key::Person && person_names.contains(&name_words(doc, c)) {
+        if c.source != MentionSource::Model || c.key == Key::Person || c.end <= c.start {
+            continue;
+        }
+        // cheap test first: the last word must be a known surname
+        let last = doc.token_text(if doc.token_text(c.end - 1) == "'s" && c.end > c.start + 1 { c.end - 2 } else { c.end - 1 });
+        if !surnames.contains(&last.to_lowercase()) {
+            continue;
+        }
+        if person_names.contains(&name_words(doc, c)) {
             c.kind = EntityKind::Person;
             c.key = Key::Person;
+        }
+    }
+}
+
+/// A person's full name or surname written again where the tagger missed
+/// it ("Tesfay added…" at the start of a sentence) is the same person.
+fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
+    let mut names: HashSet<&str> = HashSet::new();
+    for c in cands.iter().filter(|c| c.key == Key::Person && c.end >= c.start + 2) {
+        let last = doc.token_text(c.end - 1);
+        let last = if last == "'s" && c.end >= c.start + 2 { doc.token_text(c.end - 2) } else { last };
+        if last.chars().next().is_some_and(char::is_uppercase) && last.chars().count() > 2 {
+            names.insert(last);
+        }
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in cands {
+        for t in c.start..c.end.min(covered.len()) {
+            covered[t] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for i in 0..doc.tokens.len() {
+        let w = doc.token_text(i);
+        if covered[i] || !w.chars().next().is_some_and(char::is_uppercase) || !names.contains(w) {
+            continue;
+        }
+        // not the first word of another capitalised name ("Prado Museum")
+        if doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && doc.token_text(i + 1).chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        out.push(Cand {
+            span: doc.tokens[i].span,
+            start: i,
+            end: i + 1,
+            kind: EntityKind::Person,
+            source: MentionSource::Rule,
+            country: None,
+            sector: None,
+            key: Key::Person,
+            naming: true,
+            shouted: false,
+            capital_of: None,
+        });
+    }
+    out
+}
+
+/// "Assembly of First Nations (AFN)": a name followed by its acronym in
+/// brackets is one organisation's name, whatever the tagger split it into.
+fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let mut found = Vec::new();
+    for i in 1..n.saturating_sub(2) {
+        if doc.token_text(i) != "(" || doc.token_text(i + 2) != ")" {
+            continue;
+        }
+        let acr = doc.token_text(i + 1);
+        let letters = acr.chars().count();
+        if !(2..=8).contains(&letters) || !acr.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        // walk back over capitalised words and connectors
+        let mut j = i;
+        let mut start = None;
+        let mut caps = 0;
+        while j > 0 && i - j < 12 {
+            let w = doc.token_text(j - 1);
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if !(capital || matches!(w, "of" | "the" | "and" | "for" | "on" | "de" | "&")) {
+                break;
+            }
+            j -= 1;
+            if capital {
+                caps += 1;
+                if caps == letters {
+                    start = Some(j);
+                    break;
+                }
+            }
+        }
+        let Some(s) = start else { continue };
+        let words: Vec<String> = (s..i).map(|k| doc.token_text(k).to_lowercase()).collect();
+        if initials(&words) != acr {
+            continue;
+        }
+        found.push((s, i, i + 1));
+    }
+    for (s, e, acr) in found {
+        cands.retain(|c| !(c.source == MentionSource::Model && c.start < e && s < c.end));
+        let span = span_of_tokens(doc, s, e);
+        let kind = EntityKind::Organization;
+        let key = Key::Other(kind, doc.slice(span).to_lowercase());
+        cands.push(Cand { span, start: s, end: e, kind, source: MentionSource::Rule, country: None, sector: None, key, naming: true, shouted: false, capital_of: None });
+        if !cands.iter().any(|c| c.start == acr && c.end == acr + 1) {
+            let span = doc.tokens[acr].span;
+            let key = Key::Other(kind, doc.slice(span).to_lowercase());
+            cands.push(Cand { span, start: acr, end: acr + 1, kind, source: MentionSource::Rule, country: None, sector: None, key, naming: true, shouted: true, capital_of: None });
         }
     }
 }
@@ -487,6 +663,15 @@ fn name_words(doc: &Doc, c: &Cand) -> Vec<String> {
         return doc.slice(c.span).split_whitespace().map(str::to_lowercase).collect();
     }
     (c.start..c.end).map(|i| doc.token_text(i).to_lowercase()).filter(|w| w != "'s").collect()
+}
+
+/// "Donald J. Trump" and "Donald Trump": the same surname and the same
+/// first initial, both with a given name.
+fn same_person_name(a: &[String], b: &[String]) -> bool {
+    a.len() > 1
+        && b.len() > 1
+        && a.last() == b.last()
+        && a.first().and_then(|w| w.chars().next()) == b.first().and_then(|w| w.chars().next())
 }
 
 fn initials(words: &[String]) -> String {
@@ -504,24 +689,32 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut by_key: HashMap<&Key, usize> = HashMap::new();
     // persons: surname ↔ full name
     let mut persons: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::new();
     let mut n_groups = 0;
     let mut org_groups: Vec<(usize, Vec<String>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if c.key == Key::Person {
             let words = name_words(doc, c);
-            let found = persons.iter().find(|(_, full)| {
-                full == &words
-                    || (words.len() < full.len() && full.ends_with(&words))
-                    || (words.len() == 1 && full.first() == words.first() && full.len() > 1 && false)
-            });
-            if let Some(&(g, _)) = found {
-                groups[i] = g;
-            } else if let Some(pos) = persons.iter().position(|(_, full)| full.len() < words.len() && words.ends_with(full)) {
-                // a surname seen before its full name
-                let g = persons[pos].0;
-                persons[pos].1 = words;
-                groups[i] = g;
+            let Some(last) = words.last().cloned() else { continue };
+            // every way two names can be one person shares the last word
+            let same_last: Vec<usize> = persons_by_last.get(&last).cloned().unwrap_or_default();
+            let fits = |full: &Vec<String>| full == &words || (words.len() < full.len() && full.ends_with(&words)) || same_person_name(full, &words);
+            // a bare surname shared by two people named in full ("Obama" with
+            // Barack and Michelle Obama) stays apart from both
+            let ambiguous = words.len() == 1 && same_last.iter().filter(|&&p| persons[p].1.len() > 1 && fits(&persons[p].1)).count() > 1;
+            let found = if ambiguous {
+                same_last.iter().copied().find(|&p| persons[p].1 == words)
             } else {
+                same_last.iter().copied().find(|&p| fits(&persons[p].1))
+            };
+            if let Some(p) = found {
+                groups[i] = persons[p].0;
+            } else if let Some(p) = same_last.iter().copied().find(|&p| persons[p].1.len() < words.len() && words.ends_with(&persons[p].1)) {
+                // a surname seen before its full name
+                persons[p].1 = words;
+                groups[i] = persons[p].0;
+            } else {
+                persons_by_last.entry(last).or_default().push(persons.len());
                 persons.push((n_groups, words));
                 groups[i] = n_groups;
                 n_groups += 1;
@@ -560,10 +753,10 @@ struct RoleInfo {
 
 /// The title phrase (with its modifiers) ending at token `end` (exclusive).
 fn title_ending_at(doc: &Doc, lex: &[LexMatch], end: usize) -> Option<(usize, Span)> {
-    let t = lex.iter().find(|m| m.end_token == end && m.hits().contains(&Hit::Title))?;
+    let t = lex_ending_at(lex, end).find(|m| m.hits().contains(&Hit::Title))?;
     let mut start = t.start_token;
     let mut span = doc.span_from_norm(t.norm_start, t.norm_end);
-    while let Some(m) = lex.iter().find(|m| m.end_token == start && m.hits().contains(&Hit::TitleModifier)) {
+    while let Some(m) = lex_ending_at(lex, start).find(|m| m.hits().contains(&Hit::TitleModifier) && m.start_token < start) {
         start = m.start_token;
         span = doc.span_from_norm(m.norm_start, m.norm_end).cover(span);
     }
@@ -574,26 +767,57 @@ fn title_ending_at(doc: &Doc, lex: &[LexMatch], end: usize) -> Option<(usize, Sp
 fn title_starting_at(doc: &Doc, lex: &[LexMatch], start: usize) -> Option<(usize, Span)> {
     let mut s = start;
     let mut first: Option<Span> = None;
-    while let Some(m) = lex.iter().find(|m| m.start_token == s && m.hits().contains(&Hit::TitleModifier) && !m.hits().contains(&Hit::Title)) {
+    while let Some(m) = lex_starting_at(lex, s).find(|m| m.hits().contains(&Hit::TitleModifier) && !m.hits().contains(&Hit::Title) && m.end_token > s) {
         first.get_or_insert(doc.span_from_norm(m.norm_start, m.norm_end));
         s = m.end_token;
     }
-    let t = lex.iter().find(|m| m.start_token == s && m.hits().contains(&Hit::Title))?;
+    let t = lex_starting_at(lex, s).find(|m| m.hits().contains(&Hit::Title))?;
     let tspan = doc.span_from_norm(t.norm_start, t.norm_end);
     Some((t.end_token, first.map_or(tspan, |f| f.cover(tspan))))
 }
 
 /// The country a title belongs to from the words before it: "Eritrea's",
 /// "the Ukrainian", "U.S.".
-fn country_before(cands: &[Cand], doc: &Doc, start: usize) -> Option<&'static str> {
+fn country_before(cands: &CandIndex, doc: &Doc, start: usize) -> Option<&'static str> {
     let mut s = start;
     if s > 0 && doc.token_text(s - 1).eq_ignore_ascii_case("'s") {
         s -= 1;
     }
-    cands.iter().find(|c| c.end == s && c.end > c.start && c.country.is_some() && matches!(c.key, Key::Country(_) | Key::Group(_))).and_then(|c| c.country)
+    cands
+        .ending_at(s)
+        .find(|c| c.end > c.start && c.country.is_some() && matches!(c.key, Key::Country(_) | Key::Group(_) | Key::Org(_) | Key::Institution(..)))
+        .and_then(|c| c.country)
 }
 
-fn role_for(doc: &Doc, lex: &[LexMatch], cands: &[Cand], c: &Cand) -> Option<RoleInfo> {
+/// Candidates by the token they start and end at (sorted pairs, searched
+/// by bisection: cheaper to build per document than hash maps).
+struct CandIndex<'a> {
+    cands: &'a [Cand],
+    by_start: Vec<(usize, usize)>,
+    by_end: Vec<(usize, usize)>,
+}
+
+impl<'a> CandIndex<'a> {
+    fn new(cands: &'a [Cand]) -> CandIndex<'a> {
+        let mut by_start: Vec<(usize, usize)> = cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.start, i)).collect();
+        let mut by_end: Vec<(usize, usize)> = cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.end, i)).collect();
+        by_start.sort_unstable();
+        by_end.sort_unstable();
+        CandIndex { cands, by_start, by_end }
+    }
+    fn starting_at(&self, s: usize) -> impl Iterator<Item = &'a Cand> + '_ {
+        let v: &[(usize, usize)] = &self.by_start;
+        let i = v.partition_point(|&(x, _)| x < s);
+        v[i..].iter().take_while(move |&&(x, _)| x == s).map(|&(_, j)| &self.cands[j])
+    }
+    fn ending_at(&self, e: usize) -> impl Iterator<Item = &'a Cand> + '_ {
+        let v: &[(usize, usize)] = &self.by_end;
+        let i = v.partition_point(|&(x, _)| x < e);
+        v[i..].iter().take_while(move |&&(x, _)| x == e).map(|&(_, j)| &self.cands[j])
+    }
+}
+
+fn role_for(doc: &Doc, lex: &[LexMatch], cands: &CandIndex, c: &Cand) -> Option<RoleInfo> {
     if c.end <= c.start {
         return None;
     }
@@ -614,7 +838,7 @@ fn role_for(doc: &Doc, lex: &[LexMatch], cands: &[Cand], c: &Cand) -> Option<Rol
         if k < doc.tokens.len() && doc.token_text(k).eq_ignore_ascii_case("the") {
             k += 1;
         }
-        if let Some(owner) = cands.iter().find(|o| o.start == k && o.end > o.start && matches!(o.key, Key::Country(_) | Key::Group(_))) {
+        if let Some(owner) = cands.starting_at(k).find(|o| matches!(o.key, Key::Country(_) | Key::Group(_))) {
             k = owner.end;
             if k < doc.tokens.len() && doc.token_text(k) == "'s" {
                 k += 1;
@@ -630,7 +854,7 @@ fn role_for(doc: &Doc, lex: &[LexMatch], cands: &[Cand], c: &Cand) -> Option<Rol
     }
     if !comma_before {
         // "Lt. Gen. Tadesse Worku": an abbreviated title gives a sector only
-        if let Some(m) = lex.iter().find(|m| m.end_token == c.start && m.hits().contains(&Hit::TitleAbbrev)) {
+        if let Some(m) = lex_ending_at(lex, c.start).find(|m| m.hits().contains(&Hit::TitleAbbrev)) {
             let text = doc.slice(doc.span_from_norm(m.norm_start, m.norm_end));
             if let Some(s) = sector(title_sector(text)) {
                 return Some(RoleInfo { role: String::new(), country: None, sector: Some(s) });
@@ -647,6 +871,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     cands.extend(inst);
     cands.extend(administration_cands(doc));
     let mut cands = merge_model(doc, lex, cands, tagged);
+    acronym_definitions(doc, &mut cands);
     if let Some(d) = dateline_cand(doc) {
         if !cands.iter().any(|c| c.span.overlaps(d.span)) {
             cands.push(d);
@@ -656,7 +881,13 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     cands.dedup_by(|a, b| a.span == b.span);
     settle_metonyms(doc, &mut cands);
     one_label_per_name(doc, &mut cands);
+    let more = repeated_person_names(doc, &cands);
+    if !more.is_empty() {
+        cands.extend(more);
+        cands.sort_by_key(|c| (c.span.start(), std::cmp::Reverse(c.span.end())));
+    }
     let groups = group(doc, &cands);
+    let index = CandIndex::new(&cands);
 
     let n_groups = groups.iter().copied().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
@@ -694,7 +925,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
         e.country = m.iter().find_map(|&i| cands[i].country).map(str::to_string);
         e.sector = if kind == EntityKind::Country { None } else { m.iter().find_map(|&i| cands[i].sector) };
         if kind == EntityKind::Person {
-            if let Some(r) = m.iter().find_map(|&i| role_for(doc, lex, &cands, &cands[i])) {
+            if let Some(r) = m.iter().find_map(|&i| role_for(doc, lex, &index, &cands[i])) {
                 if !r.role.is_empty() {
                     e.role = Some(r.role);
                 }
@@ -707,6 +938,67 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
         for &i in &m {
             doc.mentions[mention_of_cand[i]].entity = Some(id);
         }
+    }
+    add_role_references(doc, &cands, &mention_of_cand);
+}
+
+/// Words that, after an organisation or a country, name the person who
+/// leads or speaks for it ("the Pentagon chief", "the Kremlin spokesman").
+const ROLE_HEADS: &[&str] = &[
+    "chief", "head", "boss", "leader", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "envoy", "commander", "president",
+    "chairman", "chairwoman", "director", "negotiator",
+];
+
+/// "the Pentagon chief": a role phrase standing for a person. It is linked
+/// to the person the report has given a title to, when exactly one such
+/// person's country agrees with the organisation's (or is unknown);
+/// otherwise to the nearest such person named before it.
+fn add_role_references(doc: &mut Doc, cands: &[Cand], mention_of_cand: &[usize]) {
+    let mut added = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if c.end <= c.start || c.end >= doc.tokens.len() || !matches!(c.key, Key::Org(_) | Key::Country(_) | Key::Institution(..)) {
+            continue;
+        }
+        let head = doc.token_text(c.end);
+        if !ROLE_HEADS.contains(&head) {
+            continue;
+        }
+        // not "Pentagon chief Pete Hegseth": there the name itself follows
+        if doc.tokens.get(c.end + 1).is_some_and(|t| t.kind == TokenKind::Word && doc.token_text(c.end + 1).chars().next().is_some_and(char::is_uppercase)) {
+            continue;
+        }
+        let owner_country = doc.mentions[mention_of_cand[ci]].entity.and_then(|e| doc.entity(e).country.clone());
+        let compatible: Vec<EntityId> = doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.role.is_some())
+            .filter(|e| e.country.is_none() || owner_country.is_none() || e.country == owner_country)
+            .map(|e| e.id)
+            .collect();
+        let target = if compatible.len() == 1 {
+            compatible.first().copied()
+        } else {
+            // the nearest compatible person named before the phrase
+            compatible
+                .iter()
+                .filter_map(|&id| {
+                    let before = doc.entity(id).mentions.iter().map(|&m| doc.mentions[m].span.start()).filter(|&p| p < c.span.start()).max()?;
+                    Some((before, id))
+                })
+                .max()
+                .map(|(_, id)| id)
+        };
+        let Some(target) = target else { continue };
+        let mut start = c.span;
+        if c.start > 0 && doc.token_text(c.start - 1).eq_ignore_ascii_case("the") {
+            start = doc.tokens[c.start - 1].span;
+        }
+        added.push((start.cover(doc.tokens[c.end].span), target));
+    }
+    for (span, target) in added {
+        let idx = doc.mentions.len();
+        doc.mentions.push(Mention { span, kind: EntityKind::Person, source: MentionSource::Role, entity: Some(target) });
+        doc.entities[target.0 as usize].mentions.push(idx);
     }
 }
 

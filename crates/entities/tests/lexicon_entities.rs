@@ -126,3 +126,97 @@ fn very_long_lists() {
     assert_eq!(d.mentions.len(), 10_000);
     assert!(d.entities.len() <= 5);
 }
+
+#[test]
+fn title_and_name_give_role_country_and_sector() {
+    let d = run("Eritrea's information minister, Yemane Tesfay, said Asmara would not allow it. Tesfay added nothing.");
+    let p = find(&d, "Yemane Tesfay").expect("person");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(p.role.as_deref(), Some("information minister"));
+    assert_eq!(p.country.as_deref(), Some("ERI"));
+    assert_eq!(p.sector, Some(dateline_doc::Sector::Gov));
+    assert_eq!(p.mentions.len(), 2, "surname joins the full name: {:?}", entities(&d));
+}
+
+#[test]
+fn apposition_after_the_name_and_an_abbreviated_rank() {
+    let d = run("\"We will pull back,\" said Lt. Gen. Tadesse Worku, Ethiopia's deputy chief of staff.");
+    let p = find(&d, "Tadesse Worku").expect("person");
+    assert_eq!(p.role.as_deref(), Some("deputy chief of staff"));
+    assert_eq!(p.country.as_deref(), Some("ETH"));
+    assert!(d.entities.iter().all(|e| e.name != "Lt" && e.name != "Gen"));
+}
+
+#[test]
+fn a_role_phrase_refers_to_the_titled_person() {
+    let d = run("Defense Secretary Pete Hegseth spoke in Brussels. The troops should be European, the Pentagon chief said.");
+    let p = find(&d, "Pete Hegseth").expect("person");
+    assert_eq!(p.role.as_deref(), Some("Defense Secretary"));
+    let refs: Vec<&str> = p.mentions.iter().filter(|&&m| d.mentions[m].source == dateline_doc::MentionSource::Role).map(|&m| d.slice(d.mentions[m].span)).collect();
+    assert_eq!(refs, vec!["the Pentagon chief"]);
+}
+
+#[test]
+fn acronym_joins_its_expansion() {
+    let d = run("The Assembly of First Nations (AFN) met on Monday. The AFN said it would appeal.");
+    let e = d.entities.iter().find(|e| e.name == "Assembly of First Nations").unwrap_or_else(|| panic!("{:?}", entities(&d)));
+    assert_eq!(e.kind, EntityKind::Organization);
+    assert_eq!(e.mentions.len(), 3, "{:?}", entities(&d));
+}
+
+#[test]
+fn the_tagger_reads_person_names_that_look_like_places() {
+    let d = run("George Washington crossed the river. Chad Smith plays the drums.");
+    assert_eq!(find(&d, "George Washington").map(|e| e.kind), Some(EntityKind::Person), "{:?}", entities(&d));
+    assert!(d.entities.iter().all(|e| !matches!(e.country.as_deref(), Some("USA" | "TCD"))), "{:?}", entities(&d));
+}
+
+#[test]
+fn a_surname_shared_by_two_people_stays_apart() {
+    let d = run("U.S. President Barack Obama spoke on Monday in Ohio. First lady Michelle Obama spoke next, officials said. Obama then left the stage.");
+    let barack = find(&d, "Barack Obama").expect("Barack");
+    let michelle = find(&d, "Michelle Obama").expect("Michelle");
+    assert_eq!(barack.mentions.len(), 1, "{:?}", entities(&d));
+    assert_eq!(michelle.mentions.len(), 1);
+}
+
+#[test]
+fn a_middle_initial_joins_the_full_name() {
+    let d = run("The Republican nominee, Donald J. Trump, spoke on Monday in Ohio. Donald Trump later left, officials said.");
+    let t = d.entities.iter().find(|e| e.kind == EntityKind::Person).expect("person");
+    assert_eq!(t.name, "Donald J. Trump", "{:?}", entities(&d));
+    assert_eq!(t.mentions.len(), 2);
+}
+
+
+#[test]
+fn ten_thousand_distinct_people() {
+    // grouping must not compare every name with every other one
+    let first = ["John", "Mary", "Ahmed", "Olga", "Pedro", "Anna", "Kwame", "Yuki", "Ivan", "Lena"];
+    let syllables = ["ka", "lo", "mi", "ter", "son", "berg", "ra", "vi", "to", "nu"];
+    let mut text = String::from("The list: ");
+    for i in 0..10_000usize {
+        let surname: String = [i % 10, (i / 10) % 10, (i / 100) % 10, (i / 1000) % 10].iter().map(|&k| syllables[k]).collect();
+        let mut surname_chars = surname.chars();
+        let cap: String = surname_chars.next().map(|c| c.to_uppercase().chain(surname_chars).collect()).unwrap_or_default();
+        text.push_str(&format!("{} {cap}, ", first[(i * 7) % 10]));
+    }
+    let d = run(&text);
+    assert!(d.entities.len() > 1000, "{}", d.entities.len());
+    for e in &d.entities {
+        for &m in &e.mentions {
+            assert_eq!(d.mentions[m].entity, Some(e.id));
+        }
+    }
+}
+
+#[test]
+fn offices_of_a_country_or_a_national_body() {
+    let d = run("Russian President Vladimir Putin met officials on Monday. Kremlin spokesman Dmitry Peskov told reporters the talks went well. Pentagon spokesman John Ullyot declined to comment.");
+    let putin = find(&d, "Vladimir Putin").unwrap_or_else(|| panic!("{:?}", entities(&d)));
+    assert_eq!((putin.role.as_deref(), putin.country.as_deref()), (Some("President"), Some("RUS")));
+    let peskov = find(&d, "Dmitry Peskov").unwrap_or_else(|| panic!("{:?}", entities(&d)));
+    assert_eq!((peskov.role.as_deref(), peskov.country.as_deref()), (Some("spokesman"), Some("RUS")));
+    let ullyot = find(&d, "John Ullyot").unwrap_or_else(|| panic!("{:?}", entities(&d)));
+    assert_eq!(ullyot.country.as_deref(), Some("USA"));
+}

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
 use dateline_lexicon::{data_file, data_lines};
 
@@ -62,9 +62,21 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     }
     let names = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&phrases)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
     (ActorLexicon { names, codes, sectors }, problems)
+}
+
+thread_local! {
+    /// Countries inferred for the current document's entities (by entity
+    /// index), set by [`find_actors`] for the rest of the coder to read.
+    pub static ENTITY_CODES: std::cell::RefCell<Vec<Option<String>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The country inferred for an entity of the document last passed to [`find_actors`].
+pub fn inferred_code(id: EntityId) -> Option<String> {
+    ENTITY_CODES.with(|cell| cell.borrow().get(id.0 as usize).cloned().flatten())
 }
 
 pub static ACTORS: LazyLock<ActorLexicon> = LazyLock::new(|| parse_actors(&data_file("events/actors.txt", BUILTIN)).0);
@@ -102,6 +114,9 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     let mut hits: Vec<ActorHit> = Vec::new();
     // 1. mentions of entities
     for m in &doc.mentions {
+        if is_calendar_word(doc.norm_slice_of(m.span)) {
+            continue;
+        }
         let start = doc.token_at_or_after(m.span.start());
         let end = doc.token_at_or_after(m.span.end());
         if start >= end {
@@ -117,8 +132,15 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                 }
             }
         }
+        let listed = lex.code_of(doc.norm_slice_of(m.span));
         if code.is_none() {
-            code = lex.code_of(doc.norm_slice_of(m.span)).map(str::to_string);
+            code = listed.map(str::to_string);
+        }
+        // a city or region is where things happen, not who does them, unless
+        // it stands for a government ("Kyiv", "Moscow"); nameless odds and
+        // ends ("non-NATO") are no actors at all
+        if (m.kind == EntityKind::Location && listed.is_none()) || (m.kind == EntityKind::Misc && code.is_none()) {
+            continue;
         }
         hits.push(ActorHit {
             start,
@@ -186,6 +208,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     // 3. an entity the entity layer left without a country takes the one
     //    its apposition or possessor gives ("Brazil's trade minister, Helena Prado")
     let mut inferred: Vec<(EntityId, String)> = Vec::new();
+    let mut international: Vec<EntityId> = Vec::new();
     for (k, h) in out.iter().enumerate() {
         let (Some(id), None) = (h.entity, &h.code) else { continue };
         if h.is_reference {
@@ -193,13 +216,19 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
         let near = out[..k].iter().rev().take(2).chain(out[k + 1..].iter().take(2)).find(|o| {
             let (lo, hi) = if o.end <= h.start { (o.end, h.start) } else { (h.end, o.start) };
-            o.code.is_some() && o.entity.is_none_or(|e| e != id) && hi >= lo && hi - lo <= 5
-                && (lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "," | "of"))
+            o.code.is_some()
+                && o.entity.is_none_or(|e| e != id)
+                && hi >= lo
+                && hi - lo <= 5
+                && (lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "of"))
                 && (lo..hi).all(|t| !matches!(doc.token_text(t), "." | ";" | "and" | "said" | "told"))
         });
         if let Some(o) = near {
-            if let Some(c) = &o.code {
-                inferred.push((id, c.clone()));
+            match o.code.as_deref() {
+                // "the African Union's commissioner": he serves no country
+                Some("IGO" | "NGO") => international.push(id),
+                Some(c) => inferred.push((id, c.to_string())),
+                None => {}
             }
         }
     }
@@ -210,6 +239,68 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             }
         }
     }
+    // 3b. what one mention of an entity says holds for all of them
+    //     ("the Pentagon chief" places Hegseth)
+    let mut by_entity: Vec<Option<String>> = vec![None; doc.entities.len()];
+    for (id, code) in &inferred {
+        if let Some(slot) = by_entity.get_mut(id.0 as usize) {
+            slot.get_or_insert_with(|| code.clone());
+        }
+    }
+    for m in &doc.mentions {
+        let Some(id) = m.entity else { continue };
+        if by_entity.get(id.0 as usize).is_none_or(|c| c.is_some()) {
+            continue;
+        }
+        if let Some((_, c)) = inner.iter().find(|(t, _)| {
+            let p = doc.tokens[*t].span.start();
+            p >= m.span.start() && p < m.span.end()
+        }) {
+            if *c != "IGO" && *c != "NGO" {
+                by_entity[id.0 as usize] = Some(c.to_string());
+            }
+        }
+    }
+    for h in &mut out {
+        if let (Some(id), None) = (h.entity, &h.code) {
+            if let Some(Some(c)) = by_entity.get(id.0 as usize) {
+                h.code = Some(c.clone());
+            }
+        }
+    }
+    // 3c. an official whose title names no country ("Defense Secretary Pete
+    //     Hegseth") serves the government the report is about: the country
+    //     most of its government institutions belong to, if one has a majority
+    for (k, h) in out.iter().enumerate() {
+        let Some(id) = h.entity else { continue };
+        // "the African Union's peace and security commissioner, Bankole Adeyemi"
+        let igo_title = k > 0 && {
+            let o = &out[k - 1];
+            matches!(o.code.as_deref(), Some("IGO" | "NGO"))
+                && o.end + 8 >= h.start
+                && doc.tokens.get(o.end).is_some_and(|_| doc.token_text(o.end) == "'s")
+                && (o.end..h.start).all(|t| !matches!(doc.token_text(t), "." | ";" | "said" | "told"))
+        };
+        if igo_title && !international.contains(&id) {
+            international.push(id);
+        }
+    }
+    if let Some(home) = home_government(&out) {
+        for h in &mut out {
+            let Some(id) = h.entity else { continue };
+            if h.code.is_some() || international.contains(&id) {
+                continue;
+            }
+            let Some(e) = doc.entities.get(id.0 as usize) else { continue };
+            if e.kind == EntityKind::Person && e.role.is_some() && matches!(e.sector, Some(Sector::Gov) | Some(Sector::Mil)) {
+                h.code = Some(home.clone());
+                if let Some(slot) = by_entity.get_mut(id.0 as usize) {
+                    slot.get_or_insert_with(|| home.clone());
+                }
+            }
+        }
+    }
+    ENTITY_CODES.with(|cell| *cell.borrow_mut() = by_entity);
     // 4. sector from the words right after the name ("Israeli army bulldozers")
     for h in &mut out {
         if h.sector.is_some() {
@@ -227,6 +318,34 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
     }
     out
+}
+
+/// The country most of the report's government or military organisations
+/// belong to, when it holds a strict majority of them.
+fn home_government(hits: &[ActorHit]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for h in hits {
+        let (Some(code), Some(Sector::Gov | Sector::Mil)) = (h.code.as_deref(), h.sector) else { continue };
+        if h.kind != Some(EntityKind::Organization) || code.len() != 3 || code == "IGO" || code == "NGO" {
+            continue;
+        }
+        total += 1;
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    counts.into_iter().find(|&(_, n)| 2 * n > total).map(|(c, _)| c.to_string())
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
+            | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+    )
 }
 
 /// The normalised text of an original span (helper for the lexicon lookup).

@@ -61,6 +61,9 @@ impl Ymd {
 }
 
 fn month_of(w: &str) -> Option<u32> {
+    if !(3..=10).contains(&w.len()) || !w.as_bytes()[0].is_ascii_lowercase() {
+        return None;
+    }
     let w = w.trim_end_matches('.');
     MONTHS.iter().position(|m| *m == w).or_else(|| MONTH_ABBR.iter().position(|m| *m == w && w != "may")).map(|i| i as u32 + 1)
 }
@@ -120,7 +123,7 @@ pub fn find_dates(toks: &LowerTokens, a: usize, b: usize, report: Option<Ymd>) -
             i = end;
             continue;
         }
-        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
+        if let Some(wd) = (w.len() >= 6 && w.ends_with("day")).then(|| WEEKDAYS.iter().position(|d| *d == w)).flatten() {
             if let Some(r) = report {
                 let back = (r.weekday() - wd as i64).rem_euclid(7);
                 out.push(DateWords { start: i, end: i + 1, value: r.plus_days(-back).iso() });

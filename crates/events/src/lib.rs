@@ -69,7 +69,7 @@ fn is_cooperative(t: EventType) -> bool {
 
 fn is_hostile_act(t: EventType) -> bool {
     use EventType::*;
-    matches!(t, Sanction | Coerce | Assault | Protest | Mobilize)
+    matches!(t, Sanction | Coerce | Assault | Protest)
 }
 
 fn is_speech_verb(w: &str) -> bool {
@@ -104,6 +104,8 @@ struct Modality {
     negated: bool,
     future: bool,
     conditional: bool,
+    /// The trigger is inside the "if" clause itself (the condition).
+    in_condition: bool,
     passive: bool,
 }
 
@@ -132,6 +134,11 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
             }
         }
     }
+    // "If the shelling stops, we will pull back": the main clause of a
+    // sentence that opens with a condition is conditional too
+    if matches!(toks.get(sent_start), "if" | "unless") || (toks.get(sent_start) == "\"" && matches!(toks.get(sent_start + 1), "if" | "unless")) {
+        m.conditional = true;
+    }
     // a condition governs the trigger when "if"/"unless" comes before it in
     // the sentence with no comma in between
     let mut j = trigger;
@@ -143,6 +150,7 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         }
         if matches!(w, "if" | "unless" | "whether") {
             m.conditional = true;
+            m.in_condition = true;
             break;
         }
     }
@@ -189,7 +197,7 @@ fn clause_start(toks: &LowerTokens, a: usize, t: usize) -> (usize, Option<usize>
 
 /// A country or actor code for an entity the entity layer left without one.
 fn entity_code(e: &dateline_doc::Entity) -> Option<String> {
-    actors::ACTORS.code_of(&e.name).map(str::to_string)
+    actors::inferred_code(e.id).or_else(|| actors::ACTORS.code_of(&e.name).map(str::to_string))
 }
 
 fn actor_of(hit: &ActorHit) -> Actor {
@@ -243,11 +251,17 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     false
 }
 
-/// A noun use: written as a noun pattern, or the trigger follows a determiner.
+/// A noun use: written as a noun pattern, or the trigger follows a
+/// determiner, a preposition or an adjective that only nouns follow
+/// ("the attack", "after clashes", "future attacks").
 fn is_nominal(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) -> bool {
     pm.pattern.trigger_is_noun
         || (pm.trigger > sent_start
-            && matches!(toks.get(pm.trigger - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "these" | "'s"))
+            && matches!(
+                toks.get(pm.trigger - 1),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "these" | "'s" | "after" | "amid" | "during"
+                    | "following" | "despite" | "future" | "possible" | "potential" | "further"
+            ))
 }
 
 struct Candidate<'a> {
@@ -262,11 +276,22 @@ struct Candidate<'a> {
 
 fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
     let actors = find_actors(doc);
+    let quote_index = dateline_doc::SpanIndex::new(doc.quotes.iter().map(|q| q.span));
+    let fact_index = dateline_doc::SpanIndex::new(doc.facts.iter().map(|f| f.span));
+    let mention_index = dateline_doc::SpanIndex::new(doc.mentions.iter().map(|m| m.span));
+    // events of earlier sentences, by kind, actors and trigger word: one meeting
+    // mentioned twice is one meeting
+    let mut earlier: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
+    let mut earlier_seen = 0;
     let report = doc.meta.date.as_deref().and_then(Ymd::parse);
     let mut events: Vec<Event> = Vec::new();
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
         if a >= b {
+            continue;
+        }
+        let lo = toks.triggers.partition_point(|&p| (p as usize) < a);
+        if toks.triggers.get(lo).is_none_or(|&p| p as usize >= b) {
             continue;
         }
         let found = sentence_matches(&MATCHER, toks, a, b);
@@ -303,11 +328,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     continue;
                 }
             }
-            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
+            // "a negotiated settlement", "an armed insurgency": a participle used as an adjective
+            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
                 continue;
             }
-            // "a negotiated settlement": a participle used as an adjective
-            if !is_nominal(toks, a, &pm) && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
+            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
                 continue;
             }
             cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
@@ -331,6 +356,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 status = EventStatus::Negated;
             } else if m.conditional {
                 status = EventStatus::Hypothetical;
+                // "X could suspend relations if …": a harm held out is a threat
+                if is_hostile_act(kind) && !m.in_condition {
+                    kind = EventType::Threaten;
+                }
             } else if m.future {
                 status = EventStatus::Future;
                 if is_cooperative(kind) {
@@ -341,7 +370,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             let real = match status {
                 EventStatus::Negated => kind == EventType::Reject && c.kind != EventType::Reject,
-                EventStatus::Hypothetical => false,
+                // a conditional threat is still a threat
+                EventStatus::Hypothetical => kind == EventType::Threaten && (!m.in_condition || c.kind == EventType::Threaten),
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {
@@ -350,18 +380,42 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
 
             // the subject: the nearest actor on the left in the clause
             let (cstart, speech_at) = clause_start(toks, a, c.pm.start);
+            // "two weeks after clashes … killed 14 soldiers": a time clause is background
+            if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") {
+                continue;
+            }
+            // "allies, who had declared they would support Kyiv": what others had
+            // once said, recalled in a relative clause, is background
+            let recalled = (a..t).rev().take(8).any(|k| {
+                k > a && toks.get(k) == "had" && matches!(toks.get(k - 1), "who" | "which") && k > a + 1 && toks.get(k - 2) == ","
+            });
+            if recalled && status != EventStatus::Asserted {
+                continue;
+            }
             let left = hits_in(&actors, cstart, c.pm.start);
-            let mut subject: Option<&ActorHit> = left.last();
+            // the nearest actor with a known country or code, else the nearest
+            let mut pick = left.iter().rposition(|h| h.code.is_some()).or(left.len().checked_sub(1));
+            // "Bosnian Serbs": the country word in front is the one that places them
+            if let Some(k) = pick {
+                if k > 0 && left[k - 1].end == left[k].start && left[k - 1].code.is_some() {
+                    pick = Some(k - 1);
+                }
+            }
+            let mut subject: Option<&ActorHit> = pick.map(|k| &left[k]);
             let mut partner: Option<&ActorHit> = None;
-            if let Some(sj) = subject {
+            if let (Some(sj), Some(idx)) = (subject, pick) {
                 // "Ethiopia and Eritrea agreed": the first is the source
-                let idx = left.len() - 1;
                 if idx > 0 {
                     let before = &left[idx - 1];
                     if before.end + 1 == sj.start && matches!(toks.get(before.end), "and" | ",") {
                         partner = Some(sj);
                         subject = Some(before);
                     }
+                }
+            }
+            if subject.is_none() && toks.get(a).ends_with("ing") {
+                if let Some(comma) = (a..b).find(|&k| toks.get(k) == ",") {
+                    subject = hits_in(&actors, comma + 1, (comma + 4).min(b)).first();
                 }
             }
             if subject.is_none() {
@@ -394,7 +448,12 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     .find(|h| (h.start.saturating_sub(3)..h.start).any(|k| k > t && toks.get(k) == "by"));
                 (by.or_else(|| right.first().copied()).map(actor_of), subject.map(actor_of))
             } else {
-                let obj = right.iter().find(|h| subject.is_none_or(|s| s.start != h.start));
+                // a complaint is made to someone but is about someone else
+                let addressee = |h: &&&ActorHit| kind == EventType::Accuse && h.start > 0 && toks.get(h.start - 1) == "to";
+                let obj = right
+                    .iter()
+                    .find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h))
+                    .or_else(|| right.iter().find(|h| subject.is_none_or(|s| s.start != h.start)));
                 (subject.map(actor_of), obj.map(|h| actor_of(h)))
             };
             if let (Some(p), false) = (partner, passive) {
@@ -407,26 +466,18 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 if let Some(sv) = (a..t).rev().find(|&k| is_speech_verb(toks.get(k)) || matches!(toks.get(k), "reiterated" | "concluded" | "reminder" | "warned" | "stressed" | "demanded")) {
                     let (s0, _) = clause_start(toks, a, sv);
                     let sayer = hits_in(&actors, s0, sv).last().or_else(|| hits_in(&actors, a, sv).first());
-                    let obliged = hits_in(&actors, sv + 1, t).first();
+                    let obliged = hits_in(&actors, sv + 1, t).last();
                     if sayer.is_some() {
                         source = sayer.map(actor_of);
                         target = obliged.map(actor_of).or(target);
                     }
                 }
             }
-            if source.is_none() {
+            if source.is_none() && coordinated {
                 source = prev_source.clone();
             }
-            // an act with no named target stays within the actor's own country
-            // (a government arresting, a union striking): code it domestic
-            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Reject);
-            if target.is_none() && !symmetric {
-                if let Some(sc) = source.as_ref().and_then(|s| s.country.clone()).filter(|c| c.len() == 3 && c != "IGO" && c != "NGO") {
-                    target = Some(Actor { entity: None, country: Some(sc), sector: None, span: None });
-                }
-            }
             // a statement inside a quote is its speaker's
-            let quote = doc.quotes.iter().position(|q| q.span.contains(doc.tokens[t].span));
+            let quote = quote_index.first_containing(doc.tokens[t].span);
             if let Some(qi) = quote {
                 let q = &doc.quotes[qi];
                 let first_person = (cstart..t).any(|k| matches!(toks.get(k), "we" | "i" | "our" | "us"));
@@ -461,6 +512,33 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 }
             }
 
+            // a reply with no named target answers the last other party
+            // mentioned in the report's events ("rejected the charge")
+            let directed = kind == c.kind && matches!(kind, EventType::Threaten | EventType::Reject | EventType::Accuse | EventType::Request);
+            if target.country.is_none() && target.entity.is_none() && directed && source.country.is_some() {
+                let other = events.iter().rev().take(4).find_map(|e: &Event| {
+                    [&e.target, &e.source].into_iter().find(|x| x.country.is_some() && x.country != source.country).cloned()
+                });
+                if let Some(o) = other {
+                    target = o;
+                }
+            }
+            // an act with no named target stays within the actor's own country
+            // (a government arresting, a union striking): code it domestic
+            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate)
+                || (kind == EventType::Reject && c.kind != EventType::Reject);
+            let national = |c: &Option<String>| c.clone().filter(|c| c.len() == 3 && c != "IGO" && c != "NGO");
+            if target.country.is_none() && !symmetric {
+                if let Some(sc) = national(&source.country) {
+                    target.country = Some(sc);
+                }
+            }
+            // and an unnamed actor acting on its own country's affairs is of that country
+            if source.country.is_none() && !symmetric {
+                if let Some(tc) = national(&target.country) {
+                    source.country = Some(tc);
+                }
+            }
             // the words that state it: subject (when close) to the clause end
             let span_start = subject.filter(|h| h.start + 12 >= t && !m.passive).map_or(c.pm.start, |h| h.start.min(c.pm.start));
             let mut span_end = c.end.max(t + 1);
@@ -477,25 +555,46 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 .min_by_key(|d| (d.start as i64 - t as i64).unsigned_abs())
                 .map(|d| d.value.clone())
                 .or_else(|| {
-                    doc.facts.iter().find_map(|f| match (&f.kind, &f.value) {
-                        (FactKind::Date, FactValue::Date(v)) if span.contains(f.span) => Some(v.clone()),
-                        _ => None,
-                    })
+                    fact_index
+                        .starting_in(span.start(), span.end())
+                        .filter(|&f| span.contains(doc.facts[f].span))
+                        .filter_map(|f| match (&doc.facts[f].kind, &doc.facts[f].value) {
+                            (FactKind::Date, FactValue::Date(v)) => Some((f, v)),
+                            _ => None,
+                        })
+                        .min_by_key(|&(f, _)| f)
+                        .map(|(_, v)| v.clone())
                 })
                 .or_else(|| events[sentence_first..].last().and_then(|e| e.date.as_ref().map(|d| d.chars().take(4).collect())))
                 .or_else(|| if status == EventStatus::Asserted && !past_perfect(toks, cstart, t) { doc.meta.date.clone() } else { None });
 
-            // where: "in/at/near PLACE" in the clause
-            let place = hits_in(&actors, t, right_end)
-                .iter()
-                .chain(hits_in(&actors, cstart, t).iter())
-                .find(|h| {
-                    h.start > 0
-                        && matches!(toks.get(h.start - 1), "in" | "at" | "near" | "outside")
-                        && doc.token_text(h.start).chars().next().is_some_and(char::is_uppercase)
-                        && !doc.token_text(h.start).ends_with("ian")
-                })
-                .map(|h| doc.slice(doc.tokens[h.start].span.cover(doc.tokens[h.end - 1].span)).to_string());
+            // where: "in/at/near PLACE" in the clause, a place the entity layer
+            // found, else a capital or country of the actor list
+            let (clause_a, clause_b) = (doc.tokens[cstart].span.start(), doc.tokens[right_end.max(t + 1).min(b) - 1].span.end());
+            let after_prep = |start: usize| {
+                let k = doc.token_at_or_after(start);
+                k > 0 && matches!(toks.get(k - 1), "in" | "at" | "near" | "outside")
+            };
+            let place = mention_index
+                .starting_in(clause_a, clause_b)
+                .map(|k| (k, &doc.mentions[k]))
+                .filter(|(_, m)| matches!(m.kind, dateline_doc::EntityKind::Location | dateline_doc::EntityKind::Country))
+                .filter(|(_, m)| m.span.end() <= clause_b && after_prep(m.span.start()))
+                .min_by_key(|&(k, m)| ((m.span.start() as i64 - doc.tokens[t].span.start() as i64).unsigned_abs(), k))
+                .map(|(_, m)| doc.slice(m.span).to_string())
+                .or_else(|| {
+                    hits_in(&actors, t, right_end)
+                        .iter()
+                        .chain(hits_in(&actors, cstart, t).iter())
+                        .find(|h| {
+                            h.start > 0
+                                && matches!(toks.get(h.start - 1), "in" | "at" | "near" | "outside")
+                                && h.code.as_deref().is_some_and(|c| c != "IGO" && c != "NGO")
+                                && doc.token_text(h.start).chars().next().is_some_and(char::is_uppercase)
+                                && !doc.token_text(h.start).ends_with("ian")
+                        })
+                        .map(|h| doc.slice(doc.tokens[h.start].span.cover(doc.tokens[h.end - 1].span)).to_string())
+                });
 
             let issue = (c.end > t + 1 || matches!(kind, EventType::Reject | EventType::Request | EventType::Support))
                 .then(|| object_phrase(doc, toks, c.pm.end.min(b), span_end))
@@ -514,15 +613,43 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 issue,
                 quote,
             };
-            let dup = events[sentence_first..].iter().any(|e| {
-                e.kind == event.kind && e.source.country == event.source.country && e.target.country == event.target.country
-            });
+            // one sentence, one event of a kind: "clashes ... killed 14 soldiers";
+            // and a report that mentions one meeting twice has one meeting
+            let trig = toks.get(t);
+            for e in &events[earlier_seen..sentence_first] {
+                if let Some(tr) = e.trigger {
+                    earlier.insert(EventKey::of(e, doc.slice(tr)));
+                }
+            }
+            earlier_seen = sentence_first;
+            let dup = events[sentence_first..].iter().any(|e| e.kind == event.kind)
+                || earlier.contains(&EventKey::of(&event, trig));
             if !dup {
                 events.push(event);
             }
         }
     }
     events
+}
+
+/// What makes two events of different sentences the same event.
+#[derive(PartialEq, Eq, Hash)]
+struct EventKey {
+    kind: EventType,
+    source: Option<String>,
+    target: Option<String>,
+    trigger: String,
+}
+
+impl EventKey {
+    fn of(e: &Event, trigger: &str) -> EventKey {
+        EventKey {
+            kind: e.kind,
+            source: e.source.country.clone(),
+            target: e.target.country.clone(),
+            trigger: trigger.to_ascii_lowercase(),
+        }
+    }
 }
 
 /// "must" / "have to": an obligation, which is a demand when someone says

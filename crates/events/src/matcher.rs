@@ -5,19 +5,80 @@
 //! words checked around it.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
 use dateline_lexicon::events::{EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, EVENT_PATTERNS, GAP_WINDOW};
 
+/// A small multiply-rotate hasher for short word keys: the word lookups run
+/// once per token, where SipHash's cost shows.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        let mut tail = 0u64;
+        for (i, b) in chunks.remainder().iter().enumerate() {
+            tail |= (*b as u64) << (8 * i);
+        }
+        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by words, hashed with [`WordHasher`].
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// A bit set over (length, first byte, last byte) of a word list: most
+/// tokens of a text are rejected by one bit test, before any hashing.
+#[derive(Clone)]
+pub struct WordFilter([u64; 512]);
+
+impl WordFilter {
+    fn slot(w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        Some(((b.len().min(31)) << 10) | (((first & 31) as usize) << 5) | ((last & 31) as usize))
+    }
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut bits = [0u64; 512];
+        for w in words {
+            if let Some(k) = WordFilter::slot(w) {
+                bits[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        WordFilter(bits)
+    }
+    /// False when `w` is surely not in the list.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        WordFilter::slot(w).is_some_and(|k| self.0[k >> 6] & (1 << (k & 63)) != 0)
+    }
+}
+
 pub struct Matcher {
     pub lex: EventLexicon,
-    by_trigger: HashMap<String, Vec<usize>>,
+    by_trigger: WordMap<Vec<usize>>,
+    filter: WordFilter,
 }
 
 impl Matcher {
     pub fn new(lex: EventLexicon) -> Matcher {
-        let mut by_trigger: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_trigger: WordMap<Vec<usize>> = WordMap::default();
         for (i, p) in lex.patterns.iter().enumerate() {
             for f in p.trigger_forms() {
                 let list = by_trigger.entry(f.clone()).or_default();
@@ -26,7 +87,8 @@ impl Matcher {
                 }
             }
         }
-        Matcher { lex, by_trigger }
+        let filter = WordFilter::new(by_trigger.keys().map(String::as_str));
+        Matcher { lex, by_trigger, filter }
     }
 }
 
@@ -44,15 +106,35 @@ pub struct PatternMatch<'a> {
     pub trigger: usize,
 }
 
-/// Lower-cased tokens of a document, sharing one buffer.
+/// Lower-cased tokens of a document, sharing one buffer, with the places
+/// of the words that may start a pattern or carry a stance (found in one
+/// pass, so that later work visits only those).
 pub struct LowerTokens<'d> {
     lower: String,
     doc: &'d Doc,
+    pub triggers: Vec<u32>,
+    pub cues: Vec<u32>,
 }
 
 impl<'d> LowerTokens<'d> {
     pub fn new(doc: &'d Doc) -> LowerTokens<'d> {
-        LowerTokens { lower: doc.norm.as_str().to_ascii_lowercase(), doc }
+        let lower = doc.norm.as_str().to_ascii_lowercase();
+        let (mut triggers, mut cue_at) = (Vec::new(), Vec::new());
+        let m = &*MATCHER;
+        let (cues, cue_filter) = (&*crate::stances::CUES, &*crate::stances::CUE_FILTER);
+        for (i, tok) in doc.tokens.iter().enumerate() {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            let w = lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("");
+            if m.is_trigger(w) {
+                triggers.push(i as u32);
+            }
+            if cue_filter.may_contain(w) && cues.contains_key(w) {
+                cue_at.push(i as u32);
+            }
+        }
+        LowerTokens { lower, doc, triggers, cues: cue_at }
     }
     /// The lower-cased text of token `i` ("" past the end).
     pub fn get(&self, i: usize) -> &str {
@@ -131,7 +213,11 @@ fn try_pattern<'a>(
 /// The best pattern with its trigger at token `i` (the longest; the earlier
 /// line on a tie), or `None`.
 pub fn best_at<'a>(m: &'a Matcher, toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
-    let ids = m.by_trigger.get(toks.get(i))?;
+    let w = toks.get(i);
+    if !m.filter.may_contain(w) {
+        return None;
+    }
+    let ids = m.by_trigger.get(w)?;
     let mut best: Option<(usize, PatternMatch)> = None;
     for &id in ids {
         let p = &m.lex.patterns[id];
@@ -151,8 +237,13 @@ pub fn best_at<'a>(m: &'a Matcher, toks: &LowerTokens, i: usize, sent_start: usi
 pub fn sentence_matches<'a>(m: &'a Matcher, toks: &LowerTokens, a: usize, b: usize) -> Vec<PatternMatch<'a>> {
     let mut out = Vec::new();
     let mut used_until = a;
-    for i in a..b {
-        if i < used_until || toks.kind(i) != TokenKind::Word {
+    let lo = toks.triggers.partition_point(|&p| (p as usize) < a);
+    for &p in &toks.triggers[lo..] {
+        let i = p as usize;
+        if i >= b {
+            break;
+        }
+        if i < used_until {
             continue;
         }
         if let Some(pm) = best_at(m, toks, i, a, b) {
@@ -163,4 +254,11 @@ pub fn sentence_matches<'a>(m: &'a Matcher, toks: &LowerTokens, a: usize, b: usi
         }
     }
     out
+}
+
+impl Matcher {
+    /// Whether a lower-case word starts any pattern.
+    pub fn is_trigger(&self, w: &str) -> bool {
+        self.filter.may_contain(w) && self.by_trigger.contains_key(w)
+    }
 }

@@ -10,14 +10,13 @@
 //! meet, and a reported change of position ("a stark change from the stance
 //! of the Biden administration") links opposite stances on one issue.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use dateline_doc::{Doc, EntityId, Event, Polarity, Stance};
+use dateline_doc::{Doc, EntityId, EntityKind, Event, Polarity, SpanIndex, Stance, TokenKind};
 use dateline_lexicon::{data_file, data_lines};
 
 use crate::actors::ACTORS;
-use crate::matcher::LowerTokens;
+use crate::matcher::{LowerTokens, WordFilter, WordMap};
 
 const BUILTIN: &str = include_str!("../../../data/events/stance_cues.txt");
 
@@ -43,8 +42,8 @@ pub struct CueError {
 }
 
 /// Parses the format documented at the top of `data/events/stance_cues.txt`.
-pub fn parse_cues(text: &str) -> Result<HashMap<String, Cue>, CueError> {
-    let mut out = HashMap::new();
+pub fn parse_cues(text: &str) -> Result<WordMap<Cue>, CueError> {
+    let mut out = WordMap::default();
     for (line, l) in data_lines(text) {
         let cols: Vec<&str> = l.split_whitespace().collect();
         let [pol, kind, word] = cols[..] else {
@@ -67,8 +66,10 @@ pub fn parse_cues(text: &str) -> Result<HashMap<String, Cue>, CueError> {
     Ok(out)
 }
 
-pub static CUES: LazyLock<HashMap<String, Cue>> =
+pub static CUES: LazyLock<WordMap<Cue>> =
     LazyLock::new(|| parse_cues(&data_file("events/stance_cues.txt", BUILTIN)).unwrap_or_default());
+
+pub static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| WordFilter::new(CUES.keys().map(String::as_str)));
 
 fn flip(p: Polarity) -> Polarity {
     match p {
@@ -105,13 +106,20 @@ fn is_pronoun(w: &str) -> bool {
 /// "Ukraine's NATO membership" all give `member nato ukr`.
 pub fn issue_key(phrase: &str) -> String {
     let mut words: Vec<String> = Vec::new();
-    let cleaned: String = phrase.chars().map(|c| if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' { c } else { ' ' }).collect();
+    let cleaned: String = phrase
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' => '\'',
+            c if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' => c,
+            _ => ' ',
+        })
+        .collect();
     for raw in cleaned.split_whitespace() {
         let w = raw.trim_end_matches("'s").trim_end_matches('\'').trim_matches('.');
         if w.is_empty() {
             continue;
         }
-        if let Some(code) = ACTORS.code_of(w) {
+        if let Some(code) = ACTORS.code_of(w).filter(|c| *c != "IGO" && *c != "NGO") {
             words.push(code.to_lowercase());
             continue;
         }
@@ -148,19 +156,41 @@ fn fold(w: &str) -> &str {
 
 /// The holder of a statement at token `i`: the speaker of the quote it is
 /// in, else the first entity named in its sentence before it.
-fn holder_at(doc: &Doc, i: usize, sent_start: usize) -> (Option<EntityId>, Option<usize>) {
+fn holder_at(doc: &Doc, at: &Positions, i: usize, sent_start: usize) -> (Option<EntityId>, Option<usize>) {
     let span = doc.tokens[i].span;
-    if let Some(qi) = doc.quotes.iter().position(|q| q.span.contains(span)) {
+    if let Some(qi) = at.quotes.first_containing(span) {
         return (doc.quotes[qi].speaker, Some(qi));
     }
     let start = doc.tokens[sent_start].span.start();
-    let subject = doc
-        .mentions
-        .iter()
-        .filter(|m| m.span.start() >= start && m.span.end() <= span.start() && m.entity.is_some())
-        .min_by_key(|m| m.span.start())
-        .and_then(|m| m.entity);
-    (subject, None)
+    // the earliest-starting mention before the word (first in layer order among equals)
+    let mut best: Option<(usize, usize)> = None;
+    for m in at.mentions.starting_in(start, span.start()) {
+        let mention = &doc.mentions[m];
+        if mention.span.end() > span.start() || mention.entity.is_none() {
+            continue;
+        }
+        match best {
+            Some((s0, _)) if s0 < mention.span.start() => break,
+            Some((_, m0)) if m0 < m => {}
+            _ => best = Some((mention.span.start(), m)),
+        }
+    }
+    (best.and_then(|(_, m)| doc.mentions[m].entity), None)
+}
+
+/// Position look-ups over the quote and mention layers, built once per document.
+pub(crate) struct Positions {
+    quotes: SpanIndex,
+    mentions: SpanIndex,
+}
+
+impl Positions {
+    pub(crate) fn new(doc: &Doc) -> Positions {
+        Positions {
+            quotes: SpanIndex::new(doc.quotes.iter().map(|q| q.span)),
+            mentions: SpanIndex::new(doc.mentions.iter().map(|m| m.span)),
+        }
+    }
 }
 
 fn phrase(doc: &Doc, a: usize, b: usize) -> Option<(String, dateline_doc::Span)> {
@@ -179,16 +209,30 @@ fn strip_lead(toks: &LowerTokens, mut a: usize, b: usize) -> usize {
 }
 
 pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Stance> {
+    let at = Positions::new(doc);
     let cues = &*CUES;
+    let filter = &*CUE_FILTER;
     let mut out: Vec<Stance> = Vec::new();
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
-        let mut i = a;
-        while i < b {
-            let Some(cue) = cues.get(toks.get(i)).copied() else {
-                i += 1;
+        let lo = toks.cues.partition_point(|&p| (p as usize) < a);
+        let hi = toks.cues.partition_point(|&p| (p as usize) < b);
+        if lo == hi {
+            continue;
+        }
+        for &pos in &toks.cues[lo..hi] {
+            let i = pos as usize;
+            let w = toks.get(i);
+            let Some(cue) = (toks.kind(i) == TokenKind::Word && filter.may_contain(w)).then(|| cues.get(w).copied()).flatten() else {
                 continue;
             };
+            // modals are common: decide cheaply whether this one can carry a stance
+            let neg_after = (i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k)));
+            if (cue.kind == CueKind::NegModal && !neg_after)
+                || (cue.kind == CueKind::Modal && matches!(w, "have" | "has" | "need" | "needs") && toks.get(i + 1) != "to")
+            {
+                continue;
+            }
             // clause start: back to a boundary
             let mut cs = i;
             while cs > a && !is_boundary(toks.get(cs - 1)) && !matches!(toks.get(cs - 1), "said" | "says" | "told" | "believe" | "believes" | "see" | "sees") {
@@ -227,6 +271,13 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                     }
                 }
                 CueKind::Verb => {
+                    // "the border plan is …", "its support": a noun, not a verb
+                    let prev = if i > a { toks.get(i - 1) } else { "" };
+                    if matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "'s" | "our" | "your")
+                        || is_copula(toks.get(i + 1))
+                    {
+                        continue;
+                    }
                     // the object: up to the next boundary, at most 10 words
                     let mut e = i + 1;
                     while e < b && e < i + 11 && !matches!(toks.get(e), "." | ";" | ":" | "," | "but" | "because" | "which" | "who") {
@@ -242,11 +293,9 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                 }
                 CueKind::Modal | CueKind::NegModal => {
                     if cue.kind == CueKind::NegModal && !(i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k))) {
-                        i += 1;
                         continue;
                     }
                     if cue.kind == CueKind::Modal && matches!(toks.get(i), "have" | "has" | "need" | "needs") && toks.get(i + 1) != "to" {
-                        i += 1;
                         continue;
                     }
                     let negm = (i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k)));
@@ -265,7 +314,6 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                     }
                     // a cue inside the verb phrase says more than the modal does
                     if (i + 1..e).any(|k| cues.get(toks.get(k)).is_some_and(|c| c.kind != CueKind::NegModal && c.kind != CueKind::Modal)) {
-                        i += 1;
                         continue;
                     }
                     let mut vp = i + 1;
@@ -273,39 +321,56 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                         vp += 1;
                     }
                     if e < vp + 2 {
-                        i += 1;
                         continue;
                     }
                     let sa = strip_lead(toks, cs, i);
                     if let (Some((subj, _)), Some((pred, _))) = (phrase(doc, sa, i), phrase(doc, vp, e)) {
-                        let (holder, quote) = holder_at(doc, i, a);
+                        let (holder, quote) = holder_at(doc, &at, i, a);
                         let subj_is_pronoun = matches!(subj.to_lowercase().as_str(), "we" | "i" | "you" | "it" | "they" | "he" | "she");
                         let target = if subj_is_pronoun || subj.is_empty() { pred.clone() } else { format!("{subj} {pred}") };
                         push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                     } else if let Some((pred, _)) = phrase(doc, vp, e) {
-                        let (holder, quote) = holder_at(doc, i, a);
+                        let (holder, quote) = holder_at(doc, &at, i, a);
                         push(doc, &mut out, holder, quote, polarity, pred, a, b, i);
                     }
-                    i += 1;
                     continue;
                 }
             }
+                    // backing or arming fighters is an act (AID), not a position
+            if cue.kind == CueKind::Verb && issue.is_some_and(|(x, y)| (x..y).any(|k| crate::matcher::MATCHER.lex.in_class("armed", toks.get(k)))) {
+                continue;
+            }
             if let Some((ia, ib)) = issue {
                 if let Some((target, _)) = phrase(doc, ia, ib.min(ia + 12)) {
-                    let (holder, quote) = holder_at(doc, i, a);
+                    let (holder, quote) = holder_at(doc, &at, i, a);
                     push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                 }
             }
-            i += 1;
         }
     }
-    link_shifts(doc, toks, &mut out);
+    link_shifts(doc, &at, toks, &mut out);
     out
 }
 
 #[allow(clippy::too_many_arguments)]
 fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Option<usize>, polarity: Polarity, target: String, a: usize, b: usize, cue: usize) {
     let Some(holder) = holder else { return };
+    // only people, organisations, countries and groups hold positions
+    if doc.entities.get(holder.0 as usize).is_some_and(|e| matches!(e.kind, EntityKind::Misc | EntityKind::Location)) {
+        return;
+    }
+    // "those goals", "this plan": the words name nothing without their antecedent
+    let first = target.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(first.as_str(), "those" | "these" | "this" | "such") {
+        return;
+    }
+    // "no plans to suspend it": "it" is the thing the sentence named first
+    let mut target = target;
+    if let Some(stem) = target.strip_suffix(" it").or_else(|| target.strip_suffix(" them")) {
+        if let Some(np) = first_noun_phrase(doc, a, cue) {
+            target = format!("{stem} {np}");
+        }
+    }
     let key = issue_key(&target);
     if key.is_empty() || key.split(' ').count() > 14 || is_pronoun(&target.to_lowercase()) {
         return;
@@ -326,17 +391,38 @@ fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Optio
     });
 }
 
+/// The first "the …" noun phrase of tokens `[a, b)`: up to three words after
+/// the article, stopping before a verb-like or function word.
+fn first_noun_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
+    let the = (a..b).find(|&k| doc.token_text(k).eq_ignore_ascii_case("the"))?;
+    let mut e = the + 1;
+    while e < b && e < the + 4 {
+        let w = doc.token_text(e);
+        let lw = w.to_ascii_lowercase();
+        if !w.chars().all(|c| c.is_alphanumeric() || c == '-') || lw.ends_with("ed") || STOP.contains(&lw.as_str()) || is_copula(&lw) {
+            break;
+        }
+        e += 1;
+    }
+    (e > the + 1).then(|| doc.slice(doc.tokens[the].span.cover(doc.tokens[e - 1].span)).to_string())
+}
+
 /// "a stark change from the stance of the Biden administration": a stance of
 /// the sentence's subject and an opposite one of the named other holder on
 /// the same issue are linked.
-fn link_shifts(doc: &Doc, toks: &LowerTokens, out: &mut [Stance]) {
+fn link_shifts(doc: &Doc, at: &Positions, toks: &LowerTokens, out: &mut [Stance]) {
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
         let Some(k) = (a..b).find(|&k| matches!(toks.get(k), "change" | "shift" | "departure" | "reversal" | "break" | "u-turn") && k + 1 < b && toks.get(k + 1) == "from") else {
             continue;
         };
         let after = doc.tokens[k].span.end();
-        let other = doc.mentions.iter().find(|m| m.span.start() >= after && m.span.end() <= s.span.end() && m.entity.is_some()).and_then(|m| m.entity);
+        let other = at
+            .mentions
+            .starting_in(after, s.span.end())
+            .filter(|&m| doc.mentions[m].span.end() <= s.span.end() && doc.mentions[m].entity.is_some())
+            .min()
+            .and_then(|m| doc.mentions[m].entity);
         let Some(other) = other else { continue };
         for i in 0..out.len() {
             if out[i].holder == Some(other) || out[i].shift_from.is_some() {

@@ -111,3 +111,181 @@ fn stance_needs_a_holder_and_gets_a_key() {
     assert!(d.stances.is_empty());
     assert_eq!(Polarity::Against.as_str(), "against");
 }
+
+/// Throughput of the coder alone (segmentation excluded), on a JSON Lines
+/// file named by `DATELINE_EVENTS_BENCH`: `cargo test --release -p
+/// dateline-events -- --ignored --nocapture coder_throughput`.
+#[test]
+#[ignore]
+fn coder_throughput() {
+    let Ok(path) = std::env::var("DATELINE_EVENTS_BENCH") else { return };
+    let text = std::fs::read_to_string(path).expect("bench file");
+    let mut docs: Vec<Doc> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .map(|t| {
+            let mut d = Doc::new(t, DocMeta::default());
+            Segmenter.run(&mut d);
+            d
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    // the lazily built tables are not part of the per-document cost
+    EventCoder.run(&mut code("Warm up: France attacked."));
+    let t0 = std::time::Instant::now();
+    for d in &mut docs {
+        EventCoder.run(d);
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    eprintln!("events: {:.1} MB in {:.3} s = {:.1} MB/s", bytes as f64 / 1e6, secs, bytes as f64 / 1e6 / secs);
+}
+
+fn with_people(text: &str, names: &[&str]) -> Doc {
+    use dateline_doc::{Entity, EntityKind, Mention, MentionSource};
+    let meta = DocMeta { date: Some("2025-02-12".to_string()), ..DocMeta::default() };
+    let mut doc = Doc::new(text.to_string(), meta);
+    Segmenter.run(&mut doc);
+    for name in names {
+        let id = doc.add_entity(Entity::new(*name, EntityKind::Person));
+        let mut from = 0;
+        while let Some(k) = doc.text[from..].find(name) {
+            let span = doc.span(from + k, from + k + name.len()).expect("name span");
+            doc.mentions.push(Mention { span, kind: EntityKind::Person, source: MentionSource::Rule, entity: Some(id) });
+            let m = doc.mentions.len() - 1;
+            doc.entities[id.0 as usize].mentions.push(m);
+            from += k + name.len();
+        }
+    }
+    doc.mentions.sort_by_key(|m| m.span.start());
+    EventCoder.run(&mut doc);
+    doc
+}
+
+#[test]
+fn stances_with_holders_polarity_and_a_reported_shift() {
+    let d = with_people(
+        "Smith said the border plan is unrealistic. His remarks were a stark change from the stance of Jones, who had said the border plan is realistic.",
+        &["Smith", "Jones"],
+    );
+    let by = |name: &str| d.stances.iter().position(|s| s.holder.is_some_and(|h| d.entity(h).name == name));
+    let smith = by("Smith").expect("Smith's stance");
+    let jones = by("Jones").expect("Jones's stance");
+    assert_eq!(d.stances[smith].polarity, Polarity::Against);
+    assert_eq!(d.stances[jones].polarity, Polarity::For);
+    assert_eq!(d.stances[smith].issue_key, d.stances[jones].issue_key);
+    assert_eq!(d.slice(d.stances[smith].cue.unwrap()), "unrealistic");
+    assert_eq!(d.stances[smith].shift_from, Some(jones));
+}
+
+#[test]
+fn negated_belief_and_negated_modal_stances() {
+    let d = with_people(
+        "Smith said he does not believe that NATO membership for Ukraine is realistic. Smith said U.S. troops would not be deployed to Ukraine.",
+        &["Smith"],
+    );
+    let targets: Vec<(&str, Polarity)> = d.stances.iter().map(|s| (s.target.as_str(), s.polarity)).collect();
+    assert!(targets.contains(&("NATO membership for Ukraine", Polarity::Against)), "{targets:?}");
+    assert!(targets.iter().any(|(t, p)| t.contains("troops") && t.contains("deployed") && *p == Polarity::Against), "{targets:?}");
+}
+
+#[test]
+fn signing_a_formal_agreement_is_support_but_reaching_one_is_agree() {
+    let d = code("Peru and Chile signed a fisheries treaty in Lima on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
+    let d = code("The Chilean parliament ratified the border accord on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
+    let d = code("Peru and Chile reached an agreement on fishing rights on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Agree]);
+}
+
+/// A document with hand-made entities: (name, kind, country, role), all of government.
+fn with_entities(text: &str, ents: &[(&str, dateline_doc::EntityKind, Option<&str>, Option<&str>)]) -> Doc {
+    use dateline_doc::{Entity, Mention, MentionSource, Sector};
+    let meta = DocMeta { date: Some("2025-02-12".to_string()), ..DocMeta::default() };
+    let mut doc = Doc::new(text.to_string(), meta);
+    Segmenter.run(&mut doc);
+    for (name, kind, country, role) in ents {
+        let mut e = Entity::new(*name, *kind);
+        e.country = country.map(str::to_string);
+        e.role = role.map(str::to_string);
+        e.sector = Some(Sector::Gov);
+        let id = doc.add_entity(e);
+        let mut from = 0;
+        while let Some(k) = doc.text[from..].find(name) {
+            let span = doc.span(from + k, from + k + name.len()).expect("name span");
+            doc.mentions.push(Mention { span, kind: *kind, source: MentionSource::Rule, entity: Some(id) });
+            let m = doc.mentions.len() - 1;
+            doc.entities[id.0 as usize].mentions.push(m);
+            from += k + name.len();
+        }
+    }
+    doc.mentions.sort_by_key(|m| m.span.start());
+    EventCoder.run(&mut doc);
+    doc
+}
+
+#[test]
+fn an_official_without_a_country_serves_the_reports_government() {
+    use dateline_doc::EntityKind::{Organization, Person};
+    let text = "Interior Minister Jane Roe accused Chile of sheltering smugglers on Monday. \
+                The Lusitan Foreign Ministry and the Lusitan Finance Ministry said talks were over.";
+    let ents = [
+        ("Jane Roe", Person, None, Some("Interior Minister")),
+        ("Lusitan Foreign Ministry", Organization, Some("PRT"), None),
+        ("Lusitan Finance Ministry", Organization, Some("PRT"), None),
+    ];
+    let d = with_entities(text, &ents);
+    assert_eq!(summary(&d)[0], (EventType::Accuse, Some("PRT"), Some("CHL"), EventStatus::Asserted));
+    // institutions of two countries, neither a majority: the official stays unplaced
+    let text = "Interior Minister Jane Roe accused Chile of sheltering smugglers on Monday. \
+                The Lusitan Foreign Ministry and the Andean Finance Ministry said talks were over.";
+    let ents = [
+        ("Jane Roe", Person, None, Some("Interior Minister")),
+        ("Lusitan Foreign Ministry", Organization, Some("PRT"), None),
+        ("Andean Finance Ministry", Organization, Some("PER"), None),
+    ];
+    let d = with_entities(text, &ents);
+    let first = summary(&d)[0];
+    assert_eq!((first.0, first.2), (EventType::Accuse, Some("CHL")));
+    assert!(!matches!(first.1, Some("PRT") | Some("PER")), "placed by a minority: {first:?}");
+    // an international body's official serves no country
+    let text = "The Arab League's envoy for refugees, Jane Roe, accused Chile of sheltering smugglers on Monday. \
+                The Lusitan Foreign Ministry and the Lusitan Finance Ministry said talks were over.";
+    let ents = [
+        ("Jane Roe", Person, None, Some("envoy")),
+        ("Arab League", Organization, None, None),
+        ("Lusitan Foreign Ministry", Organization, Some("PRT"), None),
+        ("Lusitan Finance Ministry", Organization, Some("PRT"), None),
+    ];
+    let d = with_entities(text, &ents);
+    let accusation = d.events.iter().find(|e| e.kind == EventType::Accuse).expect("the accusation");
+    assert_ne!(accusation.source.country.as_deref(), Some("PRT"), "{:?}", summary(&d));
+}
+
+#[test]
+fn calling_off_dissent_and_lifting_curbs_are_concessions() {
+    let kinds = |t: &str| code(t).events.iter().map(|e| e.kind).collect::<Vec<_>>();
+    assert_eq!(kinds("The Bolivian opposition suspended its protests for two weeks on Monday."), vec![EventType::Concede]);
+    assert_eq!(kinds("The miners' union called off the planned strike on Monday."), vec![EventType::Concede]);
+    assert_eq!(kinds("The Bolivian government removed the night curfew on Monday."), vec![EventType::Concede]);
+    // agreeing to a concession is an agreement, not a threat
+    assert_eq!(kinds("The Bolivian government agreed to remove the curfew on Monday."), vec![EventType::Agree]);
+}
+
+#[test]
+fn joint_military_exercises_are_cooperation() {
+    let d = code("Peru and Chile conducted joint military exercises on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Cooperate]);
+    let d = code("Peru held military exercises near the border on Monday.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Mobilize]);
+}
+
+#[test]
+fn promises_recalled_in_a_relative_clause_are_background() {
+    let d = code("The plan breaks with Chile's neighbours, who had declared they would support Peru for as long as needed.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    // a promise made now is still coded
+    let d = code("Chile's neighbours declared on Monday they would support Peru for as long as needed.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Agree]);
+}

@@ -115,20 +115,27 @@ pub fn extract(doc: &Doc) -> Vec<Fact> {
             }
         }
     }
-    for fact in &mut out {
-        fact.holder = holder(doc, fact.span);
+    if !out.is_empty() {
+        let mut by_start: Vec<&dateline_doc::Mention> = doc.mentions.iter().collect();
+        by_start.sort_by_key(|m| m.span.start());
+        for fact in &mut out {
+            fact.holder = holder(doc, &by_start, fact.span);
+        }
     }
     out
 }
 
 /// The entity of the first named mention before the fact in its sentence.
-fn holder(doc: &Doc, span: Span) -> Option<dateline_doc::EntityId> {
+/// `by_start` holds the document's mentions sorted by start, so a document
+/// with many facts and mentions costs a binary search per fact, not a scan.
+fn holder(doc: &Doc, by_start: &[&dateline_doc::Mention], span: Span) -> Option<dateline_doc::EntityId> {
     let s = doc.sentence_at(span.start())?;
     let sent = doc.sentences[s].span;
-    doc.mentions
+    let first = by_start.partition_point(|m| m.span.start() < sent.start());
+    by_start[first..]
         .iter()
-        .filter(|m| m.span.start() >= sent.start() && m.span.end() <= span.start())
-        .min_by_key(|m| m.span.start())
+        .take_while(|m| m.span.start() < span.start())
+        .find(|m| m.span.end() <= span.start())
         .and_then(|m| m.entity)
 }
 

@@ -113,7 +113,7 @@ pub(crate) fn cell_values(cell: &str) -> Vec<String> {
     out
 }
 
-pub(crate) fn split_columns<'a>(line: &'a str, want: usize) -> Option<Vec<&'a str>> {
+pub(crate) fn split_columns(line: &str, want: usize) -> Option<Vec<&str>> {
     let cols: Vec<&str> = line.split('\t').collect();
     (cols.len() == want).then_some(cols)
 }

@@ -11,6 +11,7 @@
 //! its first word and lists the words that must follow.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use thiserror::Error;
@@ -65,16 +66,47 @@ pub enum SpeechLexiconError {
     Class { file: &'static str, line: usize, class: String },
 }
 
+/// FNV-1a: keys are short ASCII words, so a simple hash beats SipHash here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// The compiled cue list.
 #[derive(Debug, Default)]
 pub struct SpeechCues {
-    by_first_word: HashMap<String, Vec<Cue>>,
+    by_first_word: HashMap<String, Vec<Cue>, BuildHasherDefault<Fnv>>,
+    /// Bit `c - 'a'` is set when some key starts with letter `c`: most words
+    /// are rejected before hashing.
+    first_letters: u32,
+    /// Bit [`prefix_bit`] is set when some key starts with those three bytes.
+    prefixes: Vec<u64>,
+    min_len: usize,
+    max_len: usize,
+}
+
+impl std::fmt::Debug for Fnv {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Fnv")
+    }
 }
 
 impl SpeechCues {
     /// Parses a cue file in the `cues.tsv` format.
     pub fn parse(text: &str) -> Result<SpeechCues, SpeechLexiconError> {
-        let mut by_first_word: HashMap<String, Vec<Cue>> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<Cue>, BuildHasherDefault<Fnv>> = HashMap::default();
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
             if cols.len() != 4 {
@@ -106,11 +138,56 @@ impl SpeechCues {
                 }
             }
         }
-        Ok(SpeechCues { by_first_word })
+        let mut first_letters = 0u32;
+        let mut prefixes = vec![0u64; 512];
+        let (mut min_len, mut max_len) = (usize::MAX, 0);
+        for k in by_first_word.keys() {
+            let bit = prefix_bit(k.as_bytes());
+            prefixes[bit / 64] |= 1 << (bit % 64);
+            if let Some(b) = k.bytes().next().filter(u8::is_ascii_lowercase) {
+                first_letters |= 1 << (b - b'a');
+            } else {
+                first_letters = u32::MAX;
+            }
+            min_len = min_len.min(k.len());
+            max_len = max_len.max(k.len());
+        }
+        Ok(SpeechCues { by_first_word, first_letters, prefixes, min_len, max_len })
     }
 
     /// The cues whose first word is `word` (any case), longest phrases first.
+    #[inline]
     pub fn starting_with(&self, word: &str) -> &[Cue] {
+        if !self.may_start(word.as_bytes()) {
+            return &[];
+        }
+        self.lookup(word)
+    }
+
+    /// A cheap pre-test on a word's bytes (length window and three-letter
+    /// prefix): `false` means no cue starts with this word.
+    #[inline]
+    pub fn may_start(&self, word: &[u8]) -> bool {
+        if word.len() < self.min_len || word.len() > self.max_len {
+            return false;
+        }
+        let bit = prefix_bit(word);
+        self.prefixes.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> &[Cue] {
+        if word.len() < self.min_len || word.len() > self.max_len {
+            return &[];
+        }
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        if first.is_ascii_lowercase() && self.first_letters & (1 << (first - b'a')) == 0 {
+            return &[];
+        }
+        let bit = prefix_bit(word.as_bytes());
+        if self.prefixes.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return &[];
+        }
         let mut buf = [0u8; 32];
         let key = if word.bytes().any(|b| b.is_ascii_uppercase()) {
             if word.len() > buf.len() {
@@ -129,6 +206,12 @@ impl SpeechCues {
         self.by_first_word.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The shortest and longest first words (bytes): a token outside this
+    /// range cannot start a cue.
+    pub fn first_word_lengths(&self) -> (usize, usize) {
+        (self.min_len, self.max_len)
+    }
+
     pub fn len(&self) -> usize {
         self.by_first_word.values().map(Vec::len).sum()
     }
@@ -136,6 +219,13 @@ impl SpeechCues {
     pub fn is_empty(&self) -> bool {
         self.by_first_word.is_empty()
     }
+}
+
+/// The prefix-filter bit of a word's first three bytes (case folded).
+#[inline]
+fn prefix_bit(w: &[u8]) -> usize {
+    let at = |i: usize| usize::from(w.get(i).copied().unwrap_or(0) & 31);
+    (at(0) << 10) | (at(1) << 5) | at(2)
 }
 
 static CUES: LazyLock<SpeechCues> = LazyLock::new(|| {

@@ -97,8 +97,8 @@ fn is_double(o: &str) -> bool {
     matches!(o, "\"" | "“" | "”" | "„" | "«" | "»" | "″" | "‟") || o.starts_with('&')
 }
 
-fn marks_of(v: View, para: (usize, usize)) -> Vec<Mark> {
-    let mut out = Vec::new();
+fn marks_of(v: View, para: (usize, usize), out: &mut Vec<Mark>) {
+    out.clear();
     let mut i = para.0;
     while i < para.1 {
         if !v.is_quote(i) {
@@ -129,7 +129,6 @@ fn marks_of(v: View, para: (usize, usize)) -> Vec<Mark> {
         out.push(Mark { first: i, last: i, double: is_double(o), dir: classify(v, i, para) });
         i += 1;
     }
-    out
 }
 
 fn make(v: View, open: &Mark, close: Option<&Mark>, para_end: usize, paragraph: usize) -> Option<Marked> {
@@ -163,11 +162,15 @@ fn make(v: View, open: &Mark, close: Option<&Mark>, para_end: usize, paragraph: 
 pub(crate) fn scan(doc: &Doc, paras: &[(usize, usize)]) -> Vec<Marked> {
     let v = View::new(doc);
     let mut out = Vec::new();
+    let mut marks = Vec::new();
     for (p, &para) in paras.iter().enumerate() {
         if para.0 >= para.1 {
             continue;
         }
-        let marks = marks_of(v, para);
+        if !(para.0..para.1).any(|t| v.is_quote(t)) {
+            continue;
+        }
+        marks_of(v, para, &mut marks);
         let mut found: Vec<Marked> = Vec::new();
         let mut open: Option<Mark> = None;
         for m in marks.iter().filter(|m| m.double) {

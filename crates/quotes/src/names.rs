@@ -6,7 +6,8 @@
 //! mentions cover a speaker they win (see `resolve`). Keep it small.
 
 /// Titles and offices that may precede a name or head a role phrase.
-const TITLE_WORDS: &[&str] = &[
+static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
     "president", "vice", "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
     "governor", "mayor", "gen", "general", "lt", "col", "colonel", "maj", "major", "adm", "admiral", "capt",
     "captain", "sgt", "sergeant", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "judge", "justice",
@@ -18,16 +19,20 @@ const TITLE_WORDS: &[&str] = &[
     "ceo", "premier", "congressman", "congresswoman", "councilman", "councilwoman", "sheriff", "officer", "head",
     "supreme", "opposition", "party", "health", "economy", "economic", "justice", "information", "security",
     "national", "army", "navy", "air", "force", "staff", "of", "the", "and", "u.s.", "us", "un", "eu", "nato",
-];
+])
+});
 
 /// Abbreviated titles written with a period.
-const TITLE_ABBREVIATIONS: &[&str] = &[
+static TITLE_ABBREVIATIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "adm", "capt", "sgt", "sen", "rep", "gov", "prof", "rev",
     "cmdr", "brig", "cpl", "pvt", "st", "hon", "messrs", "jr", "sr",
-];
+])
+});
 
 /// Heads that make a phrase an organisation.
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
     "ministry", "government", "administration", "office", "council", "commission", "union", "party", "agency",
     "department", "army", "military", "police", "committee", "court", "bank", "company", "corporation", "corp",
     "group", "organization", "organisation", "campaign", "newspaper", "network", "news", "times", "post",
@@ -37,10 +42,12 @@ const ORG_WORDS: &[&str] = &[
     "ltd", "team", "club", "center", "centre", "press", "agency", "bureau", "magazine", "channel", "radio",
     "television", "tv", "poll", "survey", "report", "study", "statement", "website", "blog", "site", "firm",
     "court", "tribunal", "council", "assembly", "navy", "guard", "monitor", "observatory", "ministries", "unions",
-];
+])
+});
 
 /// Heads that make a common noun phrase a person or people.
-const PEOPLE_WORDS: &[&str] = &[
+static PEOPLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
     "official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources", "analyst",
     "analysts", "expert", "experts", "people", "residents", "resident", "witness", "witnesses", "doctor",
     "doctors", "diplomat", "diplomats", "lawmaker", "lawmakers", "leader", "leaders", "minister", "ministers",
@@ -52,26 +59,27 @@ const PEOPLE_WORDS: &[&str] = &[
     "prosecutor", "judge", "soldier", "soldiers", "troops", "member", "members", "negotiators", "negotiator",
     "representative", "representatives", "residents", "farmers", "workers", "protesters", "students", "teacher",
     "chairman", "chairwoman", "executive", "executives", "ceo", "head", "others", "many", "some", "both",
-];
+])
+});
 
-fn eq_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
+use std::sync::LazyLock;
+
+use crate::view::WordSet;
 
 pub(crate) fn is_title_word(word: &str) -> bool {
-    eq_any(word, TITLE_WORDS)
+    TITLE_WORDS.contains(word)
 }
 
 pub(crate) fn is_title_abbreviation(word: &str) -> bool {
-    eq_any(word, TITLE_ABBREVIATIONS)
+    TITLE_ABBREVIATIONS.contains(word)
 }
 
 pub(crate) fn is_org_word(word: &str) -> bool {
-    eq_any(word, ORG_WORDS)
+    ORG_WORDS.contains(word)
 }
 
 pub(crate) fn is_people_word(word: &str) -> bool {
-    eq_any(word, PEOPLE_WORDS)
+    PEOPLE_WORDS.contains(word)
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ pub(crate) struct Np {
 }
 
 impl Np {
-    fn simple(v: View, first: usize, end: usize) -> Np {
+    pub(crate) fn simple(v: View, first: usize, end: usize) -> Np {
         let kind = if end == first + 1 && v.is_any(first, SUBJECT_PRONOUNS) {
             NpKind::Pronoun
         } else if has_name(v, first, end) {
@@ -55,12 +55,12 @@ pub(crate) fn np_from_range(v: View, first: usize, end: usize) -> Np {
 /// determiner or a pronoun.
 pub(crate) fn has_name(v: View, first: usize, end: usize) -> bool {
     (first..end).any(|i| {
-        v.is_cap(i) && !is_title_word(v.text(i)) && !v.is_any(i, DETERMINERS) && !v.is_any(i, SUBJECT_PRONOUNS)
+        v.is_cap(i) && !is_title_word(v.text(i)) && !v.is_any(i, &DETERMINERS) && !v.is_any(i, SUBJECT_PRONOUNS)
     })
 }
 
 fn np_word(v: View, i: usize) -> bool {
-    (v.is_word(i) && !v.is_any(i, NP_STOPS) && !crate::cues::is_cue_word(v, i))
+    (v.is_word(i) && !v.is_any(i, &NP_STOPS) && !crate::cues::is_cue_word(v, i))
         || v.is_possessive(i)
         || v.is_abbrev_dot(i)
         || v.text(i) == "&"
@@ -73,7 +73,7 @@ fn plain_left(v: View, lo: usize, end: usize) -> Option<Np> {
         // "a charge Addis Ababa denied": a common noun does not run into a name
         let t = k - 1;
         if k < end && v.is_cap(k) && v.kind(t) == dateline_doc::TokenKind::Word && !v.is_cap(t)
-            && !v.is_any(t, DETERMINERS) && !is_title_word(v.text(t)) && !v.is_possessive(t) && !v.is(t, "of")
+            && !v.is_any(t, &DETERMINERS) && !is_title_word(v.text(t)) && !v.is_possessive(t) && !v.is(t, "of")
         {
             break;
         }
@@ -114,7 +114,7 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
     if v.text(last) == "," {
         // "X, Y, said": an apposition between commas
         let mut k = last;
-        while k > lo && last - k < 14 && v.text(k - 1) != "," && !v.is_quote(k - 1) && !v.is_final_punct(k - 1) {
+        while k > lo && last - k < 24 && v.text(k - 1) != "," && !v.is_quote(k - 1) && !v.is_final_punct(k - 1) {
             k -= 1;
         }
         if k == last || k <= lo || v.text(k - 1) != "," {
@@ -123,10 +123,11 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         let inner = (k, last);
         let outer = plain_left(v, lo, k - 1)?;
         let inner_is_number = last - k == 1 && v.kind(k) == dateline_doc::TokenKind::Number;
-        if inner_is_number {
+        // "X, who runs the campaign, said": the relative clause describes X
+        if inner_is_number || v.is_any(k, &["who", "which", "whose"]) {
             return Some(outer);
         }
-        let inner_name = has_name(v, inner.0, inner.1) && inner.1 - inner.0 <= 5 && !v.is_any(inner.0, DETERMINERS);
+        let inner_name = has_name(v, inner.0, inner.1) && inner.1 - inner.0 <= 5 && !v.is_any(inner.0, &DETERMINERS);
         if (outer.kind != NpKind::Name || !v.is_cap(outer.end - 1)) && inner_name {
             return Some(Np { role: Some((outer.first, outer.end)), ..Np::simple(v, inner.0, inner.1) });
         }
@@ -145,7 +146,7 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
         return Some(Np { first: start, end: start + 1, kind: NpKind::Pronoun, antecedent: None, role: None });
     }
     let mut k = start;
-    let starts_with_name = v.is_cap(start) && !v.is_any(start, DETERMINERS) && !is_title_word(v.text(start));
+    let starts_with_name = v.is_cap(start) && !v.is_any(start, &DETERMINERS) && !is_title_word(v.text(start));
     let mut possessed = false;
     while k < hi
         && k - start < 10
@@ -166,7 +167,7 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
         return None;
     }
     let mut np = Np::simple(v, start, k);
-    if np.kind == NpKind::Nominal && !v.is_any(start, DETERMINERS) {
+    if np.kind == NpKind::Nominal && !v.is_any(start, &DETERMINERS) {
         return None;
     }
     if k + 1 < hi && v.text(k) == "," {
@@ -190,18 +191,18 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
     if v.is_any(start, OBJECT_PRONOUNS) {
         return Some((start, start + 1));
     }
-    if v.is_any(start, NP_STOPS) || v.is_any(start, SUBJECT_PRONOUNS) {
+    if v.is_any(start, &NP_STOPS) || v.is_any(start, SUBJECT_PRONOUNS) {
         return None;
     }
     let mut k = start + 1;
     while k < hi
         && k - start < 8
         && np_word(v, k)
-        && !(v.is_any(k, DETERMINERS) && !v.is(k - 1, "of"))
+        && (!v.is_any(k, &DETERMINERS) || v.is(k - 1, "of"))
         && !v.is_any(k, SUBJECT_PRONOUNS)
     {
         // a name ends the phrase when a lower-case word follows it ("told CNN the war")
-        if v.is_cap(start) && !v.is_any(start, DETERMINERS) && !v.is_cap(k) && !v.is_possessive(k) && !v.is_possessive(k - 1) {
+        if v.is_cap(start) && !v.is_any(start, &DETERMINERS) && !v.is_cap(k) && !v.is_possessive(k) && !v.is_possessive(k - 1) {
             break;
         }
         k += 1;

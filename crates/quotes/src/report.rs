@@ -6,7 +6,11 @@
 //! * `C, X said` / `C, said X` (trailing and inverted);
 //! * `According to X, C` / `C, according to X`;
 //! * `…, adding C` and `… and said C` (the speaker is the one before);
-//! * `X, who said C` (relative), `X, a doctor, said` (apposition);
+//! * `X, who said C` (relative), `X, a doctor, said` (apposition; a named
+//!   sentence subject before any longer one);
+//! * `X criticized/praised/asked Y …`: an object of three words or more
+//!   (or an infinitive) is what was said, unless a modal makes the cue a
+//!   future act ("would ask the court to rule");
 //! * naming cues (`called it “…”`) attribute quotes but report no clause.
 //!
 //! A clause that is itself a direct quotation (it starts with an opening
@@ -47,6 +51,12 @@ fn inside_quote(quotes: &[Marked], i: usize) -> bool {
     quotes[..k].iter().rev().take(4).any(|q| q.open <= i && i <= q.close.unwrap_or(q.inner_end))
 }
 
+/// Whether token `i` lies between the marks of a direct quotation.
+fn inside_quote_words(quotes: &[Marked], i: usize) -> bool {
+    let k = quotes.partition_point(|q| q.open < i);
+    quotes[..k].iter().rev().take(4).any(|q| q.inner_first <= i && i < q.inner_end)
+}
+
 /// Builds the reports of every sentence.
 pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
     let mut out = Vec::new();
@@ -55,7 +65,7 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
         let (a, b) = (sent.tokens.start, sent.tokens.end);
         hits.clear();
         cues_in(v, a, b, &mut hits);
-        hits.retain(|h| !(quotes.iter().any(|q| q.inner_first <= h.first && h.first < q.inner_end)));
+        hits.retain(|h| !inside_quote_words(quotes, h.first));
         let first_in_sentence = out.len();
         for (n, hit) in hits.iter().enumerate() {
             let later = &hits[n + 1..];
@@ -66,9 +76,58 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
             };
             out.extend(report);
         }
+        // a byline after a quotation: "“…” ― Ann Lee" (the name ends the paragraph)
+        for k in a.max(1)..b.saturating_sub(1) {
+            if !v.is_quote(k - 1) || v.is_word(k) {
+                continue;
+            }
+            let dash = matches!(v.text(k), "-" | "--") || matches!(v.orig(k), "―" | "—" | "–");
+            if dash && !v.doc.text[v.doc.tokens[k - 1].span.end()..v.doc.tokens[k].span.start()].contains('\n') {
+                if let Some(np) = np_right(v, k + 1, b).filter(|np| np.kind == NpKind::Name && (np.end >= b || v.is_final_punct(np.end))) {
+                    out.push(Report {
+                        cue: CueHit { first: k, end: k + 1, cue: &COLON_CUE },
+                        speaker: Some(np),
+                        speaker_from: None,
+                        hint: None,
+                        addressee: None,
+                        content: None,
+                    });
+                }
+            }
+        }
+        // "Mr. Lee interrupted: “…”": a verb before a colon that opens a quotation
+        if out.len() == first_in_sentence {
+            if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| v.is_quote(k + 1) && v.text(k) == ":") {
+                let verb = k - 1;
+                let lowercase_verb = v.kind(verb) == dateline_doc::TokenKind::Word && !v.is_cap(verb);
+                let starts_clause = |np: &Np| np.first == a || v.text(np.first - 1) == ",";
+                let named = |np: &Np| np.kind != NpKind::Nominal || v.is_any(np.first, &DETERMINERS);
+                if let Some(np) = np_left(v, a, verb).filter(|np| lowercase_verb && named(np) && starts_clause(np)) {
+                    out.push(Report {
+                        cue: CueHit { first: verb, end: verb + 1, cue: &COLON_CUE },
+                        speaker: Some(np),
+                        speaker_from: None,
+                        hint: None,
+                        addressee: None,
+                        content: None,
+                    });
+                }
+            }
+        }
     }
     out
 }
+
+/// The cue of a verb that introduces a quotation after a colon.
+static COLON_CUE: std::sync::LazyLock<dateline_lexicon::speech::Cue> = std::sync::LazyLock::new(|| {
+    dateline_lexicon::speech::Cue {
+        lemma: ":".to_string(),
+        rest: Vec::new(),
+        addressee: false,
+        class: CueClass::Naming,
+        form: CueForm::Finite,
+    }
+});
 
 #[allow(clippy::too_many_arguments)]
 fn verb(
@@ -83,7 +142,7 @@ fn verb(
 ) -> Option<Report> {
     let participle = hit.cue.form == CueForm::Participle;
     let mut j = hit.first;
-    while j > a && (v.is_any(j - 1, AUX_ADVERBS) || is_ly_adverb(v, j - 1) || (participle && v.is_any(j - 1, BE_FORMS))) {
+    while j > a && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || (participle && v.is_any(j - 1, BE_FORMS))) {
         j -= 1;
     }
     if !participle && j > a && v.is_any(j - 1, BE_FORMS) {
@@ -119,6 +178,21 @@ fn verb(
         trailing_from = left;
     } else {
         speaker = np_left(v, a, j);
+        // "A report published Tuesday said": a time phrase is no speaker; the sentence subject is
+        if let Some(time) = speaker.filter(|np| is_time_phrase(v, *np)) {
+            speaker = leading_np(v, a, time.first).filter(|np| !is_time_phrase(v, *np)).map(|np| {
+                // without the participle that led to the time phrase ("released")
+                let mut e = np.end;
+                while e > np.first + 1 && !v.is_cap(e - 1) && v.text(e - 1).ends_with("ed") {
+                    e -= 1;
+                }
+                if e < np.end { Np::simple(v, np.first, e) } else { np }
+            });
+        }
+        // "Ann Lee, who runs the union's political arm, said …": the subject before the long apposition
+        if speaker.is_none() && left_text == Some(",") && !v.is_quote(a) {
+            speaker = leading_np(v, a, hit.first).filter(|np| np.kind == NpKind::Name && np.end < j && v.text(np.end) == ",");
+        }
         if let Some(np) = speaker {
             if np.first > a && (v.text(np.first - 1) == "," || v.is_quote(np.first - 1)) {
                 trailing_from = Some(np.first - 1);
@@ -128,7 +202,10 @@ fn verb(
     if speaker.is_none() && speaker_from.is_none() && !participle {
         return None;
     }
-    let hint = leading_np(v, a, hit.first);
+    // the sentence subject matters only as the antecedent of "it" or "they"
+    let hint = speaker
+        .filter(|np| np.kind == NpKind::Pronoun && v.is_any(np.first, &["it", "they"]))
+        .and_then(|_| leading_np(v, a, hit.first));
     let mut report = Report { cue: hit, speaker, speaker_from, hint, addressee: None, content: None };
     if hit.cue.class == CueClass::Naming {
         return Some(report);
@@ -143,10 +220,19 @@ fn verb(
         report.addressee = addressee;
         if let Some(start) = start {
             let after_that = start > hit.end && (v.is(start - 1, "that") || (v.text(start - 1) == "," && v.is(start - 2, "that")));
-            if clause_ok(v, start, b) || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
+            let object_verb = OBJECT_VERBS.contains(hit.cue.lemma.as_str());
+            let infinitive = object_verb && start + 2 < b && v.is(start, "to") && TO_VERBS.contains(hit.cue.lemma.as_str());
+            if clause_ok(v, start, b) || infinitive || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
                 let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
-                if end >= start + 2 && (after_that || has_finite_verb(v, start, end)) {
+                // an object alone reports speech only when it says something ("rejected the charge" does not)
+                // and the cue is not a future or hypothetical act ("would ask the court to rule")
+                let object_only = !after_that && !has_finite_verb(v, start, end);
+                let modal = (a..hit.first).rev().take_while(|&k| v.is_any(k, &AUX_ADVERBS)).any(|k| v.is_any(k, MODALS));
+                let object_ok = object_verb && !modal && end >= start + 3;
+                // "said" and "told" report a clause even without a recognisable verb in it
+                let plain_say = matches!(hit.cue.lemma.as_str(), "say" | "tell") && end >= start + 4;
+                if end >= start + 2 && (!object_only || object_ok || plain_say) {
                     report.content = Some((start, end));
                     return Some(report);
                 }
@@ -169,11 +255,18 @@ fn verb(
 }
 
 fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
-    let speaker = np_right(v, hit.end, b)?;
-    let mut report = Report { cue: hit, speaker: Some(speaker), speaker_from: None, hint: None, addressee: None, content: None };
+    // a source the noun-phrase reader can't take ("July's Post/ABC polling") still marks the clause
+    let speaker = np_right(v, hit.end, b);
+    let comma = (speaker.map_or(hit.end, |np| np.end)..b.min(hit.end + 12)).find(|&k| v.text(k) == ",");
+    let source_end = match (speaker, comma) {
+        (_, Some(c)) => c,
+        (Some(np), None) => np.end,
+        (None, None) => return None,
+    };
+    let mut report = Report { cue: hit, speaker, speaker_from: None, hint: None, addressee: None, content: None };
     let opener = (a..hit.first).all(|k| v.is_any(k, &["but", "and", "yet", "also"]) || v.text(k) == ",");
     if opener {
-        let mut start = speaker.end;
+        let mut start = source_end;
         if start < b && v.text(start) == "," {
             start += 1;
         }
@@ -186,6 +279,17 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
         report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
     }
     Some(report)
+}
+
+/// Whether a noun phrase only names a time ("Tuesday", "Thursday evening", "the past", "58").
+fn is_time_phrase(v: View, np: Np) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "day", "shortly",
+        "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december",
+    ];
+    (np.first..np.end).all(|k| v.is_any(k, TIME_WORDS) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether only connectives lie between the sentence start `a` and `i`.
@@ -236,7 +340,7 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         || v.is_any(from, ADJUNCT_HEADS)
         || v.is_any(from, TIME_DETERMINERS)
         || is_ly_adverb(v, from);
-    if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, DETERMINERS)) {
+    if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, &DETERMINERS)) {
         let addressee = (hit.cue.addressee && k > from).then_some((from, k));
         // "said that was wrong": "that" is the subject; "said that, if …": skip the comma
         let mut start = k + 1;
@@ -263,16 +367,16 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
             }
             continue;
         }
-        if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, ADJUNCT_NOUNS) {
+        if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, &ADJUNCT_NOUNS) {
             i += 2;
             continue;
         }
         if i < b && v.is_any(i, ADJUNCT_PREPOSITIONS) {
             let mut m = i + 1;
-            while m < b && m - i <= 4 && v.is_word(m) && !v.is_any(m, ADJUNCT_NOUNS) {
+            while m < b && m - i <= 4 && v.is_word(m) && !v.is_any(m, &ADJUNCT_NOUNS) {
                 m += 1;
             }
-            if m < b && m - i <= 4 && v.is_any(m, ADJUNCT_NOUNS) {
+            if m < b && m - i <= 4 && v.is_any(m, &ADJUNCT_NOUNS) {
                 i = m + 1;
                 continue;
             }
@@ -301,33 +405,57 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
 /// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
 /// a bare reported clause must have one, an object noun phrase does not.
 fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
-    const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
-        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
-        "ca", "wo",
-    ];
     if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) {
         return true;
     }
-    // "Trump favors …": a present-tense verb right after a name
-    if (a + 1..b).any(|i| {
+    let upper = |t: &str| t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    let mut prev_cap = upper(v.text(a));
+    for i in a + 1..b {
         let t = v.text(i);
-        v.is_cap(i - 1) && !v.is_cap(i) && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us")
-    }) {
-        return true;
+        let cap = upper(t);
+        // "Trump favors …": a present-tense verb right after a name
+        let after_name = prev_cap && !cap && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
+        if after_name || FINITE.contains(t) || t.contains("n't") || (t.len() > 4 && !cap && t.ends_with("ed")) {
+            return true;
+        }
+        prev_cap = cap && v.kind(i) == dateline_doc::TokenKind::Word;
     }
-    (a + 1..b).any(|i| {
-        let t = v.text(i);
-        v.is_any(i, FINITE) || t.contains("n't") || (t.len() > 4 && t.ends_with("ed") && !v.is_cap(i))
-    })
+    false
 }
+
+/// Modals that make a cue a future or hypothetical act.
+const MODALS: &[&str] = &["would", "will", "could", "can", "may", "might", "should", "must"];
+
+/// Auxiliaries, modals and a few common present-tense verbs.
+static FINITE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
+        "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
+        "ca", "wo",
+    ])
+});
+
+/// Reporting verbs whose object says what was said even without a clause
+/// ("announced a ceasefire", "denied any role", "promised to resign").
+static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
+        "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
+        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask",
+    ])
+});
+
+/// Of those, the ones that take a "to" infinitive ("promised to resign").
+static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge"])
+});
 
 /// Whether a reported clause may start at `start`.
 fn clause_ok(v: View, start: usize, b: usize) -> bool {
     if start >= b || v.is_quote(start) {
         return false; // nothing, or a quotation (left to the direct quote)
     }
-    v.is_word(start) && !v.is_any(start, BAD_CLAUSE_STARTS) && start + 2 < b
+    v.is_word(start) && !v.is_any(start, &BAD_CLAUSE_STARTS) && start + 2 < b
 }
 
 /// Where the reported clause ends: the sentence end, a new report in the
@@ -337,23 +465,22 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
     let mut e = b;
     for j in start..b {
         let t = v.text(j);
-        let sep = t == "," || t == ";" || v.is_any(j, &["and", "but"]);
+        let sep = t == "," || t == ";" || t.eq_ignore_ascii_case("and") || t.eq_ignore_ascii_case("but");
         if !sep || inside_quote(quotes, j) {
             continue;
+        }
+        if t == ";" {
+            e = j;
+            break;
+        }
+        // ", but …", ", while …": a new clause
+        if t == "," && j + 2 < b && v.is_any(j + 1, &["but", "while", "although", "though", "whereas"]) {
+            e = j;
+            break;
         }
         if subordinate && t == "," {
             e = j;
             break;
-        }
-        if t == "," && j + 1 < b {
-            let mut p = j + 1;
-            if is_ly_adverb(v, p) {
-                p += 1;
-            }
-            if p < b && !v.is_cap(p) && v.text(p).len() > 4 && v.text(p).ends_with("ing") {
-                e = j;
-                break;
-            }
         }
         if later.iter().any(|h| new_report_at(v, j + 1, h)) {
             e = j;
@@ -445,6 +572,47 @@ mod tests {
         let r = run("The ministry said on Monday it would join the case and added that it had no choice.");
         assert_eq!(r[0].2.as_deref(), Some("it would join the case"));
         assert_eq!(r[1].2.as_deref(), Some("it had no choice"));
+    }
+
+    #[test]
+    fn said_reports_a_clause_without_a_known_verb() {
+        let r = run("The spokeswoman said all staff members sign contracts. Most voters said the same.");
+        assert_eq!(r[0].2.as_deref(), Some("all staff members sign contracts"), "{r:?}");
+        assert_eq!(r[1].2, None, "{r:?}");
+    }
+
+    #[test]
+    fn according_to_an_unreadable_source_still_reports() {
+        let r = run("According to July's Post/ABC polling, most voters want change.");
+        assert_eq!(r[0].2.as_deref(), Some("most voters want change"), "{r:?}");
+    }
+
+    #[test]
+    fn a_time_phrase_before_the_cue_is_not_the_speaker() {
+        let r = run("A police report released Tuesday said the driver had fled.");
+        assert_eq!(r[0].1, "A police report", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the driver had fled"));
+    }
+
+    #[test]
+    fn subject_before_a_long_apposition_speaks() {
+        let r = run("Ann Lee, who has run the union's political arm since the strike of 2009 ended, said members would vote.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("members would vote"));
+    }
+
+    #[test]
+    fn object_cues_report_their_object() {
+        let r = run("The senator criticized the mayor's handling of the flood. She asked the board to delay the vote.");
+        assert_eq!(r[0], ("criticized".into(), "The senator".into(), Some("the mayor's handling of the flood".into())));
+        assert_eq!(r[1].2.as_deref(), Some("to delay the vote"));
+    }
+
+    #[test]
+    fn short_objects_and_modal_cues_report_nothing() {
+        let r = run("The council rejected the plan. The union said it would ask the court to block the strike ban.");
+        assert_eq!(r[0].2, None, "{r:?}");
+        assert!(r.iter().all(|x| x.0 != "ask" || x.2.is_none()), "{r:?}");
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub(crate) struct Phrase {
     /// The words of the name or phrase, without title or determiner.
     pub name_span: Span,
     pub role: Option<String>,
-    pub pronoun: String,
+    pub pronoun: &'static str,
     pub head: String,
     pub definite: bool,
     pub entity_kind: EntityKind,
@@ -42,18 +42,24 @@ impl Phrase {
         let (a, b) = (np.first, np.end);
         let span = span_of(v, a, b);
         let mut first = a;
-        while first + 1 < b && (v.is_any(first, DETERMINERS) || v.is_possessive(first)) && !v.is(first + 1, "of") {
+        while first + 1 < b && (v.is_any(first, &DETERMINERS) || v.is_possessive(first)) && !v.is(first + 1, "of") {
             first += 1;
         }
         // "the Pentagon chief": a name-led phrase headed by a title is a role
         let head_is_role = !v.is_cap(b - 1) && (is_title_word(v.text(b - 1)) || is_people_word(v.text(b - 1)));
         let kind = if np.kind == NpKind::Name && head_is_role { NpKind::Nominal } else { np.kind };
+        // "Ann Lee of the Sierra Club": the person is named before "of"
+        let b = match (a + 1..b).find(|&i| v.is(i, "of")) {
+            Some(o) if v.is_cap(o - 1) && !is_org_word(v.text(o - 1)) && !is_title_word(v.text(o - 1)) => o,
+            _ => b,
+        };
         let org = (a..b).any(|i| is_org_word(v.text(i)));
-        let head = v.text(b - 1).to_ascii_lowercase();
+        let head_text = v.text(b - 1);
+        let head = if kind == NpKind::Nominal { head_text.to_ascii_lowercase() } else { String::new() };
         let mut name_first = first;
         let mut role = np.role.map(|(x, y)| {
             let mut x = x;
-            while x + 1 < y && v.is_any(x, DETERMINERS) {
+            while x + 1 < y && v.is_any(x, &DETERMINERS) {
                 x += 1;
             }
             v.doc.slice(span_of(v, x, y)).to_string()
@@ -62,7 +68,10 @@ impl Phrase {
         if kind == NpKind::Name && !org {
             // the name is the trailing run of capitalised, non-title words
             let mut k = b;
-            while k > first && v.is_cap(k - 1) && !is_title_word(v.text(k - 1)) {
+            while k > first
+                && ((v.is_cap(k - 1) && !is_title_word(v.text(k - 1)))
+                    || (v.is_abbrev_dot(k - 1) && k >= 2 && v.text(k - 2).len() == 1))
+            {
                 k -= 1;
             }
             if k < b && k > first {
@@ -81,7 +90,7 @@ impl Phrase {
             entity_kind = if all_caps { EntityKind::Organization } else { EntityKind::Person };
         } else if org {
             entity_kind = EntityKind::Organization;
-        } else if is_people_word(&head) || is_title_word(&head) {
+        } else if is_people_word(head_text) || is_title_word(head_text) {
             entity_kind = EntityKind::Person;
         }
         let definite = v.is_any(a, &["the", "this", "that"]) || (a < b && a + 1 < b && v.is_possessive(a + 1));
@@ -90,7 +99,10 @@ impl Phrase {
             kind,
             name_span: span_of(v, name_first, b),
             role,
-            pronoun: v.text(a).to_ascii_lowercase(),
+            pronoun: ["he", "she", "it", "they", "who", "which", "that"]
+                .into_iter()
+                .find(|w| v.is(a, w))
+                .unwrap_or(""),
             head,
             definite,
             entity_kind,
@@ -107,6 +119,13 @@ impl Phrase {
 pub(crate) struct Resolver {
     last_person: Option<EntityId>,
     last_other: Option<EntityId>,
+    /// The mentions that existed before this component ran, by start: (span, entity, is a name).
+    prior: Vec<(Span, EntityId, bool)>,
+    /// Mentions this component added (no duplicates).
+    added: std::collections::HashSet<(Span, EntityId)>,
+    /// Lower-cased entity names and roles, by entity index.
+    names: Vec<String>,
+    roles: Vec<String>,
 }
 
 fn lower(s: &str) -> String {
@@ -114,6 +133,37 @@ fn lower(s: &str) -> String {
 }
 
 impl Resolver {
+    pub fn new(doc: &Doc) -> Resolver {
+        let mut prior: Vec<_> =
+            doc.mentions.iter().filter_map(|m| m.entity.map(|e| (m.span, e, m.source.is_name()))).collect();
+        prior.sort_by_key(|(s, _, _)| (s.start(), s.end()));
+        Resolver { prior, ..Resolver::default() }
+    }
+
+    /// Brings the lower-cased name cache up to date with the entities.
+    fn sync(&mut self, doc: &Doc) {
+        while self.names.len() < doc.entities.len() {
+            let e = &doc.entities[self.names.len()];
+            self.names.push(lower(&e.name));
+            self.roles.push(e.role.as_deref().map(lower).unwrap_or_default());
+        }
+    }
+
+    fn set_name(&mut self, doc: &mut Doc, id: EntityId, name: String) {
+        self.sync(doc);
+        self.names[id.0 as usize] = lower(&name);
+        doc.entities[id.0 as usize].name = name;
+    }
+
+    fn set_role(&mut self, doc: &mut Doc, id: EntityId, role: Option<String>) {
+        self.sync(doc);
+        let i = id.0 as usize;
+        if doc.entities[i].role.is_none() && role.is_some() {
+            self.roles[i] = role.as_deref().map(lower).unwrap_or_default();
+            doc.entities[i].role = role;
+        }
+    }
+
     fn note(&mut self, doc: &Doc, id: EntityId) {
         if doc.entity(id).kind == EntityKind::Person {
             self.last_person = Some(id);
@@ -122,8 +172,8 @@ impl Resolver {
         }
     }
 
-    fn add_mention(doc: &mut Doc, span: Span, id: EntityId, source: MentionSource) {
-        if doc.mentions.iter().any(|m| m.span == span && m.entity == Some(id)) {
+    fn add_mention(&mut self, doc: &mut Doc, span: Span, id: EntityId, source: MentionSource) {
+        if self.prior.iter().any(|(s, e, _)| *s == span && *e == id) || !self.added.insert((span, id)) {
             return;
         }
         let kind = doc.entity(id).kind;
@@ -132,30 +182,35 @@ impl Resolver {
         doc.entities[id.0 as usize].mentions.push(idx);
     }
 
-    /// The entity an existing mention gives for these words, if any.
-    fn from_mentions(doc: &Doc, span: Span) -> Option<EntityId> {
-        doc.mentions
+    /// The entity an existing mention gives for these words, if any. The
+    /// mention must cover the head (the last word): "the Pentagon chief" is
+    /// not the Pentagon, "Trump administration officials" not the administration.
+    fn mention_entity(&self, span: Span) -> Option<EntityId> {
+        let end = self.prior.partition_point(|(s, _, _)| s.start() < span.end());
+        self.prior[..end]
             .iter()
-            .filter(|m| m.entity.is_some() && m.span.overlaps(span))
-            .max_by_key(|m| (m.source.is_name(), m.span.end().min(span.end()) - m.span.start().max(span.start())))
-            .and_then(|m| m.entity)
+            .rev()
+            .take(64)
+            .filter(|(s, _, _)| s.overlaps(span) && s.end() >= span.end())
+            .max_by_key(|(s, _, name)| (*name, s.end().min(span.end()) - s.start().max(span.start())))
+            .map(|(_, e, _)| *e)
     }
 
     /// An entity whose name is this name, or a fuller form of it.
-    fn by_name(doc: &Doc, name: &str, want_person: bool) -> Option<EntityId> {
+    fn by_name(&mut self, doc: &Doc, name: &str, want_person: bool) -> Option<EntityId> {
+        self.sync(doc);
         let n = lower(name);
         if n.is_empty() {
             return None;
         }
-        let suffix = format!(" {n}");
         let mut best = None;
-        for e in doc.entities.iter().rev() {
-            let en = lower(&e.name);
-            if en == n {
-                return Some(e.id);
+        for (i, en) in self.names.iter().enumerate().rev() {
+            if *en == n {
+                return Some(EntityId(i as u32));
             }
-            if best.is_none() && en.ends_with(&suffix) && (e.kind == EntityKind::Person || !want_person) {
-                best = Some(e.id);
+            let surname = en.len() > n.len() && en.ends_with(&n) && en.as_bytes()[en.len() - n.len() - 1] == b' ';
+            if best.is_none() && surname && (doc.entities[i].kind == EntityKind::Person || !want_person) {
+                best = Some(EntityId(i as u32));
             }
         }
         best
@@ -164,14 +219,14 @@ impl Resolver {
     /// Resolves a speaker phrase; may add mentions and entities.
     pub fn resolve(&mut self, doc: &mut Doc, p: &Phrase, hint: Option<&Phrase>) -> Option<EntityId> {
         if p.kind != NpKind::Pronoun && p.kind != NpKind::Relative {
-            if let Some(id) = Self::from_mentions(doc, p.span) {
+            if let Some(id) = self.mention_entity(p.span) {
                 self.note(doc, id);
                 return Some(id);
             }
         }
         let id = match p.kind {
             NpKind::Pronoun => {
-                let id = match p.pronoun.as_str() {
+                let id = match p.pronoun {
                     "he" | "she" => self.last_person,
                     "it" | "they" => match hint.filter(|h| h.kind == NpKind::Name && h.span.end() <= p.span.start()) {
                         Some(h) => self.resolve(doc, h, None),
@@ -180,34 +235,36 @@ impl Resolver {
                     },
                     _ => None,
                 }?;
-                Self::add_mention(doc, p.span, id, MentionSource::Pronoun);
+                self.add_mention(doc, p.span, id, MentionSource::Pronoun);
                 return Some(id);
             }
             NpKind::Relative => {
                 let ante = p.antecedent.as_deref()?;
                 let id = self.resolve(doc, ante, None)?;
-                Self::add_mention(doc, p.span, id, MentionSource::Pronoun);
+                self.add_mention(doc, p.span, id, MentionSource::Pronoun);
                 return Some(id);
             }
             NpKind::Name => {
                 let name = doc.slice(p.name_span).to_string();
                 let want_person = p.entity_kind == EntityKind::Person;
-                match Self::by_name(doc, &name, want_person) {
+                match self.by_name(doc, &name, want_person) {
                     Some(id) => {
-                        let e = &mut doc.entities[id.0 as usize];
-                        if e.role.is_none() {
-                            e.role = p.role.clone();
-                        }
+                        self.set_role(doc, id, p.role.clone());
                         id
                     }
                     None => {
                         // a fuller name of an entity first seen by surname
-                        let shorter = doc.entities.iter().rev().find(|e| {
-                            e.kind == EntityKind::Person && !e.name.contains(' ') && lower(&name).ends_with(&format!(" {}", lower(&e.name)))
+                        let full = lower(&name);
+                        let shorter = self.names.iter().enumerate().rev().find(|(i, en)| {
+                            doc.entities[*i].kind == EntityKind::Person
+                                && !en.contains(' ')
+                                && full.len() > en.len()
+                                && full.ends_with(en.as_str())
+                                && full.as_bytes()[full.len() - en.len() - 1] == b' '
                         });
-                        match shorter.map(|e| e.id) {
+                        match shorter.map(|(i, _)| EntityId(i as u32)) {
                             Some(id) => {
-                                doc.entities[id.0 as usize].name = name;
+                                self.set_name(doc, id, name);
                                 id
                             }
                             None => {
@@ -221,14 +278,15 @@ impl Resolver {
             }
             NpKind::Nominal => {
                 let role_like = p.definite && (is_title_word(&p.head) || is_people_word(&p.head)) && !p.head.ends_with('s');
+                self.sync(doc);
                 let by_role = role_like
                     .then(|| {
-                        doc.entities.iter().rev().find(|e| {
-                            e.kind == EntityKind::Person && e.role.as_deref().is_some_and(|r| lower(r).split(' ').any(|w| w == p.head))
+                        self.roles.iter().enumerate().rev().find(|(i, r)| {
+                            doc.entities[*i].kind == EntityKind::Person && r.split(' ').any(|w| w == p.head)
                         })
                     })
                     .flatten()
-                    .map(|e| e.id)
+                    .map(|(i, _)| EntityId(i as u32))
                     .or_else(|| {
                         role_like
                             .then_some(self.last_person)
@@ -237,30 +295,31 @@ impl Resolver {
                     });
                 match by_role {
                     Some(id) => {
-                        Self::add_mention(doc, p.span, id, MentionSource::Role);
+                        self.add_mention(doc, p.span, id, MentionSource::Role);
                         self.note(doc, id);
                         return Some(id);
                     }
                     None => {
                         let name = doc.slice(p.name_span).to_string();
-                        let id = match Self::by_name(doc, &name, false).filter(|id| lower(&doc.entity(*id).name) == lower(&name)) {
+                        let exact = self.by_name(doc, &name, false).filter(|id| self.names[id.0 as usize] == lower(&name));
+                        let id = match exact {
                             Some(id) => id,
                             None => doc.add_entity(Entity::new(name, p.entity_kind)),
                         };
-                        Self::add_mention(doc, p.span, id, MentionSource::Nominal);
+                        self.add_mention(doc, p.span, id, MentionSource::Nominal);
                         self.note(doc, id);
                         return Some(id);
                     }
                 }
             }
         };
-        Self::add_mention(doc, p.name_span, id, MentionSource::Rule);
+        self.add_mention(doc, p.name_span, id, MentionSource::Rule);
         self.note(doc, id);
         Some(id)
     }
 
     /// An addressee: only through an existing mention or a name.
-    pub fn addressee(&mut self, doc: &mut Doc, span: Span) -> Option<EntityId> {
-        Self::from_mentions(doc, span)
+    pub fn addressee(&self, span: Span) -> Option<EntityId> {
+        self.mention_entity(span)
     }
 }

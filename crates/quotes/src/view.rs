@@ -2,7 +2,97 @@
 //! quotation rules need (determiners, pronouns, auxiliaries, clause
 //! openers). These are facts of English grammar, not of any report.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 use dateline_doc::{Doc, TokenKind};
+
+/// FNV-1a, for short ASCII words.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of lower-case words, tested case-insensitively without allocating:
+/// a length window and a first-letter mask reject most words before hashing.
+pub(crate) struct WordSet {
+    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    /// Bit `(a & 31) * 32 + (b & 31)` is set when a word starts with bytes `a b`.
+    prefixes: [u64; 16],
+    max_len: usize,
+}
+
+fn prefix2(w: &[u8]) -> usize {
+    usize::from(w.first().copied().unwrap_or(0) & 31) * 32 + usize::from(w.get(1).copied().unwrap_or(0) & 31)
+}
+
+impl WordSet {
+    pub fn new(list: &[&'static str]) -> WordSet {
+        let mut prefixes = [0u64; 16];
+        let mut max_len = 0;
+        for w in list {
+            let bit = prefix2(w.as_bytes());
+            prefixes[bit / 64] |= 1 << (bit % 64);
+            max_len = max_len.max(w.len());
+        }
+        WordSet { words: list.iter().copied().collect(), prefixes, max_len }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let len = word.len();
+        if len == 0 || len > self.max_len || len > 32 {
+            return false;
+        }
+        let bit = prefix2(word.as_bytes());
+        if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.words.contains(word);
+        }
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..len];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).is_ok_and(|w| self.words.contains(w))
+    }
+}
+
+/// Anything `View::is_any` can test a word against.
+pub(crate) trait Words {
+    fn has(&self, word: &str) -> bool;
+}
+
+impl Words for [&str] {
+    fn has(&self, word: &str) -> bool {
+        self.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+impl<const N: usize> Words for [&str; N] {
+    fn has(&self, word: &str) -> bool {
+        self.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+impl Words for LazyLock<WordSet> {
+    fn has(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+}
 
 /// Read-only token access with the tests the rules use.
 #[derive(Clone, Copy)]
@@ -37,9 +127,8 @@ impl<'a> View<'a> {
         self.text(i).eq_ignore_ascii_case(word)
     }
 
-    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let t = self.text(i);
-        words.iter().any(|w| w.eq_ignore_ascii_case(t))
+    pub fn is_any<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {
+        words.has(self.text(i))
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -58,15 +147,23 @@ impl<'a> View<'a> {
     /// A possessive clitic token ("'s").
     pub fn is_possessive(&self, i: usize) -> bool {
         let t = self.text(i);
-        t.eq_ignore_ascii_case("'s") || t == "'"
+        // a bare apostrophe is possessive only right after a word in -s ("voters'"),
+        // not as half of a '' quotation mark
+        t.eq_ignore_ascii_case("'s")
+            || (t == "'"
+                && i > 0
+                && !self.doc.tokens[i].space_before
+                && self.kind(i - 1) == TokenKind::Word
+                && self.text(i - 1).ends_with(['s', 'S']))
     }
 
-    /// A period that belongs to an abbreviated title ("Gen." "Lt.").
+    /// A period that belongs to an abbreviated title or an initial ("Gen." "M.").
     pub fn is_abbrev_dot(&self, i: usize) -> bool {
         i > 0
             && self.text(i) == "."
             && !self.doc.tokens[i].space_before
-            && crate::names::is_title_abbreviation(self.text(i - 1))
+            && (crate::names::is_title_abbreviation(self.text(i - 1))
+                || (self.text(i - 1).len() == 1 && self.is_cap(i - 1)))
     }
 
     /// Sentence-final punctuation.
@@ -75,11 +172,13 @@ impl<'a> View<'a> {
     }
 }
 
-pub(crate) const DETERMINERS: &[&str] = &[
+pub(crate) static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "some", "many",
     "most", "several", "both", "all", "each", "another", "other", "no", "any", "few", "one", "two", "three", "four",
     "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
-];
+])
+});
 
 /// Pronouns that can be the subject of a reporting verb.
 pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -89,18 +188,21 @@ pub(crate) const RELATIVES: &[&str] = &["who", "which", "that"];
 
 /// Auxiliaries and adverbs that may sit between a subject and its reporting
 /// verb ("he has also said", "it has increasingly acknowledged").
-pub(crate) const AUX_ADVERBS: &[&str] = &[
+pub(crate) static AUX_ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
     "has", "have", "had", "also", "later", "then", "previously", "again", "further", "repeatedly", "recently", "once",
     "still", "already", "just", "would", "will", "could", "can", "may", "might", "did", "does", "do", "not", "never",
     "n't", "reportedly", "earlier", "only", "often", "always", "even", "first", "separately", "himself", "herself",
     "themselves", "itself", "subsequently", "initially", "last", "yesterday", "today", "tonight", "now",
-];
+])
+});
 
 /// Auxiliaries that make a following participle passive ("was announced by").
 pub(crate) const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being"];
 
 /// Words that end a noun phrase scanned leftwards from a verb.
-pub(crate) const NP_STOPS: &[&str] = &[
+pub(crate) static NP_STOPS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
     "and", "or", "but", "that", "which", "while", "when", "as", "because", "though", "although", "if", "after",
     "before", "since", "so", "than", "where", "whom", "whose", "who", "to", "in", "on", "at", "from", "with", "by",
     "for", "about", "into", "over", "under", "against", "during", "without", "between", "through", "per", "via",
@@ -108,7 +210,8 @@ pub(crate) const NP_STOPS: &[&str] = &[
     "also", "said", "says", "told", "then", "there", "here", "would", "will", "could", "can", "did", "does", "do",
     "should", "must", "may", "might", "shall", "cannot", "didn't", "doesn't", "don't", "won't", "wasn't", "isn't",
     "weren't", "aren't", "hasn't", "haven't", "hadn't", "couldn't", "wouldn't", "shouldn't", "can't",
-];
+])
+});
 
 /// Subordinating words that open a clause at the start of a sentence.
 pub(crate) const SUBORDINATORS: &[&str] = &[
@@ -132,14 +235,17 @@ pub(crate) const ADJUNCT_PREPOSITIONS: &[&str] =
     &["on", "in", "at", "during", "late", "early", "over", "via", "through", "after", "before", "from"];
 
 /// Words a reported clause cannot start with.
-pub(crate) const BAD_CLAUSE_STARTS: &[&str] = &[
+pub(crate) static BAD_CLAUSE_STARTS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
     "to", "of", "about", "for", "with", "by", "on", "in", "at", "from", "as", "and", "but", "or", "into", "over",
     "after", "before", "up", "out", "off", "down", "back", "away", "so", "nothing", "something", "anything",
     "yes", "no", "goodbye", "hello", "thanks", "sorry", "against", "than", "such", "too", "very", "much", "more",
-];
+])
+});
 
 /// Objects of "in"/"on" that make a source adjunct ("in a statement").
-pub(crate) const ADJUNCT_NOUNS: &[&str] = &[
+pub(crate) static ADJUNCT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
     "statement", "interview", "speech", "letter", "email", "e-mail", "post", "tweet", "briefing", "release",
     "conference", "twitter", "facebook", "television", "radio", "remarks", "address", "report", "call", "message",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
@@ -147,4 +253,5 @@ pub(crate) const ADJUNCT_NOUNS: &[&str] = &[
     "session", "hearing", "meeting", "summit", "visit", "rally", "podcast", "video", "writing", "response",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "time",
-];
+])
+});

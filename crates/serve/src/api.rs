@@ -78,6 +78,7 @@ pub(crate) struct SaidParams {
     from: Option<String>,
     to: Option<String>,
     limit: Option<usize>,
+    offset: Option<usize>,
 }
 
 pub(crate) async fn said(
@@ -93,6 +94,7 @@ pub(crate) async fn said(
         from: p.from,
         to: p.to,
         limit: p.limit,
+        offset: p.offset,
     };
     Ok(Json(s.read(move |st| st.said(&query)).await?))
 }
@@ -102,6 +104,7 @@ pub(crate) struct TimelineParams {
     actor: Option<String>,
     issue: Option<String>,
     limit: Option<usize>,
+    offset: Option<usize>,
 }
 
 pub(crate) async fn timeline(
@@ -113,7 +116,7 @@ pub(crate) async fn timeline(
         .actor
         .ok_or_else(|| ApiError::bad_request("give the actor: ?actor=NAME or ?actor=ISO3"))?;
     Ok(Json(
-        s.read(move |st| st.timeline(&actor, p.issue.as_deref(), p.limit))
+        s.read(move |st| st.timeline(&actor, p.issue.as_deref(), p.limit, p.offset))
             .await?,
     ))
 }

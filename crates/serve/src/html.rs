@@ -443,7 +443,7 @@ pub(crate) async fn actor(
                 limit: Some(200),
                 ..Default::default()
             })?;
-            let stances = st.timeline(&who, None, Some(2000))?;
+            let stances = st.timeline(&who, None, Some(2000), None)?;
             let shifts = st.shifts(Some(&who), None, false, dateline_store::Period::Month)?;
             Ok((quotes, stances, shifts))
         })

@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use ingest::IngestStats;
 pub use query::*;
-pub use schema::{CURRENT_VERSION, TABLES};
+pub use schema::{CURRENT_VERSION, OLDEST_READABLE, TABLES};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -78,10 +78,10 @@ impl Store {
                 supported: CURRENT_VERSION,
             });
         }
-        if found < CURRENT_VERSION {
+        if found < OLDEST_READABLE {
             return Err(StoreError::TooOld {
                 found,
-                supported: CURRENT_VERSION,
+                supported: OLDEST_READABLE,
             });
         }
         Ok(Store { conn })

@@ -111,6 +111,14 @@ fn clamp_limit(limit: Option<usize>) -> i64 {
     limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as i64
 }
 
+/// The deepest page start a query accepts (SQLite walks skipped rows, so a
+/// far offset costs what returning them would).
+pub const MAX_OFFSET: usize = 1_000_000;
+
+fn clamp_offset(offset: Option<usize>) -> i64 {
+    offset.unwrap_or(0).min(MAX_OFFSET) as i64
+}
+
 /// Time buckets for counts and shifts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Period {
@@ -152,6 +160,9 @@ pub struct SaidQuery {
     pub from: Option<String>,
     pub to: Option<String>,
     pub limit: Option<usize>,
+    /// Rows skipped before the first returned (the next page starts at
+    /// `offset + limit`).
+    pub offset: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -434,12 +445,13 @@ fn said_sql(actor: &Actor, from: bool, to: bool, about: bool) -> (String, String
                 q.idx
          FROM quotes q JOIN documents d ON d.id = q.document
          WHERE {who}{conditions}
-         ORDER BY q.date DESC, q.id DESC LIMIT ?5"
+         ORDER BY q.date DESC, q.id DESC LIMIT ?5 OFFSET ?6"
     );
     (sql, arg)
 }
 
-/// Stances of ?1 (actor) on issue ?2 (when `issue`), oldest first, limit ?3.
+/// Stances of ?1 (actor) on issue ?2 (when `issue`), oldest first, limit ?3,
+/// offset ?4.
 fn timeline_sql(actor: &Actor, issue: bool) -> (String, String) {
     let on_issue = if issue { " AND s.issue = ?2" } else { "" };
     let (who, arg) = actor_clause(
@@ -451,7 +463,7 @@ fn timeline_sql(actor: &Actor, issue: bool) -> (String, String) {
     let sql = format!(
         "SELECT {STANCE_SELECT} FROM stances s JOIN documents d ON d.id = s.document
          WHERE {who}{on_issue}
-         ORDER BY s.date, s.id LIMIT ?3"
+         ORDER BY s.date, s.id LIMIT ?3 OFFSET ?4"
     );
     (sql, arg)
 }
@@ -504,7 +516,7 @@ impl Store {
         let (sql, arg) = said_sql(&actor, from.is_some(), to.is_some(), about.is_some());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
-            params![arg, from, upper_bound(&to), about, clamp_limit(q.limit)],
+            params![arg, from, upper_bound(&to), about, clamp_limit(q.limit), clamp_offset(q.offset)],
             |r| {
                 let start: i64 = r.get(10)?;
                 let end: i64 = r.get(11)?;
@@ -530,18 +542,20 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// An actor's stances, oldest first (optionally on one issue).
+    /// An actor's stances, oldest first (optionally on one issue), one page:
+    /// `limit` rows (default [`DEFAULT_LIMIT`]) after skipping `offset`.
     pub fn timeline(
         &self,
         actor: &str,
         issue: Option<&str>,
         limit: Option<usize>,
+        offset: Option<usize>,
     ) -> Result<Vec<StanceRow>> {
         let actor = Actor::parse(actor)?;
         let (sql, arg) = timeline_sql(&actor, issue.is_some());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
-            params![arg, issue, clamp_limit(limit.or(Some(MAX_LIMIT)))],
+            params![arg, issue, clamp_limit(limit), clamp_offset(offset)],
             stance_row,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -564,7 +578,7 @@ impl Store {
             Some(a) => {
                 let (sql, arg) = timeline_sql(a, issue.is_some());
                 let mut stmt = self.conn.prepare_cached(&sql)?;
-                let rows = stmt.query_map(params![arg, issue, MAX_LIMIT as i64], stance_row)?;
+                let rows = stmt.query_map(params![arg, issue, MAX_LIMIT as i64, 0], stance_row)?;
                 rows.collect::<Result<Vec<_>, _>>()?
             }
             None => {

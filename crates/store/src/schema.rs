@@ -157,6 +157,15 @@ INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
 INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
 "#;
 
+/// Version 3: an actor's stances on every issue in date order straight from
+/// an index (without these, a timeline with no issue sorted every stance
+/// the actor holds before returning the first page).
+const V3_TIMELINE: &str = r#"
+CREATE INDEX stances_holder_lower_date ON stances(holder_lower, date);
+CREATE INDEX stances_holder_surname_date ON stances(holder_surname, date);
+CREATE INDEX stances_holder_country_date ON stances(holder_country, date);
+"#;
+
 pub const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,
@@ -168,10 +177,19 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "full-text search over documents and quotes (FTS5)",
         sql: V2_SEARCH,
     },
+    Migration {
+        version: 3,
+        description: "actor timelines on every issue in date order (indexes)",
+        sql: V3_TIMELINE,
+    },
 ];
 
 /// The version a fully migrated store has.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
+
+/// The oldest version a read-only handle answers from: later steps only add
+/// indexes, so an older file gives the same answers, more slowly.
+pub const OLDEST_READABLE: u32 = 2;
 
 pub fn user_version(conn: &Connection) -> Result<u32, StoreError> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as u32)
