@@ -168,3 +168,9 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
         _ => 1,
     })
 }
+
+/// The process's allocator: the pipeline makes many small, short-lived
+/// allocations per sentence, where mimalloc's thread-local free lists beat
+/// the system allocator (malloc and free were ~12 % of a one-thread run).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
