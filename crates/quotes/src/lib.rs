@@ -138,8 +138,20 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
             while j < v.len() && (v.is_quote(j) || v.text(j) == ",") && j <= c + 2 {
                 j += 1;
             }
-            let sentence_end = doc.sentence_at(doc.tokens[c].span.start()).map_or(j, |s| doc.sentences[s].tokens.end);
+            let sentence = doc.sentence_at(doc.tokens[c].span.start());
+            let mut sentence_end = sentence.map_or(j, |s| doc.sentences[s].tokens.end);
+            // a quote ending in "." or "?" closes its sentence; "… okay?” Trump said." goes on in the next
+            if sentence_end <= j {
+                if let Some(next) = sentence.map(|s| s + 1).filter(|&s| s < doc.sentences.len()) {
+                    let next = &doc.sentences[next];
+                    let same_para = paras.get(q.paragraph).is_some_and(|&(_, pb)| next.tokens.end <= pb);
+                    if next.tokens.start == j && same_para {
+                        sentence_end = next.tokens.end;
+                    }
+                }
+            }
             let hi = sentence_end.min(j + 10);
+            let hi_own = sentence.map_or(j, |s| doc.sentences[s].tokens.end).max(j + 1);
             let first = reports.partition_point(|r| r.cue.first < j);
             if let Some(k) = (first..reports.len()).take_while(|&k| reports[k].cue.first < hi.max(j + 1)).find(|&k| {
                 let r = &reports[k];
@@ -147,6 +159,7 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                 let near = |x: usize| x >= j && x - j <= 3 && (j..x).all(|t| v.is_word(t));
                 r.cue.first >= j
                     && (r.cue.first < hi || r.cue.first == j)
+                    && (r.content.is_none() || r.cue.first < hi_own)
                     && !(j..r.cue.first).any(|t| v.is_quote(t))
                     && (r.cue.first == j
                         || r.speaker.is_some_and(|np| near(np.first) || np.role.is_some_and(|(a, _)| near(a))))
@@ -362,6 +375,16 @@ mod tests {
         assert_eq!(q[0].4.as_deref(), Some("Ira Bell"));
         assert_eq!(q[1].2.as_deref(), Some("added"));
         assert_eq!(q[1].4.as_deref(), Some("Ira Bell"), "he → the last person speaker");
+    }
+
+    #[test]
+    fn quote_ending_its_sentence_takes_the_cue_of_the_next() {
+        let q = quotes("The council met at noon.\n\n“Is the bridge safe for the winter?” Mayor Ruth Olsen asked. “We will know soon.”");
+        assert_eq!(q[0].1, "Is the bridge safe for the winter?", "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("asked"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Mayor Ruth Olsen"), "{q:?}");
+        let q = quotes("“The bridge is safe.” Ruth Olsen said the council would vote on the repairs.");
+        assert!(q.iter().all(|r| r.1 != "The bridge is safe." || r.2.is_none()), "a new report is not an attribution: {q:?}");
     }
 
     #[test]
