@@ -388,6 +388,13 @@ mod tests {
     }
 
     #[test]
+    fn inverted_speaker_with_a_long_relative_apposition() {
+        let q = quotes("“The dam will hold,” said Ira Bell, an engineer who spent twenty years building bridges and tunnels across the northern provinces of the country.");
+        assert_eq!(q[0].2.as_deref(), Some("said"), "{q:?}");
+        assert_eq!(q[0].4.as_deref(), Some("Ira Bell"), "{q:?}");
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let q = quotes("Farm Minister Lena Voss said “grave new risks”, such as drought, were rising.");
         assert_eq!(q.len(), 1, "a quote-led clause is left to the direct quote: {q:?}");

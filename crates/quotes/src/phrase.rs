@@ -136,6 +136,10 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
     plain_left(v, lo, end)
 }
 
+/// Longest apposition after an inverted speaker: a relative clause
+/// ("a consultant who ran the super PAC behind …") may run long.
+const MAX_ROLE_TOKENS: usize = 40;
+
 /// A phrase starting at `start` (after an inverted "said"), running to a
 /// comma, a clause word or `hi`. With its apposition as role.
 pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
@@ -172,10 +176,12 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
     }
     if k + 1 < hi && v.text(k) == "," {
         let mut e = k + 1;
-        while e < hi && e - k < 14 && v.text(e) != "," && !v.is_final_punct(e) && !v.is_quote(e) {
+        while e < hi && e - k < MAX_ROLE_TOKENS && v.text(e) != "," && !v.is_final_punct(e) && !v.is_quote(e) {
             e += 1;
         }
-        if e > k + 1 {
+        // a role cut short is no role ("said Ann Lee, a fellow who spends … research.")
+        let cut_short = e < hi && e - k >= MAX_ROLE_TOKENS;
+        if e > k + 1 && !cut_short {
             np.role = Some((k + 1, e));
         }
     }
