@@ -395,6 +395,13 @@ mod tests {
     }
 
     #[test]
+    fn named_apposition_before_told_is_the_speaker_not_its_object() {
+        let q = quotes("“The dam will hold,” Ira Bell, the chief engineer, told Reuters.");
+        assert_eq!(q[0].2.as_deref(), Some("told"), "{q:?}");
+        assert_eq!(q[0].4.as_deref(), Some("Ira Bell"), "{q:?}");
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let q = quotes("Farm Minister Lena Voss said “grave new risks”, such as drought, were rising.");
         assert_eq!(q.len(), 1, "a quote-led clause is left to the direct quote: {q:?}");

@@ -168,9 +168,10 @@ fn verb(
         }
     } else if let Some(np) = apposition.filter(|np| {
         sentence_opening(v, a, np.role.map_or(np.first, |r| r.0.min(np.first)))
-            || (np.kind == NpKind::Name && inverted_np.is_none_or(|inv| inv.kind == NpKind::Nominal))
+            || (np.kind == NpKind::Name
+                && (hit.cue.addressee || inverted_np.is_none_or(|inv| inv.kind == NpKind::Nominal)))
     }) {
-        // "Hugh Hill, a doctor, said": an apposition before the verb
+        // "Hugh Hill, a doctor, said": an apposition before the verb; after "told" a name is its object
         speaker = Some(np);
     } else if let Some(np) = inverted_np {
         speaker = Some(np);
