@@ -40,6 +40,10 @@ use report::Report;
 use resolve::{Phrase, Resolver};
 use view::View;
 
+/// Most tokens of unquoted words between a closing mark and the inverted
+/// attribution ending the same sentence.
+const MAX_RUN_ON_TOKENS: usize = 20;
+
 /// Fewest words for a quotation with no cue or speaker near it to count as speech.
 pub const MIN_UNATTRIBUTED_WORDS: usize = 4;
 
@@ -165,6 +169,19 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                         || r.speaker.is_some_and(|np| near(np.first) || np.role.is_some_and(|(a, _)| near(a))))
             }) {
                 out[qi] = Attribution::Report(k);
+                continue;
+            }
+            // "“…,” like the recent swings in markets, said Ann Lee": the quoted sentence runs on
+            // unquoted to an inverted attribution, the first report after the mark
+            if reports.get(first).is_some_and(|r| {
+                r.cue.first > j
+                    && r.cue.first < sentence_end
+                    && r.cue.first - j <= MAX_RUN_ON_TOKENS
+                    && v.text(r.cue.first - 1) == ","
+                    && r.speaker.is_some_and(|np| np.first >= r.cue.end)
+                    && !(j..r.cue.first).any(|t| v.is_quote(t))
+            }) {
+                out[qi] = Attribution::Report(first);
                 continue;
             }
         }
@@ -398,6 +415,14 @@ mod tests {
     fn named_apposition_before_told_is_the_speaker_not_its_object() {
         let q = quotes("“The dam will hold,” Ira Bell, the chief engineer, told Reuters.");
         assert_eq!(q[0].2.as_deref(), Some("told"), "{q:?}");
+        assert_eq!(q[0].4.as_deref(), Some("Ira Bell"), "{q:?}");
+    }
+
+    #[test]
+    fn quote_running_on_unquoted_to_an_inverted_cue() {
+        let q = quotes("“The harvest will be late,” if the rain keeps up through the month, said Ira Bell, a farmer.");
+        assert_eq!(q[0].1, "The harvest will be late,", "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("said"), "{q:?}");
         assert_eq!(q[0].4.as_deref(), Some("Ira Bell"), "{q:?}");
     }
 
