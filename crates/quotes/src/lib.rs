@@ -427,6 +427,15 @@ mod tests {
     }
 
     #[test]
+    fn adverb_before_the_cue_is_not_the_speaker() {
+        let q = quotes("Rival farm unions have long argued that the levy is unfair to small growers.");
+        assert_eq!(q[0].2.as_deref(), Some("argued"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Rival farm unions"), "{q:?}");
+        let q = quotes("Senator Billy Long said the levy is unfair to small growers.");
+        assert_eq!(q[0].3.as_deref(), Some("Senator Billy Long"), "{q:?}");
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let q = quotes("Farm Minister Lena Voss said “grave new risks”, such as drought, were rising.");
         assert_eq!(q.len(), 1, "a quote-led clause is left to the direct quote: {q:?}");

@@ -142,7 +142,11 @@ fn verb(
 ) -> Option<Report> {
     let participle = hit.cue.form == CueForm::Participle;
     let mut j = hit.first;
-    while j > a && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || (participle && v.is_any(j - 1, BE_FORMS))) {
+    // "have long argued", "they all said"; lowercase only ("Billy Long said")
+    let plain_adverb = |k: usize| !v.is_cap(k) && v.is_any(k, &["long", "all", "both", "ever", "since", "soon", "too"]);
+    while j > a
+        && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || plain_adverb(j - 1) || (participle && v.is_any(j - 1, BE_FORMS)))
+    {
         j -= 1;
     }
     if !participle && j > a && v.is_any(j - 1, BE_FORMS) {
