@@ -436,6 +436,13 @@ mod tests {
     }
 
     #[test]
+    fn fronted_adjunct_is_not_the_subject() {
+        let q = quotes("Inside the old town hall, Ira Bell on Monday rejected the plan, arguing that the levy is unfair to small growers.");
+        assert_eq!(q[0].2.as_deref(), Some("arguing"), "{q:?}");
+        assert_eq!(q[0].4.as_deref(), Some("Ira Bell"), "{q:?}");
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let q = quotes("Farm Minister Lena Voss said “grave new risks”, such as drought, were rising.");
         assert_eq!(q.len(), 1, "a quote-led clause is left to the direct quote: {q:?}");

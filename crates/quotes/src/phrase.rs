@@ -224,6 +224,20 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     while i < end && (v.is_any(i, OPENERS) || v.is_any(i, crate::view::SUBORDINATORS) || v.text(i) == "," || v.is_quote(i)) {
         i += 1;
     }
+    // a fronted adjunct up to its comma ("Inside the hall, Lee …", "Facing criticism, Lee …", "Hours later, Lee …")
+    const ADJUNCT_OPENERS: &[&str] = &[
+        "inside", "outside", "in", "on", "at", "during", "after", "before", "from", "since", "despite", "with", "without",
+        "under", "amid", "as", "while", "when", "therefore", "hours", "days", "weeks", "months", "years", "minutes",
+        "moments", "later", "earlier", "speaking", "facing", "asked", "writing", "responding", "according",
+    ];
+    let fronted = v.is_any(i, ADJUNCT_OPENERS) || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ing"));
+    if fronted && !v.is_any(i, &["according"]) {
+        if let Some(comma) = (i + 1..end.min(i + 16)).find(|&k| v.text(k) == "," || v.is_quote(k)).filter(|&k| v.text(k) == ",") {
+            if comma + 1 < end {
+                i = comma + 1;
+            }
+        }
+    }
     let np = np_right(v, i, end).or_else(|| {
         let mut k = i;
         while k < end && k - i < 8 && np_word(v, k) {
