@@ -443,6 +443,13 @@ mod tests {
     }
 
     #[test]
+    fn with_phrase_before_a_participle_cue_is_its_speaker() {
+        let q = quotes("The survey ended in a tie, with most dairy farmers saying the levy is unfair to small growers.");
+        assert_eq!(q[0].2.as_deref(), Some("saying"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("most dairy farmers"), "{q:?}");
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let q = quotes("Farm Minister Lena Voss said “grave new risks”, such as drought, were rising.");
         assert_eq!(q.len(), 1, "a quote-led clause is left to the direct quote: {q:?}");

@@ -165,7 +165,14 @@ fn verb(
         .then(|| np_right(v, hit.end, b))
         .flatten()
         .filter(|np| closes_clause(v, np.role.map_or(np.end, |r| r.1), b));
-    if participle || coordinated {
+    // "with 47 percent of voters saying …", "left most voters saying …": the phrase right before the participle
+    let participle_subject = (participle && left.is_some_and(|l| v.is_word(l)))
+        .then(|| np_left(v, a, j))
+        .flatten()
+        .filter(|np| np.kind != NpKind::Pronoun && np.kind != NpKind::Relative && np.first > a && v.is_any(np.first - 1, &["with", "left", "leaving"]));
+    if let Some(np) = participle_subject {
+        speaker = Some(np);
+    } else if participle || coordinated {
         speaker_from = previous_in_sentence;
         if speaker_from.is_none() {
             speaker = leading_np(v, a, hit.first).filter(|np| np.end <= j);
