@@ -450,6 +450,14 @@ mod tests {
     }
 
     #[test]
+    fn fronted_time_phrase_or_clause_is_not_the_subject() {
+        let q = quotes("Ira Bell runs the farm union. Two years ago, he rejected the plan, arguing that the levy is unfair to small growers.");
+        assert_eq!(q[0].3.as_deref(), Some("he"), "{q:?}");
+        let q = quotes("When the mayor came to town, Ira Bell met her, insisting that the levy is unfair to small growers.");
+        assert_eq!(q[0].3.as_deref(), Some("Ira Bell"), "{q:?}");
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let q = quotes("Farm Minister Lena Voss said “grave new risks”, such as drought, were rising.");
         assert_eq!(q.len(), 1, "a quote-led clause is left to the direct quote: {q:?}");

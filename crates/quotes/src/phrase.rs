@@ -221,7 +221,9 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
 pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     const OPENERS: &[&str] = &["but", "and", "so", "instead", "meanwhile", "however", "still", "yet", "also", "then"];
     let mut i = first;
+    let mut subordinate = false;
     while i < end && (v.is_any(i, OPENERS) || v.is_any(i, crate::view::SUBORDINATORS) || v.text(i) == "," || v.is_quote(i)) {
+        subordinate |= v.is_any(i, crate::view::SUBORDINATORS);
         i += 1;
     }
     // a fronted adjunct up to its comma ("Inside the hall, Lee …", "Facing criticism, Lee …", "Hours later, Lee …")
@@ -230,10 +232,20 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         "under", "amid", "as", "while", "when", "therefore", "hours", "days", "weeks", "months", "years", "minutes",
         "moments", "later", "earlier", "speaking", "facing", "asked", "writing", "responding", "according",
     ];
-    let fronted = v.is_any(i, ADJUNCT_OPENERS) || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ing"));
-    if fronted && !v.is_any(i, &["according"]) {
-        if let Some(comma) = (i + 1..end.min(i + 16)).find(|&k| v.text(k) == "," || v.is_quote(k)).filter(|&k| v.text(k) == ",") {
-            if comma + 1 < end {
+    const TIME_ENDS: &[&str] = &[
+        "ago", "later", "earlier", "year", "years", "week", "weeks", "month", "months", "day", "days", "night", "morning",
+        "afternoon", "evening", "weekend",
+    ];
+    let fronted = subordinate
+        || v.is_any(i, ADJUNCT_OPENERS)
+        || v.is_any(i, crate::view::TIME_DETERMINERS)
+        || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ing"));
+    let comma = (i + 1..end.min(i + 16)).find(|&k| v.text(k) == "," || v.is_quote(k)).filter(|&k| v.text(k) == ",");
+    let time_phrase = comma.is_some_and(|c| v.is_any(c - 1, TIME_ENDS));
+    if (fronted || time_phrase) && !v.is_any(i, &["according"]) {
+        if let Some(comma) = comma {
+            // "Though Norland lost, it …": the subject of "it"/"they" is looked for in the fronted part
+            if comma + 1 < end && !v.is_any(comma + 1, &["it", "they"]) {
                 i = comma + 1;
             }
         }
