@@ -458,6 +458,15 @@ mod tests {
     }
 
     #[test]
+    fn catenative_verb_before_the_cue_keeps_its_subject() {
+        let q = quotes("The farm minister went on to say, “The levy will stay until the harvest is in.”");
+        assert_eq!(q[0].2.as_deref(), Some("say"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("The farm minister"), "{q:?}");
+        let q = quotes("Ira Bell continued to insist that the levy is unfair to small growers.");
+        assert_eq!(q[0].3.as_deref(), Some("Ira Bell"), "{q:?}");
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let q = quotes("Farm Minister Lena Voss said “grave new risks”, such as drought, were rising.");
         assert_eq!(q.len(), 1, "a quote-led clause is left to the direct quote: {q:?}");

@@ -129,6 +129,12 @@ static COLON_CUE: std::sync::LazyLock<dateline_lexicon::speech::Cue> = std::sync
     }
 });
 
+/// Verbs taking a "to" infinitive whose subject is the speaker ("continued to insist").
+const CATENATIVES: &[&str] = &[
+    "continued", "continues", "continue", "proceeded", "proceeds", "decided", "decides", "tried", "tries", "wanted",
+    "wants", "rushed", "hastened", "went", "sought", "seeks", "chose", "chooses",
+];
+
 #[allow(clippy::too_many_arguments)]
 fn verb(
     v: View,
@@ -148,6 +154,18 @@ fn verb(
         && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || plain_adverb(j - 1) || (participle && v.is_any(j - 1, BE_FORMS)))
     {
         j -= 1;
+    }
+    // "went on to say", "continued to insist": the subject is before the catenative verb
+    if j > a + 1 && v.is(j - 1, "to") {
+        let before_to = j - 2;
+        if v.is(before_to, "on") && before_to > a && v.is_any(before_to - 1, &["went", "goes", "go", "going", "gone"]) {
+            j = before_to - 1;
+        } else if !v.is_cap(before_to) && v.is_any(before_to, CATENATIVES) {
+            j = before_to;
+        }
+        while j > a && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1)) {
+            j -= 1;
+        }
     }
     if !participle && j > a && v.is_any(j - 1, BE_FORMS) {
         return None; // passive: "was announced by"
