@@ -207,6 +207,25 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
         if !opens_sentence {
             continue;
         }
+        // "Ann Lee agreed. “…”": a report without a clause ending the sentence before, in the same paragraph
+        if let Some(prev) = doc.sentence_at(open_start).and_then(|s| s.checked_sub(1)).map(|s| &doc.sentences[s]) {
+            let (pa, _) = paras[p];
+            let (sa, sb) = (prev.tokens.start, prev.tokens.end);
+            let last = reports.partition_point(|r| r.cue.first < sb).checked_sub(1).filter(|&k| reports[k].cue.first >= sa);
+            if let Some(k) = last.filter(|&k| {
+                let r = &reports[k];
+                let tail_end = r.speaker.filter(|np| np.first >= r.cue.end).map_or(r.cue.end, |np| np.end);
+                sa >= pa
+                    && r.content.is_none()
+                    && r.speaker.is_some()
+                    && sb == marked[qi].open
+                    && tail_end + 1 == sb
+                    && v.is_final_punct(tail_end)
+            }) {
+                out[qi] = Attribution::Report(k);
+                continue;
+            }
+        }
         let before = (0..qi).rev().take_while(|&k| marked[k].paragraph == p).find(|&k| out[k] != Attribution::None);
         let after = (qi + 1..marked.len()).take_while(|&k| marked[k].paragraph == p).find(|&k| out[k] != Attribution::None);
         if let Some(k) = before.or(after) {
@@ -464,6 +483,14 @@ mod tests {
         assert_eq!(q[0].3.as_deref(), Some("The farm minister"), "{q:?}");
         let q = quotes("Ira Bell continued to insist that the levy is unfair to small growers.");
         assert_eq!(q[0].3.as_deref(), Some("Ira Bell"), "{q:?}");
+    }
+
+    #[test]
+    fn quote_after_a_sentence_ending_in_a_bare_cue() {
+        let q = quotes("The vote was close. Farm leader Ira Bell agreed. “The levy will stay until the harvest is in.”");
+        assert_eq!(q[0].1, "The levy will stay until the harvest is in.", "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("agreed"), "{q:?}");
+        assert_eq!(q[0].4.as_deref(), Some("Ira Bell"), "{q:?}");
     }
 
     #[test]
