@@ -40,6 +40,10 @@ use report::Report;
 use resolve::{Phrase, Resolver};
 use view::View;
 
+/// Most tokens from a closing mark to the cue of the speaker right after it
+/// ("…,” Ann Lee, the legal director for the union of teachers, said).
+const MAX_ATTRIBUTION_TOKENS: usize = 30;
+
 /// Most tokens of unquoted words between a closing mark and the inverted
 /// attribution ending the same sentence.
 const MAX_RUN_ON_TOKENS: usize = 20;
@@ -154,7 +158,7 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                     }
                 }
             }
-            let hi = sentence_end.min(j + 10);
+            let hi = sentence_end.min(j + MAX_ATTRIBUTION_TOKENS);
             let hi_own = sentence.map_or(j, |s| doc.sentences[s].tokens.end).max(j + 1);
             let first = reports.partition_point(|r| r.cue.first < j);
             if let Some(k) = (first..reports.len()).take_while(|&k| reports[k].cue.first < hi.max(j + 1)).find(|&k| {
@@ -490,6 +494,13 @@ mod tests {
         let q = quotes("The vote was close. Farm leader Ira Bell agreed. “The levy will stay until the harvest is in.”");
         assert_eq!(q[0].1, "The levy will stay until the harvest is in.", "{q:?}");
         assert_eq!(q[0].2.as_deref(), Some("agreed"), "{q:?}");
+        assert_eq!(q[0].4.as_deref(), Some("Ira Bell"), "{q:?}");
+    }
+
+    #[test]
+    fn speaker_with_a_long_apposition_before_the_cue() {
+        let q = quotes("“The levy will stay,” Ira Bell, the legal director for the union of dairy farmers, said on Monday.");
+        assert_eq!(q[0].2.as_deref(), Some("said"), "{q:?}");
         assert_eq!(q[0].4.as_deref(), Some("Ira Bell"), "{q:?}");
     }
 
