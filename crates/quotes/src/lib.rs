@@ -505,6 +505,13 @@ mod tests {
     }
 
     #[test]
+    fn inverted_speaker_with_a_role_noun_inside_the_name() {
+        let q = quotes("“The levy will stay,” said Oslo University economist Ira Bell.");
+        assert_eq!(q[0].2.as_deref(), Some("said"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Oslo University economist Ira Bell"), "{q:?}");
+    }
+
+    #[test]
     fn partial_quote_inside_reported_speech() {
         let q = quotes("Farm Minister Lena Voss said “grave new risks”, such as drought, were rising.");
         assert_eq!(q.len(), 1, "a quote-led clause is left to the direct quote: {q:?}");

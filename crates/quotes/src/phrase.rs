@@ -160,6 +160,15 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
         if starts_with_name && !possessed && k > start && v.kind(k) == dateline_doc::TokenKind::Word && !v.is_cap(k)
             && !v.is_possessive(k) && !v.is_possessive(k - 1) && !v.is(k, "of")
         {
+            // "Marquette pollster Charles Franklin": a role noun between a name and the person's name
+            let mut l = k;
+            while l < hi && l - k < 3 && np_word(v, l) && !v.is_cap(l) && !v.is_any(l, &DETERMINERS) {
+                l += 1;
+            }
+            if l > k && l < hi && l - start < 10 && v.is_cap(l) && np_word(v, l) && !v.is_any(l, &DETERMINERS) {
+                k = l;
+                continue;
+            }
             break;
         }
         k += 1;
