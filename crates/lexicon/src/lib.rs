@@ -9,6 +9,7 @@
 //! named `NAME.extra` (e.g. `countries.tsv.extra`) is appended to it.
 
 use std::borrow::Cow;
+use std::hash::Hasher;
 use std::path::PathBuf;
 
 pub mod events;
@@ -47,4 +48,24 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end()))
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// FNV-1a for the word-keyed tables of the lexicons and the components that
+/// look words up on their hot path: keys are short ASCII words from our own
+/// data, so a simple hash beats SipHash here.
+#[derive(Debug, Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }

@@ -11,7 +11,7 @@
 //! its first word and lists the words that must follow.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use thiserror::Error;
@@ -66,28 +66,10 @@ pub enum SpeechLexiconError {
     Class { file: &'static str, line: usize, class: String },
 }
 
-/// FNV-1a: keys are short ASCII words, so a simple hash beats SipHash here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// The compiled cue list.
 #[derive(Debug, Default)]
 pub struct SpeechCues {
-    by_first_word: HashMap<String, Vec<Cue>, BuildHasherDefault<Fnv>>,
+    by_first_word: HashMap<String, Vec<Cue>, BuildHasherDefault<crate::WordHasher>>,
     /// Bit `c - 'a'` is set when some key starts with letter `c`: most words
     /// are rejected before hashing.
     first_letters: u32,
@@ -97,16 +79,10 @@ pub struct SpeechCues {
     max_len: usize,
 }
 
-impl std::fmt::Debug for Fnv {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Fnv")
-    }
-}
-
 impl SpeechCues {
     /// Parses a cue file in the `cues.tsv` format.
     pub fn parse(text: &str) -> Result<SpeechCues, SpeechLexiconError> {
-        let mut by_first_word: HashMap<String, Vec<Cue>, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut by_first_word: HashMap<String, Vec<Cue>, BuildHasherDefault<crate::WordHasher>> = HashMap::default();
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
             if cols.len() != 4 {

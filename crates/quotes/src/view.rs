@@ -3,33 +3,15 @@
 //! openers). These are facts of English grammar, not of any report.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
 
-/// FNV-1a, for short ASCII words.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// A set of lower-case words, tested case-insensitively without allocating:
 /// a length window and a first-letter mask reject most words before hashing.
 pub(crate) struct WordSet {
-    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    words: HashSet<&'static str, BuildHasherDefault<dateline_lexicon::WordHasher>>,
     /// Bit `(a & 31) * 32 + (b & 31)` is set when a word starts with bytes `a b`.
     prefixes: [u64; 16],
     max_len: usize,
