@@ -24,6 +24,12 @@ static NOUN_LIKE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLoc
     ])
 });
 
+/// Determiners that also stand alone as a subject ("Many said", "Two say").
+const PRONOUN_QUANTIFIERS: &[&str] = &[
+    "some", "many", "most", "several", "both", "all", "each", "few", "another", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+];
+
 /// Whether a subject sits right before token `i`: a name, a pronoun, or
 /// a determiner + noun ("the report notes").
 fn subject_before(v: View, a: usize, i: usize) -> bool {
@@ -70,8 +76,10 @@ pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
                 if i > a && v.is_cap(i) && !v.is_quote(i - 1) && !title_case {
                     continue;
                 }
-                // after a determiner or possessive it is a noun ("his claims")
-                if i > a && (v.is_any(i - 1, &DETERMINERS) || v.is_possessive(i - 1)) {
+                // after a determiner or possessive it is a noun ("his claims"); a quantifier
+                // may stand alone as the subject ("Many said", "One in three say", "Another said")
+                let quantifier = |p: usize| v.is_any(p, PRONOUN_QUANTIFIERS) && !NOUN_LIKE.contains(v.text(i));
+                if i > a && ((v.is_any(i - 1, &DETERMINERS) && !quantifier(i - 1)) || v.is_possessive(i - 1)) {
                     continue;
                 }
             }

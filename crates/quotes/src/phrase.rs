@@ -133,7 +133,27 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         }
         return Some(Np { role: Some(inner), ..outer });
     }
-    plain_left(v, lo, end)
+    // "42% say"
+    if v.text(last) == "%" && last > lo && v.kind(last - 1) == dateline_doc::TokenKind::Number {
+        return Some(Np::simple(v, last - 1, end));
+    }
+    plain_left(v, lo, end).map(|np| quantity_left(v, lo, np))
+}
+
+/// Number words that head a quantity phrase ("one in three").
+const NUMBER_WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/// "One in three", "all but two": a quantity phrase whose last part the
+/// plain phrase stopped at ("in" and "but" end phrases elsewhere).
+fn quantity_left(v: View, lo: usize, np: Np) -> Np {
+    let k = np.first;
+    let number = |i: usize| v.kind(i) == dateline_doc::TokenKind::Number || v.is_any(i, NUMBER_WORDS);
+    if np.end != k + 1 || !number(k) || k < lo + 2 {
+        return np;
+    }
+    let ratio = v.is(k - 1, "in") && number(k - 2);
+    let all_but = v.is(k - 1, "but") && v.is(k - 2, "all");
+    if ratio || all_but { Np::simple(v, k - 2, np.end) } else { np }
 }
 
 /// Longest apposition after an inverted speaker: a relative clause

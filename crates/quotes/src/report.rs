@@ -444,8 +444,24 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         let t = v.text(i);
         let cap = upper(t);
         // "Trump favors …": a present-tense verb right after a name
-        let after_name = prev_cap && !cap && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
-        if after_name || FINITE.contains(t) || t.contains("n't") || (t.len() > 4 && !cap && t.ends_with("ed")) {
+        let verb_s = t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
+        let after_name = prev_cap && !cap && verb_s;
+        // "the job marks …": after a determiner and a singular noun
+        let after_noun = !cap
+            && verb_s
+            && !t.ends_with("is")
+            && i >= a + 2
+            && v.is_any(i - 2, &crate::view::DETERMINERS)
+            && v.kind(i - 1) == dateline_doc::TokenKind::Word
+            && !v.is_any(i - 1, &crate::view::DETERMINERS)
+            && !v.text(i - 1).ends_with('s');
+        if after_name
+            || after_noun
+            || FINITE.contains(t)
+            || (!cap && IRREGULAR_PAST.contains(t))
+            || t.contains("n't")
+            || (t.len() > 4 && !cap && t.ends_with("ed"))
+        {
             return true;
         }
         prev_cap = cap && v.kind(i) == dateline_doc::TokenKind::Word;
@@ -462,6 +478,19 @@ static FINITE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::
         "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
         "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
         "ca", "wo",
+    ])
+});
+
+/// Irregular past-tense verbs ("became", "took"), leaving out the forms
+/// that are as often nouns or adjectives ("cut", "cost", "left", "set").
+static IRREGULAR_PAST: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "became", "began", "came", "gave", "took", "went", "made", "knew", "grew", "drew", "threw", "flew", "rose",
+        "fell", "wrote", "spoke", "broke", "chose", "drove", "ran", "sat", "stood", "understood", "got", "forgot",
+        "brought", "bought", "caught", "taught", "fought", "sought", "held", "kept", "meant", "sent", "spent",
+        "built", "found", "lost", "met", "won", "saw", "heard", "paid", "sold", "told", "felt", "fled", "dealt",
+        "led", "struck", "stuck", "hung", "swore", "shook", "hid", "slid", "sank", "sang", "rang", "wore", "woke",
+        "forgave", "overcame", "undertook", "withdrew", "foresaw", "upheld", "withheld", "mistook",
     ])
 });
 
@@ -574,6 +603,27 @@ mod tests {
         let r = run("The dam will hold, said Ana Ruiz. Rain will come soon, the water chief said.");
         assert_eq!(r[0], ("said".into(), "Ana Ruiz".into(), Some("The dam will hold".into())));
         assert_eq!(r[1], ("said".into(), "the water chief".into(), Some("Rain will come soon".into())));
+    }
+
+    #[test]
+    fn trailing_clause_with_an_irregular_or_present_verb() {
+        let r = run("Many leaders became more willing to act, Ana Ruiz said. The job marks his return to politics, a friend said.");
+        assert_eq!(r[0].2.as_deref(), Some("Many leaders became more willing to act"), "{r:?}");
+        assert_eq!(r[1].2.as_deref(), Some("The job marks his return to politics"), "{r:?}");
+        let r = run("She told the two ministers that the deal was done.");
+        assert_eq!(r[0].2.as_deref(), Some("the deal was done"), "a quantity and a plural noun make no verb: {r:?}");
+        let r = run("Not the tax cut, she said.");
+        assert_eq!(r[0].2, None, "a clause needs a verb: {r:?}");
+    }
+
+    #[test]
+    fn quantity_subjects() {
+        let r = run("One in three said the party does not care about them. All but two said the vote should wait. About 42% say they are liberal.");
+        assert_eq!(r[0].1, "One in three", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the party does not care about them"), "{r:?}");
+        assert_eq!(r[1].1, "All but two", "{r:?}");
+        assert_eq!(r[2].1, "42%", "{r:?}");
+        assert_eq!(r[2].2.as_deref(), Some("they are liberal"), "{r:?}");
     }
 
     #[test]
