@@ -99,7 +99,8 @@ mod tests {
 
     fn found(text: &str) -> Vec<String> {
         let d = seg(text);
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let mut out = Vec::new();
         cues_in(v, 0, d.tokens.len(), &mut out);
         out.iter().map(|c| d.slice(d.tokens[c.first].span.cover(d.tokens[c.end - 1].span)).to_string()).collect()

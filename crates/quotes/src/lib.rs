@@ -97,9 +97,10 @@ fn token_span(doc: &Doc, a: usize, b: usize) -> Span {
 }
 
 fn analyse(doc: &Doc) -> Found {
-    let v = View::new(doc);
+    let texts = view::TokenTexts::new(doc);
+    let v = View::new(doc, &texts);
     let paras = marks::paragraph_tokens(doc);
-    let marked = marks::scan(doc, &paras);
+    let marked = marks::scan(v, &paras);
     let reports = report::reports(v, &marked);
     let attributions = attribute(v, &marked, &reports, &paras);
     let phrases = reports

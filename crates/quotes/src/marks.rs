@@ -159,8 +159,7 @@ fn make(v: View, open: &Mark, close: Option<&Mark>, para_end: usize, paragraph: 
 }
 
 /// All direct quotations of the document, in text order.
-pub(crate) fn scan(doc: &Doc, paras: &[(usize, usize)]) -> Vec<Marked> {
-    let v = View::new(doc);
+pub(crate) fn scan(v: View, paras: &[(usize, usize)]) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut marks = Vec::new();
     for (p, &para) in paras.iter().enumerate() {
@@ -223,7 +222,8 @@ mod tests {
     fn quotes(text: &str) -> Vec<String> {
         let d = seg(text);
         let paras = paragraph_tokens(&d);
-        scan(&d, &paras).iter().map(|q| d.slice(q.span).to_string()).collect()
+        let texts = crate::view::TokenTexts::new(&d);
+        scan(View::new(&d, &texts), &paras).iter().map(|q| d.slice(q.span).to_string()).collect()
     }
 
     #[test]

@@ -304,7 +304,8 @@ mod tests {
 
     fn left(text: &str, verb: &str) -> (String, Option<String>) {
         let d = seg(text);
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let i = (0..d.tokens.len()).find(|&i| v.text(i) == verb).unwrap();
         let np = np_left(v, 0, i).unwrap();
         let role = np.role.map(|(a, b)| d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)).to_string());
@@ -323,7 +324,8 @@ mod tests {
     #[test]
     fn relative_points_back() {
         let d = seg("Ann Moss, who said");
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let np = np_left(v, 0, 4).unwrap();
         assert_eq!(np.kind, NpKind::Relative);
         assert_eq!(np.antecedent, Some((0, 2)));
@@ -332,7 +334,8 @@ mod tests {
     #[test]
     fn inverted_speaker_with_role() {
         let d = seg("said Lt. Gen. Ira Bell, the army's chief of staff.");
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let np = np_right(v, 1, d.tokens.len()).unwrap();
         assert_eq!(d.slice(d.tokens[np.first].span.cover(d.tokens[np.end - 1].span)), "Lt. Gen. Ira Bell");
         let (a, b) = np.role.unwrap();

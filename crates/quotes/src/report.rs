@@ -572,8 +572,9 @@ mod tests {
 
     fn run(text: &str) -> Vec<(String, String, Option<String>)> {
         let d = seg(text);
-        let v = View::new(&d);
-        let q = scan(&d, &paragraph_tokens(&d));
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        let q = scan(v, &paragraph_tokens(&d));
         let sl = |a: usize, b: usize| d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)).to_string();
         reports(v, &q)
             .iter()
@@ -638,7 +639,8 @@ mod tests {
     #[test]
     fn told_with_addressee() {
         let d = seg("She told the visiting envoys that the talks had failed. He told reporters the deal was off.");
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let r = reports(v, &[]);
         let sl = |(a, b): (usize, usize)| d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)).to_string();
         assert_eq!(sl(r[0].addressee.unwrap()), "the visiting envoys");

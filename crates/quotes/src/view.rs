@@ -76,15 +76,27 @@ impl Words for LazyLock<WordSet> {
     }
 }
 
+/// The normalised text of every token, sliced once per document: the rules
+/// look at each token many times.
+pub(crate) struct TokenTexts<'a>(Vec<&'a str>);
+
+impl<'a> TokenTexts<'a> {
+    pub fn new(doc: &'a Doc) -> TokenTexts<'a> {
+        let norm = doc.norm.as_str();
+        TokenTexts(doc.tokens.iter().map(|t| norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")).collect())
+    }
+}
+
 /// Read-only token access with the tests the rules use.
 #[derive(Clone, Copy)]
 pub(crate) struct View<'a> {
     pub doc: &'a Doc,
+    texts: &'a [&'a str],
 }
 
 impl<'a> View<'a> {
-    pub fn new(doc: &'a Doc) -> View<'a> {
-        View { doc }
+    pub fn new(doc: &'a Doc, texts: &'a TokenTexts<'a>) -> View<'a> {
+        View { doc, texts: &texts.0 }
     }
 
     pub fn len(&self) -> usize {
@@ -92,8 +104,9 @@ impl<'a> View<'a> {
     }
 
     /// Normalised text of token `i`.
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
-        self.doc.token_text(i)
+        self.texts[i]
     }
 
     /// Original text of token `i` (keeps curly quotation marks).
