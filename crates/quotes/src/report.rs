@@ -146,6 +146,9 @@ fn verb(
     first_in_sentence: usize,
     next_index: usize,
 ) -> Option<Report> {
+    if let Some(report) = framing_report(v, hit, a, b, quotes, later) {
+        return Some(report);
+    }
     let participle = hit.cue.form == CueForm::Participle;
     let mut j = hit.first;
     // "have long argued", "they all said"; lowercase only ("Billy Long said")
@@ -248,6 +251,26 @@ fn verb(
     } else {
         let (addressee, start) = forward(v, hit, after, b);
         report.addressee = addressee;
+        // "As Ann Lee said, C": the "as" clause frames the main clause after it
+        let framed_by_as = speaker.is_some_and(|np| {
+            np.first > a && v.is(np.first - 1, "as") && (np.first - 1 == a || v.text(np.first - 2) == ",")
+        });
+        if let Some(start) = start.filter(|&s| framed_by_as && s < b && v.text(s) == ",") {
+            if np_ends_sentence_clause(v, a, speaker) && clause_ok(v, start + 1, b) {
+                let end = clause_end(v, start + 1, b, quotes, later, false);
+                if end >= start + 3 {
+                    report.content = Some((start + 1, end));
+                    return Some(report);
+                }
+            }
+        }
+        // "C, as Ann Lee said.": the clause before the "as"
+        if let Some(np) = speaker.filter(|_| framed_by_as && start.is_some_and(|s| s >= b || v.is_final_punct(s))) {
+            if np.first >= a + 2 {
+                report.content = trailing_clause(v, a, np.first - 2).filter(|&(x, y)| has_finite_verb(v, x, y));
+                return Some(report);
+            }
+        }
         if let Some(start) = start {
             let after_that = start > hit.end && (v.is(start - 1, "that") || (v.text(start - 1) == "," && v.is(start - 2, "that")));
             let object_verb = OBJECT_VERBS.contains(hit.cue.lemma.as_str());
@@ -309,6 +332,55 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
         report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
     }
     Some(report)
+}
+
+/// Plural time nouns that end a "for …" duration adjunct.
+const DURATION_NOUNS: &[&str] = &["days", "weeks", "months", "years", "decades", "hours", "while"];
+
+/// Question words that open an indirect question ("asked whether …").
+const QUESTION_WORDS: &[&str] = &["whether", "if", "what", "why", "how", "who", "when", "where", "which"];
+
+/// Reports framed by a leading participial clause, with no subject of
+/// their own: "As reported by Ann Lee, C" (the main clause is what was
+/// reported) and "Asked whether C, Ann Lee said …" (the question is).
+fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
+    let opens = hit.first == a || (hit.first == a + 1 && v.is_any(a, &["as", "when", "once"]));
+    if !opens || hit.cue.class != CueClass::Speech || hit.end >= b {
+        return None;
+    }
+    let report = |speaker, content| Report { cue: hit, speaker, speaker_from: None, hint: None, addressee: None, content };
+    if v.is(a, "as") && v.is(hit.end, "by") {
+        let np = np_right(v, hit.end + 1, b)?;
+        let comma = (np.end..b.min(np.end + 8)).find(|&k| v.text(k) == ",")?;
+        if !clause_ok(v, comma + 1, b) {
+            return None;
+        }
+        let end = clause_end(v, comma + 1, b, quotes, later, false);
+        return (end >= comma + 3).then(|| report(Some(np), Some((comma + 1, end))));
+    }
+    if hit.cue.lemma != "ask" || v.is(a, "as") {
+        return None;
+    }
+    let mut start = hit.end;
+    let about = v.is(start, "about");
+    if about {
+        start += 1;
+    } else {
+        if is_ly_adverb(v, start) {
+            start += 1;
+        }
+        if start >= b || !(v.is_any(start, QUESTION_WORDS) || v.is(start, "to")) {
+            return None;
+        }
+    }
+    let end = clause_end(v, start, b, quotes, later, true);
+    let first = if about { start } else { hit.end };
+    (end >= start + 2 && end < b && v.text(end) == ",").then(|| report(None, Some((first, end))))
+}
+
+/// Whether an "as" clause opens the sentence (not "C, as X said, …" inside it).
+fn np_ends_sentence_clause(v: View, a: usize, speaker: Option<Np>) -> bool {
+    speaker.is_some_and(|np| np.first == a + 1 || sentence_opening(v, a, np.first - 1))
 }
 
 /// Whether a noun phrase only names a time ("Tuesday", "Thursday evening", "the past", "58").
@@ -417,6 +489,13 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
             {
                 i = p;
                 break;
+            }
+        }
+        // "for weeks", "for the past two years"
+        if i + 1 < b && v.is(i, "for") {
+            if let Some(m) = (i + 1..b.min(i + 5)).take_while(|&m| v.is_word(m)).find(|&m| v.is_any(m, DURATION_NOUNS)) {
+                i = m + 1;
+                continue;
             }
         }
         if i < b && v.text(i) == "," && i + 1 < b && v.is_any(i + 1, ADJUNCT_PREPOSITIONS) {
@@ -625,6 +704,23 @@ mod tests {
         assert_eq!(r[1].1, "All but two", "{r:?}");
         assert_eq!(r[2].1, "42%", "{r:?}");
         assert_eq!(r[2].2.as_deref(), Some("they are liberal"), "{r:?}");
+    }
+
+    #[test]
+    fn framing_as_and_asked_clauses() {
+        let r = run("As The Hill reported on Monday, the senator was also accused of breaking the rules.");
+        assert_eq!(r[0].1, "The Hill", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the senator was also accused of breaking the rules"), "{r:?}");
+        let r = run("The senator broke the rules, as The Hill reported.");
+        assert_eq!(r[0].2.as_deref(), Some("The senator broke the rules"), "{r:?}");
+        let r = run("As reported by the Daily Star, the mayor had resigned on Friday.");
+        assert_eq!(r[0].1, "the Daily Star", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the mayor had resigned on Friday"), "{r:?}");
+        let r = run("Asked whether there had been any fraud in the vote, Ann Lee said no.");
+        assert_eq!(r[0].1, "", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("whether there had been any fraud in the vote"), "{r:?}");
+        let r = run("Cruz has said for weeks he is the only candidate who can win.");
+        assert_eq!(r[0].2.as_deref(), Some("he is the only candidate who can win"), "{r:?}");
     }
 
     #[test]
