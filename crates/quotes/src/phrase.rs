@@ -97,6 +97,15 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         return np_left(v, lo, open);
     }
     let last = end - 1;
+    // "Ann Lee — a teacher from Troy — said": an apposition between dashes
+    if is_dash(v, last) && last > lo {
+        let open = (lo..last).rev().take(MAX_DASH_APPOSITION).find(|&k| is_dash(v, k) || v.is_final_punct(k))?;
+        if !is_dash(v, open) || open == last - 1 {
+            return None;
+        }
+        let outer = np_left(v, lo, open)?;
+        return Some(Np { role: outer.role.or(Some((open + 1, last))), ..outer });
+    }
     if v.is_any(last, SUBJECT_PRONOUNS) {
         return Some(Np { first: last, end, kind: NpKind::Pronoun, antecedent: None, role: None });
     }
@@ -121,7 +130,8 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
             return None;
         }
         let inner = (k, last);
-        let outer = plain_left(v, lo, k - 1)?;
+        // "Sen. Ann Lee (D-Ohio), who …, said": the outer phrase may end in a parenthesis
+        let outer = if k >= lo + 2 && v.text(k - 2) == ")" { np_left(v, lo, k - 1) } else { plain_left(v, lo, k - 1) }?;
         let inner_is_number = last - k == 1 && v.kind(k) == dateline_doc::TokenKind::Number;
         // "X, who runs the campaign, said": the relative clause describes X
         if inner_is_number || v.is_any(k, &["who", "which", "whose"]) {
@@ -138,6 +148,14 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         return Some(Np::simple(v, last - 1, end));
     }
     plain_left(v, lo, end).map(|np| quantity_left(v, lo, np))
+}
+
+/// Longest apposition between dashes before a reporting verb.
+const MAX_DASH_APPOSITION: usize = 30;
+
+/// A spaced dash ("—", "--", " - "), not a hyphen inside a word.
+fn is_dash(v: View, i: usize) -> bool {
+    matches!(v.text(i), "-" | "--") && v.doc.tokens[i].space_before
 }
 
 /// Number words that head a quantity phrase ("one in three").
@@ -319,6 +337,9 @@ mod tests {
         assert_eq!(left("His aide, Ann Moss, said", "said"), ("Ann Moss".into(), Some("His aide".into())));
         assert_eq!(left("Ann Moss, 32, said", "said").0, "Ann Moss");
         assert_eq!(left("Lt. Gen. Ira Bell warned", "warned").0, "Lt. Gen. Ira Bell");
+        assert_eq!(left("Ann Moss — a teacher from Troy — said", "said"), ("Ann Moss".into(), Some("a teacher from Troy".into())));
+        assert_eq!(left("Sen. Ann Moss (D-Ohio), who backs the plan, said", "said").0, "Sen. Ann Moss");
+        assert_eq!(left("The well-known pundit said", "said").0, "The well-known pundit");
     }
 
     #[test]

@@ -297,7 +297,7 @@ fn verb(
         if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) {
             // a parenthetical attribution inside the clause it reports
             let end = clause_end(v, after_speaker + 1, b, quotes, later, false);
-            if end > after_speaker + 2 && t >= a + 2 {
+            if end > after_speaker + 2 && t > a {
                 report.content = Some((a, end));
                 return Some(report);
             }
@@ -721,6 +721,12 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("whether there had been any fraud in the vote"), "{r:?}");
         let r = run("Cruz has said for weeks he is the only candidate who can win.");
         assert_eq!(r[0].2.as_deref(), Some("he is the only candidate who can win"), "{r:?}");
+    }
+
+    #[test]
+    fn parenthetical_attribution_after_one_word() {
+        let r = run("That, they say, will be easier when he is isolated.");
+        assert_eq!(r[0].2.as_deref(), Some("That, they say, will be easier when he is isolated"), "{r:?}");
     }
 
     #[test]
