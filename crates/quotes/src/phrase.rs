@@ -8,7 +8,7 @@
 //! delimit appositions. Phrases are token ranges `[first, end)`.
 
 use crate::names::is_title_word;
-use crate::view::{View, DETERMINERS, NP_STOPS, RELATIVES, SUBJECT_PRONOUNS};
+use crate::view::{View, DETERMINERS, NP_STOPS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_DETERMINERS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NpKind {
@@ -35,7 +35,7 @@ pub(crate) struct Np {
 
 impl Np {
     pub(crate) fn simple(v: View, first: usize, end: usize) -> Np {
-        let kind = if end == first + 1 && v.is_any(first, SUBJECT_PRONOUNS) {
+        let kind = if end == first + 1 && v.is_any(first, &SUBJECT_PRONOUNS) {
             NpKind::Pronoun
         } else if has_name(v, first, end) {
             NpKind::Name
@@ -55,7 +55,7 @@ pub(crate) fn np_from_range(v: View, first: usize, end: usize) -> Np {
 /// determiner or a pronoun.
 pub(crate) fn has_name(v: View, first: usize, end: usize) -> bool {
     (first..end).any(|i| {
-        v.is_cap(i) && !is_title_word(v.text(i)) && !v.is_any(i, &DETERMINERS) && !v.is_any(i, SUBJECT_PRONOUNS)
+        v.is_cap(i) && !is_title_word(v.text(i)) && !v.is_any(i, &DETERMINERS) && !v.is_any(i, &SUBJECT_PRONOUNS)
     })
 }
 
@@ -106,10 +106,10 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         let outer = np_left(v, lo, open)?;
         return Some(Np { role: outer.role.or(Some((open + 1, last))), ..outer });
     }
-    if v.is_any(last, SUBJECT_PRONOUNS) {
+    if v.is_any(last, &SUBJECT_PRONOUNS) {
         return Some(Np { first: last, end, kind: NpKind::Pronoun, antecedent: None, role: None });
     }
-    if v.is_any(last, RELATIVES) {
+    if v.is_any(last, &RELATIVES) {
         let before = if last > lo && v.text(last - 1) == "," { last - 1 } else { last };
         let ante = np_left(v, lo, before).filter(|n| n.kind != NpKind::Relative);
         return Some(Np {
@@ -184,7 +184,7 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
     if start >= hi {
         return None;
     }
-    if v.is_any(start, SUBJECT_PRONOUNS) {
+    if v.is_any(start, &SUBJECT_PRONOUNS) {
         return Some(Np { first: start, end: start + 1, kind: NpKind::Pronoun, antecedent: None, role: None });
     }
     let mut k = start;
@@ -244,7 +244,7 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
     if v.is_any(start, OBJECT_PRONOUNS) {
         return Some((start, start + 1));
     }
-    if v.is_any(start, &NP_STOPS) || v.is_any(start, SUBJECT_PRONOUNS) {
+    if v.is_any(start, &NP_STOPS) || v.is_any(start, &SUBJECT_PRONOUNS) {
         return None;
     }
     let mut k = start + 1;
@@ -252,7 +252,7 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
         && k - start < 8
         && np_word(v, k)
         && (!v.is_any(k, &DETERMINERS) || v.is(k - 1, "of"))
-        && !v.is_any(k, SUBJECT_PRONOUNS)
+        && !v.is_any(k, &SUBJECT_PRONOUNS)
     {
         // a name ends the phrase when a lower-case word follows it ("told CNN the war")
         if v.is_cap(start) && !v.is_any(start, &DETERMINERS) && !v.is_cap(k) && !v.is_possessive(k) && !v.is_possessive(k - 1) {
@@ -269,8 +269,8 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     const OPENERS: &[&str] = &["but", "and", "so", "instead", "meanwhile", "however", "still", "yet", "also", "then"];
     let mut i = first;
     let mut subordinate = false;
-    while i < end && (v.is_any(i, OPENERS) || v.is_any(i, crate::view::SUBORDINATORS) || v.text(i) == "," || v.is_quote(i)) {
-        subordinate |= v.is_any(i, crate::view::SUBORDINATORS);
+    while i < end && (v.is_any(i, OPENERS) || v.is_any(i, &SUBORDINATORS) || v.text(i) == "," || v.is_quote(i)) {
+        subordinate |= v.is_any(i, &SUBORDINATORS);
         i += 1;
     }
     // a fronted adjunct up to its comma ("Inside the hall, Lee …", "Facing criticism, Lee …", "Hours later, Lee …")
@@ -285,7 +285,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     ];
     let fronted = subordinate
         || v.is_any(i, ADJUNCT_OPENERS)
-        || v.is_any(i, crate::view::TIME_DETERMINERS)
+        || v.is_any(i, &TIME_DETERMINERS)
         || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ing"));
     let comma = (i + 1..end.min(i + 16)).find(|&k| v.text(k) == "," || v.is_quote(k)).filter(|&k| v.text(k) == ",");
     let time_phrase = comma.is_some_and(|c| v.is_any(c - 1, TIME_ENDS));

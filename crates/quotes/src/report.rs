@@ -24,7 +24,7 @@ use crate::marks::Marked;
 use crate::phrase::{addressee_right, leading_np, np_left, np_right, Np, NpKind};
 use crate::view::{
     View, ADJUNCT_HEADS, ADJUNCT_NOUNS, ADJUNCT_PREPOSITIONS, AUX_ADVERBS, BAD_CLAUSE_STARTS, BE_FORMS, DETERMINERS,
-    SUBORDINATORS, TIME_DETERMINERS,
+    SUBJECT_PRONOUNS, SUBORDINATORS, TIME_DETERMINERS,
 };
 
 #[derive(Debug, Clone)]
@@ -61,6 +61,8 @@ fn inside_quote_words(quotes: &[Marked], i: usize) -> bool {
 pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
     let mut out = Vec::new();
     let mut hits = Vec::new();
+    // quotation-mark tokens, for the two shapes that hang on one (bylines, "X interrupted: “…”")
+    let marks: Vec<usize> = (0..v.len()).filter(|&k| v.is_quote(k)).collect();
     for sent in &v.doc.sentences {
         let (a, b) = (sent.tokens.start, sent.tokens.end);
         hits.clear();
@@ -77,8 +79,10 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
             out.extend(report);
         }
         // a byline after a quotation: "“…” ― Ann Lee" (the name ends the paragraph)
-        for k in a.max(1)..b.saturating_sub(1) {
-            if !v.is_quote(k - 1) || v.is_word(k) {
+        let (lo, hi) = (a.max(1), b.saturating_sub(1));
+        let first_mark = marks.partition_point(|&m| m + 1 < lo);
+        for k in marks[first_mark..].iter().map(|&m| m + 1).take_while(|&k| k < hi) {
+            if v.is_word(k) {
                 continue;
             }
             let dash = matches!(v.text(k), "-" | "--") || matches!(v.orig(k), "―" | "—" | "–");
@@ -97,7 +101,9 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
         }
         // "Mr. Lee interrupted: “…”": a verb before a colon that opens a quotation
         if out.len() == first_in_sentence {
-            if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| v.is_quote(k + 1) && v.text(k) == ":") {
+            let from = marks.partition_point(|&m| m < a + 3);
+            let colon = marks[from..].iter().map(|&m| m - 1).take_while(|&k| k < b.saturating_sub(1)).find(|&k| v.text(k) == ":");
+            if let Some(k) = colon {
                 let verb = k - 1;
                 let lowercase_verb = v.kind(verb) == dateline_doc::TokenKind::Word && !v.is_cap(verb);
                 let starts_clause = |np: &Np| np.first == a || v.text(np.first - 1) == ",";
@@ -154,7 +160,7 @@ fn verb(
     // "have long argued", "they all said"; lowercase only ("Billy Long said")
     let plain_adverb = |k: usize| !v.is_cap(k) && v.is_any(k, &["long", "all", "both", "ever", "since", "soon", "too"]);
     while j > a
-        && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || plain_adverb(j - 1) || (participle && v.is_any(j - 1, BE_FORMS)))
+        && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || plain_adverb(j - 1) || (participle && v.is_any(j - 1, &BE_FORMS)))
     {
         j -= 1;
     }
@@ -170,7 +176,7 @@ fn verb(
             j -= 1;
         }
     }
-    if !participle && j > a && v.is_any(j - 1, BE_FORMS) {
+    if !participle && j > a && v.is_any(j - 1, &BE_FORMS) {
         return None; // passive: "was announced by"
     }
     let previous_in_sentence = (next_index > first_in_sentence).then(|| next_index - 1);
@@ -276,7 +282,7 @@ fn verb(
             let object_verb = OBJECT_VERBS.contains(hit.cue.lemma.as_str());
             let infinitive = object_verb && start + 2 < b && v.is(start, "to") && TO_VERBS.contains(hit.cue.lemma.as_str());
             if clause_ok(v, start, b) || infinitive || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
-                let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
+                let subordinate = v.is_any(a, &SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
                 // an object alone reports speech only when it says something ("rejected the charge" does not)
                 // and the cue is not a future or hypothetical act ("would ask the court to rule")
@@ -401,7 +407,7 @@ fn sentence_opening(v: View, a: usize, i: usize) -> bool {
 
 /// Whether a clause ends at `i` (an inverted speaker phrase must end one).
 fn closes_clause(v: View, i: usize, b: usize) -> bool {
-    i >= b || v.is_final_punct(i) || matches!(v.text(i), "," | ";" | ":") || v.is_any(i, ADJUNCT_PREPOSITIONS) || v.is_quote(i)
+    i >= b || v.is_final_punct(i) || matches!(v.text(i), "," | ";" | ":") || v.is_any(i, &ADJUNCT_PREPOSITIONS) || v.is_quote(i)
 }
 
 /// The clause before a trailing attribution: from the sentence start to
@@ -436,11 +442,11 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         k += 1;
     }
     let between_ok = k == from
-        || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, crate::view::SUBJECT_PRONOUNS))
-        || v.is_any(from, ADJUNCT_PREPOSITIONS)
+        || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, &SUBJECT_PRONOUNS))
+        || v.is_any(from, &ADJUNCT_PREPOSITIONS)
         || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
-        || v.is_any(from, ADJUNCT_HEADS)
-        || v.is_any(from, TIME_DETERMINERS)
+        || v.is_any(from, &ADJUNCT_HEADS)
+        || v.is_any(from, &TIME_DETERMINERS)
         || is_ly_adverb(v, from);
     if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, &DETERMINERS)) {
         let addressee = (hit.cue.addressee && k > from).then_some((from, k));
@@ -462,18 +468,18 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         }
     }
     loop {
-        if i < b && v.is_any(i, ADJUNCT_HEADS) {
+        if i < b && v.is_any(i, &ADJUNCT_HEADS) {
             i += 1;
             if i < b && v.is_any(i, &["morning", "afternoon", "evening", "night"]) {
                 i += 1;
             }
             continue;
         }
-        if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, &ADJUNCT_NOUNS) {
+        if i + 1 < b && v.is_any(i, &TIME_DETERMINERS) && v.is_any(i + 1, &ADJUNCT_NOUNS) {
             i += 2;
             continue;
         }
-        if i < b && v.is_any(i, ADJUNCT_PREPOSITIONS) {
+        if i < b && v.is_any(i, &ADJUNCT_PREPOSITIONS) {
             let mut m = i + 1;
             while m < b && m - i <= 4 && v.is_word(m) && !v.is_any(m, &ADJUNCT_NOUNS) {
                 m += 1;
@@ -498,7 +504,7 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
                 continue;
             }
         }
-        if i < b && v.text(i) == "," && i + 1 < b && v.is_any(i + 1, ADJUNCT_PREPOSITIONS) {
+        if i < b && v.text(i) == "," && i + 1 < b && v.is_any(i + 1, &ADJUNCT_PREPOSITIONS) {
             i += 1;
             continue;
         }

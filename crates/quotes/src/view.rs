@@ -176,10 +176,10 @@ pub(crate) static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Pronouns that can be the subject of a reporting verb.
-pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+pub(crate) static SUBJECT_PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["he", "she", "they", "it", "we", "i", "you"]));
 
 /// Relative pronouns that stand for the noun phrase before them.
-pub(crate) const RELATIVES: &[&str] = &["who", "which", "that"];
+pub(crate) static RELATIVES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["who", "which", "that"]));
 
 /// Auxiliaries and adverbs that may sit between a subject and its reporting
 /// verb ("he has also said", "it has increasingly acknowledged").
@@ -193,7 +193,7 @@ pub(crate) static AUX_ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Auxiliaries that make a following participle passive ("was announced by").
-pub(crate) const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being"];
+pub(crate) static BE_FORMS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["is", "was", "were", "are", "be", "been", "being"]));
 
 /// Words that end a noun phrase scanned leftwards from a verb.
 pub(crate) static NP_STOPS: LazyLock<WordSet> = LazyLock::new(|| {
@@ -209,25 +209,24 @@ pub(crate) static NP_STOPS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Subordinating words that open a clause at the start of a sentence.
-pub(crate) const SUBORDINATORS: &[&str] = &[
+pub(crate) static SUBORDINATORS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[
     "while", "though", "although", "as", "because", "if", "when", "after", "before", "since", "whereas", "unless",
     "once", "until",
-];
+]));
 
 /// Time and manner adjuncts that may follow a reporting verb before its
 /// clause ("said on Wednesday", "said in a statement").
-pub(crate) const ADJUNCT_HEADS: &[&str] = &[
+pub(crate) static ADJUNCT_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
     "earlier", "later", "recently", "privately", "publicly", "separately", "repeatedly", "again", "also",
     "previously", "then", "now", "afterwards", "afterward", "flatly", "bluntly", "frankly", "firmly",
-];
+]));
 
 /// Words that, followed by a time noun, make an adjunct ("last week").
-pub(crate) const TIME_DETERMINERS: &[&str] = &["last", "this", "next", "late", "early", "earlier", "that"];
+pub(crate) static TIME_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["last", "this", "next", "late", "early", "earlier", "that"]));
 
 /// Prepositions that open an adjunct before the reported clause.
-pub(crate) const ADJUNCT_PREPOSITIONS: &[&str] =
-    &["on", "in", "at", "during", "late", "early", "over", "via", "through", "after", "before", "from"];
+pub(crate) static ADJUNCT_PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["on", "in", "at", "during", "late", "early", "over", "via", "through", "after", "before", "from"]));
 
 /// Words a reported clause cannot start with.
 pub(crate) static BAD_CLAUSE_STARTS: LazyLock<WordSet> = LazyLock::new(|| {
