@@ -2,16 +2,17 @@
 //! quotation rules need (determiners, pronouns, auxiliaries, clause
 //! openers). These are facts of English grammar, not of any report.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
 
 /// A set of lower-case words, tested case-insensitively without allocating:
-/// a length window and a first-letter mask reject most words before hashing.
+/// a length window and a first-letter mask reject most words before
+/// hashing; the hash folds ASCII case as it goes, so a word is neither
+/// copied nor re-validated (open addressing, load at most one half).
 pub(crate) struct WordSet {
-    words: HashSet<&'static str, BuildHasherDefault<dateline_lexicon::WordHasher>>,
+    /// Power-of-two table of words; "" marks an empty slot.
+    slots: Vec<&'static str>,
     /// Bit `(a & 31) * 32 + (b & 31)` is set when a word starts with bytes `a b`.
     prefixes: [u64; 16],
     max_len: usize,
@@ -21,35 +22,59 @@ fn prefix2(w: &[u8]) -> usize {
     usize::from(w.first().copied().unwrap_or(0) & 31) * 32 + usize::from(w.get(1).copied().unwrap_or(0) & 31)
 }
 
+/// FNV-1a over the ASCII-lower-cased bytes.
+#[inline]
+fn folded_hash(w: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    (h ^ (h >> 29)) as usize
+}
+
 impl WordSet {
     pub fn new(list: &[&'static str]) -> WordSet {
         let mut prefixes = [0u64; 16];
         let mut max_len = 0;
-        for w in list {
+        let size = (list.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![""; size];
+        for &w in list.iter().filter(|w| !w.is_empty()) {
             let bit = prefix2(w.as_bytes());
             prefixes[bit / 64] |= 1 << (bit % 64);
             max_len = max_len.max(w.len());
+            let mut i = folded_hash(w.as_bytes()) & (size - 1);
+            while !slots[i].is_empty() && slots[i] != w {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = w;
         }
-        WordSet { words: list.iter().copied().collect(), prefixes, max_len }
+        WordSet { slots, prefixes, max_len }
     }
 
+    /// Whether the set holds `word` once its ASCII letters are lower-cased.
     pub fn contains(&self, word: &str) -> bool {
         let len = word.len();
         if len == 0 || len > self.max_len || len > 32 {
             return false;
         }
-        let bit = prefix2(word.as_bytes());
+        let bytes = word.as_bytes();
+        let bit = prefix2(bytes);
         if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
             return false;
         }
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.words.contains(word);
+        let mask = self.slots.len() - 1;
+        let mut i = folded_hash(bytes) & mask;
+        loop {
+            let entry = self.slots[i];
+            if entry.is_empty() {
+                return false;
+            }
+            if entry.len() == len && entry.bytes().zip(bytes).all(|(e, &b)| e == b.to_ascii_lowercase()) {
+                return true;
+            }
+            i = (i + 1) & mask;
         }
-        let mut buf = [0u8; 32];
-        let b = &mut buf[..len];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b).is_ok_and(|w| self.words.contains(w))
     }
 }
 
@@ -249,3 +274,23 @@ pub(crate) static ADJUNCT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     "november", "december", "time",
 ])
 });
+
+#[cfg(test)]
+mod tests {
+    use super::WordSet;
+
+    #[test]
+    fn word_set_folds_ascii_case_only() {
+        let set = WordSet::new(&["said", "n't", "e-mail", "the", "they", "them", "théâtre", "Upper"]);
+        for w in ["said", "SAID", "Said", "N'T", "E-Mail", "the", "THEM", "théâtre"] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["", "sai", "saids", "thé", "THÉÂTRE", "upper", "Upper", "x"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        let many: Vec<&'static str> = (0..200).map(|i| &*Box::leak(format!("w{i}").into_boxed_str())).collect();
+        let set = WordSet::new(&many);
+        assert!(many.iter().all(|w| set.contains(w)));
+        assert!(!set.contains("w200"));
+    }
+}
