@@ -62,7 +62,7 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
     let mut out = Vec::new();
     let mut hits = Vec::new();
     // quotation-mark tokens, for the two shapes that hang on one (bylines, "X interrupted: “…”")
-    let marks: Vec<usize> = (0..v.len()).filter(|&k| v.is_quote(k)).collect();
+    let marks = v.quote_tokens();
     for sent in &v.doc.sentences {
         let (a, b) = (sent.tokens.start, sent.tokens.end);
         hits.clear();

@@ -103,12 +103,29 @@ impl Words for LazyLock<WordSet> {
 
 /// The normalised text of every token, sliced once per document: the rules
 /// look at each token many times.
-pub(crate) struct TokenTexts<'a>(Vec<&'a str>);
+/// Also lists the quotation-mark tokens, which the mark and byline scans
+/// visit instead of every token.
+pub(crate) struct TokenTexts<'a> {
+    texts: Vec<&'a str>,
+    marks: Vec<usize>,
+}
 
 impl<'a> TokenTexts<'a> {
     pub fn new(doc: &'a Doc) -> TokenTexts<'a> {
         let norm = doc.norm.as_str();
-        TokenTexts(doc.tokens.iter().map(|t| norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")).collect())
+        let mut marks = Vec::new();
+        let texts = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if t.kind == TokenKind::Quote {
+                    marks.push(i);
+                }
+                norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")
+            })
+            .collect();
+        TokenTexts { texts, marks }
     }
 }
 
@@ -117,11 +134,24 @@ impl<'a> TokenTexts<'a> {
 pub(crate) struct View<'a> {
     pub doc: &'a Doc,
     texts: &'a [&'a str],
+    marks: &'a [usize],
 }
 
 impl<'a> View<'a> {
     pub fn new(doc: &'a Doc, texts: &'a TokenTexts<'a>) -> View<'a> {
-        View { doc, texts: &texts.0 }
+        View { doc, texts: &texts.texts, marks: &texts.marks }
+    }
+
+    /// The quotation-mark tokens, in order.
+    pub fn quote_tokens(&self) -> &'a [usize] {
+        self.marks
+    }
+
+    /// The quotation-mark tokens in `[a, b)`.
+    pub fn quote_tokens_in(&self, a: usize, b: usize) -> &'a [usize] {
+        let from = self.marks.partition_point(|&m| m < a);
+        let to = from + self.marks[from..].partition_point(|&m| m < b);
+        &self.marks[from..to]
     }
 
     pub fn len(&self) -> usize {
