@@ -137,7 +137,11 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         if inner_is_number || v.is_any(k, &["who", "which", "whose"]) {
             return Some(outer);
         }
-        let inner_name = has_name(v, inner.0, inner.1) && inner.1 - inner.0 <= 5 && !v.is_any(inner.0, &DETERMINERS);
+        // not a clause between the commas ("…, and obtained by AP, concluded")
+        let inner_name = has_name(v, inner.0, inner.1)
+            && inner.1 - inner.0 <= 5
+            && !v.is_any(inner.0, &DETERMINERS)
+            && !v.is_any(inner.0, &NP_STOPS);
         if (outer.kind != NpKind::Name || !v.is_cap(outer.end - 1)) && inner_name {
             return Some(Np { role: Some((outer.first, outer.end)), ..Np::simple(v, inner.0, inner.1) });
         }
@@ -294,6 +298,19 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
             // "Though Norland lost, it …": the subject of "it"/"they" is looked for in the fronted part
             if comma + 1 < end && !v.is_any(comma + 1, &["it", "they"]) {
                 i = comma + 1;
+                // more adjuncts after the first: "At an event in Ames, Iowa, on Sunday, Ann Lee …"
+                let adjunct = |k: usize| k < end && v.is_any(k, ADJUNCT_OPENERS) && !v.is_any(k, &["according", "asked"]);
+                loop {
+                    let Some(c) = (i + 1..end.min(i + 7)).find(|&k| v.text(k) == "," || v.is_quote(k)).filter(|&k| v.text(k) == ",") else {
+                        break;
+                    };
+                    let place = c == i + 1 && v.is_cap(i) && v.is_cap(i - 2) && adjunct(c + 1);
+                    if (adjunct(i) || place) && c + 1 < end {
+                        i = c + 1;
+                    } else {
+                        break;
+                    }
+                }
             }
         }
     }

@@ -216,7 +216,7 @@ fn verb(
         inverted = true;
         trailing_from = left;
     } else {
-        speaker = np_left(v, a, j);
+        speaker = np_left(v, a, j).map(|np| before_restrictive_relative(v, a, np));
         // "A report published Tuesday said": a time phrase is no speaker; the sentence subject is
         if let Some(time) = speaker.filter(|np| is_time_phrase(v, *np)) {
             speaker = leading_np(v, a, time.first).filter(|np| !is_time_phrase(v, *np)).map(|np| {
@@ -342,6 +342,18 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
 
 /// Plural time nouns that end a "for …" duration adjunct.
 const DURATION_NOUNS: &[&str] = &["days", "weeks", "months", "years", "decades", "hours", "while"];
+
+/// "Officials who attended the rally said": the phrase before the verb
+/// ends a restrictive relative clause; the speaker is the phrase "who"
+/// qualifies.
+fn before_restrictive_relative(v: View, a: usize, np: Np) -> Np {
+    if matches!(np.kind, NpKind::Pronoun | NpKind::Relative) || np.role.is_some() {
+        return np;
+    }
+    let who = (a..np.first).rev().take(12).take_while(|&k| v.is_word(k) || v.is_possessive(k)).find(|&k| v.is(k, "who"));
+    let head = who.filter(|&w| w > a).and_then(|w| np_left(v, a, w).filter(|h| h.end == w && h.kind != NpKind::Pronoun));
+    head.unwrap_or(np)
+}
 
 /// Question words that open an indirect question ("asked whether …").
 const QUESTION_WORDS: &[&str] = &["whether", "if", "what", "why", "how", "who", "when", "where", "which"];
@@ -733,6 +745,18 @@ mod tests {
     fn parenthetical_attribution_after_one_word() {
         let r = run("That, they say, will be easier when he is isolated.");
         assert_eq!(r[0].2.as_deref(), Some("That, they say, will be easier when he is isolated"), "{r:?}");
+    }
+
+    #[test]
+    fn speakers_past_relatives_clauses_and_adjuncts() {
+        let r = run("A White House official who spoke anonymously to discuss strategy said talks were under way.");
+        assert_eq!(r[0].1, "A White House official", "{r:?}");
+        let r = run("A legal opinion drafted in May, and obtained by the AP, concluded that the centre was a foreign agent.");
+        assert!(r.iter().all(|x| !x.1.contains("obtained")), "{r:?}");
+        let r = run("At an event in Ames, Iowa, on Sunday, Ann Lee tried to explain, saying that the state should lead.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        let r = run("In Troy, Ann Lee, a senator, said the state should lead.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
     }
 
     #[test]
