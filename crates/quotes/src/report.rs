@@ -177,7 +177,8 @@ fn verb(
         }
     }
     if !participle && j > a && v.is_any(j - 1, &BE_FORMS) {
-        return None; // passive: "was announced by"
+        // passive: "was announced by"; but "was asked whether C" reports its question
+        return passive_question(v, hit, b, quotes, later);
     }
     let previous_in_sentence = (next_index > first_in_sentence).then(|| next_index - 1);
     let left = (j > a).then(|| j - 1);
@@ -308,7 +309,9 @@ fn verb(
                 return Some(report);
             }
         }
-        report.content = trailing_clause(v, a, t).filter(|&(x, y)| has_finite_verb(v, x, y));
+        // "When asked whether …, Lee said no": a fronted subordinate clause is not what was said
+        let fronted = (v.is_any(a, &SUBORDINATORS) || v.is(a, "asked")) && !(a..t).any(|k| v.text(k) == ",");
+        report.content = trailing_clause(v, a, t).filter(|&(x, y)| !fronted && has_finite_verb(v, x, y));
     }
     Some(report)
 }
@@ -394,6 +397,23 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
     let end = clause_end(v, start, b, quotes, later, true);
     let first = if about { start } else { hit.end };
     (end >= start + 2 && end < b && v.text(end) == ",").then(|| report(None, Some((first, end))))
+}
+
+/// "Voters were asked who would bring change": the question, with no speaker.
+fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
+    if hit.cue.lemma != "ask" || hit.end >= b || !(v.is(hit.end, "about") || v.is_any(hit.end, QUESTION_WORDS)) {
+        return None;
+    }
+    let start = hit.end + usize::from(v.is(hit.end, "about"));
+    let end = clause_end(v, start, b, quotes, later, false);
+    (end >= start + 2).then(|| Report {
+        cue: hit,
+        speaker: None,
+        speaker_from: None,
+        hint: None,
+        addressee: None,
+        content: Some((if v.is(hit.end, "about") { start } else { hit.end }, end)),
+    })
 }
 
 /// Whether an "as" clause opens the sentence (not "C, as X said, …" inside it).
@@ -757,6 +777,16 @@ mod tests {
         assert_eq!(r[0].1, "Ann Lee", "{r:?}");
         let r = run("In Troy, Ann Lee, a senator, said the state should lead.");
         assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+    }
+
+    #[test]
+    fn asked_questions() {
+        let r = run("When asked whether he would run again, Lee said no.");
+        assert!(r.iter().all(|x| x.2.as_deref() != Some("When asked whether he would run again")), "{r:?}");
+        let r = run("Voters were asked who would bring change to Washington.");
+        assert_eq!(r[0].2.as_deref(), Some("who would bring change to Washington"), "{r:?}");
+        let r = run("The plan was announced by the council on Monday.");
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]
