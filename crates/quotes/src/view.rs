@@ -15,7 +15,8 @@ pub(crate) struct WordSet {
     slots: Vec<&'static str>,
     /// Bit `(a & 31) * 32 + (b & 31)` is set when a word starts with bytes `a b`.
     prefixes: [u64; 16],
-    max_len: usize,
+    /// Bit `n` is set when a word has `n` bytes.
+    lengths: u64,
 }
 
 fn prefix2(w: &[u8]) -> usize {
@@ -36,33 +37,43 @@ fn folded_hash(w: &[u8]) -> usize {
 impl WordSet {
     pub fn new(list: &[&'static str]) -> WordSet {
         let mut prefixes = [0u64; 16];
-        let mut max_len = 0;
+        let mut lengths = 0u64;
         let size = (list.len() * 2).next_power_of_two().max(8);
         let mut slots = vec![""; size];
         for &w in list.iter().filter(|w| !w.is_empty()) {
             let bit = prefix2(w.as_bytes());
             prefixes[bit / 64] |= 1 << (bit % 64);
-            max_len = max_len.max(w.len());
+            if w.len() <= 32 {
+                lengths |= 1 << w.len();
+            }
             let mut i = folded_hash(w.as_bytes()) & (size - 1);
             while !slots[i].is_empty() && slots[i] != w {
                 i = (i + 1) & (size - 1);
             }
             slots[i] = w;
         }
-        WordSet { slots, prefixes, max_len }
+        WordSet { slots, prefixes, lengths }
     }
 
     /// Whether the set holds `word` once its ASCII letters are lower-cased.
+    /// (The cheap rejections are inlined at the call; the probe is not.)
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let len = word.len();
-        if len == 0 || len > self.max_len || len > 32 {
+        if len > 32 || self.lengths & (1 << len) == 0 {
             return false;
         }
-        let bytes = word.as_bytes();
-        let bit = prefix2(bytes);
+        let bit = prefix2(word.as_bytes());
         if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
             return false;
         }
+        self.probe(word)
+    }
+
+    #[inline(never)]
+    fn probe(&self, word: &str) -> bool {
+        let len = word.len();
+        let bytes = word.as_bytes();
         let mask = self.slots.len() - 1;
         let mut i = folded_hash(bytes) & mask;
         loop {
@@ -96,6 +107,7 @@ impl<const N: usize> Words for [&str; N] {
 }
 
 impl Words for LazyLock<WordSet> {
+    #[inline]
     fn has(&self, word: &str) -> bool {
         self.contains(word)
     }
@@ -177,6 +189,7 @@ impl<'a> View<'a> {
         self.text(i).eq_ignore_ascii_case(word)
     }
 
+    #[inline]
     pub fn is_any<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {
         words.has(self.text(i))
     }
