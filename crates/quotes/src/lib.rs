@@ -443,6 +443,13 @@ mod tests {
     }
 
     #[test]
+    fn inverted_speaker_with_a_restrictive_relative() {
+        let q = quotes("“The dam will hold,” said a longtime engineer who has worked on the project for years.");
+        assert_eq!(q[0].2.as_deref(), Some("said"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("a longtime engineer"), "{q:?}");
+    }
+
+    #[test]
     fn named_apposition_before_told_is_the_speaker_not_its_object() {
         let q = quotes("“The dam will hold,” Ira Bell, the chief engineer, told Reuters.");
         assert_eq!(q[0].2.as_deref(), Some("told"), "{q:?}");

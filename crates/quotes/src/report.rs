@@ -439,7 +439,13 @@ fn sentence_opening(v: View, a: usize, i: usize) -> bool {
 
 /// Whether a clause ends at `i` (an inverted speaker phrase must end one).
 fn closes_clause(v: View, i: usize, b: usize) -> bool {
-    i >= b || v.is_final_punct(i) || matches!(v.text(i), "," | ";" | ":") || v.is_any(i, &ADJUNCT_PREPOSITIONS) || v.is_quote(i)
+    i >= b
+        || v.is_final_punct(i)
+        || matches!(v.text(i), "," | ";" | ":")
+        || v.is_any(i, &ADJUNCT_PREPOSITIONS)
+        || v.is_quote(i)
+        // "said a data expert who has worked for …": a relative clause on the speaker
+        || v.is_any(i, &["who", "whose"])
 }
 
 /// The clause before a trailing attribution: from the sentence start to
