@@ -42,6 +42,18 @@ fn subject_before(v: View, a: usize, i: usize) -> bool {
         || (p > a && v.is_any(p - 1, &DETERMINERS) && v.is_word(p))
 }
 
+/// A lower-case word in plural -s form ("delegates", not "class" or "status").
+fn plural_noun(v: View, i: usize) -> bool {
+    let t = v.text(i);
+    v.kind(i) == dateline_doc::TokenKind::Word
+        && !v.is_cap(i)
+        && t.len() > 3
+        && t.ends_with('s')
+        && !t.ends_with("ss")
+        && !t.ends_with("us")
+        && !t.ends_with("is")
+}
+
 /// Whether token `i` is one of the cue words (used to stop phrases).
 pub(crate) fn is_cue_word(v: View, i: usize) -> bool {
     speech_cues().starting_with(v.text(i)).iter().any(|c| c.rest.is_empty())
@@ -83,6 +95,13 @@ pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
                     continue;
                 }
             }
+            // "758 pledged delegates", "a count of pledged delegates": an -ed form between a
+            // number or preposition and a plural noun is an adjective
+            if i > a && i + 1 < b && v.text(i).ends_with("ed") && plural_noun(v, i + 1)
+                && (v.kind(i - 1) == dateline_doc::TokenKind::Number || v.is_any(i - 1, &["of", "in", "with", "by", "for"]))
+            {
+                continue;
+            }
             if NOUN_LIKE.contains(v.text(i)) && !subject_before(v, a, i) {
                 continue;
             }
@@ -112,5 +131,7 @@ mod tests {
         assert!(found("The Edward Said essay.").is_empty());
         assert_eq!(found("Says who? Mayor Says He Will Resign"), vec!["Says", "Says"]);
         assert_eq!(found("She told them."), vec!["told"]);
+        assert!(found("Lee has won 758 pledged delegates and a majority of pledged delegates.").is_empty());
+        assert_eq!(found("Lee pledged jobs for all."), vec!["pledged"]);
     }
 }
