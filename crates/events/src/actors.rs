@@ -9,11 +9,12 @@
 //! number of names.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
-use dateline_lexicon::{data_file, data_lines};
+use dateline_lexicon::{data_file, data_lines, WordHasher};
 
 const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
 
@@ -23,6 +24,10 @@ pub struct ActorLexicon {
     names: AhoCorasick,
     /// The code of each phrase in `names`.
     codes: Vec<&'static str>,
+    /// Whole phrase → code (the first line's code for a phrase listed
+    /// twice, as the automaton reports it): [`ActorLexicon::code_of`] is
+    /// asked for every mention, where one hash lookup beats a scan.
+    exact: HashMap<String, &'static str, BuildHasherDefault<WordHasher>>,
     /// Lower-case single sector words.
     sectors: HashMap<String, Sector>,
 }
@@ -38,6 +43,7 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     let mut codes = Vec::new();
     let mut sectors = HashMap::new();
     let mut problems = Vec::new();
+    let mut exact = HashMap::default();
     for (line, l) in data_lines(text) {
         let Some((code, words)) = l.split_once('|') else {
             problems.push(format!("actors line {line}: expected `CODE | words`"));
@@ -56,6 +62,7 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
         }
         let code = leak(code.to_string());
         for w in words.split(';').map(str::trim).filter(|w| !w.is_empty()) {
+            exact.entry(w.to_string()).or_insert(code);
             phrases.push(w.to_string());
             codes.push(code);
         }
@@ -65,7 +72,7 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&phrases)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
-    (ActorLexicon { names, codes, sectors }, problems)
+    (ActorLexicon { names, codes, exact, sectors }, problems)
 }
 
 thread_local! {
@@ -87,10 +94,7 @@ impl ActorLexicon {
     }
     /// The code the list gives a whole phrase ("Kyiv" → UKR), if any.
     pub fn code_of(&self, phrase: &str) -> Option<&'static str> {
-        self.names
-            .find_iter(phrase)
-            .find(|m| m.start() == 0 && m.end() == phrase.len())
-            .map(|m| self.codes[m.pattern().as_usize()])
+        self.exact.get(phrase).copied()
     }
 }
 
@@ -377,5 +381,24 @@ mod tests {
         assert_eq!(lex.code_of("NATO"), Some("IGO"));
         assert_eq!(lex.sector_of("troops"), Some(Sector::Mil));
         assert_eq!(lex.code_of("us"), None);
+    }
+
+    /// The whole-phrase map answers as the leftmost-longest automaton does
+    /// for a phrase that is exactly one of its patterns (duplicates included).
+    #[test]
+    fn exact_lookup_agrees_with_the_automaton() {
+        let (lex, _) = parse_actors(BUILTIN);
+        let by_automaton = |phrase: &str| {
+            lex.names
+                .find_iter(phrase)
+                .find(|m| m.start() == 0 && m.end() == phrase.len())
+                .map(|m| lex.codes[m.pattern().as_usize()])
+        };
+        for phrase in lex.exact.keys() {
+            assert_eq!(lex.code_of(phrase), by_automaton(phrase), "{phrase}");
+            for probe in [format!("{phrase}s"), format!("the {phrase}"), phrase.to_lowercase(), String::new()] {
+                assert_eq!(lex.code_of(&probe), by_automaton(&probe), "{probe}");
+            }
+        }
     }
 }

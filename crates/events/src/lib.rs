@@ -275,10 +275,17 @@ struct Candidate<'a> {
 }
 
 fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
-    let actors = find_actors(doc);
-    let quote_index = dateline_doc::SpanIndex::new(doc.quotes.iter().map(|q| q.span));
-    let fact_index = dateline_doc::SpanIndex::new(doc.facts.iter().map(|f| f.span));
-    let mention_index = dateline_doc::SpanIndex::new(doc.mentions.iter().map(|m| m.span));
+    // most documents have no sentence with a candidate event: the actors and
+    // the position indexes are built at the first one that does
+    let lazy = std::cell::OnceCell::new();
+    let per_doc = || {
+        (
+            find_actors(doc),
+            dateline_doc::SpanIndex::new(doc.quotes.iter().map(|q| q.span)),
+            dateline_doc::SpanIndex::new(doc.facts.iter().map(|f| f.span)),
+            dateline_doc::SpanIndex::new(doc.mentions.iter().map(|m| m.span)),
+        )
+    };
     // events of earlier sentences, by kind, actors and trigger word: one meeting
     // mentioned twice is one meeting
     let mut earlier: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
@@ -340,6 +347,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         if cands.is_empty() {
             continue;
         }
+        let (actors, quote_index, fact_index, mention_index) = lazy.get_or_init(per_doc);
         let tail = attribution_tail(toks, a, b);
         let dates = find_dates(toks, a, b, report);
         let mut prev_source: Option<Actor> = None;
