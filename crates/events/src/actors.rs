@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
 use dateline_lexicon::{data_file, data_lines, WordHasher};
 
@@ -22,6 +22,9 @@ const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
 pub struct ActorLexicon {
     /// Case-sensitive phrase automaton over the normalised text.
     names: AhoCorasick,
+    /// The bytes a phrase can start with: the automaton is only started
+    /// there (see [`ActorLexicon::phrases_in`]).
+    first_bytes: [bool; 256],
     /// The code of each phrase in `names`.
     codes: Vec<&'static str>,
     /// Whole phrase → code (the first line's code for a phrase listed
@@ -70,9 +73,14 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     let names = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Both)
         .build(&phrases)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
-    (ActorLexicon { names, codes, exact, sectors }, problems)
+    let mut first_bytes = [false; 256];
+    for p in &phrases {
+        first_bytes[p.as_bytes()[0] as usize] = true;
+    }
+    (ActorLexicon { names, first_bytes, codes, exact, sectors }, problems)
 }
 
 thread_local! {
@@ -96,6 +104,31 @@ impl ActorLexicon {
     pub fn code_of(&self, phrase: &str) -> Option<&'static str> {
         self.exact.get(phrase).copied()
     }
+
+    /// The phrases in `text` as `(start, end, code)`: the matches of an
+    /// unanchored leftmost-longest scan, non-overlapping, left to right.
+    /// Phrases mostly start with a capital, so the automaton is run anchored
+    /// at the few bytes a phrase can start with instead of over every byte:
+    /// the first start with a match is the leftmost one and the anchored
+    /// match there the longest, so the answer is the scan's.
+    pub fn phrases_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, &'static str)> + 't {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < bytes.len() {
+                let p = at + bytes[at..].iter().position(|&b| self.first_bytes[b as usize])?;
+                let input = Input::new(text).range(p..).anchored(Anchored::Yes);
+                match self.names.try_find(input) {
+                    Ok(Some(m)) => {
+                        at = m.end().max(p + 1);
+                        return Some((m.start(), m.end(), self.codes[m.pattern().as_usize()]));
+                    }
+                    _ => at = p + 1,
+                }
+            }
+            None
+        })
+    }
 }
 
 /// An actor named in the text: a run of tokens with what is known of it.
@@ -118,12 +151,10 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     let mut hits: Vec<ActorHit> = Vec::new();
     // 1. mentions of entities
     for m in &doc.mentions {
-        if is_calendar_word(doc.norm_slice_of(m.span)) {
-            continue;
-        }
         let start = doc.token_at_or_after(m.span.start());
         let end = doc.token_at_or_after(m.span.end());
-        if start >= end {
+        let norm_text = norm_of_tokens(doc, start, end);
+        if is_calendar_word(norm_text) || start >= end {
             continue;
         }
         let (mut code, mut sector) = (None, None);
@@ -136,7 +167,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                 }
             }
         }
-        let listed = lex.code_of(doc.norm_slice_of(m.span));
+        let listed = lex.code_of(norm_text);
         if code.is_none() {
             code = listed.map(str::to_string);
         }
@@ -166,8 +197,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
     }
     let mut inner: Vec<(usize, &'static str)> = Vec::new();
-    for m in lex.names.find_iter(norm) {
-        let (a, b) = (m.start(), m.end());
+    for (a, b, code) in lex.phrases_in(norm) {
         let left_ok = (a == 0 || !(bytes[a - 1].is_ascii_alphanumeric() || bytes[a - 1] >= 0x80))
             && !(a >= 4 && bytes[a - 1] == b'-' && (norm[..a - 1].ends_with("pro") || norm[..a - 1].ends_with("anti") || norm[..a - 1].ends_with("Pro") || norm[..a - 1].ends_with("Anti")));
         let right_ok = b == bytes.len() || !(bytes[b].is_ascii_alphanumeric() || bytes[b] >= 0x80 || (bytes[b] == b'-' && b + 1 < bytes.len() && bytes[b + 1].is_ascii_alphabetic()));
@@ -181,14 +211,14 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
         if covered[start..end].iter().any(|&c| c) {
             // a country inside a mention ("Brazil's trade minister, Helena Prado")
-            inner.push((start, lex.codes[m.pattern().as_usize()]));
+            inner.push((start, code));
             continue;
         }
         hits.push(ActorHit {
             start,
             end,
             entity: None,
-            code: Some(lex.codes[m.pattern().as_usize()].to_string()),
+            code: Some(code.to_string()),
             sector: None,
             kind: None,
             is_reference: false,
@@ -344,29 +374,21 @@ fn home_government(hits: &[ActorHit]) -> Option<String> {
 }
 
 fn is_calendar_word(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
-            | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
-    )
+    const CALENDAR: [&str; 17] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april",
+        "june", "july", "august", "september", "october", "november", "december",
+    ];
+    // all of them are 4 to 9 bytes long: most names are rejected by length
+    (4..=9).contains(&w.len()) && CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
-/// The normalised text of an original span (helper for the lexicon lookup).
-trait NormSlice {
-    fn norm_slice_of(&self, span: dateline_doc::Span) -> &str;
-}
-
-impl NormSlice for Doc {
-    fn norm_slice_of(&self, span: dateline_doc::Span) -> &str {
-        let a = self.token_at_or_after(span.start());
-        let b = self.token_at_or_after(span.end());
-        if a >= b || b > self.tokens.len() {
-            return "";
-        }
-        let (s, e) = (self.tokens[a].norm_start as usize, self.tokens[b - 1].norm_end as usize);
-        self.norm.as_str().get(s..e).unwrap_or("")
+/// The normalised text of tokens `[a, b)` ("" for an empty range).
+fn norm_of_tokens(doc: &Doc, a: usize, b: usize) -> &str {
+    if a >= b || b > doc.tokens.len() {
+        return "";
     }
+    let (s, e) = (doc.tokens[a].norm_start as usize, doc.tokens[b - 1].norm_end as usize);
+    doc.norm.as_str().get(s..e).unwrap_or("")
 }
 
 #[cfg(test)]
@@ -394,11 +416,18 @@ mod tests {
                 .find(|m| m.start() == 0 && m.end() == phrase.len())
                 .map(|m| lex.codes[m.pattern().as_usize()])
         };
+        let mut haystack = String::from("Pro-Kyiv al-Shabaab fighters near McKyiv and in NATO-led");
         for phrase in lex.exact.keys() {
             assert_eq!(lex.code_of(phrase), by_automaton(phrase), "{phrase}");
+            haystack.push_str(phrase);
+            haystack.push_str(["-", " ", "s ", "x", "", "'s "][phrase.len() % 6]);
             for probe in [format!("{phrase}s"), format!("the {phrase}"), phrase.to_lowercase(), String::new()] {
                 assert_eq!(lex.code_of(&probe), by_automaton(&probe), "{probe}");
             }
         }
+        let scan: Vec<(usize, usize, &str)> =
+            lex.names.find_iter(&haystack).map(|m| (m.start(), m.end(), lex.codes[m.pattern().as_usize()])).collect();
+        assert!(scan.len() > 100);
+        assert_eq!(lex.phrases_in(&haystack).collect::<Vec<_>>(), scan);
     }
 }

@@ -96,6 +96,45 @@ impl Matcher {
 pub static MATCHER: LazyLock<Matcher> =
     LazyLock::new(|| Matcher::new(EVENT_PATTERNS.as_ref().cloned().unwrap_or_default()));
 
+/// What a lower-case word can be to this crate (a pattern trigger, a
+/// stance cue), in one table: the per-token pass of [`LowerTokens::new`]
+/// costs one filter test and at most one lookup.
+pub struct WordRoles {
+    filter: WordFilter,
+    roles: WordMap<u8>,
+}
+
+impl WordRoles {
+    pub const TRIGGER: u8 = 1;
+    pub const CUE: u8 = 2;
+
+    fn new<'a>(triggers: impl IntoIterator<Item = &'a str>, cues: impl IntoIterator<Item = &'a str>) -> WordRoles {
+        let mut roles: WordMap<u8> = WordMap::default();
+        for w in triggers {
+            *roles.entry(w.to_string()).or_default() |= WordRoles::TRIGGER;
+        }
+        for w in cues {
+            *roles.entry(w.to_string()).or_default() |= WordRoles::CUE;
+        }
+        let filter = WordFilter::new(roles.keys().map(String::as_str));
+        WordRoles { filter, roles }
+    }
+
+    /// The roles of `w` as a bit set (0 for none).
+    #[inline]
+    pub fn of(&self, w: &str) -> u8 {
+        if !self.filter.may_contain(w) {
+            return 0;
+        }
+        self.roles.get(w).copied().unwrap_or(0)
+    }
+}
+
+/// The roles of the built-in matcher's triggers and stance cues.
+pub static WORD_ROLES: LazyLock<WordRoles> = LazyLock::new(|| {
+    WordRoles::new(MATCHER.by_trigger.keys().map(String::as_str), crate::stances::CUES.keys().map(String::as_str))
+});
+
 /// One pattern found in the text.
 #[derive(Debug, Clone, Copy)]
 pub struct PatternMatch<'a> {
@@ -120,17 +159,17 @@ impl<'d> LowerTokens<'d> {
     pub fn new(doc: &'d Doc) -> LowerTokens<'d> {
         let lower = doc.norm.as_str().to_ascii_lowercase();
         let (mut triggers, mut cue_at) = (Vec::new(), Vec::new());
-        let m = &*MATCHER;
-        let (cues, cue_filter) = (&*crate::stances::CUES, &*crate::stances::CUE_FILTER);
+        let roles = &*WORD_ROLES;
         for (i, tok) in doc.tokens.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
             }
             let w = lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("");
-            if m.is_trigger(w) {
+            let role = roles.of(w);
+            if role & WordRoles::TRIGGER != 0 {
                 triggers.push(i as u32);
             }
-            if cue_filter.may_contain(w) && cues.contains_key(w) {
+            if role & WordRoles::CUE != 0 {
                 cue_at.push(i as u32);
             }
         }
@@ -260,5 +299,22 @@ impl Matcher {
     /// Whether a lower-case word starts any pattern.
     pub fn is_trigger(&self, w: &str) -> bool {
         self.filter.may_contain(w) && self.by_trigger.contains_key(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_roles_agree_with_the_trigger_and_cue_tables() {
+        let roles = &*WORD_ROLES;
+        let cues = &*crate::stances::CUES;
+        let words = MATCHER.by_trigger.keys().chain(cues.keys()).map(String::as_str).chain(["the", "said", "", "x"]);
+        for w in words {
+            let expected = if MATCHER.is_trigger(w) { WordRoles::TRIGGER } else { 0 } | if cues.contains_key(w) { WordRoles::CUE } else { 0 };
+            assert_eq!(roles.of(w), expected, "{w}");
+        }
+        assert!(MATCHER.by_trigger.keys().any(|w| roles.of(w) == WordRoles::TRIGGER));
     }
 }
