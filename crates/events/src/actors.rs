@@ -16,15 +16,17 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, I
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
 use dateline_lexicon::{data_file, data_lines, WordHasher};
 
+use crate::starts::PhraseStarts;
+
 const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
 
 /// The parsed actor word list.
 pub struct ActorLexicon {
     /// Case-sensitive phrase automaton over the normalised text.
     names: AhoCorasick,
-    /// The bytes a phrase can start with: the automaton is only started
-    /// there (see [`ActorLexicon::phrases_in`]).
-    first_bytes: [bool; 256],
+    /// Where a phrase can start: the automaton is only started there
+    /// (see [`ActorLexicon::phrases_in`]).
+    starts: PhraseStarts,
     /// The code of each phrase in `names`.
     codes: Vec<&'static str>,
     /// Whole phrase → code (the first line's code for a phrase listed
@@ -76,11 +78,8 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
         .start_kind(StartKind::Both)
         .build(&phrases)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
-    let mut first_bytes = [false; 256];
-    for p in &phrases {
-        first_bytes[p.as_bytes()[0] as usize] = true;
-    }
-    (ActorLexicon { names, first_bytes, codes, exact, sectors }, problems)
+    let starts = PhraseStarts::new(phrases.iter().map(String::as_str));
+    (ActorLexicon { names, starts, codes, exact, sectors }, problems)
 }
 
 thread_local! {
@@ -108,26 +107,24 @@ impl ActorLexicon {
     /// The phrases in `text` as `(start, end, code)`: the matches of an
     /// unanchored leftmost-longest scan, non-overlapping, left to right.
     /// Phrases mostly start with a capital, so the automaton is run anchored
-    /// at the few bytes a phrase can start with instead of over every byte:
+    /// at the few places a phrase can start (see [`PhraseStarts`]) instead
+    /// of over every byte:
     /// the first start with a match is the leftmost one and the anchored
     /// match there the longest, so the answer is the scan's.
-    pub fn phrases_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, &'static str)> + 't {
-        let bytes = text.as_bytes();
+    pub fn phrases_in(&self, text: &str) -> Vec<(usize, usize, &'static str)> {
+        let mut out = Vec::new();
         let mut at = 0;
-        std::iter::from_fn(move || {
-            while at < bytes.len() {
-                let p = at + bytes[at..].iter().position(|&b| self.first_bytes[b as usize])?;
-                let input = Input::new(text).range(p..).anchored(Anchored::Yes);
-                match self.names.try_find(input) {
-                    Ok(Some(m)) => {
-                        at = m.end().max(p + 1);
-                        return Some((m.start(), m.end(), self.codes[m.pattern().as_usize()]));
-                    }
-                    _ => at = p + 1,
-                }
+        self.starts.each(text.as_bytes(), |p| {
+            if p < at {
+                return;
             }
-            None
-        })
+            let input = Input::new(text).range(p..).anchored(Anchored::Yes);
+            if let Ok(Some(m)) = self.names.try_find(input) {
+                at = m.end();
+                out.push((m.start(), m.end(), self.codes[m.pattern().as_usize()]));
+            }
+        });
+        out
     }
 }
 
@@ -428,6 +425,6 @@ mod tests {
         let scan: Vec<(usize, usize, &str)> =
             lex.names.find_iter(&haystack).map(|m| (m.start(), m.end(), lex.codes[m.pattern().as_usize()])).collect();
         assert!(scan.len() > 100);
-        assert_eq!(lex.phrases_in(&haystack).collect::<Vec<_>>(), scan);
+        assert_eq!(lex.phrases_in(&haystack), scan);
     }
 }

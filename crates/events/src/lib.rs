@@ -16,6 +16,7 @@ pub mod actors;
 pub mod dates;
 pub mod matcher;
 pub mod stances;
+pub mod starts;
 
 use dateline_doc::{Actor, Doc, Event, EventStatus, EventType, FactKind, FactValue, TokenKind};
 use dateline_pipeline::{Component, Layer};
