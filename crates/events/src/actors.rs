@@ -74,7 +74,9 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     }
     let names = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        // only anchored searches, at few places: the compact automaton stays
+        // in cache where a full DFA would not
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .start_kind(StartKind::Both)
         .build(&phrases)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));

@@ -74,6 +74,12 @@ pub struct Matcher {
     pub lex: EventLexicon,
     by_trigger: WordMap<Vec<usize>>,
     filter: WordFilter,
+    /// Word → the classes it belongs to, one bit per class (the first 64
+    /// classes; a word class past those is looked up in `lex`).
+    class_words: WordMap<u64>,
+    class_bit: WordMap<u64>,
+    /// Per pattern, per word: the bit of a class word (0 otherwise).
+    word_class_bits: Vec<Vec<u64>>,
 }
 
 impl Matcher {
@@ -88,7 +94,44 @@ impl Matcher {
             }
         }
         let filter = WordFilter::new(by_trigger.keys().map(String::as_str));
-        Matcher { lex, by_trigger, filter }
+        let mut names: Vec<&String> = lex.classes.keys().collect();
+        names.sort();
+        let mut class_bit: WordMap<u64> = WordMap::default();
+        let mut class_words: WordMap<u64> = WordMap::default();
+        for (k, name) in names.into_iter().take(64).enumerate() {
+            class_bit.insert(name.clone(), 1 << k);
+            for w in &lex.classes[name] {
+                *class_words.entry(w.clone()).or_default() |= 1 << k;
+            }
+        }
+        let word_class_bits = lex
+            .patterns
+            .iter()
+            .map(|p| {
+                p.words
+                    .iter()
+                    .map(|w| match w {
+                        PatternWord::Class(c) => class_bit.get(c.as_str()).copied().unwrap_or(0),
+                        _ => 0,
+                    })
+                    .collect()
+            })
+            .collect();
+        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits }
+    }
+
+    /// Whether lower-case `word` is a member of class `name`: the answer of
+    /// `EventLexicon::in_class` by one lookup of the word.
+    pub fn in_class(&self, name: &str, word: &str) -> bool {
+        match self.class_bit.get(name) {
+            Some(&bit) => self.in_classes(bit, word),
+            None => self.lex.in_class(name, word),
+        }
+    }
+
+    #[inline]
+    fn in_classes(&self, bits: u64, word: &str) -> bool {
+        self.class_words.get(word).is_some_and(|&m| m & bits != 0)
     }
 }
 
@@ -96,44 +139,47 @@ impl Matcher {
 pub static MATCHER: LazyLock<Matcher> =
     LazyLock::new(|| Matcher::new(EVENT_PATTERNS.as_ref().cloned().unwrap_or_default()));
 
-/// What a lower-case word can be to this crate (a pattern trigger, a
-/// stance cue), in one table: the per-token pass of [`LowerTokens::new`]
-/// costs one filter test and at most one lookup.
+/// What a lower-case word can be to this crate (a pattern trigger, with
+/// the patterns it starts; a stance cue), in one table: the per-token pass
+/// of [`LowerTokens::new`] costs one filter test and at most one lookup.
 pub struct WordRoles {
     filter: WordFilter,
-    roles: WordMap<u8>,
+    roles: WordMap<WordRole>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordRole {
+    /// The patterns the word is the trigger of (empty: none).
+    pub patterns: &'static [usize],
+    pub is_cue: bool,
 }
 
 impl WordRoles {
-    pub const TRIGGER: u8 = 1;
-    pub const CUE: u8 = 2;
-
-    fn new<'a>(triggers: impl IntoIterator<Item = &'a str>, cues: impl IntoIterator<Item = &'a str>) -> WordRoles {
-        let mut roles: WordMap<u8> = WordMap::default();
-        for w in triggers {
-            *roles.entry(w.to_string()).or_default() |= WordRoles::TRIGGER;
+    fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = &'a str>) -> WordRoles {
+        let mut roles: WordMap<WordRole> = WordMap::default();
+        for (w, ids) in &m.by_trigger {
+            roles.entry(w.clone()).or_default().patterns = ids;
         }
         for w in cues {
-            *roles.entry(w.to_string()).or_default() |= WordRoles::CUE;
+            roles.entry(w.to_string()).or_default().is_cue = true;
         }
         let filter = WordFilter::new(roles.keys().map(String::as_str));
         WordRoles { filter, roles }
     }
 
-    /// The roles of `w` as a bit set (0 for none).
+    /// The role of `w` (the default: none).
     #[inline]
-    pub fn of(&self, w: &str) -> u8 {
+    pub fn of(&self, w: &str) -> WordRole {
         if !self.filter.may_contain(w) {
-            return 0;
+            return WordRole::default();
         }
-        self.roles.get(w).copied().unwrap_or(0)
+        self.roles.get(w).copied().unwrap_or_default()
     }
 }
 
 /// The roles of the built-in matcher's triggers and stance cues.
-pub static WORD_ROLES: LazyLock<WordRoles> = LazyLock::new(|| {
-    WordRoles::new(MATCHER.by_trigger.keys().map(String::as_str), crate::stances::CUES.keys().map(String::as_str))
-});
+pub static WORD_ROLES: LazyLock<WordRoles> =
+    LazyLock::new(|| WordRoles::new(&MATCHER, crate::stances::CUES.keys().map(String::as_str)));
 
 /// One pattern found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -152,13 +198,15 @@ pub struct LowerTokens<'d> {
     lower: String,
     doc: &'d Doc,
     pub triggers: Vec<u32>,
+    /// The patterns each of `triggers` starts.
+    trigger_patterns: Vec<&'static [usize]>,
     pub cues: Vec<u32>,
 }
 
 impl<'d> LowerTokens<'d> {
     pub fn new(doc: &'d Doc) -> LowerTokens<'d> {
         let lower = doc.norm.as_str().to_ascii_lowercase();
-        let (mut triggers, mut cue_at) = (Vec::new(), Vec::new());
+        let (mut triggers, mut trigger_patterns, mut cue_at) = (Vec::new(), Vec::new(), Vec::new());
         let roles = &*WORD_ROLES;
         for (i, tok) in doc.tokens.iter().enumerate() {
             if tok.kind != TokenKind::Word {
@@ -166,14 +214,15 @@ impl<'d> LowerTokens<'d> {
             }
             let w = lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("");
             let role = roles.of(w);
-            if role & WordRoles::TRIGGER != 0 {
+            if !role.patterns.is_empty() {
                 triggers.push(i as u32);
+                trigger_patterns.push(role.patterns);
             }
-            if role & WordRoles::CUE != 0 {
+            if role.is_cue {
                 cue_at.push(i as u32);
             }
         }
-        LowerTokens { lower, doc, triggers, cues: cue_at }
+        LowerTokens { lower, doc, triggers, trigger_patterns, cues: cue_at }
     }
     /// The lower-cased text of token `i` ("" past the end).
     pub fn get(&self, i: usize) -> &str {
@@ -193,7 +242,9 @@ impl<'d> LowerTokens<'d> {
     }
 }
 
-fn word_ok(w: &PatternWord, lex: &EventLexicon, toks: &LowerTokens, i: usize) -> bool {
+/// Whether token `i` fits pattern word `w`; `class_bit` is the bit of a
+/// class word in [`Matcher::class_words`] (0: look the class up by name).
+fn word_ok(w: &PatternWord, class_bit: u64, m: &Matcher, toks: &LowerTokens, i: usize) -> bool {
     let t = toks.get(i);
     match w {
         PatternWord::Forms(f) => f.iter().any(|x| x == t),
@@ -201,7 +252,8 @@ fn word_ok(w: &PatternWord, lex: &EventLexicon, toks: &LowerTokens, i: usize) ->
         PatternWord::Year => {
             toks.kind(i) == TokenKind::Number && t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))
         }
-        PatternWord::Class(c) => lex.in_class(c, t),
+        PatternWord::Class(_) if class_bit != 0 => m.in_classes(class_bit, t),
+        PatternWord::Class(c) => m.lex.in_class(c, t),
         PatternWord::Gap => true,
     }
 }
@@ -209,24 +261,26 @@ fn word_ok(w: &PatternWord, lex: &EventLexicon, toks: &LowerTokens, i: usize) ->
 /// Tries one pattern with its trigger at token `i`; `lim` is the sentence end.
 fn try_pattern<'a>(
     m: &'a Matcher,
-    p: &'a EventPattern,
+    id: usize,
     toks: &LowerTokens,
     i: usize,
     sent_start: usize,
     lim: usize,
 ) -> Option<PatternMatch<'a>> {
+    let p = &m.lex.patterns[id];
+    let bits = &m.word_class_bits[id];
     if i < sent_start + p.trigger {
         return None;
     }
     let start = i - p.trigger;
     for (k, w) in p.words[..p.trigger].iter().enumerate() {
-        if !word_ok(w, &m.lex, toks, start + k) {
+        if !word_ok(w, bits[k], m, toks, start + k) {
             return None;
         }
     }
     let mut pos = i + 1;
     let mut gap = false;
-    for w in &p.words[p.trigger + 1..] {
+    for (w, &bit) in p.words[p.trigger + 1..].iter().zip(&bits[p.trigger + 1..]) {
         match w {
             PatternWord::Gap => {
                 gap = true;
@@ -235,12 +289,12 @@ fn try_pattern<'a>(
             PatternWord::Class(_) => {
                 let found = (pos..(pos + CLASS_WINDOW).min(lim))
                     .take_while(|&j| !matches!(toks.get(j), "." | ";" | ":" | "," | "and" | "but" | "that"))
-                    .find(|&j| word_ok(w, &m.lex, toks, j))?;
+                    .find(|&j| word_ok(w, bit, m, toks, j))?;
                 pos = found + 1;
             }
             _ => {
                 let reach = if gap { GAP_WINDOW + 1 } else { 1 };
-                let found = (pos..(pos + reach).min(lim)).find(|&j| word_ok(w, &m.lex, toks, j))?;
+                let found = (pos..(pos + reach).min(lim)).find(|&j| word_ok(w, bit, m, toks, j))?;
                 pos = found + 1;
             }
         }
@@ -249,18 +303,13 @@ fn try_pattern<'a>(
     Some(PatternMatch { pattern: p, start, end: pos, trigger: i })
 }
 
-/// The best pattern with its trigger at token `i` (the longest; the earlier
-/// line on a tie), or `None`.
-pub fn best_at<'a>(m: &'a Matcher, toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
-    let w = toks.get(i);
-    if !m.filter.may_contain(w) {
-        return None;
-    }
-    let ids = m.by_trigger.get(w)?;
+/// The best of patterns `ids` with their trigger at token `i` (the
+/// longest; the earlier line on a tie), or `None`.
+fn best_at<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
     let mut best: Option<(usize, PatternMatch)> = None;
     for &id in ids {
         let p = &m.lex.patterns[id];
-        if let Some(pm) = try_pattern(m, p, toks, i, sent_start, lim) {
+        if let Some(pm) = try_pattern(m, id, toks, i, sent_start, lim) {
             let score = p.words.iter().filter(|w| !matches!(w, PatternWord::Gap)).count();
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, pm));
@@ -277,7 +326,7 @@ pub fn sentence_matches<'a>(m: &'a Matcher, toks: &LowerTokens, a: usize, b: usi
     let mut out = Vec::new();
     let mut used_until = a;
     let lo = toks.triggers.partition_point(|&p| (p as usize) < a);
-    for &p in &toks.triggers[lo..] {
+    for (&p, &ids) in toks.triggers[lo..].iter().zip(&toks.trigger_patterns[lo..]) {
         let i = p as usize;
         if i >= b {
             break;
@@ -285,7 +334,7 @@ pub fn sentence_matches<'a>(m: &'a Matcher, toks: &LowerTokens, a: usize, b: usi
         if i < used_until {
             continue;
         }
-        if let Some(pm) = best_at(m, toks, i, a, b) {
+        if let Some(pm) = best_at(m, ids, toks, i, a, b) {
             used_until = pm.end;
             if !pm.pattern.is_skip() {
                 out.push(pm);
@@ -312,9 +361,22 @@ mod tests {
         let cues = &*crate::stances::CUES;
         let words = MATCHER.by_trigger.keys().chain(cues.keys()).map(String::as_str).chain(["the", "said", "", "x"]);
         for w in words {
-            let expected = if MATCHER.is_trigger(w) { WordRoles::TRIGGER } else { 0 } | if cues.contains_key(w) { WordRoles::CUE } else { 0 };
-            assert_eq!(roles.of(w), expected, "{w}");
+            let role = roles.of(w);
+            assert_eq!(role.patterns, MATCHER.by_trigger.get(w).map_or(&[][..], Vec::as_slice), "{w}");
+            assert_eq!(role.is_cue, cues.contains_key(w), "{w}");
         }
-        assert!(MATCHER.by_trigger.keys().any(|w| roles.of(w) == WordRoles::TRIGGER));
+        assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && !roles.of(w).is_cue));
+    }
+
+    #[test]
+    fn class_bits_agree_with_the_lexicon() {
+        let m = &*MATCHER;
+        assert!(!m.lex.classes.is_empty());
+        for (name, members) in &m.lex.classes {
+            for w in members.iter().map(String::as_str).chain(["the", "", "troopss"]) {
+                assert_eq!(m.in_class(name, w), m.lex.in_class(name, w), "{name} {w}");
+            }
+        }
+        assert!(!m.in_class("no such class", "troops"));
     }
 }
