@@ -34,7 +34,7 @@ pub struct ActorLexicon {
     /// asked for every mention, where one hash lookup beats a scan.
     exact: HashMap<String, &'static str, BuildHasherDefault<WordHasher>>,
     /// Lower-case single sector words.
-    sectors: HashMap<String, Sector>,
+    sectors: HashMap<String, Sector, BuildHasherDefault<WordHasher>>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -46,7 +46,7 @@ fn leak(s: String) -> &'static str {
 pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     let mut phrases = Vec::new();
     let mut codes = Vec::new();
-    let mut sectors = HashMap::new();
+    let mut sectors = HashMap::default();
     let mut problems = Vec::new();
     let mut exact = HashMap::default();
     for (line, l) in data_lines(text) {
@@ -223,9 +223,11 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             is_reference: false,
         });
     }
+    // `inner` is in text order: the first inner phrase in a hit is found by bisection
     for h in &mut hits {
         if h.code.is_none() {
-            if let Some((_, c)) = inner.iter().find(|(t, _)| *t >= h.start && *t < h.end) {
+            let k = inner.partition_point(|(t, _)| *t < h.start);
+            if let Some((_, c)) = inner.get(k).filter(|(t, _)| *t < h.end) {
                 h.code = Some(c.to_string());
             }
         }
@@ -285,10 +287,8 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         if by_entity.get(id.0 as usize).is_none_or(|c| c.is_some()) {
             continue;
         }
-        if let Some((_, c)) = inner.iter().find(|(t, _)| {
-            let p = doc.tokens[*t].span.start();
-            p >= m.span.start() && p < m.span.end()
-        }) {
+        let k = inner.partition_point(|(t, _)| doc.tokens[*t].span.start() < m.span.start());
+        if let Some((_, c)) = inner.get(k).filter(|(t, _)| doc.tokens[*t].span.start() < m.span.end()) {
             if *c != "IGO" && *c != "NGO" {
                 by_entity[id.0 as usize] = Some(c.to_string());
             }
@@ -344,7 +344,17 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             if !w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
                 break;
             }
-            if let Some(s) = lex.sector_of(&w.to_ascii_lowercase()) {
+            // lower-cased on the stack: no allocation per word
+            let mut lower = [0u8; 32];
+            let sector = match lower.get_mut(..w.len()) {
+                Some(buf) => {
+                    buf.copy_from_slice(w.as_bytes());
+                    buf.make_ascii_lowercase();
+                    std::str::from_utf8(buf).ok().and_then(|w| lex.sector_of(w))
+                }
+                None => lex.sector_of(&w.to_ascii_lowercase()),
+            };
+            if let Some(s) = sector {
                 h.sector = Some(s);
                 break;
             }
