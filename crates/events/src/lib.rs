@@ -289,7 +289,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
     };
     // events of earlier sentences, by kind, actors and trigger word: one meeting
     // mentioned twice is one meeting
-    let mut earlier: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
+    let mut earlier: std::collections::HashSet<EventKey, std::hash::BuildHasherDefault<matcher::WordHasher>> = Default::default();
     let mut earlier_seen = 0;
     let report = doc.meta.date.as_deref().and_then(Ymd::parse);
     let mut events: Vec<Event> = Vec::new();

@@ -43,16 +43,20 @@ impl Hasher for WordHasher {
 /// A map keyed by words, hashed with [`WordHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
-/// A bit set over (length, first byte, last byte) of a word list: most
-/// tokens of a text are rejected by one bit test, before any hashing.
+/// A bit set over (length, first two bytes, last byte) of a word list,
+/// mixed into 15 bits: most tokens of a text are rejected by one bit test,
+/// before any hashing ("the", "said" share no slot with the list words).
 #[derive(Clone)]
 pub struct WordFilter([u64; 512]);
 
 impl WordFilter {
+    #[inline]
     fn slot(w: &str) -> Option<usize> {
         let b = w.as_bytes();
         let (&first, &last) = (b.first()?, b.last()?);
-        Some(((b.len().min(31)) << 10) | (((first & 31) as usize) << 5) | ((last & 31) as usize))
+        let second = b.get(1).copied().unwrap_or(0);
+        let key = (b.len() as u32 & 0xff) | (first as u32) << 8 | (second as u32) << 16 | (last as u32) << 24;
+        Some((key.wrapping_mul(0x9e37_79b1) >> 17) as usize)
     }
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
         let mut bits = [0u64; 512];
@@ -366,6 +370,16 @@ mod tests {
             assert_eq!(role.is_cue, cues.contains_key(w), "{w}");
         }
         assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && !roles.of(w).is_cue));
+    }
+
+    #[test]
+    fn word_filter_keeps_every_member() {
+        let words = ["attack", "a", "", "troops", "ceasefire", "x-ray"];
+        let f = WordFilter::new(words);
+        assert!(words.iter().filter(|w| !w.is_empty()).all(|w| f.may_contain(w)));
+        assert!(!f.may_contain(""));
+        let rejected = ["the", "said", "of", "and", "to", "in", "that", "was"].iter().filter(|w| !f.may_contain(w)).count();
+        assert!(rejected >= 6, "{rejected}");
     }
 
     #[test]
