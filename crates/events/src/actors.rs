@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
-use dateline_lexicon::{data_file, data_lines, WordHasher};
+use dateline_lexicon::{data_file, data_lines};
 
+use crate::matcher::WordHasher;
 use crate::starts::PhraseStarts;
 
 const BUILTIN: &str = include_str!("../../../data/events/actors.txt");

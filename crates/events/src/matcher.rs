@@ -5,40 +5,13 @@
 //! words checked around it.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
 use dateline_lexicon::events::{EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, EVENT_PATTERNS, GAP_WINDOW};
 
-/// A small multiply-rotate hasher for short word keys: the word lookups run
-/// once per token, where SipHash's cost shows.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        let mut tail = 0u64;
-        for (i, b) in chunks.remainder().iter().enumerate() {
-            tail |= (*b as u64) << (8 * i);
-        }
-        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub use dateline_lexicon::WordHasher;
 
 /// A map keyed by words, hashed with [`WordHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
