@@ -46,7 +46,8 @@ impl Component for EventCoder {
         if doc.tokens.is_empty() {
             return;
         }
-        let toks = LowerTokens::new(doc);
+        let lower = matcher::lower_text(doc);
+        let toks = LowerTokens::new(doc, &lower);
         let events = code_events(doc, &toks);
         let stances = stances::find_stances(doc, &toks, &events);
         drop(toks);

@@ -168,12 +168,19 @@ pub struct PatternMatch<'a> {
     pub trigger: usize,
 }
 
+/// A document's normalised text, ASCII lower-cased: the buffer the words
+/// of [`LowerTokens`] point into.
+pub fn lower_text(doc: &Doc) -> String {
+    doc.norm.as_str().to_ascii_lowercase()
+}
+
 /// Lower-cased tokens of a document, sharing one buffer, with the places
 /// of the words that may start a pattern or carry a stance (found in one
-/// pass, so that later work visits only those).
+/// pass, so that later work visits only those). Each token's word is sliced
+/// once here: the coder asks for words many times over.
 pub struct LowerTokens<'d> {
-    lower: String,
     doc: &'d Doc,
+    words: Vec<&'d str>,
     pub triggers: Vec<u32>,
     /// The patterns each of `triggers` starts.
     trigger_patterns: Vec<&'static [usize]>,
@@ -181,15 +188,17 @@ pub struct LowerTokens<'d> {
 }
 
 impl<'d> LowerTokens<'d> {
-    pub fn new(doc: &'d Doc) -> LowerTokens<'d> {
-        let lower = doc.norm.as_str().to_ascii_lowercase();
+    /// `lower` is [`lower_text`] of `doc`.
+    pub fn new(doc: &'d Doc, lower: &'d str) -> LowerTokens<'d> {
         let (mut triggers, mut trigger_patterns, mut cue_at) = (Vec::new(), Vec::new(), Vec::new());
+        let mut words = Vec::with_capacity(doc.tokens.len());
         let roles = &*WORD_ROLES;
         for (i, tok) in doc.tokens.iter().enumerate() {
+            let w = lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("");
+            words.push(w);
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let w = lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("");
             let role = roles.of(w);
             if !role.patterns.is_empty() {
                 triggers.push(i as u32);
@@ -199,12 +208,12 @@ impl<'d> LowerTokens<'d> {
                 cue_at.push(i as u32);
             }
         }
-        LowerTokens { lower, doc, triggers, trigger_patterns, cues: cue_at }
+        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at }
     }
     /// The lower-cased text of token `i` ("" past the end).
-    pub fn get(&self, i: usize) -> &str {
-        let Some(t) = self.doc.tokens.get(i) else { return "" };
-        self.lower.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")
+    #[inline]
+    pub fn get(&self, i: usize) -> &'d str {
+        self.words.get(i).copied().unwrap_or("")
     }
     /// The normalised (not lower-cased) text of token `i`.
     pub fn original(&self, i: usize) -> &'d str {
