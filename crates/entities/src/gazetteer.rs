@@ -7,7 +7,8 @@
 //! against the case the lexicon writes it in: "US" must not match the pronoun
 //! "us", "WHO" must not match "who".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -15,6 +16,7 @@ use dateline_doc::{Doc, TokenKind};
 use dateline_lexicon::geo::{country_forms, geo, CountryNameRole};
 use dateline_lexicon::orgs::orgs;
 use dateline_lexicon::titles::titles;
+use dateline_lexicon::WordHasher;
 
 /// What a lexicon entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +53,13 @@ pub struct Gazetteer {
     /// Hashes of the first words of forms written in lower case ("foreign
     /// minister", "deputy"): a lower-case token that is none of them starts
     /// no match, and the automaton is not run there.
-    lower_first_words: std::collections::HashSet<u64>,
+    lower_first_words: HashSet<u64, BuildHasherDefault<WordHasher>>,
+    /// The same hashes as a bitmap, which rejects most lower-case words
+    /// with one look-up.
+    lower_first_bits: Bitmap16,
+    /// The first bytes patterns begin with: most capitalised words begin
+    /// none ("Smith", "Tuesday"), and the automaton is not run there.
+    starts: StartFilter,
     /// Per pattern (a lower-cased form): the forms written with that spelling
     /// ("Mercosur", "MERCOSUR") and what each may be (several when a form is
     /// shared, e.g. "Congolese").
@@ -114,13 +122,18 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(keyed.iter().map(|(k, _)| k.as_str()))
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("an empty automaton builds")));
-        let lower_first_words = keyed
+        let lower_first_words: HashSet<u64, BuildHasherDefault<WordHasher>> = keyed
             .iter()
             .flat_map(|(_, v)| v.iter())
             .filter(|(f, _)| f.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
             .filter_map(|(f, _)| f.split(' ').next().map(|w| word_hash(w.as_bytes())))
             .collect();
-        Gazetteer { automaton, lower_first_words, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        let mut lower_first_bits = Bitmap16::default();
+        for &h in &lower_first_words {
+            lower_first_bits.insert(h);
+        }
+        let starts = StartFilter::new(keyed.iter().map(|(k, _)| k.as_bytes()));
+        Gazetteer { automaton, lower_first_words, lower_first_bits, starts, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -136,6 +149,82 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
 pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
+}
+
+/// A set of 2^16 bits, addressed by the low bits of a hash.
+#[derive(Clone)]
+struct Bitmap16(Box<[u64; 1024]>);
+
+impl Default for Bitmap16 {
+    fn default() -> Bitmap16 {
+        Bitmap16(Box::new([0; 1024]))
+    }
+}
+
+impl Bitmap16 {
+    fn insert(&mut self, h: u64) {
+        let i = (h & 0xFFFF) as usize;
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        let i = (h & 0xFFFF) as usize;
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// Which byte strings may begin a pattern, judged by their first three
+/// bytes, ASCII-lower-cased as the automaton compares them (patterns of one
+/// or two bytes are kept whole). No false negatives: a position it rejects
+/// is one where the anchored search finds nothing.
+#[derive(Clone, Default)]
+struct StartFilter {
+    /// Whole patterns of one or two bytes, as `b0 | b1 << 8`.
+    short: Bitmap16,
+    /// A hash of the first three bytes of longer patterns.
+    long: Bitmap16,
+    /// An empty pattern matches anywhere.
+    any: bool,
+}
+
+impl StartFilter {
+    fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> StartFilter {
+        let mut f = StartFilter::default();
+        for p in patterns {
+            match *p {
+                [] => f.any = true,
+                [a] => f.short.insert(a.to_ascii_lowercase() as u64),
+                [a, b] => f.short.insert(Self::pair(a, b)),
+                [a, b, c, ..] => f.long.insert(Self::triple(a, b, c)),
+            }
+        }
+        f
+    }
+
+    fn pair(a: u8, b: u8) -> u64 {
+        a.to_ascii_lowercase() as u64 | (b.to_ascii_lowercase() as u64) << 8
+    }
+
+    fn triple(a: u8, b: u8, c: u8) -> u64 {
+        let x = Self::pair(a, b) | (c.to_ascii_lowercase() as u64) << 16;
+        x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40
+    }
+
+    /// Whether some pattern may match `text` from its start.
+    #[inline]
+    fn may_start(&self, text: &[u8]) -> bool {
+        match *text {
+            [] => self.any,
+            [a] => self.any || self.short.contains(a.to_ascii_lowercase() as u64),
+            [a, b] => self.any || self.short.contains(a.to_ascii_lowercase() as u64) || self.short.contains(Self::pair(a, b)),
+            [a, b, c, ..] => {
+                self.any
+                    || self.long.contains(Self::triple(a, b, c))
+                    || self.short.contains(a.to_ascii_lowercase() as u64)
+                    || self.short.contains(Self::pair(a, b))
+            }
+        }
+    }
 }
 
 /// A lexicon hit on whole tokens `tokens.start..tokens.end`.
@@ -188,17 +277,20 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
             continue;
         }
         let word = &norm.as_bytes()[t.norm_start as usize..t.norm_end as usize];
-        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_words.contains(&word_hash(word)) {
+        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && {
+            let h = word_hash(word);
+            !gaz.lower_first_bits.contains(h) || !gaz.lower_first_words.contains(&h)
+        } {
             continue;
         }
         starts.clear();
         starts.push(t.norm_start as usize);
-        if capitalised_compound(doc, ti) {
+        if word.contains(&b'-') && capitalised_compound(doc, ti) {
             let (ts, te) = (t.norm_start as usize, t.norm_end as usize);
             starts.extend(norm.as_bytes()[ts..te].iter().enumerate().filter(|(_, &b)| b == b'-').map(|(k, _)| ts + k + 1).filter(|&p| p < te));
         }
         for &pos in &starts {
-            if pos < next_free {
+            if pos < next_free || !gaz.starts.may_start(&norm.as_bytes()[pos..]) {
                 continue;
             }
             let input = Input::new(norm).range(pos..).anchored(Anchored::Yes);
@@ -341,6 +433,19 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn start_filter_keeps_every_pattern_start() {
+        let patterns: [&[u8]; 4] = [b"us", b"u.s.", b"foreign ministry", b"e"];
+        let f = StartFilter::new(patterns.iter().copied());
+        for text in [&b"US troops"[..], b"U.S.", b"Foreign Ministry said", b"e", b"E-mail", b"us"] {
+            assert!(f.may_start(text), "{:?}", std::str::from_utf8(text));
+        }
+        assert!(!f.may_start(b"Smith"));
+        assert!(!f.may_start(b""));
+        let all = StartFilter::new([&b""[..]].into_iter());
+        assert!(all.may_start(b"Smith"));
     }
 
     #[test]
