@@ -8,14 +8,47 @@
 //! and reading titles into roles.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use dateline_doc::{Doc, Entity, EntityId, EntityKind, Mention, MentionSource, Sector, Span, TokenKind};
 use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
 use dateline_lexicon::orgs::orgs;
 use dateline_lexicon::titles::title_sector;
+use dateline_lexicon::WordHasher;
 
 use crate::gazetteer::{sentence_in_capitals, Hit, LexMatch};
 use crate::ner::{NameSpan, NerLabel};
+
+/// Maps and sets keyed by short words and names (FNV: SipHash costs more
+/// than the rest of a look-up here).
+type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// The bytes of token `i` in the normalised text (no UTF-8 boundary check:
+/// for the comparisons of the scans over every token).
+#[inline]
+fn token_bytes(doc: &Doc, i: usize) -> &[u8] {
+    let t = &doc.tokens[i];
+    &doc.norm.as_str().as_bytes()[t.norm_start as usize..t.norm_end as usize]
+}
+
+/// `word.to_lowercase()` is one of `list` (lower-case words), without
+/// building the lower-case string when the word is ASCII.
+fn lowercase_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// `s.trim_end_matches("'s")` without the general substring searcher.
+fn trim_possessives(mut s: &str) -> &str {
+    while let Some(t) = s.strip_suffix("'s") {
+        s = t;
+    }
+    s
+}
 
 /// What a mention is grouped by.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -97,6 +130,7 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
         }
     }
     let mut out = Vec::new();
+    let mut caps = SentenceCaps::default();
     for m in lex {
         let hits = m.hits();
         let span = doc.span_from_norm(m.norm_start, m.norm_end);
@@ -114,8 +148,7 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
             shouted: m.shouted,
             capital_of: None,
         };
-        let countries: Vec<(u16, CountryNameRole)> =
-            hits.iter().filter_map(|h| if let Hit::Country { idx, role } = *h { Some((idx, role)) } else { None }).collect();
+        let countries = || hits.iter().filter_map(|h| if let Hit::Country { idx, role } = *h { Some((idx, role)) } else { None });
         let org = hits.iter().find_map(|h| if let Hit::Org { idx } = *h { Some(idx) } else { None });
         let region = hits.iter().find_map(|h| if let Hit::Region { idx } = *h { Some(idx) } else { None });
         if let Some(idx) = org {
@@ -124,11 +157,11 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
             c.country = org.country.as_deref();
             c.sector = sector(Some(org.sector));
             out.push(c);
-        } else if let Some(&(idx, role)) = countries.first() {
-            let unique = countries.iter().all(|&(i, _)| i == idx);
+        } else if let Some((idx, role)) = countries().next() {
+            let unique = countries().all(|(i, _)| i == idx);
             let country = &g.countries[idx as usize];
             let single = m.end_token == m.start_token + 1;
-            let in_caps = m.shouted || sentence_in_capitals(doc, m.start_token);
+            let in_caps = m.shouted || caps.in_capitals(doc, m.start_token);
             let name_like = matches!(role, CountryNameRole::Name | CountryNameRole::Capital);
             if name_like && single && !in_caps && unknown_capitalised(doc, m.end_token, &lex_tokens) {
                 continue; // "Chad Smith": a person's name, left to the tagger
@@ -163,9 +196,12 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
                 CountryNameRole::Capital => {
                     c.capital_of = Some(idx);
                     c.naming = false;
-                    let prev = m.start_token.checked_sub(1).map(|p| doc.token_text(p).to_ascii_lowercase());
+                    let locative = m.start_token.checked_sub(1).is_some_and(|p| {
+                        let prev = doc.token_text(p);
+                        LOCATIVE.iter().any(|w| w.eq_ignore_ascii_case(prev))
+                    });
                     let in_dateline = doc.meta.dateline_span.is_some_and(|d| d.overlaps(span));
-                    if in_dateline || prev.is_some_and(|p| LOCATIVE.contains(&p.as_str())) {
+                    if in_dateline || locative {
                         c.kind = EntityKind::Location;
                         c.key = Key::Place(text.to_lowercase());
                         c.naming = true;
@@ -191,6 +227,26 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// [`sentence_in_capitals`], remembered per sentence.
+#[derive(Default)]
+struct SentenceCaps {
+    /// Per sentence: 0 not yet known, 1 no, 2 yes.
+    known: Vec<u8>,
+}
+
+impl SentenceCaps {
+    fn in_capitals(&mut self, doc: &Doc, token: usize) -> bool {
+        let Some(s) = doc.sentence_at(doc.tokens[token].span.start()) else { return false };
+        if self.known.len() < doc.sentences.len() {
+            self.known.resize(doc.sentences.len(), 0);
+        }
+        if self.known[s] == 0 {
+            self.known[s] = 1 + sentence_in_capitals(doc, token) as u8;
+        }
+        self.known[s] == 2
+    }
 }
 
 fn is_sentence_start(doc: &Doc, token: usize) -> bool {
@@ -253,7 +309,7 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
     for m in lex {
         let Some(inst) = m.hits().iter().find_map(|h| if let Hit::Institution { idx } = *h { Some(idx) } else { None }) else { continue };
         // "Ukraine's military allies": the institution word is a modifier
-        if m.end_token < doc.tokens.len() && NOT_AN_INSTITUTION_BEFORE.contains(&doc.token_text(m.end_token).to_ascii_lowercase().as_str()) {
+        if m.end_token < doc.tokens.len() && NOT_AN_INSTITUTION_BEFORE.iter().any(|w| w.eq_ignore_ascii_case(doc.token_text(m.end_token))) {
             continue;
         }
         // the country word ends right before, or before a possessive 's
@@ -287,7 +343,7 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
 fn administration_cands(doc: &Doc) -> Vec<Cand> {
     let mut out = Vec::new();
     for i in 1..doc.tokens.len() {
-        if doc.token_text(i) != "administration" {
+        if token_bytes(doc, i) != b"administration" {
             continue;
         }
         let p = i - 1;
@@ -404,7 +460,7 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
     while e > s + 1 && doc.token_text(e - 1).chars().next().is_some_and(|c| c.is_lowercase()) {
         e -= 1;
     }
-    if e > s + 1 && is_sentence_start(doc, s) && SENTENCE_OPENERS.contains(&doc.token_text(s).to_lowercase().as_str()) {
+    if e > s + 1 && is_sentence_start(doc, s) && lowercase_in(doc.token_text(s), SENTENCE_OPENERS) {
         s += 1;
     }
     if n.label == NerLabel::Per {
@@ -493,7 +549,7 @@ fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[Name
 /// government, is that organisation.
 fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
     let o = orgs();
-    let orgs_here: HashSet<u16> = cands.iter().filter_map(|c| if let Key::Org(i) = c.key { Some(i) } else { None }).collect();
+    let orgs_here: WordSet<u16> = cands.iter().filter_map(|c| if let Key::Org(i) = c.key { Some(i) } else { None }).collect();
     for c in cands.iter_mut() {
         if c.capital_of.is_some() && c.kind == EntityKind::Country {
             if let Some(org) = o.by_seat(doc.slice(c.span)) {
@@ -508,7 +564,7 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
             }
         }
     }
-    let metonymic: HashSet<String> =
+    let metonymic: WordSet<String> =
         cands.iter().filter(|c| c.capital_of.is_some() && c.kind == EntityKind::Country).map(|c| doc.slice(c.span).to_lowercase()).collect();
     for c in cands.iter_mut() {
         if let Some(idx) = c.capital_of {
@@ -525,7 +581,7 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
 /// the report, and so is the surname of a full name ("Hegseth's remarks"
 /// tagged as an organisation once).
 fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
-    let mut person_names: HashSet<Vec<String>> = HashSet::new();
+    let mut person_names: WordSet<Vec<String>> = WordSet::default();
     for c in cands.iter().filter(|c| c.key == Key::Person) {
         // only names given in full: a one-word "person" may be the tagger's slip
         let words = name_words(doc, c);
@@ -539,7 +595,7 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     if person_names.is_empty() {
         return;
     }
-    let surnames: HashSet<String> = person_names.iter().filter(|w| w.len() == 1).flatten().cloned().collect();
+    let surnames: WordSet<String> = person_names.iter().filter(|w| w.len() == 1).flatten().cloned().collect();
     for c in cands.iter_mut() {
         if c.source != MentionSource::Model || c.key == Key::Person || c.end <= c.start {
             continue;
@@ -559,7 +615,7 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
 /// A person's full name or surname written again where the tagger missed
 /// it ("Tesfay added…" at the start of a sentence) is the same person.
 fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
-    let mut names: HashSet<&str> = HashSet::new();
+    let mut names: WordSet<&str> = WordSet::default();
     for c in cands.iter().filter(|c| c.key == Key::Person && c.end >= c.start + 2) {
         let last = doc.token_text(c.end - 1);
         let last = if last == "'s" && c.end >= c.start + 2 { doc.token_text(c.end - 2) } else { last };
@@ -578,8 +634,12 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
     }
     let mut out = Vec::new();
     for i in 0..doc.tokens.len() {
+        // cheap tests first: an ASCII word must begin with a capital
+        if covered[i] || token_bytes(doc, i).first().is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            continue;
+        }
         let w = doc.token_text(i);
-        if covered[i] || !w.chars().next().is_some_and(char::is_uppercase) || !names.contains(w) {
+        if !w.chars().next().is_some_and(char::is_uppercase) || !names.contains(w) {
             continue;
         }
         // not the first word of another capitalised name ("Prado Museum")
@@ -609,7 +669,7 @@ fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>) {
     let n = doc.tokens.len();
     let mut found = Vec::new();
     for i in 1..n.saturating_sub(2) {
-        if doc.token_text(i) != "(" || doc.token_text(i + 2) != ")" {
+        if token_bytes(doc, i) != b"(" || token_bytes(doc, i + 2) != b")" {
             continue;
         }
         let acr = doc.token_text(i + 1);
@@ -686,10 +746,10 @@ fn initials(words: &[String]) -> String {
 /// Assigns each candidate a group index; candidates are in text order.
 fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut groups: Vec<usize> = vec![0; cands.len()];
-    let mut by_key: HashMap<&Key, usize> = HashMap::new();
+    let mut by_key: WordMap<&Key, usize> = WordMap::default();
     // persons: surname ↔ full name
     let mut persons: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut persons_by_last: WordMap<String, Vec<usize>> = WordMap::default();
     let mut n_groups = 0;
     let mut org_groups: Vec<(usize, Vec<String>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
@@ -914,7 +974,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
             .iter()
             .copied()
             .filter(|&i| cands[i].naming)
-            .max_by_key(|&i| (!cands[i].shouted, doc.slice(cands[i].span).trim_end_matches("'s").chars().count(), std::cmp::Reverse(i)));
+            .max_by_key(|&i| (!cands[i].shouted, trim_possessives(doc.slice(cands[i].span)).chars().count(), std::cmp::Reverse(i)));
         let name = match (best, &first.key) {
             (Some(i), _) => display_name(doc, &cands[i]),
             (None, Key::Country(idx)) => g.countries[*idx as usize].name.clone(),
@@ -1006,5 +1066,10 @@ fn add_role_references(doc: &mut Doc, cands: &[Cand], mention_of_cand: &[usize])
 fn display_name(doc: &Doc, c: &Cand) -> String {
     let s = doc.slice(c.span);
     let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
+    // most names are already ASCII words between single spaces
+    let clean = !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && s.bytes().all(|b| b == b' ' || b.is_ascii_graphic());
+    if clean {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
