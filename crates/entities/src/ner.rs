@@ -410,17 +410,16 @@ impl Model {
         let mut blocks = vec![RankBlock::default(); buckets.div_ceil(64)];
         let mut small_rows = vec![[0i8; N_CLASSES]];
         let mut big_rows = Vec::new();
-        let mut row = [0i16; N_CLASSES];
-        for (i, w) in weights.enumerate() {
-            row[i % N_CLASSES] = w;
-            if i % N_CLASSES != N_CLASSES - 1 || row == [0; N_CLASSES] {
+        let mut weights = weights.into_iter();
+        for bucket in 0..buckets {
+            let row: [i16; N_CLASSES] = std::array::from_fn(|_| weights.next().unwrap_or(0));
+            if row == [0; N_CLASSES] {
                 continue;
             }
-            let bucket = i / N_CLASSES;
             let block = &mut blocks[bucket / 64];
-            if let Ok(small) = row.map(i8::try_from).into_iter().collect::<Result<Vec<i8>, _>>() {
+            if row.iter().all(|&w| i8::try_from(w).is_ok()) {
                 block.small |= 1 << (bucket % 64);
-                small_rows.push(std::array::from_fn(|c| small[c]));
+                small_rows.push(row.map(|w| w as i8));
             } else {
                 block.big |= 1 << (bucket % 64);
                 big_rows.push(row);

@@ -309,7 +309,10 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
     for m in lex {
         let Some(inst) = m.hits().iter().find_map(|h| if let Hit::Institution { idx } = *h { Some(idx) } else { None }) else { continue };
         // "Ukraine's military allies": the institution word is a modifier
-        if m.end_token < doc.tokens.len() && NOT_AN_INSTITUTION_BEFORE.iter().any(|w| w.eq_ignore_ascii_case(doc.token_text(m.end_token))) {
+        if m.end_token < doc.tokens.len() && {
+            let next = doc.token_text(m.end_token);
+            NOT_AN_INSTITUTION_BEFORE.iter().any(|w| w.eq_ignore_ascii_case(next))
+        } {
             continue;
         }
         // the country word ends right before, or before a possessive 's
