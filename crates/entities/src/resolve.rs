@@ -599,13 +599,22 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
         return;
     }
     let surnames: WordSet<String> = person_names.iter().filter(|w| w.len() == 1).flatten().cloned().collect();
+    let mut lower = String::new();
     for c in cands.iter_mut() {
         if c.source != MentionSource::Model || c.key == Key::Person || c.end <= c.start {
             continue;
         }
         // cheap test first: the last word must be a known surname
         let last = doc.token_text(if doc.token_text(c.end - 1) == "'s" && c.end > c.start + 1 { c.end - 2 } else { c.end - 1 });
-        if !surnames.contains(&last.to_lowercase()) {
+        let known = if last.is_ascii() {
+            lower.clear();
+            lower.push_str(last);
+            lower.make_ascii_lowercase();
+            surnames.contains(&lower)
+        } else {
+            surnames.contains(&last.to_lowercase())
+        };
+        if !known {
             continue;
         }
         if person_names.contains(&name_words(doc, c)) {
@@ -754,13 +763,15 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut persons: Vec<(usize, Vec<String>)> = Vec::new();
     let mut persons_by_last: WordMap<String, Vec<usize>> = WordMap::default();
     let mut n_groups = 0;
-    let mut org_groups: Vec<(usize, Vec<String>)> = Vec::new();
+    // organisations: (group, candidate, its initials when it has two words
+    // or more, worked out when an acronym is first compared)
+    let mut org_groups: Vec<(usize, usize, Option<Option<String>>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if c.key == Key::Person {
             let words = name_words(doc, c);
-            let Some(last) = words.last().cloned() else { continue };
+            let Some(last) = words.last() else { continue };
             // every way two names can be one person shares the last word
-            let same_last: Vec<usize> = persons_by_last.get(&last).cloned().unwrap_or_default();
+            let same_last: &[usize] = persons_by_last.get(last).map_or(&[], Vec::as_slice);
             let fits = |full: &Vec<String>| full == &words || (words.len() < full.len() && full.ends_with(&words)) || same_person_name(full, &words);
             // a bare surname shared by two people named in full ("Obama" with
             // Barack and Michelle Obama) stays apart from both
@@ -777,7 +788,7 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
                 persons[p].1 = words;
                 groups[i] = persons[p].0;
             } else {
-                persons_by_last.entry(last).or_default().push(persons.len());
+                persons_by_last.entry(last.clone()).or_default().push(persons.len());
                 persons.push((n_groups, words));
                 groups[i] = n_groups;
                 n_groups += 1;
@@ -788,7 +799,14 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
             // an acronym of an organisation named before ("Assembly of First Nations (AFN)")
             let text = doc.slice(c.span);
             if text.len() >= 2 && text.chars().all(|ch| ch.is_uppercase()) && !by_key.contains_key(&c.key) {
-                if let Some(&(g, _)) = org_groups.iter().find(|(_, w)| w.len() >= 2 && initials(w) == text) {
+                let acronym_of = org_groups.iter_mut().find_map(|(g, named_by, initials_of)| {
+                    let initials_of = initials_of.get_or_insert_with(|| {
+                        let w = name_words(doc, &cands[*named_by]);
+                        (w.len() >= 2).then(|| initials(&w))
+                    });
+                    (initials_of.as_deref() == Some(text)).then_some(*g)
+                });
+                if let Some(g) = acronym_of {
                     groups[i] = g;
                     by_key.insert(&c.key, g);
                     continue;
@@ -801,7 +819,7 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
         });
         groups[i] = g;
         if c.kind == EntityKind::Organization {
-            org_groups.push((g, name_words(doc, c)));
+            org_groups.push((g, i, None));
         }
     }
     groups
