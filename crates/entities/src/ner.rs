@@ -358,36 +358,11 @@ fn sentence_in_caps(s: &SentenceView) -> bool {
 
 // ------------------------------------------------------------------- model
 
-/// The weights: `buckets × N_CLASSES` 16-bit values, stored sparsely.
-///
-/// Three quarters of the hash buckets were never touched in training (their
-/// rows are all zero), so only the non-zero rows are kept, packed in bucket
-/// order; nineteen in twenty hold only weights that fit a byte and are kept
-/// as bytes, the rest keep 16 bits. A bucket finds its row through one byte
-/// (its place among the rows of its 64-bucket block) and the counts of rows
-/// before that block. Scoring a token is bound by these look-ups: the packed
-/// rows (0.7 MB) and their index (0.3 MB) stay in the CPU cache far better
-/// than the dense table (4.7 MB) did. Scores are the same integer sums as
-/// over the dense table.
+/// The weights: `buckets × N_CLASSES` 16-bit values and their scale.
 pub struct Model {
     mask: u64,
-    /// Per bucket: 0 when its row is all zeros; `1..=64` its small row, the
-    /// n-th of its block; [`BIG_SLOT`] `| n` its big row, the n-th (from 0).
-    slots: Vec<u8>,
-    /// Per 64-bucket block: the small and the big rows of the blocks before.
-    bases: Vec<[u32; 2]>,
-    /// `small_rows[0]` is the zero row; the others are the non-zero rows
-    /// whose weights all fit a byte.
-    small_rows: Vec<[i8; N_CLASSES]>,
-    /// The other non-zero rows.
-    big_rows: Vec<[i16; N_CLASSES]>,
+    weights: Vec<i16>,
 }
-
-const BIG_SLOT: u8 = 0x80;
-
-/// Where a bucket's weights are: `BIG_ROW | index` into the big rows, or an
-/// index into the small rows.
-const BIG_ROW: u32 = 1 << 31;
 
 const MAGIC: &[u8; 8] = b"DLNER01\0";
 
@@ -401,33 +376,6 @@ pub enum ModelError {
 }
 
 impl Model {
-    /// Packs a dense `buckets × N_CLASSES` table.
-    fn from_dense(weights: impl IntoIterator<Item = i16>, buckets: usize) -> Model {
-        let mut weights = weights.into_iter();
-        let mut slots = vec![0u8; buckets];
-        let mut bases = Vec::with_capacity(buckets.div_ceil(64));
-        let mut small_rows = vec![[0i8; N_CLASSES]];
-        let mut big_rows = Vec::new();
-        for (bucket, slot) in slots.iter_mut().enumerate() {
-            if bucket % 64 == 0 {
-                bases.push([small_rows.len() as u32 - 1, big_rows.len() as u32]);
-            }
-            let row: [i16; N_CLASSES] = std::array::from_fn(|_| weights.next().unwrap_or(0));
-            if row == [0; N_CLASSES] {
-                continue;
-            }
-            let [small_base, big_base] = bases[bucket / 64];
-            if row.iter().all(|&w| i8::try_from(w).is_ok()) {
-                small_rows.push(row.map(|w| w as i8));
-                *slot = (small_rows.len() as u32 - 1 - small_base) as u8;
-            } else {
-                *slot = BIG_SLOT | (big_rows.len() as u32 - big_base) as u8;
-                big_rows.push(row);
-            }
-        }
-        Model { mask: buckets as u64 - 1, slots, bases, small_rows, big_rows }
-    }
-
     pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         if b.len() < 16 || &b[..8] != MAGIC {
             return Err(ModelError::Magic);
@@ -437,71 +385,36 @@ impl Model {
         if classes != N_CLASSES || !buckets.is_power_of_two() || b.len() != 16 + buckets * N_CLASSES * 2 {
             return Err(ModelError::Size);
         }
-        Ok(Model::from_dense(b[16..].chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])), buckets))
+        let weights = b[16..].chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        Ok(Model { mask: buckets as u64 - 1, weights })
     }
 
     /// Quantises float weights to 16 bits.
     pub fn from_floats(w: &[f32], buckets: usize) -> Model {
         let max = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
         let scale = 32000.0 / max;
-        Model::from_dense(w.iter().map(|x| (x * scale).round() as i16), buckets)
+        Model { mask: buckets as u64 - 1, weights: w.iter().map(|x| (x * scale).round() as i16).collect() }
     }
 
-    /// The file form: the dense table.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let buckets = self.mask as usize + 1;
-        let mut out = Vec::with_capacity(16 + buckets * N_CLASSES * 2);
+        let mut out = Vec::with_capacity(16 + self.weights.len() * 2);
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(buckets as u32).to_le_bytes());
+        out.extend_from_slice(&((self.mask + 1) as u32).to_le_bytes());
         out.extend_from_slice(&(N_CLASSES as u32).to_le_bytes());
-        for bucket in 0..buckets as u64 {
-            for w in self.dense_row(self.row_of(bucket)) {
-                out.extend_from_slice(&w.to_le_bytes());
-            }
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
         }
         out
     }
 
-    fn dense_row(&self, row: u32) -> [i16; N_CLASSES] {
-        if row & BIG_ROW != 0 {
-            self.big_rows[(row & !BIG_ROW) as usize]
-        } else {
-            self.small_rows[row as usize].map(i16::from)
-        }
-    }
-
-    /// Where the weights of a feature's bucket are (see [`BIG_ROW`]).
-    #[inline]
-    fn row_of(&self, feature: u64) -> u32 {
-        let bucket = (feature & self.mask) as usize;
-        let slot = self.slots[bucket] as u32;
-        let [small_base, big_base] = self.bases[bucket / 64];
-        if slot & BIG_SLOT as u32 != 0 {
-            return BIG_ROW | (big_base + (slot & !(BIG_SLOT as u32)));
-        }
-        // slot 0 is the zero row, whatever the base
-        (small_base + slot) * (slot != 0) as u32
-    }
-
     #[inline]
     fn score(&self, feats: &[u64], scores: &mut [i32; N_CLASSES]) {
-        // all row look-ups first, so that their cache misses overlap
-        let mut rows = [0u32; MAX_FEATURES];
-        for (r, &f) in rows.iter_mut().zip(feats) {
-            *r = self.row_of(f);
-        }
         *scores = [0; N_CLASSES];
-        for &r in &rows[..feats.len()] {
-            if r & BIG_ROW != 0 {
-                let row = &self.big_rows[(r & !BIG_ROW) as usize];
-                for c in 0..N_CLASSES {
-                    scores[c] += row[c] as i32;
-                }
-            } else {
-                let row = &self.small_rows[r as usize];
-                for c in 0..N_CLASSES {
-                    scores[c] += row[c] as i32;
-                }
+        for &f in feats {
+            let base = ((f & self.mask) as usize) * N_CLASSES;
+            let row = &self.weights[base..base + N_CLASSES];
+            for c in 0..N_CLASSES {
+                scores[c] += row[c] as i32;
             }
         }
     }
@@ -794,43 +707,9 @@ mod tests {
         let m = Model::from_floats(&[0.5f32; 4 * N_CLASSES], 4);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).expect("round trip");
-        assert_eq!(m2.to_bytes(), b);
+        assert_eq!(m2.weights, m.weights);
         assert!(Model::from_bytes(b"").is_err());
         assert!(Model::from_bytes(&b[..b.len() - 1]).is_err());
-    }
-
-    #[test]
-    fn packed_rows_score_as_the_dense_table() {
-        // 256 buckets: zero rows, rows of small weights, rows with a large weight
-        let buckets = 256;
-        let dense: Vec<i16> = (0..buckets * N_CLASSES)
-            .map(|i| match (i / N_CLASSES) % 3 {
-                0 => 0,
-                1 => (i % 200) as i16 - 100,
-                _ => (i as i16).wrapping_mul(97),
-            })
-            .collect();
-        let bytes: Vec<u8> = MAGIC
-            .iter()
-            .copied()
-            .chain((buckets as u32).to_le_bytes())
-            .chain((N_CLASSES as u32).to_le_bytes())
-            .chain(dense.iter().flat_map(|w| w.to_le_bytes()))
-            .collect();
-        let m = Model::from_bytes(&bytes).expect("valid model");
-        assert!(!m.big_rows.is_empty() && m.small_rows.len() > 1);
-        assert_eq!(m.to_bytes(), bytes);
-        let feats: Vec<u64> = (0..MAX_FEATURES as u64).map(|k| k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 7).collect();
-        let mut scores = [0; N_CLASSES];
-        m.score(&feats, &mut scores);
-        let mut expected = [0i32; N_CLASSES];
-        for f in &feats {
-            let b = (f % buckets as u64) as usize;
-            for c in 0..N_CLASSES {
-                expected[c] += dense[b * N_CLASSES + c] as i32;
-            }
-        }
-        assert_eq!(scores, expected);
     }
 
     #[test]
