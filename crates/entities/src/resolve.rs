@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use dateline_doc::{Doc, Entity, EntityId, EntityKind, Mention, MentionSource, Sector, Span, TokenKind};
+use dateline_doc::{Doc, Entity, EntityId, EntityKind, Mention, MentionSource, Sector, Span, Token, TokenKind};
 use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
 use dateline_lexicon::orgs::orgs;
 use dateline_lexicon::titles::title_sector;
@@ -24,12 +24,11 @@ use crate::ner::{NameSpan, NerLabel};
 type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
-/// The bytes of token `i` in the normalised text (no UTF-8 boundary check:
-/// for the comparisons of the scans over every token).
+/// Whether a token is exactly `word` (lengths compared first: for the
+/// scans over every token).
 #[inline]
-fn token_bytes(doc: &Doc, i: usize) -> &[u8] {
-    let t = &doc.tokens[i];
-    &doc.norm.as_str().as_bytes()[t.norm_start as usize..t.norm_end as usize]
+fn token_is(t: &Token, norm: &[u8], word: &[u8]) -> bool {
+    t.norm_end.wrapping_sub(t.norm_start) as usize == word.len() && norm.get(t.norm_start as usize..t.norm_end as usize) == Some(word)
 }
 
 /// `word.to_lowercase()` is one of `list` (lower-case words), without
@@ -345,8 +344,9 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
 /// "the Trump administration": a capitalised word before "administration".
 fn administration_cands(doc: &Doc) -> Vec<Cand> {
     let mut out = Vec::new();
-    for i in 1..doc.tokens.len() {
-        if token_bytes(doc, i) != b"administration" {
+    let norm = doc.norm.as_str().as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
+        if !token_is(t, norm, b"administration") {
             continue;
         }
         let p = i - 1;
@@ -645,9 +645,11 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
         }
     }
     let mut out = Vec::new();
-    for i in 0..doc.tokens.len() {
+    let norm = doc.norm.as_str().as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate() {
         // cheap tests first: an ASCII word must begin with a capital
-        if covered[i] || token_bytes(doc, i).first().is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        let first = if t.norm_end > t.norm_start { norm.get(t.norm_start as usize) } else { None };
+        if first.is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) || covered[i] {
             continue;
         }
         let w = doc.token_text(i);
@@ -680,8 +682,9 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
 fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>) {
     let n = doc.tokens.len();
     let mut found = Vec::new();
-    for i in 1..n.saturating_sub(2) {
-        if token_bytes(doc, i) != b"(" || token_bytes(doc, i + 2) != b")" {
+    let norm = doc.norm.as_str().as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate().take(n.saturating_sub(2)).skip(1) {
+        if !token_is(t, norm, b"(") || !token_is(&doc.tokens[i + 2], norm, b")") {
             continue;
         }
         let acr = doc.token_text(i + 1);
