@@ -54,9 +54,9 @@ pub struct Gazetteer {
     /// minister", "deputy"): a lower-case token that is none of them starts
     /// no match, and the automaton is not run there.
     lower_first_words: HashSet<u64, BuildHasherDefault<WordHasher>>,
-    /// The same hashes as a bitmap, which rejects most lower-case words
-    /// with one look-up.
-    lower_first_bits: Bitmap16,
+    /// The outlines ([`word_outline`]) of those words, which reject most
+    /// lower-case words without hashing them.
+    lower_first_outlines: Bitmap16,
     /// The first bytes patterns begin with: most capitalised words begin
     /// none ("Smith", "Tuesday"), and the automaton is not run there.
     starts: StartFilter,
@@ -128,12 +128,14 @@ impl Gazetteer {
             .filter(|(f, _)| f.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
             .filter_map(|(f, _)| f.split(' ').next().map(|w| word_hash(w.as_bytes())))
             .collect();
-        let mut lower_first_bits = Bitmap16::default();
-        for &h in &lower_first_words {
-            lower_first_bits.insert(h);
+        let mut lower_first_outlines = Bitmap16::default();
+        for (f, _) in keyed.iter().flat_map(|(_, v)| v.iter()) {
+            if let Some(w) = f.split(' ').next().filter(|_| f.bytes().next().is_some_and(|b| !b.is_ascii_uppercase())) {
+                lower_first_outlines.insert(word_outline(w.as_bytes()));
+            }
         }
         let starts = StartFilter::new(keyed.iter().map(|(k, _)| k.as_bytes()));
-        Gazetteer { automaton, lower_first_words, lower_first_bits, starts, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        Gazetteer { automaton, lower_first_words, lower_first_outlines, starts, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -278,8 +280,7 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
         }
         let word = &norm.as_bytes()[t.norm_start as usize..t.norm_end as usize];
         if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && {
-            let h = word_hash(word);
-            !gaz.lower_first_bits.contains(h) || !gaz.lower_first_words.contains(&h)
+            !gaz.lower_first_outlines.contains(word_outline(word)) || !gaz.lower_first_words.contains(&word_hash(word))
         } {
             continue;
         }
@@ -319,6 +320,15 @@ fn accept(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize, pattern: usize, lowerc
         return None;
     }
     Some(LexMatch { norm_start: a, norm_end: b, start_token, end_token, pattern, variant, shouted })
+}
+
+/// A word's first and last bytes (ASCII-lower-cased) and length, hashed to
+/// 16 bits: equal for words equal but for case, and cheaper than hashing
+/// every byte.
+fn word_outline(w: &[u8]) -> u64 {
+    let (Some(first), Some(last)) = (w.first(), w.last()) else { return 0 };
+    let x = first.to_ascii_lowercase() as u64 | (last.to_ascii_lowercase() as u64) << 8 | (w.len().min(255) as u64) << 16;
+    x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48
 }
 
 /// A cheap hash of a word, lower-cased.
