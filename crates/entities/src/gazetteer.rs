@@ -175,57 +175,47 @@ impl Bitmap16 {
     }
 }
 
-/// Which byte strings may begin a pattern, judged by their first three
-/// bytes, ASCII-lower-cased as the automaton compares them (patterns of one
-/// or two bytes are kept whole). No false negatives: a position it rejects
-/// is one where the anchored search finds nothing.
+/// Which byte strings may begin a pattern, judged by their first
+/// [`StartFilter::PREFIX`] bytes, ASCII-lower-cased as the automaton
+/// compares them (shorter patterns are kept whole): a hash of each prefix
+/// length in one bitmap. No false negatives: a position it rejects is one
+/// where the anchored search finds nothing.
 #[derive(Clone, Default)]
 struct StartFilter {
-    /// Whole patterns of one or two bytes, as `b0 | b1 << 8`.
-    short: Bitmap16,
-    /// A hash of the first three bytes of longer patterns.
-    long: Bitmap16,
+    prefixes: Bitmap16,
     /// An empty pattern matches anywhere.
     any: bool,
 }
 
 impl StartFilter {
+    const PREFIX: usize = 5;
+
     fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> StartFilter {
         let mut f = StartFilter::default();
         for p in patterns {
-            match *p {
-                [] => f.any = true,
-                [a] => f.short.insert(a.to_ascii_lowercase() as u64),
-                [a, b] => f.short.insert(Self::pair(a, b)),
-                [a, b, c, ..] => f.long.insert(Self::triple(a, b, c)),
+            if p.is_empty() {
+                f.any = true;
+            } else {
+                f.prefixes.insert(Self::prefix_hash(&p[..p.len().min(Self::PREFIX)]));
             }
         }
         f
     }
 
-    fn pair(a: u8, b: u8) -> u64 {
-        a.to_ascii_lowercase() as u64 | (b.to_ascii_lowercase() as u64) << 8
-    }
-
-    fn triple(a: u8, b: u8, c: u8) -> u64 {
-        let x = Self::pair(a, b) | (c.to_ascii_lowercase() as u64) << 16;
+    /// A hash of a prefix (1 to [`StartFilter::PREFIX`] bytes), lower-cased.
+    #[inline]
+    fn prefix_hash(p: &[u8]) -> u64 {
+        let mut x = p.len() as u64;
+        for &b in p {
+            x = x << 8 | b.to_ascii_lowercase() as u64;
+        }
         x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40
     }
 
     /// Whether some pattern may match `text` from its start.
     #[inline]
     fn may_start(&self, text: &[u8]) -> bool {
-        match *text {
-            [] => self.any,
-            [a] => self.any || self.short.contains(a.to_ascii_lowercase() as u64),
-            [a, b] => self.any || self.short.contains(a.to_ascii_lowercase() as u64) || self.short.contains(Self::pair(a, b)),
-            [a, b, c, ..] => {
-                self.any
-                    || self.long.contains(Self::triple(a, b, c))
-                    || self.short.contains(a.to_ascii_lowercase() as u64)
-                    || self.short.contains(Self::pair(a, b))
-            }
-        }
+        self.any || (1..=text.len().min(Self::PREFIX)).any(|n| self.prefixes.contains(Self::prefix_hash(&text[..n])))
     }
 }
 
@@ -296,7 +286,7 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
             }
             let input = Input::new(norm).range(pos..).anchored(Anchored::Yes);
             let Ok(Some(m)) = gaz.automaton.try_find(input) else { continue };
-            if let Some(lm) = accept(doc, gaz, m.start(), m.end(), m.pattern().as_usize(), lowercase_doc) {
+            if let Some(lm) = accept(doc, gaz, m.start(), m.end(), m.pattern().as_usize(), lowercase_doc, ti) {
                 next_free = m.end();
                 out.push(lm);
             }
@@ -306,9 +296,12 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
 }
 
 /// Checks a raw automaton hit: on token boundaries, in an acceptable case.
-fn accept(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize, pattern: usize, lowercase_doc: bool) -> Option<LexMatch> {
+/// `token` is the token the search started in: the start token when the
+/// match begins where it does (and no empty token before it does too).
+fn accept(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize, pattern: usize, lowercase_doc: bool, token: usize) -> Option<LexMatch> {
     let norm = doc.norm.as_str();
-    let start_token = token_starting_at(doc, a)?;
+    let starts_here = |i: usize| doc.tokens.get(i).is_some_and(|t| t.norm_start as usize == a);
+    let start_token = if starts_here(token) && !(token > 0 && starts_here(token - 1)) { token } else { token_starting_at(doc, a)? };
     let end_token = token_ending_at(doc, b, start_token)?;
     let text = &norm[a..b];
     let variant = choose_variant(&gaz.entries[pattern], text, lowercase_doc)?;
@@ -447,12 +440,13 @@ mod tests {
 
     #[test]
     fn start_filter_keeps_every_pattern_start() {
-        let patterns: [&[u8]; 4] = [b"us", b"u.s.", b"foreign ministry", b"e"];
+        let patterns: [&[u8]; 5] = [b"us", b"u.s.", b"foreign ministry", b"e", b"new york"];
         let f = StartFilter::new(patterns.iter().copied());
-        for text in [&b"US troops"[..], b"U.S.", b"Foreign Ministry said", b"e", b"E-mail", b"us"] {
+        for text in [&b"US troops"[..], b"U.S.", b"Foreign Ministry said", b"e", b"E-mail", b"us", b"New York", b"NEW YORK CITY"] {
             assert!(f.may_start(text), "{:?}", std::str::from_utf8(text));
         }
         assert!(!f.may_start(b"Smith"));
+        assert!(!f.may_start(b"Newark"));
         assert!(!f.may_start(b""));
         let all = StartFilter::new([&b""[..]].into_iter());
         assert!(all.may_start(b"Smith"));
