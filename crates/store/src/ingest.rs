@@ -1,6 +1,7 @@
 //! Writing records: one transaction per batch, one content hash per document.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use dateline_record::{content_id, Record};
 use rusqlite::{params, Transaction};
@@ -26,6 +27,72 @@ impl IngestStats {
     }
 }
 
+/// Thread CPU time spent in each part of storing (for `dateline ingest
+/// --profile`): where a bulk load goes, measured without a profiler.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct IngestTimings {
+    /// SHA-256 of each text (the idempotence key).
+    pub hashing: Duration,
+    /// Serialising each record for the `documents.record` column.
+    pub json: Duration,
+    /// The `documents` row (and its unique-hash check).
+    pub documents: Duration,
+    /// Full-text index rows (FTS5) of documents and quotes.
+    pub search_index: Duration,
+    /// Entities, mentions, quotes, events, stances and facts rows.
+    pub rows: Duration,
+    /// Committing each batch (writing the WAL).
+    pub commit: Duration,
+}
+
+impl IngestTimings {
+    pub fn add(&mut self, other: IngestTimings) {
+        self.hashing += other.hashing;
+        self.json += other.json;
+        self.documents += other.documents;
+        self.search_index += other.search_index;
+        self.rows += other.rows;
+        self.commit += other.commit;
+    }
+
+    pub fn total(&self) -> Duration {
+        self.hashing + self.json + self.documents + self.search_index + self.rows + self.commit
+    }
+}
+
+/// CPU time of the calling thread.
+fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid, writable timespec for the call's duration.
+    if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0 {
+        Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+    } else {
+        Duration::ZERO
+    }
+}
+
+/// Charges the CPU time since the previous lap to one part of the storing;
+/// reads no clock when nobody asked for timings.
+struct Stopwatch<'t> {
+    timings: Option<&'t mut IngestTimings>,
+    last: Duration,
+}
+
+impl<'t> Stopwatch<'t> {
+    fn new(timings: Option<&'t mut IngestTimings>) -> Self {
+        let last = if timings.is_some() { thread_cpu_time() } else { Duration::ZERO };
+        Stopwatch { timings, last }
+    }
+
+    fn lap(&mut self, part: fn(&mut IngestTimings) -> &mut Duration) {
+        if let Some(t) = self.timings.as_deref_mut() {
+            let now = thread_cpu_time();
+            *part(t) += now.saturating_sub(self.last);
+            self.last = now;
+        }
+    }
+}
+
 /// The last word of a name, lower-cased: what "surname match" compares.
 pub(crate) fn surname_of(name: &str) -> String {
     name.split_whitespace()
@@ -42,10 +109,21 @@ impl Store {
         &mut self,
         batch: impl IntoIterator<Item = (&'a str, &'a Record)>,
     ) -> Result<IngestStats> {
+        self.ingest_batch_timed(batch, None)
+    }
+
+    /// [`Store::ingest_batch`], adding the CPU time of each part of the work
+    /// to `timings` when given.
+    pub fn ingest_batch_timed<'a>(
+        &mut self,
+        batch: impl IntoIterator<Item = (&'a str, &'a Record)>,
+        timings: Option<&mut IngestTimings>,
+    ) -> Result<IngestStats> {
+        let mut clock = Stopwatch::new(timings);
         let tx = self.conn.transaction()?;
         let mut stats = IngestStats::default();
         for (text, record) in batch {
-            match insert_document(&tx, text, record)? {
+            match insert_document(&tx, text, record, &mut clock)? {
                 Some(rows) => {
                     stats.stored += 1;
                     stats.rows += rows;
@@ -54,6 +132,7 @@ impl Store {
             }
         }
         tx.commit()?;
+        clock.lap(|t| &mut t.commit);
         Ok(stats)
     }
 
@@ -68,21 +147,30 @@ impl Store {
 }
 
 /// Inserts one document and its records; `None` when its text was stored before.
-fn insert_document(tx: &Transaction<'_>, text: &str, r: &Record) -> Result<Option<usize>> {
+fn insert_document(
+    tx: &Transaction<'_>,
+    text: &str,
+    r: &Record,
+    clock: &mut Stopwatch<'_>,
+) -> Result<Option<usize>> {
     let hash = content_id(text);
+    clock.lap(|t| &mut t.hashing);
     let record_json = serde_json::to_string(r)?;
+    clock.lap(|t| &mut t.json);
     let inserted = tx
         .prepare_cached(
             "INSERT INTO documents(doc_id, content_hash, source, date, dateline, title, text, record)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(content_hash) DO NOTHING",
         )?
         .execute(params![r.id, hash, r.source, r.date, r.dateline, r.title, text, record_json])?;
+    clock.lap(|t| &mut t.documents);
     if inserted == 0 {
         return Ok(None);
     }
     let doc = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![doc, r.title, text])?;
+    clock.lap(|t| &mut t.search_index);
     let mut rows = 0;
 
     // Local entity ids ("E1") → row ids, and the facts quotes/stances copy.
@@ -117,14 +205,13 @@ fn insert_document(tx: &Transaction<'_>, text: &str, r: &Record) -> Result<Optio
         }
     }
     let entity = |local: Option<&String>| local.and_then(|l| entity_rows.get(l.as_str())).copied();
+    // Quote row ids, texts and speaker names, for the search index.
+    let mut quote_rows: Vec<(i64, &str, Option<&str>)> = Vec::with_capacity(r.quotes.len());
 
     {
         let mut ins_quote = tx.prepare_cached(
             "INSERT INTO quotes(document, idx, kind, start, end, text, speaker, speaker_name, speaker_lower, speaker_surname, speaker_country, cue, date)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        )?;
-        let mut ins_fts = tx.prepare_cached(
-            "INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (?1, ?2, ?3)",
         )?;
         for (i, q) in r.quotes.iter().enumerate() {
             let speaker = entity(q.speaker.as_ref());
@@ -144,7 +231,7 @@ fn insert_document(tx: &Transaction<'_>, text: &str, r: &Record) -> Result<Optio
                 q.cue,
                 r.date
             ])?;
-            ins_fts.execute(params![tx.last_insert_rowid(), q.text, name])?;
+            quote_rows.push((tx.last_insert_rowid(), q.text.as_str(), name));
             rows += 1;
         }
     }
@@ -229,6 +316,14 @@ fn insert_document(tx: &Transaction<'_>, text: &str, r: &Record) -> Result<Optio
             rows += 1;
         }
     }
+    clock.lap(|t| &mut t.rows);
+
+    let mut ins_fts =
+        tx.prepare_cached("INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (?1, ?2, ?3)")?;
+    for (id, text, name) in quote_rows {
+        ins_fts.execute(params![id, text, name])?;
+    }
+    clock.lap(|t| &mut t.search_index);
     Ok(Some(rows))
 }
 

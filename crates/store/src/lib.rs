@@ -19,7 +19,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use ingest::IngestStats;
+pub use ingest::{IngestStats, IngestTimings};
 pub use query::*;
 pub use schema::{CURRENT_VERSION, OLDEST_READABLE, TABLES};
 
