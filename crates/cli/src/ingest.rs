@@ -24,8 +24,9 @@ pub struct IngestArgs {
     /// The store file (created when missing).
     #[arg(long)]
     pub db: PathBuf,
-    /// Documents per transaction.
-    #[arg(long, default_value_t = 500)]
+    /// Documents per transaction (fewer, larger commits write each index
+    /// page to the WAL fewer times).
+    #[arg(long, default_value_t = 2000)]
     pub batch: usize,
     /// Documents analysed in parallel.
     #[arg(short, long, default_value_t = 1)]
