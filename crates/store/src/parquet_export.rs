@@ -1,9 +1,9 @@
 //! Exporting a store table as a Parquet file, for the data-science tools
 //! (pandas, polars, DuckDB, Spark) that read it natively.
 //!
-//! Why the low-level column writer and not Arrow: Arrow's crates roughly
-//! triple the build of this crate for no gain here; rows come out of SQLite
-//! one at a time and go straight into per-column buffers.
+//! Why the low-level column writer and not Arrow: the `arrow-*` crates
+//! would add to the build for no gain here; rows come out of SQLite one at
+//! a time and go straight into per-column buffers.
 //!
 //! Columns are typed from the table's declared SQLite types (INTEGER →
 //! INT64, REAL → DOUBLE, TEXT → UTF-8 string, BLOB → binary), required where
