@@ -46,6 +46,42 @@ fn wire_reports() -> Vec<String> {
     files
 }
 
+/// RFC 4180 records: quoted fields may hold commas, doubled quotes and
+/// line breaks; records end with CRLF.
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    records
+}
+
+/// A Parquet value as the CSV export writes it: null empty, numbers in
+/// decimal, text as it is.
+fn csv_cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// Every row of a Parquet file as JSON values, plus its reader for the schema.
 fn parquet_rows(path: &Path) -> (SerializedFileReader<File>, Vec<Vec<(String, Value)>>) {
     let reader = SerializedFileReader::new(File::open(path).expect("parquet file")).expect("valid Parquet");
@@ -89,8 +125,8 @@ fn parquet_export_matches_jsonl_and_csv() {
             .lines()
             .map(|l| serde_json::from_str(l).expect("JSON line"))
             .collect();
-        let csv = run(&["export", "--db", db, "--table", table, "--format", "csv"]);
-        let header: Vec<&str> = csv.lines().next().expect("CSV header").split(',').collect();
+        let csv = csv_records(&run(&["export", "--db", db, "--table", table, "--format", "csv"]));
+        let header = &csv[0];
 
         let (reader, rows) = parquet_rows(&folder.join(format!("{table}.parquet")));
         assert_eq!(rows.len(), jsonl.len(), "{table}: Parquet and JSON Lines row counts");
@@ -101,8 +137,8 @@ fn parquet_export_matches_jsonl_and_csv() {
 
         // Columns: the CSV header's, in order, typed by what JSON holds.
         let schema = reader.metadata().file_metadata().schema_descr();
-        let names: Vec<&str> = schema.columns().iter().map(|c| c.name()).collect();
-        assert_eq!(names, header, "{table}: Parquet columns are the table's");
+        let names: Vec<String> = schema.columns().iter().map(|c| c.name().to_string()).collect();
+        assert_eq!(&names, header, "{table}: Parquet columns are the table's");
         for column in schema.columns() {
             let name = column.name();
             let values: Vec<&Value> = jsonl.iter().map(|r| &r[name]).collect();
@@ -123,10 +159,12 @@ fn parquet_export_matches_jsonl_and_csv() {
             }
         }
 
-        // Every cell equals the JSON Lines export's.
-        for (i, (row, expected)) in rows.iter().zip(&jsonl).enumerate() {
-            for (name, value) in row {
-                assert_eq!(value, &expected[name], "{table} row {i} column {name}");
+        // Every cell equals the JSON Lines export's and the CSV export's.
+        assert_eq!(csv.len() - 1, rows.len(), "{table}: Parquet and CSV row counts");
+        for (i, ((row, expected), csv_row)) in rows.iter().zip(&jsonl).zip(&csv[1..]).enumerate() {
+            for ((name, value), cell) in row.iter().zip(csv_row) {
+                assert_eq!(value, &expected[name], "{table} row {i} column {name} (JSON Lines)");
+                assert_eq!(&csv_cell(value), cell, "{table} row {i} column {name} (CSV)");
             }
         }
     }
