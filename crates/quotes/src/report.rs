@@ -219,6 +219,10 @@ fn verb(
     } else {
         speaker = np_left(v, a, j).map(|np| before_restrictive_relative(v, a, np));
         // "A report published Tuesday said": a time phrase is no speaker; the sentence subject is
+        // "Ann Lee on Tuesday said": the phrase before the time adjunct
+        if let Some(time) = speaker.filter(|np| is_time_phrase(v, *np) && np.first > a + 1 && v.is_any(np.first - 1, &["on", "in", "at"])) {
+            speaker = np_left(v, a, time.first - 1).filter(|np| !is_time_phrase(v, *np)).or(speaker);
+        }
         if let Some(time) = speaker.filter(|np| is_time_phrase(v, *np)) {
             speaker = leading_np(v, a, time.first).filter(|np| !is_time_phrase(v, *np)).map(|np| {
                 // without the participle that led to the time phrase ("released")
@@ -793,6 +797,12 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("who would bring change to Washington"), "{r:?}");
         let r = run("The plan was announced by the council on Monday.");
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn speaker_before_a_time_adjunct() {
+        let r = run("Dec 29 (Reuters) - Presidential candidate Ann Lee on Tuesday said that the vote was fair.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
     }
 
     #[test]
