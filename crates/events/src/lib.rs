@@ -272,6 +272,16 @@ struct Candidate<'a> {
     end: usize,
     /// How many complement events were folded into this one.
     folded: usize,
+    /// The act an agreement or promise commits to ("agreed to withdraw
+    /// troops"): coded as its own event, marked future.
+    promised: bool,
+}
+
+/// Concrete cooperative acts that an agreement can commit an actor to; the
+/// act is recorded (as future) beside the AGREE that promises it.
+fn is_promisable_act(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Concede | Retreat | Aid | Cooperate | Support)
 }
 
 fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
@@ -325,6 +335,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     }
                     prev.end = pm.end;
                     prev.folded += 1;
+                    let promise = prev.kind == EventType::Agree && prev.folded == 1 && !purpose && is_promisable_act(kind);
+                    if promise {
+                        let end = pm.end;
+                        cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end, folded: 0, promised: true });
+                    }
                     continue;
                 }
             }
@@ -335,7 +350,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
                 continue;
             }
-            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
+            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0, promised: false });
         }
         if cands.is_empty() {
             continue;
@@ -349,7 +364,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             let m = modality(toks, a, t);
             let mut kind = c.kind;
             let mut status = EventStatus::Asserted;
-            if m.negated {
+            if c.promised {
+                // the promise itself carries negation and condition
+                status = EventStatus::Future;
+            } else if m.negated {
                 if is_cooperative(kind) || kind == EventType::Mobilize || kind == EventType::Agree {
                     kind = EventType::Reject;
                 }
