@@ -272,16 +272,6 @@ struct Candidate<'a> {
     end: usize,
     /// How many complement events were folded into this one.
     folded: usize,
-    /// The act an agreement or promise commits to ("agreed to withdraw
-    /// troops"): coded as its own event, marked future.
-    promised: bool,
-}
-
-/// Concrete cooperative acts that an agreement can commit an actor to; the
-/// act is recorded (as future) beside the AGREE that promises it.
-fn is_promisable_act(t: EventType) -> bool {
-    use EventType::*;
-    matches!(t, Concede | Retreat | Aid | Cooperate | Support)
 }
 
 fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
@@ -324,7 +314,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 // "staged rallies to demand reforms", "..., demanding more pay": a purpose
                 let purpose = before == "to"
                     || (before == "," && toks.get(pm.trigger).ends_with("ing"))
-                    || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in");
+                    || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
+                    // "demonstrators ... demanding a referendum": what the protest demands
+                    || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);
                 if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end) || (purpose && pm.trigger >= prev.end) {
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.clone();
@@ -335,11 +327,6 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     }
                     prev.end = pm.end;
                     prev.folded += 1;
-                    let promise = prev.kind == EventType::Agree && prev.folded == 1 && !purpose && is_promisable_act(kind);
-                    if promise {
-                        let end = pm.end;
-                        cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end, folded: 0, promised: true });
-                    }
                     continue;
                 }
             }
@@ -350,7 +337,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
                 continue;
             }
-            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0, promised: false });
+            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
         }
         if cands.is_empty() {
             continue;
@@ -361,13 +348,14 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         let sentence_first = events.len();
         for c in cands {
             let t = c.pm.trigger;
+            // ", relief officials said": words of the attribution are no event
+            if t >= tail {
+                continue;
+            }
             let m = modality(toks, a, t);
             let mut kind = c.kind;
             let mut status = EventStatus::Asserted;
-            if c.promised {
-                // the promise itself carries negation and condition
-                status = EventStatus::Future;
-            } else if m.negated {
+            if m.negated {
                 if is_cooperative(kind) || kind == EventType::Mobilize || kind == EventType::Agree {
                     kind = EventType::Reject;
                 }
@@ -543,7 +531,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             // an act with no named target stays within the actor's own country
             // (a government arresting, a union striking): code it domestic
-            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate)
+            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Retreat)
                 || (kind == EventType::Reject && c.kind != EventType::Reject);
             let national = |c: &Option<String>| c.clone().filter(|c| c.len() == 3 && c != "IGO" && c != "NGO");
             if target.country.is_none() && !symmetric {

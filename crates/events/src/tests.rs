@@ -289,3 +289,46 @@ fn promises_recalled_in_a_relative_clause_are_background() {
     let d = code("Chile's neighbours declared on Monday they would support Peru for as long as needed.");
     assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Agree]);
 }
+
+#[test]
+fn the_words_of_an_attribution_are_no_event() {
+    // "relief" would be AID, but it is who reports, not what happened
+    let d = code("Sudanese rebels shelled the town of Juba on Sunday, relief officials in Nairobi said.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Assault]);
+}
+
+#[test]
+fn a_protest_demanding_something_is_one_protest() {
+    let d = code("Thousands of Algerian farmers blocked roads in Algiers demanding the return of their land.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Protest]);
+}
+
+#[test]
+fn a_resignation_has_no_domestic_target() {
+    let d = code("Georgian President Eduard Shevardnadze resigned on Sunday.");
+    assert_eq!(summary(&d), vec![(EventType::Retreat, Some("GEO"), None, EventStatus::Asserted)]);
+}
+
+#[test]
+fn suspending_attacks_is_de_escalation_not_an_attack() {
+    let d = code("The rebels suspended their attacks on government forces.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Retreat]);
+    let d = code("The union called off the strike after talks with the ministry.");
+    assert_eq!(d.events[0].kind, EventType::Concede);
+}
+
+#[test]
+fn idioms_that_are_no_event() {
+    for text in [
+        "The ministry changed the rules in order to attract investors.",
+        "The ministry released a list of the new rules.",
+        "The new plant will meet the targets set for next year.",
+        "The country expanded its missile program last year.",
+    ] {
+        let d = code(text);
+        assert!(d.events.is_empty(), "{text}: {:?}", summary(&d));
+    }
+}
