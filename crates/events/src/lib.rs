@@ -309,7 +309,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             if let Some(prev) = cands.last_mut() {
                 let gap = pm.trigger.saturating_sub(prev.end);
-                let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "but" | "while" | "\""));
+                let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "," | "but" | "while" | "\""));
                 let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
                 // "staged rallies to demand reforms", "..., demanding more pay": a purpose
                 let purpose = before == "to"
@@ -348,6 +348,14 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         let sentence_first = events.len();
         for c in cands {
             let t = c.pm.trigger;
+            // "While officials had signaled they would not support…, X said":
+            // the conceded clause is background to the main one
+            if matches!(toks.get(a), "while" | "although" | "though" | "whereas")
+                && (a..t).any(|k| toks.get(k) == ",") == false
+                && (t..b).any(|k| toks.get(k) == ",")
+            {
+                continue;
+            }
             // ", relief officials said": words of the attribution are no event
             if t >= tail {
                 continue;
@@ -378,6 +386,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 EventStatus::Negated => kind == EventType::Reject && c.kind != EventType::Reject,
                 // a conditional threat is still a threat
                 EventStatus::Hypothetical => kind == EventType::Threaten && (!m.in_condition || c.kind == EventType::Threaten),
+                // an announced request, charge or deployment is no act yet, and
+                // unlike a promise or a threat, announcing it is no act either
+                EventStatus::Future => !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse | EventType::Mobilize)),
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {

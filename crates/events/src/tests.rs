@@ -332,3 +332,19 @@ fn idioms_that_are_no_event() {
         assert!(d.events.is_empty(), "{text}: {:?}", summary(&d));
     }
 }
+
+#[test]
+fn an_announced_request_is_not_yet_an_event() {
+    let d = code("Brazil's minister said her government would ask the World Trade Organization to rule on the dispute.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    // a promised or threatened act still is one
+    let d = code("China will impose sanctions on Japan next month.");
+    assert_eq!(d.events[0].kind, EventType::Threaten);
+}
+
+#[test]
+fn a_conceded_clause_is_background() {
+    let d = code("While French officials had long opposed the plan, Germany signed the agreement with Poland.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Support]);
+}
