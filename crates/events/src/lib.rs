@@ -357,7 +357,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 continue;
             }
             // ", relief officials said": words of the attribution are no event
-            if t >= tail {
+            // (what follows the reporting verb is what was said, not the attribution)
+            if t >= tail && (t + 1..b).any(|k| is_speech_verb(toks.get(k))) {
                 continue;
             }
             let m = modality(toks, a, t);

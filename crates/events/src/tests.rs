@@ -348,3 +348,41 @@ fn a_conceded_clause_is_background() {
     let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
     assert_eq!(kinds, vec![EventType::Support]);
 }
+
+#[test]
+fn an_accuser_is_against_what_it_accuses_of() {
+    let d = with_people("Smith accused Jones of shelling two villages near the border.", &["Smith", "Jones"]);
+    let s = d.stances.iter().find(|s| s.target.starts_with("shelling")).expect("stance from the accusation");
+    assert_eq!(d.entity(s.holder.unwrap()).name, "Smith");
+    assert_eq!(s.polarity, Polarity::Against);
+    assert_eq!(s.target, "shelling two villages near the border");
+}
+
+#[test]
+fn a_purpose_clause_and_a_bare_anaphor_are_no_stance() {
+    let d = with_people("Smith said any peace must include guarantees to ensure that the war will not begin again.", &["Smith"]);
+    // the demand itself is a stance; "the war will not begin" is what it is for
+    assert!(d.stances.iter().all(|s| s.polarity == Polarity::For), "{:?}", d.stances);
+    let d = with_people("Smith rejected the charge.", &["Smith"]);
+    assert!(d.stances.is_empty(), "{:?}", d.stances);
+    let d = with_people("Smith supported Jones's request and would join the case.", &["Smith", "Jones"]);
+    assert_eq!(d.stances.iter().map(|s| s.target.as_str()).collect::<Vec<_>>(), vec!["Jones's request"]);
+}
+
+#[test]
+fn a_coordinated_holder_is_its_first_conjunct() {
+    let d = with_people("It was a change from the stance of Jones and Smith, who had declared they would support Kyiv.", &["Jones", "Smith"]);
+    let id = |n: &str| d.entities.iter().find(|e| e.name == n).unwrap().id;
+    let support = (0..d.tokens.len()).find(|&k| d.token_text(k) == "support").unwrap();
+    let at = crate::stances::Positions::new(&d);
+    assert_eq!(crate::stances::first_conjunct(&d, &at, id("Smith"), 0, support), id("Jones"));
+    assert_eq!(crate::stances::first_conjunct(&d, &at, id("Jones"), 0, support), id("Jones"));
+}
+
+#[test]
+fn what_follows_the_reporting_verb_is_still_coded() {
+    let d = code("Protest leaders met officials on Monday, and the union's head, Jorge Pereyra, said they would end the blockade.");
+    assert!(d.events.iter().any(|e| e.kind == EventType::Agree), "{:?}", summary(&d));
+    let d = code("An official, who asked not to be named, said the talks had stalled.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Request), "{:?}", summary(&d));
+}
