@@ -94,6 +94,10 @@ fn is_negation(w: &str) -> bool {
         || w.ends_with("n't")
 }
 
+fn is_adjectival_participle(w: &str) -> bool {
+    matches!(w, "committed" | "prepared" | "opposed" | "determined" | "dedicated" | "resolved" | "inclined" | "supposed" | "expected" | "scheduled" | "set")
+}
+
 fn is_be(w: &str) -> bool {
     matches!(w, "is" | "are" | "was" | "were" | "been" | "being" | "be" | "get" | "got" | "gets")
 }
@@ -130,7 +134,8 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         }
         if j + 1 == trigger || (j + 2 == trigger && toks.get(j + 1).ends_with("ly")) {
             if is_be(w) && toks.get(trigger).ends_with("ed") || is_be(w) && matches!(toks.get(trigger), "shot" | "held" | "struck" | "beaten" | "seized" | "taken" | "thrown" | "sentenced" | "freed" | "withdrawn" | "given" | "sent" | "met" | "fought" | "blown" | "broken" | "banned" | "expelled") {
-                m.passive = true;
+                // "is committed to", "is opposed to": an adjective, not a passive
+                m.passive = !(toks.get(trigger + 1) == "to" && is_adjectival_participle(toks.get(trigger)));
             }
         }
     }
@@ -334,7 +339,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
                 continue;
             }
-            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
+            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.start) {
                 continue;
             }
             cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });

@@ -386,3 +386,20 @@ fn what_follows_the_reporting_verb_is_still_coded() {
     let d = code("An official, who asked not to be named, said the talks had stalled.");
     assert!(d.events.iter().all(|e| e.kind != EventType::Request), "{:?}", summary(&d));
 }
+
+#[test]
+fn an_adjectival_participle_is_no_passive() {
+    let d = code("Israel is opposed to French mediation in the talks with Syria.");
+    assert_eq!(summary(&d)[0].0, EventType::Reject);
+    assert_eq!(summary(&d)[0].1, Some("ISR"));
+}
+
+#[test]
+fn more_plover_readings() {
+    let kind = |t: &str| code(t).events.first().map(|e| e.kind);
+    assert_eq!(kind("Peru has issued an ultimatum to Ecuador to halt attacks."), Some(EventType::Threaten));
+    assert_eq!(kind("Italy announced a suspension of air links with Serbia."), Some(EventType::Sanction));
+    assert_eq!(kind("Israeli troops remained on alert in the West Bank."), Some(EventType::Mobilize));
+    assert_eq!(kind("Settlers set fire to the offices of the administrators."), Some(EventType::Coerce));
+    assert_eq!(kind("Uganda has granted political asylum to 18 Rwandan rebels."), Some(EventType::Aid));
+}
