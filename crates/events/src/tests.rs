@@ -403,3 +403,13 @@ fn more_plover_readings() {
     assert_eq!(kind("Settlers set fire to the offices of the administrators."), Some(EventType::Coerce));
     assert_eq!(kind("Uganda has granted political asylum to 18 Rwandan rebels."), Some(EventType::Aid));
 }
+
+#[test]
+fn ties_esteem_recruitment_possibilities_and_returns() {
+    let kind = |t: &str| code(t).events.first().map(|e| e.kind);
+    assert_eq!(kind("Chile and Peru expanded their diplomatic ties on Monday."), Some(EventType::Support));
+    assert_eq!(kind("The militia recruited hundreds of young men in the north."), Some(EventType::Mobilize));
+    assert_eq!(kind("France raised the possibility of suspending talks with Italy."), Some(EventType::Threaten));
+    assert_eq!(kind("The rebels returned the seized land to the farmers."), Some(EventType::Retreat));
+    assert_eq!(kind("The fighting stopped on Sunday as talks began."), Some(EventType::Retreat));
+}
