@@ -413,3 +413,13 @@ fn ties_esteem_recruitment_possibilities_and_returns() {
     assert_eq!(kind("The rebels returned the seized land to the farmers."), Some(EventType::Retreat));
     assert_eq!(kind("The fighting stopped on Sunday as talks began."), Some(EventType::Retreat));
 }
+
+#[test]
+fn reneging_refusing_refugees_and_retaking_towns() {
+    let kind = |t: &str| code(t).events.first().map(|e| e.kind);
+    assert_eq!(kind("The president has reneged on his commitment to hold elections."), Some(EventType::Reject));
+    assert_eq!(kind("Syria says it will not accept any more refugees."), Some(EventType::Reject));
+    assert_eq!(kind("Vietnamese forces have retaken a strategic village in Cambodia."), Some(EventType::Assault));
+    // a gerund that an evaluation is about is no attack
+    assert_eq!(kind("Officials said retaking the land by force is unrealistic."), None);
+}
