@@ -472,7 +472,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 (by.or_else(|| right.first().copied()).map(actor_of), subject.map(actor_of))
             } else {
                 // a complaint is made to someone but is about someone else
-                let addressee = |h: &&&ActorHit| kind == EventType::Accuse && h.start > 0 && toks.get(h.start - 1) == "to";
+                let addressee = |h: &&&ActorHit| {
+                    let before = |k: usize| if h.start >= k { toks.get(h.start - k) } else { "" };
+                    kind == EventType::Accuse && (before(1) == "to" || (before(2) == "to" && matches!(before(1), "the" | "a" | "an")))
+                };
                 let obj = right
                     .iter()
                     .find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h))

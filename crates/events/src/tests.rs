@@ -423,3 +423,9 @@ fn reneging_refusing_refugees_and_retaking_towns() {
     // a gerund that an evaluation is about is no attack
     assert_eq!(kind("Officials said retaking the land by force is unrealistic."), None);
 }
+
+#[test]
+fn a_complaint_to_someone_is_about_someone_else() {
+    let d = code("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.");
+    assert_eq!(summary(&d)[0], (EventType::Accuse, Some("LBN"), Some("ISR"), EventStatus::Asserted));
+}
