@@ -429,3 +429,11 @@ fn a_complaint_to_someone_is_about_someone_else() {
     let d = code("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.");
     assert_eq!(summary(&d)[0], (EventType::Accuse, Some("LBN"), Some("ISR"), EventStatus::Asserted));
 }
+
+#[test]
+fn a_jail_is_a_place_and_fine_an_adjective() {
+    let kinds = |t: &str| code(t).events.iter().map(|e| e.kind).collect::<Vec<_>>();
+    assert_eq!(kinds("Prisoners rioted at a jail in northern Israel."), vec![EventType::Protest]);
+    assert!(kinds("The weather was fine on Monday.").is_empty());
+    assert_eq!(kinds("A Nigerian court jailed 52 activists on Monday."), vec![EventType::Sanction]);
+}
