@@ -11,6 +11,7 @@
 
 mod ingest;
 pub mod output;
+pub mod parquet_export;
 mod query;
 pub mod schema;
 
@@ -18,7 +19,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use ingest::IngestStats;
+pub use ingest::{IngestStats, IngestTimings};
 pub use query::*;
 pub use schema::{CURRENT_VERSION, OLDEST_READABLE, TABLES};
 
@@ -38,6 +39,8 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("cannot encode JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("cannot write Parquet: {0}")]
+    Parquet(#[from] ::parquet::errors::ParquetError),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
