@@ -128,7 +128,12 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         if is_negation(w) {
             m.negated = true;
         }
-        if matches!(w, "will" | "would" | "shall" | "'ll" | "won't" | "wo" | "going" | "plans" | "plan" | "planned" | "intends" | "intend" | "intended" | "aims" | "expected" | "wants" | "want" | "wanted" | "hopes" | "hoped") {
+        // "a planned visit", "the expected talks": an adjective, which says
+        // nothing of whether the event took place (a cancelled one did not)
+        let attributive = j > sent_start && matches!(toks.get(j - 1), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our");
+        if matches!(w, "will" | "would" | "shall" | "'ll" | "won't" | "wo" | "going" | "plans" | "plan" | "planned" | "intends" | "intend" | "intended" | "aims" | "expected" | "wants" | "want" | "wanted" | "hopes" | "hoped")
+            && !attributive
+        {
             m.future = true;
         }
         if matches!(w, "could" | "might" | "may" | "should" | "must" | "can") {

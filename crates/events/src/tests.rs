@@ -437,3 +437,9 @@ fn a_jail_is_a_place_and_fine_an_adjective() {
     assert!(kinds("The weather was fine on Monday.").is_empty());
     assert_eq!(kinds("A Nigerian court jailed 52 activists on Monday."), vec![EventType::Sanction]);
 }
+
+#[test]
+fn a_cancelled_planned_visit_is_one_sanction() {
+    let d = code("A French minister has cancelled a planned visit to Haiti.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Sanction]);
+}
