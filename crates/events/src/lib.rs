@@ -96,6 +96,10 @@ fn is_negation(w: &str) -> bool {
         || w.ends_with("n't")
 }
 
+fn is_adjectival_participle(w: &str) -> bool {
+    matches!(w, "committed" | "prepared" | "opposed" | "determined" | "dedicated" | "resolved" | "inclined" | "supposed" | "expected" | "scheduled" | "set")
+}
+
 fn is_be(w: &str) -> bool {
     matches!(w, "is" | "are" | "was" | "were" | "been" | "being" | "be" | "get" | "got" | "gets")
 }
@@ -124,7 +128,12 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         if is_negation(w) {
             m.negated = true;
         }
-        if matches!(w, "will" | "would" | "shall" | "'ll" | "won't" | "wo" | "going" | "plans" | "plan" | "planned" | "intends" | "intend" | "intended" | "aims" | "expected" | "wants" | "want" | "wanted" | "hopes" | "hoped") {
+        // "a planned visit", "the expected talks": an adjective, which says
+        // nothing of whether the event took place (a cancelled one did not)
+        let attributive = j > sent_start && matches!(toks.get(j - 1), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our");
+        if matches!(w, "will" | "would" | "shall" | "'ll" | "won't" | "wo" | "going" | "plans" | "plan" | "planned" | "intends" | "intend" | "intended" | "aims" | "expected" | "wants" | "want" | "wanted" | "hopes" | "hoped")
+            && !attributive
+        {
             m.future = true;
         }
         if matches!(w, "could" | "might" | "may" | "should" | "must" | "can") {
@@ -132,7 +141,8 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         }
         if j + 1 == trigger || (j + 2 == trigger && toks.get(j + 1).ends_with("ly")) {
             if is_be(w) && toks.get(trigger).ends_with("ed") || is_be(w) && matches!(toks.get(trigger), "shot" | "held" | "struck" | "beaten" | "seized" | "taken" | "thrown" | "sentenced" | "freed" | "withdrawn" | "given" | "sent" | "met" | "fought" | "blown" | "broken" | "banned" | "expelled") {
-                m.passive = true;
+                // "is committed to", "is opposed to": an adjective, not a passive
+                m.passive = !(toks.get(trigger + 1) == "to" && is_adjectival_participle(toks.get(trigger)));
             }
         }
     }
@@ -318,12 +328,14 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             if let Some(prev) = cands.last_mut() {
                 let gap = pm.trigger.saturating_sub(prev.end);
-                let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "but" | "while" | "\""));
+                let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "," | "but" | "while" | "\""));
                 let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
                 // "staged rallies to demand reforms", "..., demanding more pay": a purpose
                 let purpose = before == "to"
                     || (before == "," && toks.get(pm.trigger).ends_with("ing"))
-                    || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in");
+                    || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
+                    // "demonstrators ... demanding a referendum": what the protest demands
+                    || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);
                 if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end) || (purpose && pm.trigger >= prev.end) {
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.clone();
@@ -341,7 +353,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
                 continue;
             }
-            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.trigger) {
+            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.start) {
                 continue;
             }
             cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
@@ -356,6 +368,19 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         let sentence_first = events.len();
         for c in cands {
             let t = c.pm.trigger;
+            // "While officials had signaled they would not support…, X said":
+            // the conceded clause is background to the main one
+            if matches!(toks.get(a), "while" | "although" | "though" | "whereas")
+                && (a..t).any(|k| toks.get(k) == ",") == false
+                && (t..b).any(|k| toks.get(k) == ",")
+            {
+                continue;
+            }
+            // ", relief officials said": words of the attribution are no event
+            // (what follows the reporting verb is what was said, not the attribution)
+            if t >= tail && (t + 1..b).any(|k| is_speech_verb(toks.get(k))) {
+                continue;
+            }
             let m = modality(toks, a, t);
             let mut kind = c.kind;
             let mut status = EventStatus::Asserted;
@@ -382,6 +407,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 EventStatus::Negated => kind == EventType::Reject && c.kind != EventType::Reject,
                 // a conditional threat is still a threat
                 EventStatus::Hypothetical => kind == EventType::Threaten && (!m.in_condition || c.kind == EventType::Threaten),
+                // an announced request, charge or deployment is no act yet, and
+                // unlike a promise or a threat, announcing it is no act either
+                EventStatus::Future => !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse | EventType::Mobilize)),
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {
@@ -459,7 +487,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 (by.or_else(|| right.first().copied()).map(actor_of), subject.map(actor_of))
             } else {
                 // a complaint is made to someone but is about someone else
-                let addressee = |h: &&&ActorHit| kind == EventType::Accuse && h.start > 0 && toks.get(h.start - 1) == "to";
+                let addressee = |h: &&&ActorHit| {
+                    let before = |k: usize| if h.start >= k { toks.get(h.start - k) } else { "" };
+                    kind == EventType::Accuse && (before(1) == "to" || (before(2) == "to" && matches!(before(1), "the" | "a" | "an")))
+                };
                 let obj = right
                     .iter()
                     .find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h))
@@ -535,7 +566,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             }
             // an act with no named target stays within the actor's own country
             // (a government arresting, a union striking): code it domestic
-            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate)
+            let symmetric = matches!(kind, EventType::Agree | EventType::Consult | EventType::Cooperate | EventType::Retreat)
                 || (kind == EventType::Reject && c.kind != EventType::Reject);
             let national = |c: &Option<String>| c.clone().filter(|c| c.len() == 3 && c != "IGO" && c != "NGO");
             if target.country.is_none() && !symmetric {

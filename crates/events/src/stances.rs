@@ -159,7 +159,8 @@ fn fold(w: &str) -> &str {
 fn holder_at(doc: &Doc, at: &Positions, i: usize, sent_start: usize) -> (Option<EntityId>, Option<usize>) {
     let span = doc.tokens[i].span;
     if let Some(qi) = at.quotes.first_containing(span) {
-        return (doc.quotes[qi].speaker, Some(qi));
+        let speaker = doc.quotes[qi].speaker.map(|sp| first_conjunct(doc, at, sp, sent_start, i));
+        return (speaker, Some(qi));
     }
     let start = doc.tokens[sent_start].span.start();
     // the earliest-starting mention before the word (first in layer order among equals)
@@ -176,6 +177,43 @@ fn holder_at(doc: &Doc, at: &Positions, i: usize, sent_start: usize) -> (Option<
         }
     }
     (best.and_then(|(_, m)| doc.mentions[m].entity), None)
+}
+
+/// "supported Brazil's request and would join the case": "and" before a
+/// modal or a past verb starts the subject's next predicate, not more of
+/// the object.
+fn starts_second_predicate(toks: &LowerTokens, k: usize) -> bool {
+    toks.get(k) == "and" && {
+        let next = toks.get(k + 1);
+        matches!(next, "would" | "will" | "could" | "should" | "can" | "may" | "might" | "must" | "said" | "says") || next.ends_with("ed")
+    }
+}
+
+/// "the Biden administration and many of its allies, who had declared…":
+/// a coordinated holder is held by its first conjunct, as an event's
+/// source is ("Ethiopia and Eritrea agreed").
+pub(crate) fn first_conjunct(doc: &Doc, at: &Positions, holder: EntityId, sent_start: usize, i: usize) -> EntityId {
+    let (start, end) = (doc.tokens[sent_start].span.start(), doc.tokens[i].span.start());
+    let mut prev: Option<(usize, EntityId)> = None;
+    for m in at.mentions.starting_in(start, end) {
+        let mention = &doc.mentions[m];
+        let Some(e) = mention.entity else { continue };
+        if e == holder {
+            if let Some((prev_end, other)) = prev.filter(|&(_, o)| o != holder) {
+                let between = doc.text.get(prev_end..mention.span.start()).unwrap_or("");
+                let person_or_org = doc
+                    .entities
+                    .get(other.0 as usize)
+                    .is_some_and(|x| !matches!(x.kind, EntityKind::Misc | EntityKind::Location));
+                if between.trim() == "and" && person_or_org {
+                    return other;
+                }
+            }
+            return holder;
+        }
+        prev = Some((mention.span.end(), e));
+    }
+    holder
 }
 
 /// Position look-ups over the quote and mention layers, built once per document.
@@ -208,11 +246,12 @@ fn strip_lead(toks: &LowerTokens, mut a: usize, b: usize) -> usize {
     a
 }
 
-pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Stance> {
+pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stance> {
     let at = Positions::new(doc);
     let cues = &*CUES;
     let filter = &*CUE_FILTER;
     let mut out: Vec<Stance> = Vec::new();
+    accusation_stances(doc, toks, events, &mut out);
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
         let lo = toks.cues.partition_point(|&p| (p as usize) < a);
@@ -237,6 +276,11 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
             let mut cs = i;
             while cs > a && !is_boundary(toks.get(cs - 1)) && !matches!(toks.get(cs - 1), "said" | "says" | "told" | "believe" | "believes" | "see" | "sees") {
                 cs -= 1;
+            }
+            // "guarantees to ensure that the war will not begin again": the
+            // clause says what the position is for, not a position of its own
+            if cs >= a + 2 && toks.get(cs - 1) == "that" && matches!(toks.get(cs - 2), "ensure" | "ensures" | "ensuring" | "guarantee" | "guarantees" | "so") {
+                continue;
             }
             let negated = (cs.max(i.saturating_sub(4))..i).any(|k| is_neg(toks.get(k)))
                 || (a..i).rev().take(12).any(|k| matches!(toks.get(k), "believe" | "believes" | "think" | "thinks" | "see" | "sees") && k > 0 && is_neg(toks.get(k - 1)));
@@ -280,7 +324,7 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                     }
                     // the object: up to the next boundary, at most 10 words
                     let mut e = i + 1;
-                    while e < b && e < i + 11 && !matches!(toks.get(e), "." | ";" | ":" | "," | "but" | "because" | "which" | "who") {
+                    while e < b && e < i + 11 && !matches!(toks.get(e), "." | ";" | ":" | "," | "but" | "because" | "which" | "who") && !starts_second_predicate(toks, e) {
                         e += 1;
                     }
                     while e > i + 1 && toks.get(e - 1) == "\"" {
@@ -352,6 +396,35 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
     out
 }
 
+/// "X accused Y of using environmental rules to shut out farm exports": the
+/// accuser is against what it accuses the other of doing.
+fn accusation_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], out: &mut Vec<Stance>) {
+    for e in events.iter().filter(|e| e.kind == dateline_doc::EventType::Accuse) {
+        let (Some(trigger), Some(holder)) = (e.trigger, e.source.entity) else { continue };
+        let t = doc.token_at_or_after(trigger.start());
+        let Some(s) = doc.sentence_at(trigger.start()).and_then(|k| doc.sentences.get(k)) else { continue };
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        // "of" + a gerund within a few words of the verb
+        let Some(of) = (t + 1..(t + 8).min(b)).take_while(|&k| !matches!(toks.get(k), "." | ";" | ":" | ",")).find(|&k| toks.get(k) == "of") else {
+            continue;
+        };
+        let g = of + 1;
+        if !toks.get(g).ends_with("ing") {
+            continue;
+        }
+        let mut end = g;
+        while end < b && end < g + 12 && !matches!(toks.get(end), "." | ";" | ":" | "," | "\"" | "and" | "but" | "which" | "who") {
+            end += 1;
+        }
+        if end <= g + 1 {
+            continue;
+        }
+        if let Some((target, _)) = phrase(doc, g, end) {
+            push(doc, out, Some(holder), e.quote, Polarity::Against, target, a, b, t);
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Option<usize>, polarity: Polarity, target: String, a: usize, b: usize, cue: usize) {
     let Some(holder) = holder else { return };
@@ -362,6 +435,11 @@ fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Optio
     // "those goals", "this plan": the words name nothing without their antecedent
     let first = target.split_whitespace().next().unwrap_or("").to_lowercase();
     if matches!(first.as_str(), "those" | "these" | "this" | "such") {
+        return;
+    }
+    // "rejected the charge", "we want the deal": one common noun after "the"
+    // points back to what an earlier sentence named, and names nothing here
+    if is_bare_anaphor(doc, a, cue, &target) {
         return;
     }
     // "no plans to suspend it": "it" is the thing the sentence named first
@@ -389,6 +467,16 @@ fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Optio
         quote,
         shift_from: None,
     });
+}
+
+fn is_bare_anaphor(doc: &Doc, a: usize, b: usize, target: &str) -> bool {
+    let word = target.trim();
+    if word.contains(' ') || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    // the word follows "the" in the sentence, after the cue
+    let b = doc.sentences.get(doc.sentence_at(doc.tokens[b].span.start()).unwrap_or(0)).map_or(b + 1, |s| s.tokens.end);
+    (a + 1..b.min(doc.tokens.len())).any(|k| doc.token_text(k) == word && doc.token_text(k - 1).eq_ignore_ascii_case("the"))
 }
 
 /// The first "the …" noun phrase of tokens `[a, b)`: up to three words after

@@ -289,3 +289,157 @@ fn promises_recalled_in_a_relative_clause_are_background() {
     let d = code("Chile's neighbours declared on Monday they would support Peru for as long as needed.");
     assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Agree]);
 }
+
+#[test]
+fn the_words_of_an_attribution_are_no_event() {
+    // "relief" would be AID, but it is who reports, not what happened
+    let d = code("Sudanese rebels shelled the town of Juba on Sunday, relief officials in Nairobi said.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Assault]);
+}
+
+#[test]
+fn a_protest_demanding_something_is_one_protest() {
+    let d = code("Thousands of Algerian farmers blocked roads in Algiers demanding the return of their land.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Protest]);
+}
+
+#[test]
+fn a_resignation_has_no_domestic_target() {
+    let d = code("Georgian President Eduard Shevardnadze resigned on Sunday.");
+    assert_eq!(summary(&d), vec![(EventType::Retreat, Some("GEO"), None, EventStatus::Asserted)]);
+}
+
+#[test]
+fn suspending_attacks_is_de_escalation_not_an_attack() {
+    let d = code("The rebels suspended their attacks on government forces.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Retreat]);
+    let d = code("The union called off the strike after talks with the ministry.");
+    assert_eq!(d.events[0].kind, EventType::Concede);
+}
+
+#[test]
+fn idioms_that_are_no_event() {
+    for text in [
+        "The ministry changed the rules in order to attract investors.",
+        "The ministry released a list of the new rules.",
+        "The new plant will meet the targets set for next year.",
+        "The country expanded its missile program last year.",
+    ] {
+        let d = code(text);
+        assert!(d.events.is_empty(), "{text}: {:?}", summary(&d));
+    }
+}
+
+#[test]
+fn an_announced_request_is_not_yet_an_event() {
+    let d = code("Brazil's minister said her government would ask the World Trade Organization to rule on the dispute.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    // a promised or threatened act still is one
+    let d = code("China will impose sanctions on Japan next month.");
+    assert_eq!(d.events[0].kind, EventType::Threaten);
+}
+
+#[test]
+fn a_conceded_clause_is_background() {
+    let d = code("While French officials had long opposed the plan, Germany signed the agreement with Poland.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Support]);
+}
+
+#[test]
+fn an_accuser_is_against_what_it_accuses_of() {
+    let d = with_people("Smith accused Jones of shelling two villages near the border.", &["Smith", "Jones"]);
+    let s = d.stances.iter().find(|s| s.target.starts_with("shelling")).expect("stance from the accusation");
+    assert_eq!(d.entity(s.holder.unwrap()).name, "Smith");
+    assert_eq!(s.polarity, Polarity::Against);
+    assert_eq!(s.target, "shelling two villages near the border");
+}
+
+#[test]
+fn a_purpose_clause_and_a_bare_anaphor_are_no_stance() {
+    let d = with_people("Smith said any peace must include guarantees to ensure that the war will not begin again.", &["Smith"]);
+    // the demand itself is a stance; "the war will not begin" is what it is for
+    assert!(d.stances.iter().all(|s| s.polarity == Polarity::For), "{:?}", d.stances);
+    let d = with_people("Smith rejected the charge.", &["Smith"]);
+    assert!(d.stances.is_empty(), "{:?}", d.stances);
+    let d = with_people("Smith supported Jones's request and would join the case.", &["Smith", "Jones"]);
+    assert_eq!(d.stances.iter().map(|s| s.target.as_str()).collect::<Vec<_>>(), vec!["Jones's request"]);
+}
+
+#[test]
+fn a_coordinated_holder_is_its_first_conjunct() {
+    let d = with_people("It was a change from the stance of Jones and Smith, who had declared they would support Kyiv.", &["Jones", "Smith"]);
+    let id = |n: &str| d.entities.iter().find(|e| e.name == n).unwrap().id;
+    let support = (0..d.tokens.len()).find(|&k| d.token_text(k) == "support").unwrap();
+    let at = crate::stances::Positions::new(&d);
+    assert_eq!(crate::stances::first_conjunct(&d, &at, id("Smith"), 0, support), id("Jones"));
+    assert_eq!(crate::stances::first_conjunct(&d, &at, id("Jones"), 0, support), id("Jones"));
+}
+
+#[test]
+fn what_follows_the_reporting_verb_is_still_coded() {
+    let d = code("Protest leaders met officials on Monday, and the union's head, Jorge Pereyra, said they would end the blockade.");
+    assert!(d.events.iter().any(|e| e.kind == EventType::Agree), "{:?}", summary(&d));
+    let d = code("An official, who asked not to be named, said the talks had stalled.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Request), "{:?}", summary(&d));
+}
+
+#[test]
+fn an_adjectival_participle_is_no_passive() {
+    let d = code("Israel is opposed to French mediation in the talks with Syria.");
+    assert_eq!(summary(&d)[0].0, EventType::Reject);
+    assert_eq!(summary(&d)[0].1, Some("ISR"));
+}
+
+#[test]
+fn more_plover_readings() {
+    let kind = |t: &str| code(t).events.first().map(|e| e.kind);
+    assert_eq!(kind("Peru has issued an ultimatum to Ecuador to halt attacks."), Some(EventType::Threaten));
+    assert_eq!(kind("Italy announced a suspension of air links with Serbia."), Some(EventType::Sanction));
+    assert_eq!(kind("Israeli troops remained on alert in the West Bank."), Some(EventType::Mobilize));
+    assert_eq!(kind("Settlers set fire to the offices of the administrators."), Some(EventType::Coerce));
+    assert_eq!(kind("Uganda has granted political asylum to 18 Rwandan rebels."), Some(EventType::Aid));
+}
+
+#[test]
+fn ties_esteem_recruitment_possibilities_and_returns() {
+    let kind = |t: &str| code(t).events.first().map(|e| e.kind);
+    assert_eq!(kind("Chile and Peru expanded their diplomatic ties on Monday."), Some(EventType::Support));
+    assert_eq!(kind("The militia recruited hundreds of young men in the north."), Some(EventType::Mobilize));
+    assert_eq!(kind("France raised the possibility of suspending talks with Italy."), Some(EventType::Threaten));
+    assert_eq!(kind("The rebels returned the seized land to the farmers."), Some(EventType::Retreat));
+    assert_eq!(kind("The fighting stopped on Sunday as talks began."), Some(EventType::Retreat));
+}
+
+#[test]
+fn reneging_refusing_refugees_and_retaking_towns() {
+    let kind = |t: &str| code(t).events.first().map(|e| e.kind);
+    assert_eq!(kind("The president has reneged on his commitment to hold elections."), Some(EventType::Reject));
+    assert_eq!(kind("Syria says it will not accept any more refugees."), Some(EventType::Reject));
+    assert_eq!(kind("Vietnamese forces have retaken a strategic village in Cambodia."), Some(EventType::Assault));
+    // a gerund that an evaluation is about is no attack
+    assert_eq!(kind("Officials said retaking the land by force is unrealistic."), None);
+}
+
+#[test]
+fn a_complaint_to_someone_is_about_someone_else() {
+    let d = code("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.");
+    assert_eq!(summary(&d)[0], (EventType::Accuse, Some("LBN"), Some("ISR"), EventStatus::Asserted));
+}
+
+#[test]
+fn a_jail_is_a_place_and_fine_an_adjective() {
+    let kinds = |t: &str| code(t).events.iter().map(|e| e.kind).collect::<Vec<_>>();
+    assert_eq!(kinds("Prisoners rioted at a jail in northern Israel."), vec![EventType::Protest]);
+    assert!(kinds("The weather was fine on Monday.").is_empty());
+    assert_eq!(kinds("A Nigerian court jailed 52 activists on Monday."), vec![EventType::Sanction]);
+}
+
+#[test]
+fn a_cancelled_planned_visit_is_one_sanction() {
+    let d = code("A French minister has cancelled a planned visit to Haiti.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Sanction]);
+}
