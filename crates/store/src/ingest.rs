@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use dateline_record::{content_id, Record};
 use rusqlite::{params, Transaction};
 
-use crate::{Result, Store};
+use crate::backend::{Db, Param};
+use crate::{pg, Result, Store};
 
 /// What one batch (or a whole run) did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,11 @@ impl Store {
         &mut self,
         batch: impl IntoIterator<Item = (&'a str, &'a Record)>,
     ) -> Result<IngestStats> {
-        let tx = self.conn.transaction()?;
+        let conn = match &mut self.db {
+            Db::Sqlite(conn) => conn,
+            Db::Postgres(client) => return pg::ingest_batch(client.get_mut(), batch),
+        };
+        let tx = conn.transaction()?;
         let mut stats = IngestStats::default();
         for (text, record) in batch {
             match insert_document(&tx, text, record)? {
@@ -60,10 +65,10 @@ impl Store {
     /// Whether a document with this exact text is stored.
     pub fn contains_text(&self, text: &str) -> Result<bool> {
         let hash = content_id(text);
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?
-            .exists([hash])?)
+        let rows = self
+            .db
+            .rows("SELECT 1 FROM documents WHERE content_hash = ?1", &[Param::Text(hash)])?;
+        Ok(!rows.is_empty())
     }
 }
 
