@@ -12,7 +12,7 @@ use dateline_store::{Store, TABLES};
 
 #[derive(Args)]
 pub struct ExportArgs {
-    /// The store file.
+    /// The store: a SQLite file or a postgres://… URL.
     #[arg(long)]
     pub db: PathBuf,
     /// documents, entities, mentions, quotes, events, stances, facts or schema_version.
@@ -30,7 +30,7 @@ fn run_inner(args: ExportArgs) -> Result<i32> {
     if !TABLES.contains(&args.table.as_str()) {
         bail!("no table {:?}; tables: {}", args.table, TABLES.join(", "));
     }
-    let store = Store::open_read_only(&args.db).with_context(|| format!("cannot open store {}", args.db.display()))?;
+    let store = Store::open_read_only(&args.db).with_context(|| format!("cannot open store {}", dateline_store::display_location(&args.db)))?;
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => Box::new(io::stdout().lock()),

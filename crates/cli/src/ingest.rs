@@ -21,7 +21,8 @@ use crate::pipeline::standard_pipeline;
 pub struct IngestArgs {
     /// Input files (wire, plain text or JSON Lines); `-` or nothing reads stdin.
     pub inputs: Vec<PathBuf>,
-    /// The store file (created when missing).
+    /// The store: a SQLite file (created when missing) or a
+    /// postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE URL (an existing database).
     #[arg(long)]
     pub db: PathBuf,
     /// Documents per transaction.
@@ -39,7 +40,7 @@ pub struct IngestArgs {
 }
 
 pub fn run(args: IngestArgs) -> Result<i32> {
-    let mut store = Store::open(&args.db).with_context(|| format!("cannot open store {}", args.db.display()))?;
+    let mut store = Store::open(&args.db).with_context(|| format!("cannot open store {}", dateline_store::display_location(&args.db)))?;
     let pipeline = standard_pipeline();
     let inputs = inputs_of(&args.inputs);
     let progress = progress_bar(args.quiet);
@@ -77,7 +78,7 @@ pub fn run(args: IngestArgs) -> Result<i32> {
             summary.bytes as f64 / 1e6,
             secs,
             summary.bytes as f64 / 1e6 / secs.max(1e-9),
-            args.db.display()
+            dateline_store::display_location(&args.db)
         );
     }
     Ok(match (summary.errors, summary.documents) {

@@ -266,7 +266,7 @@ pub fn run(config: Config) -> Result<(), ServeError> {
         };
         eprintln!(
             "dateline: serving {} on http://{local}/ ({mode})",
-            config.db.display()
+            dateline_store::display_location(&config.db)
         );
         axum::serve(listener, router(state))
             .with_graceful_shutdown(async {
