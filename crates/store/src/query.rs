@@ -13,7 +13,6 @@ use serde::Serialize;
 
 use crate::backend::{sqlite_row, Db, Dialect, Param, Row, Value};
 use crate::ingest::surname_of;
-use crate::pg::{DOCUMENT_TSVECTOR, QUOTE_TSVECTOR};
 use crate::{Result, Store, StoreError, TABLES};
 
 /// Results returned when the caller gives no limit.
@@ -464,9 +463,9 @@ fn said_sql(dialect: Dialect, actor: &Actor, from: bool, to: bool, about: bool) 
         match dialect {
             Dialect::Sqlite => conditions
                 .push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?4)"),
-            Dialect::Postgres => conditions.push_str(&format!(
-                " AND {QUOTE_TSVECTOR} @@ plainto_tsquery('simple', ?4)"
-            )),
+            Dialect::Postgres => conditions.push_str(
+                " AND q.id IN (SELECT id FROM quotes_fts WHERE vector @@ plainto_tsquery('simple', ?4))",
+            ),
         }
     }
     let (who, arg) = actor_clause(
@@ -825,15 +824,15 @@ impl Store {
                     "SELECT d.id, d.doc_id, d.title, d.date, d.source,
                             ts_headline('simple', d.text, query, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
                             substr(d.text, 1, 400)
-                     FROM documents d, plainto_tsquery('simple', ?1) AS query
-                     WHERE {DOCUMENT_TSVECTOR} @@ query ORDER BY ts_rank({DOCUMENT_TSVECTOR}, query) DESC, d.id LIMIT ?2"
+                     FROM documents_fts f JOIN documents d ON d.id = f.id, plainto_tsquery('simple', ?1) AS query
+                     WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, d.id LIMIT ?2"
                 ),
                 format!(
                     "SELECT d.id, d.doc_id, d.title, d.date, d.source,
                             ts_headline('simple', q.text, query, 'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2)),
                             q.idx, q.speaker_name, substr(d.text, 1, 400)
-                     FROM quotes q JOIN documents d ON d.id = q.document, plainto_tsquery('simple', ?1) AS query
-                     WHERE {QUOTE_TSVECTOR} @@ query ORDER BY ts_rank({QUOTE_TSVECTOR}, query) DESC, q.id LIMIT ?2"
+                     FROM quotes_fts f JOIN quotes q ON q.id = f.id JOIN documents d ON d.id = q.document, plainto_tsquery('simple', ?1) AS query
+                     WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, q.id LIMIT ?2"
                 ),
             ),
         };
