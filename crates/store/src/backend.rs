@@ -53,19 +53,34 @@ pub fn display_location(path: &Path) -> String {
     }
 }
 
+/// Hides the password of a URL: `user:PASSWORD@` and `password=PASSWORD`.
 pub(crate) fn redact_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
     };
     let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
+    let authority = match authority.rsplit_once('@') {
         Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
-            None => url.to_string(),
+            Some((user, _password)) => format!("{user}:***@{host}"),
+            None => authority.to_string(),
         },
-        None => url.to_string(),
-    }
+        None => authority.to_string(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let pairs: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some(("password", _)) => "password=***".to_string(),
+                    _ => pair.to_string(),
+                })
+                .collect();
+            format!("{path}?{}", pairs.join("&"))
+        }
+        None => tail.to_string(),
+    };
+    format!("{scheme}://{authority}{tail}")
 }
 
 /// Which SQL the query code must write where the two differ.
@@ -454,5 +469,9 @@ mod tests {
         assert_eq!(redact_password("postgres://u:secret@h:5432/d?x=1"), "postgres://u:***@h:5432/d?x=1");
         assert_eq!(redact_password("postgres://u@h/d"), "postgres://u@h/d");
         assert_eq!(redact_password("postgres://h/d"), "postgres://h/d");
+        assert_eq!(
+            redact_password("postgres://u@h/d?sslmode=disable&password=secret"),
+            "postgres://u@h/d?sslmode=disable&password=***"
+        );
     }
 }

@@ -17,7 +17,7 @@
 //!
 //! No TLS: the client connects without it (`NoTls`), which suits a server
 //! on the same machine or a trusted network; a URL asking for
-//! `sslmode=require` is refused by the server handshake, not downgraded.
+//! `sslmode=require` is refused (the client cannot do TLS), never downgraded.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
