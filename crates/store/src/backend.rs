@@ -406,7 +406,7 @@ pub(crate) enum Db {
     /// `RefCell` because the PostgreSQL client needs `&mut` for every call
     /// while the store's questions take `&self`; a `Store` is used by one
     /// thread at a time (it is `Send`, not `Sync`), so no borrow overlaps.
-    Postgres(RefCell<Pg>),
+    Postgres(Box<RefCell<Pg>>),
 }
 
 impl Db {

@@ -101,7 +101,7 @@ impl Store {
             Location::Postgres(url) => {
                 let mut pg = pg::connect(url)?;
                 pg::migrate(&mut pg, version)?;
-                Ok(Store { db: Db::Postgres(RefCell::new(pg)) })
+                Ok(Store { db: Db::Postgres(Box::new(RefCell::new(pg))) })
             }
         }
     }
@@ -120,7 +120,7 @@ impl Store {
             Location::Postgres(url) => {
                 let mut pg = pg::connect(url)?;
                 pg::set_read_only(&mut pg)?;
-                Store { db: Db::Postgres(RefCell::new(pg)) }
+                Store { db: Db::Postgres(Box::new(RefCell::new(pg))) }
             }
         };
         let found = store.schema_version()?;

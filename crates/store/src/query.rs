@@ -820,20 +820,22 @@ impl Store {
                     .to_string(),
             ),
             Dialect::Postgres => (
-                format!(
+                (
                     "SELECT d.id, d.doc_id, d.title, d.date, d.source,
                             ts_headline('simple', d.text, query, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
                             substr(d.text, 1, 400)
                      FROM documents_fts f JOIN documents d ON d.id = f.id, plainto_tsquery('simple', ?1) AS query
                      WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, d.id LIMIT ?2"
-                ),
-                format!(
+                )
+                    .to_string(),
+                (
                     "SELECT d.id, d.doc_id, d.title, d.date, d.source,
                             ts_headline('simple', q.text, query, 'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2)),
                             q.idx, q.speaker_name, substr(d.text, 1, 400)
                      FROM quotes_fts f JOIN quotes q ON q.id = f.id JOIN documents d ON d.id = q.document, plainto_tsquery('simple', ?1) AS query
                      WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, q.id LIMIT ?2"
-                ),
+                )
+                    .to_string(),
             ),
         };
         let params = [Param::Text(q), limit.into()];
