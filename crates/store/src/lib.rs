@@ -146,6 +146,16 @@ impl Store {
         Ok(Store { db: Db::Sqlite(conn) })
     }
 
+    /// Whether the connection can still answer: false once a PostgreSQL
+    /// server has closed it (restarted, or ended the session), so a pool
+    /// drops it instead of handing it out again.
+    pub fn is_usable(&self) -> bool {
+        match &self.db {
+            Db::Sqlite(_) => true,
+            Db::Postgres(pg) => pg.try_borrow().map_or(true, |pg| !pg.client.is_closed()),
+        }
+    }
+
     /// `"sqlite"` or `"postgres"`.
     pub fn backend_name(&self) -> &'static str {
         match self.db {
