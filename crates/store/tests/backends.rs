@@ -281,10 +281,20 @@ fn postgres_schema_is_versioned() {
     {
         let store = Store::open_at(&url, 1).unwrap();
         assert_eq!(store.schema_version().unwrap(), 1);
+        // A row written before search existed is indexed by the migration.
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        client
+            .batch_execute(
+                "INSERT INTO documents(doc_id, content_hash, source, text, record) VALUES ('old', 'h', 's', 'an archived ceasefire report', '{}')",
+            )
+            .unwrap();
     }
     assert!(matches!(Store::open_read_only(&url), Err(StoreError::TooOld { found: 1, .. })));
     let store = Store::open(&url).unwrap();
     assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
+    let hits = store.search("ceasefire", None).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].doc_id, "old");
     let mut versions = Vec::new();
     store
         .export("schema_version", |_, values| {
