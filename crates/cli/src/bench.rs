@@ -84,7 +84,7 @@ fn one_pass(pipeline: &Pipeline, docs: Vec<Doc>, out: &mut Vec<u8>, mut profile:
                 let rec = Record::from_doc(&doc);
                 records += rec.entities.len() + rec.quotes.len() + rec.events.len() + rec.stances.len() + rec.facts.len();
                 out.clear();
-                serde_json::to_writer(&mut *out, &rec)?;
+                rec.write_json(out);
             }
             Some(p) => {
                 let n = pipeline.len();
@@ -94,7 +94,7 @@ fn one_pass(pipeline: &Pipeline, docs: Vec<Doc>, out: &mut Vec<u8>, mut profile:
                 let t1 = cpu_time();
                 records += rec.entities.len() + rec.quotes.len() + rec.events.len() + rec.stances.len() + rec.facts.len();
                 out.clear();
-                serde_json::to_writer(&mut *out, &rec)?;
+                rec.write_json(out);
                 let t2 = cpu_time();
                 p.spent[n] += t1.saturating_sub(t0);
                 p.spent[n + 1] += t2.saturating_sub(t1);

@@ -131,6 +131,7 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
     let pool = thread_pool(args.jobs)?;
+    let mut line: Vec<u8> = Vec::with_capacity(1 << 16);
     let summary = pool.install(|| {
         for_each_record(&inputs, args.format, &pipeline, &progress, |doc, rec| {
             for warning in &doc.warnings {
@@ -141,10 +142,13 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
             }
             if args.pretty {
                 serde_json::to_writer_pretty(&mut out, &rec)?;
+                out.write_all(b"\n")?;
             } else {
-                serde_json::to_writer(&mut out, &rec)?;
+                line.clear();
+                rec.write_json(&mut line);
+                line.push(b'\n');
+                out.write_all(&line)?;
             }
-            out.write_all(b"\n")?;
             Ok(())
         })
     })?;

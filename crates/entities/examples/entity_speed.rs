@@ -4,6 +4,10 @@
 
 use std::time::Duration;
 
+/// The allocator of the `dateline` binary, so that the times match its.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use dateline_doc::{Doc, DocMeta};
 use dateline_entities::{gazetteer, ner, resolve, EntityRecognizer};
 use dateline_pipeline::Component;

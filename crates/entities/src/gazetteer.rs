@@ -7,7 +7,8 @@
 //! against the case the lexicon writes it in: "US" must not match the pronoun
 //! "us", "WHO" must not match "who".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -15,6 +16,7 @@ use dateline_doc::{Doc, TokenKind};
 use dateline_lexicon::geo::{country_forms, geo, CountryNameRole};
 use dateline_lexicon::orgs::orgs;
 use dateline_lexicon::titles::titles;
+use dateline_lexicon::WordHasher;
 
 /// What a lexicon entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +53,13 @@ pub struct Gazetteer {
     /// Hashes of the first words of forms written in lower case ("foreign
     /// minister", "deputy"): a lower-case token that is none of them starts
     /// no match, and the automaton is not run there.
-    lower_first_words: std::collections::HashSet<u64>,
+    lower_first_words: HashSet<u64, BuildHasherDefault<WordHasher>>,
+    /// The outlines ([`word_outline`]) of those words, which reject most
+    /// lower-case words without hashing them.
+    lower_first_outlines: Bitmap16,
+    /// The first bytes patterns begin with: most capitalised words begin
+    /// none ("Smith", "Tuesday"), and the automaton is not run there.
+    starts: StartFilter,
     /// Per pattern (a lower-cased form): the forms written with that spelling
     /// ("Mercosur", "MERCOSUR") and what each may be (several when a form is
     /// shared, e.g. "Congolese").
@@ -107,20 +115,30 @@ impl Gazetteer {
             // forms with lower-case letters first: the one to prefer for a headline
             v.sort_by_key(|(f, _)| (!f.bytes().any(|b| b.is_ascii_lowercase()), f.clone()));
         }
+        // a contiguous NFA, not a DFA: the searches are short anchored walks,
+        // and its smaller tables stay in the cache between them (the DFA was
+        // slower in the whole pipeline and slower to build)
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Anchored)
             .build(keyed.iter().map(|(k, _)| k.as_str()))
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("an empty automaton builds")));
-        let lower_first_words = keyed
+        let lower_first_words: HashSet<u64, BuildHasherDefault<WordHasher>> = keyed
             .iter()
             .flat_map(|(_, v)| v.iter())
             .filter(|(f, _)| f.bytes().next().is_some_and(|b| !b.is_ascii_uppercase()))
             .filter_map(|(f, _)| f.split(' ').next().map(|w| word_hash(w.as_bytes())))
             .collect();
-        Gazetteer { automaton, lower_first_words, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        let mut lower_first_outlines = Bitmap16::default();
+        for (f, _) in keyed.iter().flat_map(|(_, v)| v.iter()) {
+            if let Some(w) = f.split(' ').next().filter(|_| f.bytes().next().is_some_and(|b| !b.is_ascii_uppercase())) {
+                lower_first_outlines.insert(word_outline(w.as_bytes()));
+            }
+        }
+        let starts = StartFilter::new(keyed.iter().map(|(k, _)| k.as_bytes()));
+        Gazetteer { automaton, lower_first_words, lower_first_outlines, starts, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -136,6 +154,72 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
 pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
+}
+
+/// A set of 2^16 bits, addressed by the low bits of a hash.
+#[derive(Clone)]
+struct Bitmap16(Box<[u64; 1024]>);
+
+impl Default for Bitmap16 {
+    fn default() -> Bitmap16 {
+        Bitmap16(Box::new([0; 1024]))
+    }
+}
+
+impl Bitmap16 {
+    fn insert(&mut self, h: u64) {
+        let i = (h & 0xFFFF) as usize;
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        let i = (h & 0xFFFF) as usize;
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// Which byte strings may begin a pattern, judged by their first
+/// [`StartFilter::PREFIX`] bytes, ASCII-lower-cased as the automaton
+/// compares them (shorter patterns are kept whole): a hash of each prefix
+/// length in one bitmap. No false negatives: a position it rejects is one
+/// where the anchored search finds nothing.
+#[derive(Clone, Default)]
+struct StartFilter {
+    prefixes: Bitmap16,
+    /// An empty pattern matches anywhere.
+    any: bool,
+}
+
+impl StartFilter {
+    const PREFIX: usize = 5;
+
+    fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> StartFilter {
+        let mut f = StartFilter::default();
+        for p in patterns {
+            if p.is_empty() {
+                f.any = true;
+            } else {
+                f.prefixes.insert(Self::prefix_hash(&p[..p.len().min(Self::PREFIX)]));
+            }
+        }
+        f
+    }
+
+    /// A hash of a prefix (1 to [`StartFilter::PREFIX`] bytes), lower-cased.
+    #[inline]
+    fn prefix_hash(p: &[u8]) -> u64 {
+        let mut x = p.len() as u64;
+        for &b in p {
+            x = x << 8 | b.to_ascii_lowercase() as u64;
+        }
+        x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40
+    }
+
+    /// Whether some pattern may match `text` from its start.
+    #[inline]
+    fn may_start(&self, text: &[u8]) -> bool {
+        self.any || (1..=text.len().min(Self::PREFIX)).any(|n| self.prefixes.contains(Self::prefix_hash(&text[..n])))
+    }
 }
 
 /// A lexicon hit on whole tokens `tokens.start..tokens.end`.
@@ -188,22 +272,24 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
             continue;
         }
         let word = &norm.as_bytes()[t.norm_start as usize..t.norm_end as usize];
-        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_words.contains(&word_hash(word)) {
+        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && {
+            !gaz.lower_first_outlines.contains(word_outline(word)) || !gaz.lower_first_words.contains(&word_hash(word))
+        } {
             continue;
         }
         starts.clear();
         starts.push(t.norm_start as usize);
-        if capitalised_compound(doc, ti) {
+        if word.contains(&b'-') && capitalised_compound(doc, ti) {
             let (ts, te) = (t.norm_start as usize, t.norm_end as usize);
             starts.extend(norm.as_bytes()[ts..te].iter().enumerate().filter(|(_, &b)| b == b'-').map(|(k, _)| ts + k + 1).filter(|&p| p < te));
         }
         for &pos in &starts {
-            if pos < next_free {
+            if pos < next_free || !gaz.starts.may_start(&norm.as_bytes()[pos..]) {
                 continue;
             }
             let input = Input::new(norm).range(pos..).anchored(Anchored::Yes);
             let Ok(Some(m)) = gaz.automaton.try_find(input) else { continue };
-            if let Some(lm) = accept(doc, gaz, m.start(), m.end(), m.pattern().as_usize(), lowercase_doc) {
+            if let Some(lm) = accept(doc, gaz, m.start(), m.end(), m.pattern().as_usize(), lowercase_doc, ti) {
                 next_free = m.end();
                 out.push(lm);
             }
@@ -213,9 +299,12 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
 }
 
 /// Checks a raw automaton hit: on token boundaries, in an acceptable case.
-fn accept(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize, pattern: usize, lowercase_doc: bool) -> Option<LexMatch> {
+/// `token` is the token the search started in: the start token when the
+/// match begins where it does (and no empty token before it does too).
+fn accept(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize, pattern: usize, lowercase_doc: bool, token: usize) -> Option<LexMatch> {
     let norm = doc.norm.as_str();
-    let start_token = token_starting_at(doc, a)?;
+    let starts_here = |i: usize| doc.tokens.get(i).is_some_and(|t| t.norm_start as usize == a);
+    let start_token = if starts_here(token) && !(token > 0 && starts_here(token - 1)) { token } else { token_starting_at(doc, a)? };
     let end_token = token_ending_at(doc, b, start_token)?;
     let text = &norm[a..b];
     let variant = choose_variant(&gaz.entries[pattern], text, lowercase_doc)?;
@@ -227,6 +316,15 @@ fn accept(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize, pattern: usize, lowerc
         return None;
     }
     Some(LexMatch { norm_start: a, norm_end: b, start_token, end_token, pattern, variant, shouted })
+}
+
+/// A word's first and last bytes (ASCII-lower-cased) and length, hashed to
+/// 16 bits: equal for words equal but for case, and cheaper than hashing
+/// every byte.
+fn word_outline(w: &[u8]) -> u64 {
+    let (Some(first), Some(last)) = (w.first(), w.last()) else { return 0 };
+    let x = first.to_ascii_lowercase() as u64 | (last.to_ascii_lowercase() as u64) << 8 | (w.len().min(255) as u64) << 16;
+    x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48
 }
 
 /// A cheap hash of a word, lower-cased.
@@ -341,6 +439,20 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn start_filter_keeps_every_pattern_start() {
+        let patterns: [&[u8]; 5] = [b"us", b"u.s.", b"foreign ministry", b"e", b"new york"];
+        let f = StartFilter::new(patterns.iter().copied());
+        for text in [&b"US troops"[..], b"U.S.", b"Foreign Ministry said", b"e", b"E-mail", b"us", b"New York", b"NEW YORK CITY"] {
+            assert!(f.may_start(text), "{:?}", std::str::from_utf8(text));
+        }
+        assert!(!f.may_start(b"Smith"));
+        assert!(!f.may_start(b"Newark"));
+        assert!(!f.may_start(b""));
+        let all = StartFilter::new([&b""[..]].into_iter());
+        assert!(all.may_start(b"Smith"));
     }
 
     #[test]

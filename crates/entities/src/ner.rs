@@ -180,6 +180,14 @@ impl TokenHashes {
         TokenHashes { lower: vec![0; s.words.len()], shape: vec![0; s.words.len()] }
     }
 
+    /// Empties the buffers for sentence `s`, keeping their memory.
+    fn reset(&mut self, s: &SentenceView) {
+        for v in [&mut self.lower, &mut self.shape] {
+            v.clear();
+            v.resize(s.words.len(), 0);
+        }
+    }
+
     #[inline]
     fn lower(&mut self, s: &SentenceView, j: isize) -> u64 {
         if j < 0 {
@@ -282,7 +290,7 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
         }
         // lower-case words that begin names: particles ("de Gaulle", "van
         // Gogh") and prefixes of capitalised words ("al-Qaeda", "pro-Russian")
-        return !(NAME_PARTICLES.contains(&w) || w.windows(2).any(|p| p[0] == b'-' && p[1].is_ascii_uppercase()));
+        return !(is_name_particle(w) || w.windows(2).any(|p| p[0] == b'-' && p[1].is_ascii_uppercase()));
     }
     if first.is_ascii_digit() {
         return w.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'/' | b':'));
@@ -325,10 +333,15 @@ fn is_function_word(w: &[u8]) -> bool {
     word_key(w).is_some_and(|k| FUNCTION_WORD_KEYS.binary_search(&k).is_ok())
 }
 
-/// Lower-case words that begin personal or place names.
-const NAME_PARTICLES: &[&[u8]] = &[
-    b"de", b"da", b"di", b"du", b"del", b"della", b"der", b"den", b"van", b"von", b"la", b"le", b"el", b"al", b"bin", b"ibn", b"ben", b"dos", b"das", b"do", b"ter", b"ten", b"zu", b"mc", b"st", b"e",
-];
+/// Lower-case words that begin personal or place names (a `match`, which
+/// compiles to a switch on length and bytes: this runs for every lower-case word).
+fn is_name_particle(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"de" | b"da" | b"di" | b"du" | b"del" | b"della" | b"der" | b"den" | b"van" | b"von" | b"la" | b"le" | b"el" | b"al" | b"bin"
+            | b"ibn" | b"ben" | b"dos" | b"das" | b"do" | b"ter" | b"ten" | b"zu" | b"mc" | b"st" | b"e"
+    )
+}
 
 fn sentence_in_caps(s: &SentenceView) -> bool {
     let mut upper = 0;
@@ -408,11 +421,16 @@ impl Model {
 
     /// Tags one sentence; returns a class per token.
     pub fn tag(&self, s: &SentenceView, out: &mut Vec<usize>) {
+        self.tag_with(s, &mut TokenHashes::new(s), out);
+    }
+
+    /// [`Model::tag`] with the per-token hash buffers of the caller.
+    fn tag_with(&self, s: &SentenceView, th: &mut TokenHashes, out: &mut Vec<usize>) {
         out.clear();
         if s.words.is_empty() {
             return;
         }
-        let mut th = TokenHashes::new(s);
+        th.reset(s);
         let caps = sentence_in_caps(s);
         let mut feats = [0u64; MAX_FEATURES];
         let mut scores = [0i32; N_CLASSES];
@@ -421,7 +439,7 @@ impl Model {
             let class = if surely_outside(s, i, prev) {
                 0
             } else {
-                let k = features(s, &mut th, caps, i, prev, prev2, &mut feats);
+                let k = features(s, th, caps, i, prev, prev2, &mut feats);
                 self.score(&feats[..k], &mut scores);
                 best_allowed(&scores, prev)
             };
@@ -509,9 +527,10 @@ pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
     let mut out = Vec::new();
     let mut classes = Vec::new();
     let mut unit_spans = Vec::new();
+    let mut hashes = TokenHashes { lower: Vec::new(), shape: Vec::new() };
     for r in sentence_units {
         let view = SentenceView { words: &words[r.clone()], lex: &unit_bits[r.clone()] };
-        model.tag(&view, &mut classes);
+        model.tag_with(&view, &mut hashes, &mut classes);
         unit_spans.clear();
         spans(&classes, r.start, &mut unit_spans);
         for u in &unit_spans {

@@ -8,14 +8,46 @@
 //! and reading titles into roles.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
-use dateline_doc::{Doc, Entity, EntityId, EntityKind, Mention, MentionSource, Sector, Span, TokenKind};
+use dateline_doc::{Doc, Entity, EntityId, EntityKind, Mention, MentionSource, Sector, Span, Token, TokenKind};
 use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
 use dateline_lexicon::orgs::orgs;
 use dateline_lexicon::titles::title_sector;
+use dateline_lexicon::WordHasher;
 
 use crate::gazetteer::{sentence_in_capitals, Hit, LexMatch};
 use crate::ner::{NameSpan, NerLabel};
+
+/// Maps and sets keyed by short words and names (FNV: SipHash costs more
+/// than the rest of a look-up here).
+type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// Whether a token is exactly `word` (lengths compared first: for the
+/// scans over every token).
+#[inline]
+fn token_is(t: &Token, norm: &[u8], word: &[u8]) -> bool {
+    t.norm_end.wrapping_sub(t.norm_start) as usize == word.len() && norm.get(t.norm_start as usize..t.norm_end as usize) == Some(word)
+}
+
+/// `word.to_lowercase()` is one of `list` (lower-case words), without
+/// building the lower-case string when the word is ASCII.
+fn lowercase_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// `s.trim_end_matches("'s")` without the general substring searcher.
+fn trim_possessives(mut s: &str) -> &str {
+    while let Some(t) = s.strip_suffix("'s") {
+        s = t;
+    }
+    s
+}
 
 /// What a mention is grouped by.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -97,6 +129,7 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
         }
     }
     let mut out = Vec::new();
+    let mut caps = SentenceCaps::default();
     for m in lex {
         let hits = m.hits();
         let span = doc.span_from_norm(m.norm_start, m.norm_end);
@@ -114,8 +147,7 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
             shouted: m.shouted,
             capital_of: None,
         };
-        let countries: Vec<(u16, CountryNameRole)> =
-            hits.iter().filter_map(|h| if let Hit::Country { idx, role } = *h { Some((idx, role)) } else { None }).collect();
+        let countries = || hits.iter().filter_map(|h| if let Hit::Country { idx, role } = *h { Some((idx, role)) } else { None });
         let org = hits.iter().find_map(|h| if let Hit::Org { idx } = *h { Some(idx) } else { None });
         let region = hits.iter().find_map(|h| if let Hit::Region { idx } = *h { Some(idx) } else { None });
         if let Some(idx) = org {
@@ -124,11 +156,11 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
             c.country = org.country.as_deref();
             c.sector = sector(Some(org.sector));
             out.push(c);
-        } else if let Some(&(idx, role)) = countries.first() {
-            let unique = countries.iter().all(|&(i, _)| i == idx);
+        } else if let Some((idx, role)) = countries().next() {
+            let unique = countries().all(|(i, _)| i == idx);
             let country = &g.countries[idx as usize];
             let single = m.end_token == m.start_token + 1;
-            let in_caps = m.shouted || sentence_in_capitals(doc, m.start_token);
+            let in_caps = m.shouted || caps.in_capitals(doc, m.start_token);
             let name_like = matches!(role, CountryNameRole::Name | CountryNameRole::Capital);
             if name_like && single && !in_caps && unknown_capitalised(doc, m.end_token, &lex_tokens) {
                 continue; // "Chad Smith": a person's name, left to the tagger
@@ -163,9 +195,12 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
                 CountryNameRole::Capital => {
                     c.capital_of = Some(idx);
                     c.naming = false;
-                    let prev = m.start_token.checked_sub(1).map(|p| doc.token_text(p).to_ascii_lowercase());
+                    let locative = m.start_token.checked_sub(1).is_some_and(|p| {
+                        let prev = doc.token_text(p);
+                        LOCATIVE.iter().any(|w| w.eq_ignore_ascii_case(prev))
+                    });
                     let in_dateline = doc.meta.dateline_span.is_some_and(|d| d.overlaps(span));
-                    if in_dateline || prev.is_some_and(|p| LOCATIVE.contains(&p.as_str())) {
+                    if in_dateline || locative {
                         c.kind = EntityKind::Location;
                         c.key = Key::Place(text.to_lowercase());
                         c.naming = true;
@@ -191,6 +226,26 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// [`sentence_in_capitals`], remembered per sentence.
+#[derive(Default)]
+struct SentenceCaps {
+    /// Per sentence: 0 not yet known, 1 no, 2 yes.
+    known: Vec<u8>,
+}
+
+impl SentenceCaps {
+    fn in_capitals(&mut self, doc: &Doc, token: usize) -> bool {
+        let Some(s) = doc.sentence_at(doc.tokens[token].span.start()) else { return false };
+        if self.known.len() < doc.sentences.len() {
+            self.known.resize(doc.sentences.len(), 0);
+        }
+        if self.known[s] == 0 {
+            self.known[s] = 1 + sentence_in_capitals(doc, token) as u8;
+        }
+        self.known[s] == 2
+    }
 }
 
 fn is_sentence_start(doc: &Doc, token: usize) -> bool {
@@ -253,7 +308,10 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
     for m in lex {
         let Some(inst) = m.hits().iter().find_map(|h| if let Hit::Institution { idx } = *h { Some(idx) } else { None }) else { continue };
         // "Ukraine's military allies": the institution word is a modifier
-        if m.end_token < doc.tokens.len() && NOT_AN_INSTITUTION_BEFORE.contains(&doc.token_text(m.end_token).to_ascii_lowercase().as_str()) {
+        if m.end_token < doc.tokens.len() && {
+            let next = doc.token_text(m.end_token);
+            NOT_AN_INSTITUTION_BEFORE.iter().any(|w| w.eq_ignore_ascii_case(next))
+        } {
             continue;
         }
         // the country word ends right before, or before a possessive 's
@@ -286,8 +344,9 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
 /// "the Trump administration": a capitalised word before "administration".
 fn administration_cands(doc: &Doc) -> Vec<Cand> {
     let mut out = Vec::new();
-    for i in 1..doc.tokens.len() {
-        if doc.token_text(i) != "administration" {
+    let norm = doc.norm.as_str().as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
+        if !token_is(t, norm, b"administration") {
             continue;
         }
         let p = i - 1;
@@ -404,7 +463,7 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
     while e > s + 1 && doc.token_text(e - 1).chars().next().is_some_and(|c| c.is_lowercase()) {
         e -= 1;
     }
-    if e > s + 1 && is_sentence_start(doc, s) && SENTENCE_OPENERS.contains(&doc.token_text(s).to_lowercase().as_str()) {
+    if e > s + 1 && is_sentence_start(doc, s) && lowercase_in(doc.token_text(s), SENTENCE_OPENERS) {
         s += 1;
     }
     if n.label == NerLabel::Per {
@@ -493,7 +552,7 @@ fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[Name
 /// government, is that organisation.
 fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
     let o = orgs();
-    let orgs_here: HashSet<u16> = cands.iter().filter_map(|c| if let Key::Org(i) = c.key { Some(i) } else { None }).collect();
+    let orgs_here: WordSet<u16> = cands.iter().filter_map(|c| if let Key::Org(i) = c.key { Some(i) } else { None }).collect();
     for c in cands.iter_mut() {
         if c.capital_of.is_some() && c.kind == EntityKind::Country {
             if let Some(org) = o.by_seat(doc.slice(c.span)) {
@@ -508,7 +567,7 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
             }
         }
     }
-    let metonymic: HashSet<String> =
+    let metonymic: WordSet<String> =
         cands.iter().filter(|c| c.capital_of.is_some() && c.kind == EntityKind::Country).map(|c| doc.slice(c.span).to_lowercase()).collect();
     for c in cands.iter_mut() {
         if let Some(idx) = c.capital_of {
@@ -525,7 +584,7 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
 /// the report, and so is the surname of a full name ("Hegseth's remarks"
 /// tagged as an organisation once).
 fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
-    let mut person_names: HashSet<Vec<String>> = HashSet::new();
+    let mut person_names: WordSet<Vec<String>> = WordSet::default();
     for c in cands.iter().filter(|c| c.key == Key::Person) {
         // only names given in full: a one-word "person" may be the tagger's slip
         let words = name_words(doc, c);
@@ -539,14 +598,23 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     if person_names.is_empty() {
         return;
     }
-    let surnames: HashSet<String> = person_names.iter().filter(|w| w.len() == 1).flatten().cloned().collect();
+    let surnames: WordSet<String> = person_names.iter().filter(|w| w.len() == 1).flatten().cloned().collect();
+    let mut lower = String::new();
     for c in cands.iter_mut() {
         if c.source != MentionSource::Model || c.key == Key::Person || c.end <= c.start {
             continue;
         }
         // cheap test first: the last word must be a known surname
         let last = doc.token_text(if doc.token_text(c.end - 1) == "'s" && c.end > c.start + 1 { c.end - 2 } else { c.end - 1 });
-        if !surnames.contains(&last.to_lowercase()) {
+        let known = if last.is_ascii() {
+            lower.clear();
+            lower.push_str(last);
+            lower.make_ascii_lowercase();
+            surnames.contains(&lower)
+        } else {
+            surnames.contains(&last.to_lowercase())
+        };
+        if !known {
             continue;
         }
         if person_names.contains(&name_words(doc, c)) {
@@ -559,7 +627,7 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
 /// A person's full name or surname written again where the tagger missed
 /// it ("Tesfay added…" at the start of a sentence) is the same person.
 fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
-    let mut names: HashSet<&str> = HashSet::new();
+    let mut names: WordSet<&str> = WordSet::default();
     for c in cands.iter().filter(|c| c.key == Key::Person && c.end >= c.start + 2) {
         let last = doc.token_text(c.end - 1);
         let last = if last == "'s" && c.end >= c.start + 2 { doc.token_text(c.end - 2) } else { last };
@@ -577,9 +645,15 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
         }
     }
     let mut out = Vec::new();
-    for i in 0..doc.tokens.len() {
+    let norm = doc.norm.as_str().as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // cheap tests first: an ASCII word must begin with a capital
+        let first = if t.norm_end > t.norm_start { norm.get(t.norm_start as usize) } else { None };
+        if first.is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) || covered[i] {
+            continue;
+        }
         let w = doc.token_text(i);
-        if covered[i] || !w.chars().next().is_some_and(char::is_uppercase) || !names.contains(w) {
+        if !w.chars().next().is_some_and(char::is_uppercase) || !names.contains(w) {
             continue;
         }
         // not the first word of another capitalised name ("Prado Museum")
@@ -608,8 +682,9 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
 fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>) {
     let n = doc.tokens.len();
     let mut found = Vec::new();
-    for i in 1..n.saturating_sub(2) {
-        if doc.token_text(i) != "(" || doc.token_text(i + 2) != ")" {
+    let norm = doc.norm.as_str().as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate().take(n.saturating_sub(2)).skip(1) {
+        if !token_is(t, norm, b"(") || !token_is(&doc.tokens[i + 2], norm, b")") {
             continue;
         }
         let acr = doc.token_text(i + 1);
@@ -686,18 +761,20 @@ fn initials(words: &[String]) -> String {
 /// Assigns each candidate a group index; candidates are in text order.
 fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut groups: Vec<usize> = vec![0; cands.len()];
-    let mut by_key: HashMap<&Key, usize> = HashMap::new();
+    let mut by_key: WordMap<&Key, usize> = WordMap::default();
     // persons: surname ↔ full name
     let mut persons: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut persons_by_last: WordMap<String, Vec<usize>> = WordMap::default();
     let mut n_groups = 0;
-    let mut org_groups: Vec<(usize, Vec<String>)> = Vec::new();
+    // organisations: (group, candidate, its initials when it has two words
+    // or more, worked out when an acronym is first compared)
+    let mut org_groups: Vec<(usize, usize, Option<Option<String>>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if c.key == Key::Person {
             let words = name_words(doc, c);
-            let Some(last) = words.last().cloned() else { continue };
+            let Some(last) = words.last() else { continue };
             // every way two names can be one person shares the last word
-            let same_last: Vec<usize> = persons_by_last.get(&last).cloned().unwrap_or_default();
+            let same_last: &[usize] = persons_by_last.get(last).map_or(&[], Vec::as_slice);
             let fits = |full: &Vec<String>| full == &words || (words.len() < full.len() && full.ends_with(&words)) || same_person_name(full, &words);
             // a bare surname shared by two people named in full ("Obama" with
             // Barack and Michelle Obama) stays apart from both
@@ -714,7 +791,7 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
                 persons[p].1 = words;
                 groups[i] = persons[p].0;
             } else {
-                persons_by_last.entry(last).or_default().push(persons.len());
+                persons_by_last.entry(last.clone()).or_default().push(persons.len());
                 persons.push((n_groups, words));
                 groups[i] = n_groups;
                 n_groups += 1;
@@ -725,7 +802,14 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
             // an acronym of an organisation named before ("Assembly of First Nations (AFN)")
             let text = doc.slice(c.span);
             if text.len() >= 2 && text.chars().all(|ch| ch.is_uppercase()) && !by_key.contains_key(&c.key) {
-                if let Some(&(g, _)) = org_groups.iter().find(|(_, w)| w.len() >= 2 && initials(w) == text) {
+                let acronym_of = org_groups.iter_mut().find_map(|(g, named_by, initials_of)| {
+                    let initials_of = initials_of.get_or_insert_with(|| {
+                        let w = name_words(doc, &cands[*named_by]);
+                        (w.len() >= 2).then(|| initials(&w))
+                    });
+                    (initials_of.as_deref() == Some(text)).then_some(*g)
+                });
+                if let Some(g) = acronym_of {
                     groups[i] = g;
                     by_key.insert(&c.key, g);
                     continue;
@@ -738,7 +822,7 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
         });
         groups[i] = g;
         if c.kind == EntityKind::Organization {
-            org_groups.push((g, name_words(doc, c)));
+            org_groups.push((g, i, None));
         }
     }
     groups
@@ -914,7 +998,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
             .iter()
             .copied()
             .filter(|&i| cands[i].naming)
-            .max_by_key(|&i| (!cands[i].shouted, doc.slice(cands[i].span).trim_end_matches("'s").chars().count(), std::cmp::Reverse(i)));
+            .max_by_key(|&i| (!cands[i].shouted, trim_possessives(doc.slice(cands[i].span)).chars().count(), std::cmp::Reverse(i)));
         let name = match (best, &first.key) {
             (Some(i), _) => display_name(doc, &cands[i]),
             (None, Key::Country(idx)) => g.countries[*idx as usize].name.clone(),
@@ -1006,5 +1090,10 @@ fn add_role_references(doc: &mut Doc, cands: &[Cand], mention_of_cand: &[usize])
 fn display_name(doc: &Doc, c: &Cand) -> String {
     let s = doc.slice(c.span);
     let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
+    // most names are already ASCII words between single spaces
+    let clean = !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && s.bytes().all(|b| b == b' ' || b.is_ascii_graphic());
+    if clean {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -9,11 +9,15 @@
 //! number of names.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
 use dateline_lexicon::{data_file, data_lines};
+
+use crate::matcher::WordHasher;
+use crate::starts::PhraseStarts;
 
 const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
 
@@ -21,10 +25,17 @@ const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
 pub struct ActorLexicon {
     /// Case-sensitive phrase automaton over the normalised text.
     names: AhoCorasick,
+    /// Where a phrase can start: the automaton is only started there
+    /// (see [`ActorLexicon::phrases_in`]).
+    starts: PhraseStarts,
     /// The code of each phrase in `names`.
     codes: Vec<&'static str>,
+    /// Whole phrase → code (the first line's code for a phrase listed
+    /// twice, as the automaton reports it): [`ActorLexicon::code_of`] is
+    /// asked for every mention, where one hash lookup beats a scan.
+    exact: HashMap<String, &'static str, BuildHasherDefault<WordHasher>>,
     /// Lower-case single sector words.
-    sectors: HashMap<String, Sector>,
+    sectors: HashMap<String, Sector, BuildHasherDefault<WordHasher>>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -36,8 +47,9 @@ fn leak(s: String) -> &'static str {
 pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     let mut phrases = Vec::new();
     let mut codes = Vec::new();
-    let mut sectors = HashMap::new();
+    let mut sectors = HashMap::default();
     let mut problems = Vec::new();
+    let mut exact = HashMap::default();
     for (line, l) in data_lines(text) {
         let Some((code, words)) = l.split_once('|') else {
             problems.push(format!("actors line {line}: expected `CODE | words`"));
@@ -56,16 +68,21 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
         }
         let code = leak(code.to_string());
         for w in words.split(';').map(str::trim).filter(|w| !w.is_empty()) {
+            exact.entry(w.to_string()).or_insert(code);
             phrases.push(w.to_string());
             codes.push(code);
         }
     }
     let names = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        // only anchored searches, at few places: the compact automaton stays
+        // in cache where a full DFA would not
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .start_kind(StartKind::Both)
         .build(&phrases)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
-    (ActorLexicon { names, codes, sectors }, problems)
+    let starts = PhraseStarts::new(phrases.iter().map(String::as_str));
+    (ActorLexicon { names, starts, codes, exact, sectors }, problems)
 }
 
 thread_local! {
@@ -87,10 +104,30 @@ impl ActorLexicon {
     }
     /// The code the list gives a whole phrase ("Kyiv" → UKR), if any.
     pub fn code_of(&self, phrase: &str) -> Option<&'static str> {
-        self.names
-            .find_iter(phrase)
-            .find(|m| m.start() == 0 && m.end() == phrase.len())
-            .map(|m| self.codes[m.pattern().as_usize()])
+        self.exact.get(phrase).copied()
+    }
+
+    /// The phrases in `text` as `(start, end, code)`: the matches of an
+    /// unanchored leftmost-longest scan, non-overlapping, left to right.
+    /// Phrases mostly start with a capital, so the automaton is run anchored
+    /// at the few places a phrase can start (see [`PhraseStarts`]) instead
+    /// of over every byte:
+    /// the first start with a match is the leftmost one and the anchored
+    /// match there the longest, so the answer is the scan's.
+    pub fn phrases_in(&self, text: &str) -> Vec<(usize, usize, &'static str)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        self.starts.each(text.as_bytes(), |p| {
+            if p < at {
+                return;
+            }
+            let input = Input::new(text).range(p..).anchored(Anchored::Yes);
+            if let Ok(Some(m)) = self.names.try_find(input) {
+                at = m.end();
+                out.push((m.start(), m.end(), self.codes[m.pattern().as_usize()]));
+            }
+        });
+        out
     }
 }
 
@@ -114,12 +151,10 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     let mut hits: Vec<ActorHit> = Vec::new();
     // 1. mentions of entities
     for m in &doc.mentions {
-        if is_calendar_word(doc.norm_slice_of(m.span)) {
-            continue;
-        }
         let start = doc.token_at_or_after(m.span.start());
         let end = doc.token_at_or_after(m.span.end());
-        if start >= end {
+        let norm_text = norm_of_tokens(doc, start, end);
+        if is_calendar_word(norm_text) || start >= end {
             continue;
         }
         let (mut code, mut sector) = (None, None);
@@ -132,7 +167,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                 }
             }
         }
-        let listed = lex.code_of(doc.norm_slice_of(m.span));
+        let listed = lex.code_of(norm_text);
         if code.is_none() {
             code = listed.map(str::to_string);
         }
@@ -162,8 +197,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
     }
     let mut inner: Vec<(usize, &'static str)> = Vec::new();
-    for m in lex.names.find_iter(norm) {
-        let (a, b) = (m.start(), m.end());
+    for (a, b, code) in lex.phrases_in(norm) {
         let left_ok = (a == 0 || !(bytes[a - 1].is_ascii_alphanumeric() || bytes[a - 1] >= 0x80))
             && !(a >= 4 && bytes[a - 1] == b'-' && (norm[..a - 1].ends_with("pro") || norm[..a - 1].ends_with("anti") || norm[..a - 1].ends_with("Pro") || norm[..a - 1].ends_with("Anti")));
         let right_ok = b == bytes.len() || !(bytes[b].is_ascii_alphanumeric() || bytes[b] >= 0x80 || (bytes[b] == b'-' && b + 1 < bytes.len() && bytes[b + 1].is_ascii_alphabetic()));
@@ -177,22 +211,24 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
         if covered[start..end].iter().any(|&c| c) {
             // a country inside a mention ("Brazil's trade minister, Helena Prado")
-            inner.push((start, lex.codes[m.pattern().as_usize()]));
+            inner.push((start, code));
             continue;
         }
         hits.push(ActorHit {
             start,
             end,
             entity: None,
-            code: Some(lex.codes[m.pattern().as_usize()].to_string()),
+            code: Some(code.to_string()),
             sector: None,
             kind: None,
             is_reference: false,
         });
     }
+    // `inner` is in text order: the first inner phrase in a hit is found by bisection
     for h in &mut hits {
         if h.code.is_none() {
-            if let Some((_, c)) = inner.iter().find(|(t, _)| *t >= h.start && *t < h.end) {
+            let k = inner.partition_point(|(t, _)| *t < h.start);
+            if let Some((_, c)) = inner.get(k).filter(|(t, _)| *t < h.end) {
                 h.code = Some(c.to_string());
             }
         }
@@ -252,10 +288,8 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         if by_entity.get(id.0 as usize).is_none_or(|c| c.is_some()) {
             continue;
         }
-        if let Some((_, c)) = inner.iter().find(|(t, _)| {
-            let p = doc.tokens[*t].span.start();
-            p >= m.span.start() && p < m.span.end()
-        }) {
+        let k = inner.partition_point(|(t, _)| doc.tokens[*t].span.start() < m.span.start());
+        if let Some((_, c)) = inner.get(k).filter(|(t, _)| doc.tokens[*t].span.start() < m.span.end()) {
             if *c != "IGO" && *c != "NGO" {
                 by_entity[id.0 as usize] = Some(c.to_string());
             }
@@ -311,7 +345,17 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             if !w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
                 break;
             }
-            if let Some(s) = lex.sector_of(&w.to_ascii_lowercase()) {
+            // lower-cased on the stack: no allocation per word
+            let mut lower = [0u8; 32];
+            let sector = match lower.get_mut(..w.len()) {
+                Some(buf) => {
+                    buf.copy_from_slice(w.as_bytes());
+                    buf.make_ascii_lowercase();
+                    std::str::from_utf8(buf).ok().and_then(|w| lex.sector_of(w))
+                }
+                None => lex.sector_of(&w.to_ascii_lowercase()),
+            };
+            if let Some(s) = sector {
                 h.sector = Some(s);
                 break;
             }
@@ -340,29 +384,21 @@ fn home_government(hits: &[ActorHit]) -> Option<String> {
 }
 
 fn is_calendar_word(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
-            | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
-    )
+    const CALENDAR: [&str; 17] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april",
+        "june", "july", "august", "september", "october", "november", "december",
+    ];
+    // all of them are 4 to 9 bytes long: most names are rejected by length
+    (4..=9).contains(&w.len()) && CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
-/// The normalised text of an original span (helper for the lexicon lookup).
-trait NormSlice {
-    fn norm_slice_of(&self, span: dateline_doc::Span) -> &str;
-}
-
-impl NormSlice for Doc {
-    fn norm_slice_of(&self, span: dateline_doc::Span) -> &str {
-        let a = self.token_at_or_after(span.start());
-        let b = self.token_at_or_after(span.end());
-        if a >= b || b > self.tokens.len() {
-            return "";
-        }
-        let (s, e) = (self.tokens[a].norm_start as usize, self.tokens[b - 1].norm_end as usize);
-        self.norm.as_str().get(s..e).unwrap_or("")
+/// The normalised text of tokens `[a, b)` ("" for an empty range).
+fn norm_of_tokens(doc: &Doc, a: usize, b: usize) -> &str {
+    if a >= b || b > doc.tokens.len() {
+        return "";
     }
+    let (s, e) = (doc.tokens[a].norm_start as usize, doc.tokens[b - 1].norm_end as usize);
+    doc.norm.as_str().get(s..e).unwrap_or("")
 }
 
 #[cfg(test)]
@@ -377,5 +413,31 @@ mod tests {
         assert_eq!(lex.code_of("NATO"), Some("IGO"));
         assert_eq!(lex.sector_of("troops"), Some(Sector::Mil));
         assert_eq!(lex.code_of("us"), None);
+    }
+
+    /// The whole-phrase map answers as the leftmost-longest automaton does
+    /// for a phrase that is exactly one of its patterns (duplicates included).
+    #[test]
+    fn exact_lookup_agrees_with_the_automaton() {
+        let (lex, _) = parse_actors(BUILTIN);
+        let by_automaton = |phrase: &str| {
+            lex.names
+                .find_iter(phrase)
+                .find(|m| m.start() == 0 && m.end() == phrase.len())
+                .map(|m| lex.codes[m.pattern().as_usize()])
+        };
+        let mut haystack = String::from("Pro-Kyiv al-Shabaab fighters near McKyiv and in NATO-led");
+        for phrase in lex.exact.keys() {
+            assert_eq!(lex.code_of(phrase), by_automaton(phrase), "{phrase}");
+            haystack.push_str(phrase);
+            haystack.push_str(["-", " ", "s ", "x", "", "'s "][phrase.len() % 6]);
+            for probe in [format!("{phrase}s"), format!("the {phrase}"), phrase.to_lowercase(), String::new()] {
+                assert_eq!(lex.code_of(&probe), by_automaton(&probe), "{probe}");
+            }
+        }
+        let scan: Vec<(usize, usize, &str)> =
+            lex.names.find_iter(&haystack).map(|m| (m.start(), m.end(), lex.codes[m.pattern().as_usize()])).collect();
+        assert!(scan.len() > 100);
+        assert_eq!(lex.phrases_in(&haystack), scan);
     }
 }

@@ -16,6 +16,7 @@ pub mod actors;
 pub mod dates;
 pub mod matcher;
 pub mod stances;
+pub mod starts;
 
 use dateline_doc::{Actor, Doc, Event, EventStatus, EventType, FactKind, FactValue, TokenKind};
 use dateline_pipeline::{Component, Layer};
@@ -45,7 +46,8 @@ impl Component for EventCoder {
         if doc.tokens.is_empty() {
             return;
         }
-        let toks = LowerTokens::new(doc);
+        let lower = matcher::lower_text(doc);
+        let toks = LowerTokens::new(doc, &lower);
         let events = code_events(doc, &toks);
         let stances = stances::find_stances(doc, &toks, &events);
         drop(toks);
@@ -275,13 +277,20 @@ struct Candidate<'a> {
 }
 
 fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
-    let actors = find_actors(doc);
-    let quote_index = dateline_doc::SpanIndex::new(doc.quotes.iter().map(|q| q.span));
-    let fact_index = dateline_doc::SpanIndex::new(doc.facts.iter().map(|f| f.span));
-    let mention_index = dateline_doc::SpanIndex::new(doc.mentions.iter().map(|m| m.span));
+    // most documents have no sentence with a candidate event: the actors and
+    // the position indexes are built at the first one that does
+    let lazy = std::cell::OnceCell::new();
+    let per_doc = || {
+        (
+            find_actors(doc),
+            dateline_doc::SpanIndex::new(doc.quotes.iter().map(|q| q.span)),
+            dateline_doc::SpanIndex::new(doc.facts.iter().map(|f| f.span)),
+            dateline_doc::SpanIndex::new(doc.mentions.iter().map(|m| m.span)),
+        )
+    };
     // events of earlier sentences, by kind, actors and trigger word: one meeting
     // mentioned twice is one meeting
-    let mut earlier: std::collections::HashSet<EventKey> = std::collections::HashSet::new();
+    let mut earlier: std::collections::HashSet<EventKey, std::hash::BuildHasherDefault<matcher::WordHasher>> = Default::default();
     let mut earlier_seen = 0;
     let report = doc.meta.date.as_deref().and_then(Ymd::parse);
     let mut events: Vec<Event> = Vec::new();
@@ -340,6 +349,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         if cands.is_empty() {
             continue;
         }
+        let (actors, quote_index, fact_index, mention_index) = lazy.get_or_init(per_doc);
         let tail = attribution_tail(toks, a, b);
         let dates = find_dates(toks, a, b, report);
         let mut prev_source: Option<Actor> = None;

@@ -5,54 +5,31 @@
 //! words checked around it.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
 use dateline_lexicon::events::{EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, EVENT_PATTERNS, GAP_WINDOW};
 
-/// A small multiply-rotate hasher for short word keys: the word lookups run
-/// once per token, where SipHash's cost shows.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        let mut tail = 0u64;
-        for (i, b) in chunks.remainder().iter().enumerate() {
-            tail |= (*b as u64) << (8 * i);
-        }
-        h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub use dateline_lexicon::WordHasher;
 
 /// A map keyed by words, hashed with [`WordHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
-/// A bit set over (length, first byte, last byte) of a word list: most
-/// tokens of a text are rejected by one bit test, before any hashing.
+/// A bit set over (length, first two bytes, last byte) of a word list,
+/// mixed into 15 bits: most tokens of a text are rejected by one bit test,
+/// before any hashing ("the", "said" share no slot with the list words).
 #[derive(Clone)]
 pub struct WordFilter([u64; 512]);
 
 impl WordFilter {
+    #[inline]
     fn slot(w: &str) -> Option<usize> {
         let b = w.as_bytes();
         let (&first, &last) = (b.first()?, b.last()?);
-        Some(((b.len().min(31)) << 10) | (((first & 31) as usize) << 5) | ((last & 31) as usize))
+        let second = b.get(1).copied().unwrap_or(0);
+        let key = (b.len() as u32 & 0xff) | (first as u32) << 8 | (second as u32) << 16 | (last as u32) << 24;
+        Some((key.wrapping_mul(0x9e37_79b1) >> 17) as usize)
     }
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
         let mut bits = [0u64; 512];
@@ -74,6 +51,12 @@ pub struct Matcher {
     pub lex: EventLexicon,
     by_trigger: WordMap<Vec<usize>>,
     filter: WordFilter,
+    /// Word → the classes it belongs to, one bit per class (the first 64
+    /// classes; a word class past those is looked up in `lex`).
+    class_words: WordMap<u64>,
+    class_bit: WordMap<u64>,
+    /// Per pattern, per word: the bit of a class word (0 otherwise).
+    word_class_bits: Vec<Vec<u64>>,
 }
 
 impl Matcher {
@@ -88,13 +71,92 @@ impl Matcher {
             }
         }
         let filter = WordFilter::new(by_trigger.keys().map(String::as_str));
-        Matcher { lex, by_trigger, filter }
+        let mut names: Vec<&String> = lex.classes.keys().collect();
+        names.sort();
+        let mut class_bit: WordMap<u64> = WordMap::default();
+        let mut class_words: WordMap<u64> = WordMap::default();
+        for (k, name) in names.into_iter().take(64).enumerate() {
+            class_bit.insert(name.clone(), 1 << k);
+            for w in &lex.classes[name] {
+                *class_words.entry(w.clone()).or_default() |= 1 << k;
+            }
+        }
+        let word_class_bits = lex
+            .patterns
+            .iter()
+            .map(|p| {
+                p.words
+                    .iter()
+                    .map(|w| match w {
+                        PatternWord::Class(c) => class_bit.get(c.as_str()).copied().unwrap_or(0),
+                        _ => 0,
+                    })
+                    .collect()
+            })
+            .collect();
+        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits }
+    }
+
+    /// Whether lower-case `word` is a member of class `name`: the answer of
+    /// `EventLexicon::in_class` by one lookup of the word.
+    pub fn in_class(&self, name: &str, word: &str) -> bool {
+        match self.class_bit.get(name) {
+            Some(&bit) => self.in_classes(bit, word),
+            None => self.lex.in_class(name, word),
+        }
+    }
+
+    #[inline]
+    fn in_classes(&self, bits: u64, word: &str) -> bool {
+        self.class_words.get(word).is_some_and(|&m| m & bits != 0)
     }
 }
 
 /// The built-in matcher (no patterns if the user's override does not parse).
 pub static MATCHER: LazyLock<Matcher> =
     LazyLock::new(|| Matcher::new(EVENT_PATTERNS.as_ref().cloned().unwrap_or_default()));
+
+/// What a lower-case word can be to this crate (a pattern trigger, with
+/// the patterns it starts; a stance cue), in one table: the per-token pass
+/// of [`LowerTokens::new`] costs one filter test and at most one lookup.
+pub struct WordRoles {
+    filter: WordFilter,
+    roles: WordMap<WordRole>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordRole {
+    /// The patterns the word is the trigger of (empty: none).
+    pub patterns: &'static [usize],
+    pub is_cue: bool,
+}
+
+impl WordRoles {
+    fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = &'a str>) -> WordRoles {
+        let mut roles: WordMap<WordRole> = WordMap::default();
+        for (w, ids) in &m.by_trigger {
+            roles.entry(w.clone()).or_default().patterns = ids;
+        }
+        for w in cues {
+            roles.entry(w.to_string()).or_default().is_cue = true;
+        }
+        let filter = WordFilter::new(roles.keys().map(String::as_str));
+        WordRoles { filter, roles }
+    }
+
+    /// The role of `w` (the default: none).
+    #[inline]
+    pub fn of(&self, w: &str) -> WordRole {
+        if !self.filter.may_contain(w) {
+            return WordRole::default();
+        }
+        self.roles.get(w).copied().unwrap_or_default()
+    }
+}
+
+/// The roles of the built-in matcher's triggers and stance cues.
+pub static WORD_ROLES: LazyLock<WordRoles> =
+    LazyLock::new(|| WordRoles::new(&MATCHER, crate::stances::CUES.keys().map(String::as_str)));
 
 /// One pattern found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -106,40 +168,52 @@ pub struct PatternMatch<'a> {
     pub trigger: usize,
 }
 
+/// A document's normalised text, ASCII lower-cased: the buffer the words
+/// of [`LowerTokens`] point into.
+pub fn lower_text(doc: &Doc) -> String {
+    doc.norm.as_str().to_ascii_lowercase()
+}
+
 /// Lower-cased tokens of a document, sharing one buffer, with the places
 /// of the words that may start a pattern or carry a stance (found in one
-/// pass, so that later work visits only those).
+/// pass, so that later work visits only those). Each token's word is sliced
+/// once here: the coder asks for words many times over.
 pub struct LowerTokens<'d> {
-    lower: String,
     doc: &'d Doc,
+    words: Vec<&'d str>,
     pub triggers: Vec<u32>,
+    /// The patterns each of `triggers` starts.
+    trigger_patterns: Vec<&'static [usize]>,
     pub cues: Vec<u32>,
 }
 
 impl<'d> LowerTokens<'d> {
-    pub fn new(doc: &'d Doc) -> LowerTokens<'d> {
-        let lower = doc.norm.as_str().to_ascii_lowercase();
-        let (mut triggers, mut cue_at) = (Vec::new(), Vec::new());
-        let m = &*MATCHER;
-        let (cues, cue_filter) = (&*crate::stances::CUES, &*crate::stances::CUE_FILTER);
+    /// `lower` is [`lower_text`] of `doc`.
+    pub fn new(doc: &'d Doc, lower: &'d str) -> LowerTokens<'d> {
+        let (mut triggers, mut trigger_patterns, mut cue_at) = (Vec::new(), Vec::new(), Vec::new());
+        let mut words = Vec::with_capacity(doc.tokens.len());
+        let roles = &*WORD_ROLES;
         for (i, tok) in doc.tokens.iter().enumerate() {
+            let w = lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("");
+            words.push(w);
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let w = lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("");
-            if m.is_trigger(w) {
+            let role = roles.of(w);
+            if !role.patterns.is_empty() {
                 triggers.push(i as u32);
+                trigger_patterns.push(role.patterns);
             }
-            if cue_filter.may_contain(w) && cues.contains_key(w) {
+            if role.is_cue {
                 cue_at.push(i as u32);
             }
         }
-        LowerTokens { lower, doc, triggers, cues: cue_at }
+        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at }
     }
     /// The lower-cased text of token `i` ("" past the end).
-    pub fn get(&self, i: usize) -> &str {
-        let Some(t) = self.doc.tokens.get(i) else { return "" };
-        self.lower.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")
+    #[inline]
+    pub fn get(&self, i: usize) -> &'d str {
+        self.words.get(i).copied().unwrap_or("")
     }
     /// The normalised (not lower-cased) text of token `i`.
     pub fn original(&self, i: usize) -> &'d str {
@@ -154,7 +228,9 @@ impl<'d> LowerTokens<'d> {
     }
 }
 
-fn word_ok(w: &PatternWord, lex: &EventLexicon, toks: &LowerTokens, i: usize) -> bool {
+/// Whether token `i` fits pattern word `w`; `class_bit` is the bit of a
+/// class word in [`Matcher::class_words`] (0: look the class up by name).
+fn word_ok(w: &PatternWord, class_bit: u64, m: &Matcher, toks: &LowerTokens, i: usize) -> bool {
     let t = toks.get(i);
     match w {
         PatternWord::Forms(f) => f.iter().any(|x| x == t),
@@ -162,7 +238,8 @@ fn word_ok(w: &PatternWord, lex: &EventLexicon, toks: &LowerTokens, i: usize) ->
         PatternWord::Year => {
             toks.kind(i) == TokenKind::Number && t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))
         }
-        PatternWord::Class(c) => lex.in_class(c, t),
+        PatternWord::Class(_) if class_bit != 0 => m.in_classes(class_bit, t),
+        PatternWord::Class(c) => m.lex.in_class(c, t),
         PatternWord::Gap => true,
     }
 }
@@ -170,24 +247,26 @@ fn word_ok(w: &PatternWord, lex: &EventLexicon, toks: &LowerTokens, i: usize) ->
 /// Tries one pattern with its trigger at token `i`; `lim` is the sentence end.
 fn try_pattern<'a>(
     m: &'a Matcher,
-    p: &'a EventPattern,
+    id: usize,
     toks: &LowerTokens,
     i: usize,
     sent_start: usize,
     lim: usize,
 ) -> Option<PatternMatch<'a>> {
+    let p = &m.lex.patterns[id];
+    let bits = &m.word_class_bits[id];
     if i < sent_start + p.trigger {
         return None;
     }
     let start = i - p.trigger;
     for (k, w) in p.words[..p.trigger].iter().enumerate() {
-        if !word_ok(w, &m.lex, toks, start + k) {
+        if !word_ok(w, bits[k], m, toks, start + k) {
             return None;
         }
     }
     let mut pos = i + 1;
     let mut gap = false;
-    for w in &p.words[p.trigger + 1..] {
+    for (w, &bit) in p.words[p.trigger + 1..].iter().zip(&bits[p.trigger + 1..]) {
         match w {
             PatternWord::Gap => {
                 gap = true;
@@ -196,12 +275,12 @@ fn try_pattern<'a>(
             PatternWord::Class(_) => {
                 let found = (pos..(pos + CLASS_WINDOW).min(lim))
                     .take_while(|&j| !matches!(toks.get(j), "." | ";" | ":" | "," | "and" | "but" | "that"))
-                    .find(|&j| word_ok(w, &m.lex, toks, j))?;
+                    .find(|&j| word_ok(w, bit, m, toks, j))?;
                 pos = found + 1;
             }
             _ => {
                 let reach = if gap { GAP_WINDOW + 1 } else { 1 };
-                let found = (pos..(pos + reach).min(lim)).find(|&j| word_ok(w, &m.lex, toks, j))?;
+                let found = (pos..(pos + reach).min(lim)).find(|&j| word_ok(w, bit, m, toks, j))?;
                 pos = found + 1;
             }
         }
@@ -210,18 +289,13 @@ fn try_pattern<'a>(
     Some(PatternMatch { pattern: p, start, end: pos, trigger: i })
 }
 
-/// The best pattern with its trigger at token `i` (the longest; the earlier
-/// line on a tie), or `None`.
-pub fn best_at<'a>(m: &'a Matcher, toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
-    let w = toks.get(i);
-    if !m.filter.may_contain(w) {
-        return None;
-    }
-    let ids = m.by_trigger.get(w)?;
+/// The best of patterns `ids` with their trigger at token `i` (the
+/// longest; the earlier line on a tie), or `None`.
+fn best_at<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
     let mut best: Option<(usize, PatternMatch)> = None;
     for &id in ids {
         let p = &m.lex.patterns[id];
-        if let Some(pm) = try_pattern(m, p, toks, i, sent_start, lim) {
+        if let Some(pm) = try_pattern(m, id, toks, i, sent_start, lim) {
             let score = p.words.iter().filter(|w| !matches!(w, PatternWord::Gap)).count();
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, pm));
@@ -238,7 +312,7 @@ pub fn sentence_matches<'a>(m: &'a Matcher, toks: &LowerTokens, a: usize, b: usi
     let mut out = Vec::new();
     let mut used_until = a;
     let lo = toks.triggers.partition_point(|&p| (p as usize) < a);
-    for &p in &toks.triggers[lo..] {
+    for (&p, &ids) in toks.triggers[lo..].iter().zip(&toks.trigger_patterns[lo..]) {
         let i = p as usize;
         if i >= b {
             break;
@@ -246,7 +320,7 @@ pub fn sentence_matches<'a>(m: &'a Matcher, toks: &LowerTokens, a: usize, b: usi
         if i < used_until {
             continue;
         }
-        if let Some(pm) = best_at(m, toks, i, a, b) {
+        if let Some(pm) = best_at(m, ids, toks, i, a, b) {
             used_until = pm.end;
             if !pm.pattern.is_skip() {
                 out.push(pm);
@@ -260,5 +334,45 @@ impl Matcher {
     /// Whether a lower-case word starts any pattern.
     pub fn is_trigger(&self, w: &str) -> bool {
         self.filter.may_contain(w) && self.by_trigger.contains_key(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_roles_agree_with_the_trigger_and_cue_tables() {
+        let roles = &*WORD_ROLES;
+        let cues = &*crate::stances::CUES;
+        let words = MATCHER.by_trigger.keys().chain(cues.keys()).map(String::as_str).chain(["the", "said", "", "x"]);
+        for w in words {
+            let role = roles.of(w);
+            assert_eq!(role.patterns, MATCHER.by_trigger.get(w).map_or(&[][..], Vec::as_slice), "{w}");
+            assert_eq!(role.is_cue, cues.contains_key(w), "{w}");
+        }
+        assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && !roles.of(w).is_cue));
+    }
+
+    #[test]
+    fn word_filter_keeps_every_member() {
+        let words = ["attack", "a", "", "troops", "ceasefire", "x-ray"];
+        let f = WordFilter::new(words);
+        assert!(words.iter().filter(|w| !w.is_empty()).all(|w| f.may_contain(w)));
+        assert!(!f.may_contain(""));
+        let rejected = ["the", "said", "of", "and", "to", "in", "that", "was"].iter().filter(|w| !f.may_contain(w)).count();
+        assert!(rejected >= 6, "{rejected}");
+    }
+
+    #[test]
+    fn class_bits_agree_with_the_lexicon() {
+        let m = &*MATCHER;
+        assert!(!m.lex.classes.is_empty());
+        for (name, members) in &m.lex.classes {
+            for w in members.iter().map(String::as_str).chain(["the", "", "troopss"]) {
+                assert_eq!(m.in_class(name, w), m.lex.in_class(name, w), "{name} {w}");
+            }
+        }
+        assert!(!m.in_class("no such class", "troops"));
     }
 }

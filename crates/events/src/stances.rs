@@ -337,7 +337,7 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, _events: &[Event]) -> Vec<Sta
                 }
             }
                     // backing or arming fighters is an act (AID), not a position
-            if cue.kind == CueKind::Verb && issue.is_some_and(|(x, y)| (x..y).any(|k| crate::matcher::MATCHER.lex.in_class("armed", toks.get(k)))) {
+            if cue.kind == CueKind::Verb && issue.is_some_and(|(x, y)| (x..y).any(|k| crate::matcher::MATCHER.in_class("armed", toks.get(k)))) {
                 continue;
             }
             if let Some((ia, ib)) = issue {

@@ -3,31 +3,14 @@
 //! lower-cases the token into a stack buffer and never allocates.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use dateline_lexicon::{data_file, data_lines};
+use dateline_lexicon::{data_file, data_lines, WordHasher};
 
 use crate::numbers::lower;
 
 /// Where a currency word stands relative to its number.
-/// A fast hasher for short words (multiply-rotate, as rustc's FxHash): the
-/// look-ups here are on the hot path, and their keys are our own lexicons,
-/// not attacker-controlled input.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 pub type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 

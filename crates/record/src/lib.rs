@@ -8,6 +8,8 @@
 //! Fields are only ever added; `SCHEMA_VERSION` changes when a field's
 //! meaning does.
 
+mod write;
+
 use dateline_doc::{Actor, CharOffsets, Doc, EntityId, FactValue, Span};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

@@ -15,10 +15,7 @@ pub fn paragraphs(text: &str, body_start: usize) -> Vec<Span> {
     let mut start = body_start;
     let mut line_start = body_start;
     let mut prev_line_blank = false;
-    for (i, b) in body.bytes().enumerate() {
-        if b != b'\n' {
-            continue;
-        }
+    for i in memchr::memchr_iter(b'\n', body.as_bytes()) {
         let abs = body_start + i;
         let line = &text[line_start..abs];
         let blank = line.trim().is_empty();

@@ -1,4 +1,4 @@
-use dateline_doc::{Doc, Token, TokenKind};
+use dateline_doc::{Doc, Span, Token, TokenKind};
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -25,6 +25,9 @@ pub fn tokenize(doc: &Doc) -> Vec<Token> {
     let norm = doc.norm.as_str();
     let bytes = norm.as_bytes();
     let mut out = Vec::with_capacity(norm.len() / 5);
+    // most texts need no normalising: then a token's span is its own range
+    // and the mapping back (a search of the edits per token) is skipped
+    let identity = doc.norm.is_identity();
     let mut i = 0;
     let mut space_before = true;
     while i < norm.len() {
@@ -51,7 +54,11 @@ pub fn tokenize(doc: &Doc) -> Vec<Token> {
         } else {
             (i + c.len_utf8(), TokenKind::Symbol)
         };
-        let span = doc.span_from_norm(i, end);
+        let span = if identity {
+            Span::new(&doc.text, i, end).unwrap_or_else(|_| doc.span_from_norm(i, end))
+        } else {
+            doc.span_from_norm(i, end)
+        };
         out.push(Token { span, norm_start: i as u32, norm_end: end as u32, kind, space_before });
         space_before = false;
         i = end;

@@ -169,6 +169,17 @@ pub(crate) enum Value {
 }
 
 impl Value {
+    /// The value as SQLite would hand it over (for code written against
+    /// SQLite rows, such as the Parquet writer).
+    pub(crate) fn as_value_ref(&self) -> ValueRef<'_> {
+        match self {
+            Value::Null => ValueRef::Null,
+            Value::Int(n) => ValueRef::Integer(*n),
+            Value::Real(x) => ValueRef::Real(*x),
+            Value::Text(t) => ValueRef::Text(t.as_bytes()),
+        }
+    }
+
     pub(crate) fn to_json(&self) -> serde_json::Value {
         match self {
             Value::Null => serde_json::Value::Null,

@@ -16,6 +16,7 @@
 mod backend;
 mod ingest;
 pub mod output;
+pub mod parquet_export;
 pub mod pg;
 mod query;
 pub mod schema;
@@ -28,7 +29,7 @@ use rusqlite::{Connection, OpenFlags};
 use backend::{Db, Param};
 pub use backend::{display_location, is_postgres_url, Location};
 
-pub use ingest::IngestStats;
+pub use ingest::{IngestStats, IngestTimings};
 pub use query::*;
 pub use schema::{CURRENT_VERSION, OLDEST_READABLE, TABLES};
 
@@ -56,6 +57,8 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("cannot encode JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("cannot write Parquet: {0}")]
+    Parquet(#[from] ::parquet::errors::ParquetError),
 }
 
 /// An error and its causes on one line (the PostgreSQL client keeps the

@@ -1,0 +1,166 @@
+//! Where in a text a phrase of a list can start, found eight bytes at a time.
+//!
+//! The actor list is matched with an automaton run anchored at the places a
+//! phrase can start. Its phrases start with a capital letter, bar a few
+//! (`al-Shabaab`), so those places are rare: a word-at-a-time scan for
+//! capitals and the few other first byte pairs ("al"), then a check of the
+//! first two bytes against the list's, rejects almost every byte without a
+//! branch.
+
+/// The first bytes and first byte pairs of a phrase list.
+pub struct PhraseStarts {
+    /// Starts other than an ASCII capital (capitals are found wholesale):
+    /// a first byte and, unless a phrase is that one byte, the second.
+    other_starts: Vec<(u8, Option<u8>)>,
+    /// More such bytes than the word-at-a-time scan tests: scan byte by byte.
+    bytewise: bool,
+    first: [bool; 256],
+    /// A phrase of one byte starts with this byte.
+    single: [bool; 256],
+    /// Bit `b0 << 8 | b1` set: a phrase starts with bytes `b0 b1`.
+    pairs: Box<[u64; 1024]>,
+}
+
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// High bit set in each byte of `v` that is an ASCII capital.
+#[inline]
+fn capitals(v: u64) -> u64 {
+    let low = v & LOW7;
+    let at_least_a = low.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let past_z = low.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    at_least_a & !past_z & !v & HIGH
+}
+
+/// High bit set in each byte of `v` equal to `b`.
+#[inline]
+fn equal_to(v: u64, b: u8) -> u64 {
+    let x = v ^ (ONES * b as u64);
+    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
+}
+
+impl PhraseStarts {
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseStarts {
+        let mut first = [false; 256];
+        let mut single = [false; 256];
+        let mut pairs = Box::new([0u64; 1024]);
+        for p in phrases {
+            let b = p.as_bytes();
+            let Some(&b0) = b.first() else { continue };
+            first[b0 as usize] = true;
+            match b.get(1) {
+                Some(&b1) => {
+                    let k = (b0 as usize) << 8 | b1 as usize;
+                    pairs[k >> 6] |= 1 << (k & 63);
+                }
+                None => single[b0 as usize] = true,
+            }
+        }
+        let mut other_starts: Vec<(u8, Option<u8>)> = Vec::new();
+        for b0 in (0..=255u8).filter(|&b| first[b as usize] && !b.is_ascii_uppercase()) {
+            if single[b0 as usize] {
+                other_starts.push((b0, None));
+                continue;
+            }
+            for b1 in 0..=255u8 {
+                let k = (b0 as usize) << 8 | b1 as usize;
+                if pairs[k >> 6] & (1 << (k & 63)) != 0 {
+                    other_starts.push((b0, Some(b1)));
+                }
+            }
+        }
+        PhraseStarts { bytewise: other_starts.len() > 4, other_starts, first, single, pairs }
+    }
+
+    /// Whether a phrase may start at byte `p` of `bytes`: its first two
+    /// bytes are those of a phrase.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], p: usize) -> bool {
+        let b0 = bytes[p];
+        if self.single[b0 as usize] {
+            return true;
+        }
+        let Some(&b1) = bytes.get(p + 1) else { return false };
+        let k = (b0 as usize) << 8 | b1 as usize;
+        self.pairs[k >> 6] & (1 << (k & 63)) != 0
+    }
+
+    /// Calls `f` with each position of `bytes` where a phrase may start, in order.
+    pub fn each(&self, bytes: &[u8], mut f: impl FnMut(usize)) {
+        let mut check = |p: usize| {
+            if self.first[bytes[p] as usize] && self.may_start(bytes, p) {
+                f(p)
+            }
+        };
+        if self.bytewise {
+            (0..bytes.len()).for_each(check);
+            return;
+        }
+        let word_at = |p: usize| {
+            let w = &bytes[p..p + 8];
+            u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
+        };
+        let mut p = 0;
+        // `v` holds bytes p..p+8, `next` bytes p+1..p+9 (the second bytes)
+        while p + 9 <= bytes.len() {
+            let (v, next) = (word_at(p), word_at(p + 1));
+            let mut mask = capitals(v);
+            for &(b0, b1) in &self.other_starts {
+                mask |= match b1 {
+                    Some(b1) => equal_to(v, b0) & equal_to(next, b1),
+                    None => equal_to(v, b0),
+                };
+            }
+            while mask != 0 {
+                check(p + (mask.trailing_zeros() / 8) as usize);
+                mask &= mask - 1;
+            }
+            p += 8;
+        }
+        (p..bytes.len()).for_each(check);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_starts(s: &PhraseStarts, bytes: &[u8]) -> Vec<usize> {
+        let mut out = Vec::new();
+        s.each(bytes, |p| out.push(p));
+        out
+    }
+
+    #[test]
+    fn word_masks_are_exact() {
+        for b in 0..=255u8 {
+            let v = u64::from_le_bytes([0, b, 0xff, b, 0x80, b, b'a', b]);
+            let caps = capitals(v);
+            for i in 0..8 {
+                let byte = v.to_le_bytes()[i];
+                assert_eq!(caps >> (8 * i + 7) & 1 == 1, byte.is_ascii_uppercase(), "{byte}");
+                assert_eq!(equal_to(v, b) >> (8 * i + 7) & 1 == 1, byte == b, "{byte} vs {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_places_a_byte_scan_finds() {
+        let phrases = ["Kyiv", "South Sudan", "al-Shabaab", "X", "\u{e9}tat"];
+        let s = PhraseStarts::new(phrases);
+        let text = "In Kyiv, al-Shabaab and South Sudan: X-ray\u{e9}tats; KyKy alal SoSouth Kyiv X";
+        let bytes = text.as_bytes();
+        let slow: Vec<usize> = (0..bytes.len())
+            .filter(|&p| phrases.iter().any(|ph| bytes[p..].starts_with(&ph.as_bytes()[..ph.len().min(2)])))
+            .collect();
+        assert_eq!(all_starts(&s, bytes), slow);
+        // many first bytes that are no capitals: the byte-by-byte path answers alike
+        let lower = ["ab", "cd", "ef", "gh", "ij", "Kl"];
+        let s = PhraseStarts::new(lower);
+        let text = b"xxabxxcdKlefKLghij.ij";
+        let slow: Vec<usize> = (0..text.len()).filter(|&p| lower.iter().any(|ph| text[p..].starts_with(ph.as_bytes()))).collect();
+        assert_eq!(all_starts(&s, text), slow);
+    }
+}
