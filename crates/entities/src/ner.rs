@@ -242,9 +242,12 @@ fn features(s: &SentenceView, th: &mut TokenHashes, caps_sentence: bool, i: usiz
     push(2, lower);
     push(3, shape);
     let len = w.len();
+    // prefixes of 1 to 3 bytes: `hash_lower(&w[..p])`, each from the one before
+    let mut prefix = SEED;
     for p in 1..=3usize {
         if len > p {
-            push(3 + p as u64, hash_lower(&w[..p]));
+            prefix = mix(prefix, w[p - 1].to_ascii_lowercase() as u64);
+            push(3 + p as u64, mix(prefix, p as u64));
         }
     }
     for p in 1..=4usize {
@@ -361,7 +364,8 @@ fn sentence_in_caps(s: &SentenceView) -> bool {
 /// The weights: `buckets × N_CLASSES` 16-bit values and their scale.
 pub struct Model {
     mask: u64,
-    weights: Vec<i16>,
+    /// One row of `N_CLASSES` weights per bucket.
+    weights: Vec<[i16; N_CLASSES]>,
 }
 
 const MAGIC: &[u8; 8] = b"DLNER01\0";
@@ -385,7 +389,7 @@ impl Model {
         if classes != N_CLASSES || !buckets.is_power_of_two() || b.len() != 16 + buckets * N_CLASSES * 2 {
             return Err(ModelError::Size);
         }
-        let weights = b[16..].chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        let weights = b[16..].chunks_exact(2 * N_CLASSES).map(|r| std::array::from_fn(|c| i16::from_le_bytes([r[2 * c], r[2 * c + 1]]))).collect();
         Ok(Model { mask: buckets as u64 - 1, weights })
     }
 
@@ -393,15 +397,16 @@ impl Model {
     pub fn from_floats(w: &[f32], buckets: usize) -> Model {
         let max = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
         let scale = 32000.0 / max;
-        Model { mask: buckets as u64 - 1, weights: w.iter().map(|x| (x * scale).round() as i16).collect() }
+        let weights = w.chunks_exact(N_CLASSES).map(|r| std::array::from_fn(|c| (r[c] * scale).round() as i16)).collect();
+        Model { mask: buckets as u64 - 1, weights }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + self.weights.len() * 2);
+        let mut out = Vec::with_capacity(16 + self.weights.len() * N_CLASSES * 2);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&((self.mask + 1) as u32).to_le_bytes());
         out.extend_from_slice(&(N_CLASSES as u32).to_le_bytes());
-        for w in &self.weights {
+        for w in self.weights.iter().flatten() {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out
@@ -411,8 +416,7 @@ impl Model {
     fn score(&self, feats: &[u64], scores: &mut [i32; N_CLASSES]) {
         *scores = [0; N_CLASSES];
         for &f in feats {
-            let base = ((f & self.mask) as usize) * N_CLASSES;
-            let row = &self.weights[base..base + N_CLASSES];
+            let row = &self.weights[(f & self.mask) as usize];
             for c in 0..N_CLASSES {
                 scores[c] += row[c] as i32;
             }
@@ -692,6 +696,18 @@ mod tests {
                 NameSpan { start_token: 15, end_token: 18, label: NerLabel::Org },
             ]
         );
+    }
+
+    #[test]
+    fn prefix_hashes_as_whole_word_hashes() {
+        let words: Vec<&[u8]> = vec![b"Hegseth", b"U.S."];
+        let view = SentenceView { words: &words, lex: &[0, 0] };
+        let mut out = [0u64; MAX_FEATURES];
+        let k = features(&view, &mut TokenHashes::new(&view), false, 0, 0, 0, &mut out);
+        for p in 1..=3u64 {
+            let expected = mix(mix(SEED, 3 + p), hash_lower(&b"Hegseth"[..p as usize]));
+            assert!(out[..k].contains(&expected), "prefix of {p}");
+        }
     }
 
     #[test]

@@ -24,6 +24,12 @@ static NOUN_LIKE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLoc
     ])
 });
 
+/// Determiners that also stand alone as a subject ("Many said", "Two say").
+const PRONOUN_QUANTIFIERS: &[&str] = &[
+    "some", "many", "most", "several", "both", "all", "each", "few", "another", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+];
+
 /// Whether a subject sits right before token `i`: a name, a pronoun, or
 /// a determiner + noun ("the report notes").
 fn subject_before(v: View, a: usize, i: usize) -> bool {
@@ -34,6 +40,18 @@ fn subject_before(v: View, a: usize, i: usize) -> bool {
     (v.is_cap(p) && !v.is_any(p, &DETERMINERS))
         || v.is_any(p, &["he", "she", "it", "who", "which", "that"])
         || (p > a && v.is_any(p - 1, &DETERMINERS) && v.is_word(p))
+}
+
+/// A lower-case word in plural -s form ("delegates", not "class" or "status").
+fn plural_noun(v: View, i: usize) -> bool {
+    let t = v.text(i);
+    v.kind(i) == dateline_doc::TokenKind::Word
+        && !v.is_cap(i)
+        && t.len() > 3
+        && t.ends_with('s')
+        && !t.ends_with("ss")
+        && !t.ends_with("us")
+        && !t.ends_with("is")
 }
 
 /// Whether token `i` is one of the cue words (used to stop phrases).
@@ -70,10 +88,19 @@ pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
                 if i > a && v.is_cap(i) && !v.is_quote(i - 1) && !title_case {
                     continue;
                 }
-                // after a determiner or possessive it is a noun ("his claims")
-                if i > a && (v.is_any(i - 1, &DETERMINERS) || v.is_possessive(i - 1)) {
+                // after a determiner or possessive it is a noun ("his claims"); a quantifier
+                // may stand alone as the subject ("Many said", "One in three say", "Another said")
+                let quantifier = |p: usize| v.is_any(p, PRONOUN_QUANTIFIERS) && !NOUN_LIKE.contains(v.text(i));
+                if i > a && ((v.is_any(i - 1, &DETERMINERS) && !quantifier(i - 1)) || v.is_possessive(i - 1)) {
                     continue;
                 }
+            }
+            // "758 pledged delegates", "a count of pledged delegates": an -ed form between a
+            // number or preposition and a plural noun is an adjective
+            if i > a && i + 1 < b && v.text(i).ends_with("ed") && plural_noun(v, i + 1)
+                && (v.kind(i - 1) == dateline_doc::TokenKind::Number || v.is_any(i - 1, &["of", "in", "with", "by", "for"]))
+            {
+                continue;
             }
             if NOUN_LIKE.contains(v.text(i)) && !subject_before(v, a, i) {
                 continue;
@@ -91,7 +118,8 @@ mod tests {
 
     fn found(text: &str) -> Vec<String> {
         let d = seg(text);
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let mut out = Vec::new();
         cues_in(v, 0, d.tokens.len(), &mut out);
         out.iter().map(|c| d.slice(d.tokens[c.first].span.cover(d.tokens[c.end - 1].span)).to_string()).collect()
@@ -103,5 +131,7 @@ mod tests {
         assert!(found("The Edward Said essay.").is_empty());
         assert_eq!(found("Says who? Mayor Says He Will Resign"), vec!["Says", "Says"]);
         assert_eq!(found("She told them."), vec!["told"]);
+        assert!(found("Lee has won 758 pledged delegates and a majority of pledged delegates.").is_empty());
+        assert_eq!(found("Lee pledged jobs for all."), vec!["pledged"]);
     }
 }

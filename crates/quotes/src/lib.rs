@@ -97,9 +97,10 @@ fn token_span(doc: &Doc, a: usize, b: usize) -> Span {
 }
 
 fn analyse(doc: &Doc) -> Found {
-    let v = View::new(doc);
+    let texts = view::TokenTexts::new(doc);
+    let v = View::new(doc, &texts);
     let paras = marks::paragraph_tokens(doc);
-    let marked = marks::scan(doc, &paras);
+    let marked = marks::scan(v, &paras);
     let reports = report::reports(v, &marked);
     let attributions = attribute(v, &marked, &reports, &paras);
     let phrases = reports
@@ -264,19 +265,26 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
     out
 }
 
-/// A short quotation in Title Case ("Morning Joe", "State of the Union")
-/// names a show, book or slogan; it is not speech.
+/// A quotation in Title Case ("Morning Joe", "State of the Union", "The
+/// Trumps: Three Generations That Built an Empire,") names a show, book or
+/// slogan; it is not speech. A comma or period closing it is the
+/// quotation's punctuation, one inside it makes a sentence.
 fn looks_like_title(doc: &Doc, q: &Marked) -> bool {
-    const MINOR: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "it", "is"];
+    const MINOR: &[&str] =
+        &["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "it", "is", "with", "from", "by", "as", "or", "but", "not"];
     let words: Vec<usize> =
         (q.inner_first..q.inner_end).filter(|&t| doc.tokens[t].kind == dateline_doc::TokenKind::Word).collect();
-    if words.is_empty() || words.len() > 6 {
+    if words.is_empty() || words.len() > 12 {
         return false;
     }
     let capitalised = |t: usize| doc.token_text(t).chars().next().is_some_and(char::is_uppercase);
     let minor = |t: usize| MINOR.iter().any(|m| m.eq_ignore_ascii_case(doc.token_text(t)));
     let all_title = words.iter().all(|&t| capitalised(t) || minor(t)) && words.iter().filter(|&&t| capitalised(t)).count() >= 2;
-    let sentence_punct = (q.inner_first..q.inner_end).any(|t| matches!(doc.token_text(t), "," | "!" | "?"));
+    let mut inner_end = q.inner_end;
+    if inner_end > q.inner_first && matches!(doc.token_text(inner_end - 1), "," | ".") {
+        inner_end -= 1;
+    }
+    let sentence_punct = (q.inner_first..inner_end).any(|t| matches!(doc.token_text(t), "," | "!" | "?" | ";"));
     all_title && !sentence_punct
 }
 
@@ -435,6 +443,13 @@ mod tests {
     }
 
     #[test]
+    fn inverted_speaker_with_a_restrictive_relative() {
+        let q = quotes("“The dam will hold,” said a longtime engineer who has worked on the project for years.");
+        assert_eq!(q[0].2.as_deref(), Some("said"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("a longtime engineer"), "{q:?}");
+    }
+
+    #[test]
     fn named_apposition_before_told_is_the_speaker_not_its_object() {
         let q = quotes("“The dam will hold,” Ira Bell, the chief engineer, told Reuters.");
         assert_eq!(q[0].2.as_deref(), Some("told"), "{q:?}");
@@ -573,6 +588,10 @@ mod tests {
         assert!(quotes("The so-called “reset” failed. Critics called it a “fiasco”.").iter().all(|r| r.1 != "reset"));
         let q = quotes("The plan, dubbed “Iron Gate” by officials, stalled. She told CNN’s “State of the Union” it would pass.");
         assert!(q.iter().all(|r| r.1 != "Iron Gate" && r.1 != "State of the Union"), "titles are not speech: {q:?}");
+        let q = quotes("He wrote “The Long Road: Three Generations That Built the Port,” a history of the town.");
+        assert!(q.iter().all(|r| r.0 != "direct"), "a book title is not speech: {q:?}");
+        let q = quotes("“We Will Not Go Back, Not Ever,” Ann Lee said.");
+        assert!(q.iter().any(|r| r.0 == "direct"), "a sentence in capitals still is: {q:?}");
     }
 
     #[test]

@@ -99,12 +99,9 @@ fn is_double(o: &str) -> bool {
 
 fn marks_of(v: View, para: (usize, usize), out: &mut Vec<Mark>) {
     out.clear();
-    let mut i = para.0;
-    while i < para.1 {
-        if !v.is_quote(i) {
-            i += 1;
-            continue;
-        }
+    let quotes = v.quote_tokens_in(para.0, para.1);
+    let mut n = 0;
+    while let Some(&i) = quotes.get(n) {
         let o = v.orig(i);
         // '' as a double mark
         if (o == "'" || o == "`" || o == "’" || o == "‘")
@@ -123,11 +120,11 @@ fn marks_of(v: View, para: (usize, usize), out: &mut Vec<Mark>) {
                 Dir::Either
             };
             out.push(Mark { first: i, last: i + 1, double: true, dir });
-            i += 2;
+            n += 2;
             continue;
         }
         out.push(Mark { first: i, last: i, double: is_double(o), dir: classify(v, i, para) });
-        i += 1;
+        n += 1;
     }
 }
 
@@ -159,15 +156,14 @@ fn make(v: View, open: &Mark, close: Option<&Mark>, para_end: usize, paragraph: 
 }
 
 /// All direct quotations of the document, in text order.
-pub(crate) fn scan(doc: &Doc, paras: &[(usize, usize)]) -> Vec<Marked> {
-    let v = View::new(doc);
+pub(crate) fn scan(v: View, paras: &[(usize, usize)]) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut marks = Vec::new();
     for (p, &para) in paras.iter().enumerate() {
         if para.0 >= para.1 {
             continue;
         }
-        if !(para.0..para.1).any(|t| v.is_quote(t)) {
+        if v.quote_tokens_in(para.0, para.1).is_empty() {
             continue;
         }
         marks_of(v, para, &mut marks);
@@ -223,7 +219,8 @@ mod tests {
     fn quotes(text: &str) -> Vec<String> {
         let d = seg(text);
         let paras = paragraph_tokens(&d);
-        scan(&d, &paras).iter().map(|q| d.slice(q.span).to_string()).collect()
+        let texts = crate::view::TokenTexts::new(&d);
+        scan(View::new(&d, &texts), &paras).iter().map(|q| d.slice(q.span).to_string()).collect()
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! delimit appositions. Phrases are token ranges `[first, end)`.
 
 use crate::names::is_title_word;
-use crate::view::{View, DETERMINERS, NP_STOPS, RELATIVES, SUBJECT_PRONOUNS};
+use crate::view::{View, DETERMINERS, NP_STOPS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_DETERMINERS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NpKind {
@@ -35,7 +35,7 @@ pub(crate) struct Np {
 
 impl Np {
     pub(crate) fn simple(v: View, first: usize, end: usize) -> Np {
-        let kind = if end == first + 1 && v.is_any(first, SUBJECT_PRONOUNS) {
+        let kind = if end == first + 1 && v.is_any(first, &SUBJECT_PRONOUNS) {
             NpKind::Pronoun
         } else if has_name(v, first, end) {
             NpKind::Name
@@ -55,7 +55,7 @@ pub(crate) fn np_from_range(v: View, first: usize, end: usize) -> Np {
 /// determiner or a pronoun.
 pub(crate) fn has_name(v: View, first: usize, end: usize) -> bool {
     (first..end).any(|i| {
-        v.is_cap(i) && !is_title_word(v.text(i)) && !v.is_any(i, &DETERMINERS) && !v.is_any(i, SUBJECT_PRONOUNS)
+        v.is_cap(i) && !is_title_word(v.text(i)) && !v.is_any(i, &DETERMINERS) && !v.is_any(i, &SUBJECT_PRONOUNS)
     })
 }
 
@@ -97,10 +97,19 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         return np_left(v, lo, open);
     }
     let last = end - 1;
-    if v.is_any(last, SUBJECT_PRONOUNS) {
+    // "Ann Lee — a teacher from Troy — said": an apposition between dashes
+    if is_dash(v, last) && last > lo {
+        let open = (lo..last).rev().take(MAX_DASH_APPOSITION).find(|&k| is_dash(v, k) || v.is_final_punct(k))?;
+        if !is_dash(v, open) || open == last - 1 {
+            return None;
+        }
+        let outer = np_left(v, lo, open)?;
+        return Some(Np { role: outer.role.or(Some((open + 1, last))), ..outer });
+    }
+    if v.is_any(last, &SUBJECT_PRONOUNS) {
         return Some(Np { first: last, end, kind: NpKind::Pronoun, antecedent: None, role: None });
     }
-    if v.is_any(last, RELATIVES) {
+    if v.is_any(last, &RELATIVES) {
         let before = if last > lo && v.text(last - 1) == "," { last - 1 } else { last };
         let ante = np_left(v, lo, before).filter(|n| n.kind != NpKind::Relative);
         return Some(Np {
@@ -121,19 +130,52 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
             return None;
         }
         let inner = (k, last);
-        let outer = plain_left(v, lo, k - 1)?;
+        // "Sen. Ann Lee (D-Ohio), who …, said": the outer phrase may end in a parenthesis
+        let outer = if k >= lo + 2 && v.text(k - 2) == ")" { np_left(v, lo, k - 1) } else { plain_left(v, lo, k - 1) }?;
         let inner_is_number = last - k == 1 && v.kind(k) == dateline_doc::TokenKind::Number;
         // "X, who runs the campaign, said": the relative clause describes X
         if inner_is_number || v.is_any(k, &["who", "which", "whose"]) {
             return Some(outer);
         }
-        let inner_name = has_name(v, inner.0, inner.1) && inner.1 - inner.0 <= 5 && !v.is_any(inner.0, &DETERMINERS);
+        // not a clause between the commas ("…, and obtained by AP, concluded")
+        let inner_name = has_name(v, inner.0, inner.1)
+            && inner.1 - inner.0 <= 5
+            && !v.is_any(inner.0, &DETERMINERS)
+            && !v.is_any(inner.0, &NP_STOPS);
         if (outer.kind != NpKind::Name || !v.is_cap(outer.end - 1)) && inner_name {
             return Some(Np { role: Some((outer.first, outer.end)), ..Np::simple(v, inner.0, inner.1) });
         }
         return Some(Np { role: Some(inner), ..outer });
     }
-    plain_left(v, lo, end)
+    // "42% say"
+    if v.text(last) == "%" && last > lo && v.kind(last - 1) == dateline_doc::TokenKind::Number {
+        return Some(Np::simple(v, last - 1, end));
+    }
+    plain_left(v, lo, end).map(|np| quantity_left(v, lo, np))
+}
+
+/// Longest apposition between dashes before a reporting verb.
+const MAX_DASH_APPOSITION: usize = 30;
+
+/// A spaced dash ("—", "--", " - "), not a hyphen inside a word.
+fn is_dash(v: View, i: usize) -> bool {
+    matches!(v.text(i), "-" | "--") && v.doc.tokens[i].space_before
+}
+
+/// Number words that head a quantity phrase ("one in three").
+const NUMBER_WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/// "One in three", "all but two": a quantity phrase whose last part the
+/// plain phrase stopped at ("in" and "but" end phrases elsewhere).
+fn quantity_left(v: View, lo: usize, np: Np) -> Np {
+    let k = np.first;
+    let number = |i: usize| v.kind(i) == dateline_doc::TokenKind::Number || v.is_any(i, NUMBER_WORDS);
+    if np.end != k + 1 || !number(k) || k < lo + 2 {
+        return np;
+    }
+    let ratio = v.is(k - 1, "in") && number(k - 2);
+    let all_but = v.is(k - 1, "but") && v.is(k - 2, "all");
+    if ratio || all_but { Np::simple(v, k - 2, np.end) } else { np }
 }
 
 /// Longest apposition after an inverted speaker: a relative clause
@@ -146,7 +188,7 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
     if start >= hi {
         return None;
     }
-    if v.is_any(start, SUBJECT_PRONOUNS) {
+    if v.is_any(start, &SUBJECT_PRONOUNS) {
         return Some(Np { first: start, end: start + 1, kind: NpKind::Pronoun, antecedent: None, role: None });
     }
     let mut k = start;
@@ -206,7 +248,7 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
     if v.is_any(start, OBJECT_PRONOUNS) {
         return Some((start, start + 1));
     }
-    if v.is_any(start, &NP_STOPS) || v.is_any(start, SUBJECT_PRONOUNS) {
+    if v.is_any(start, &NP_STOPS) || v.is_any(start, &SUBJECT_PRONOUNS) {
         return None;
     }
     let mut k = start + 1;
@@ -214,7 +256,7 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
         && k - start < 8
         && np_word(v, k)
         && (!v.is_any(k, &DETERMINERS) || v.is(k - 1, "of"))
-        && !v.is_any(k, SUBJECT_PRONOUNS)
+        && !v.is_any(k, &SUBJECT_PRONOUNS)
     {
         // a name ends the phrase when a lower-case word follows it ("told CNN the war")
         if v.is_cap(start) && !v.is_any(start, &DETERMINERS) && !v.is_cap(k) && !v.is_possessive(k) && !v.is_possessive(k - 1) {
@@ -231,8 +273,8 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     const OPENERS: &[&str] = &["but", "and", "so", "instead", "meanwhile", "however", "still", "yet", "also", "then"];
     let mut i = first;
     let mut subordinate = false;
-    while i < end && (v.is_any(i, OPENERS) || v.is_any(i, crate::view::SUBORDINATORS) || v.text(i) == "," || v.is_quote(i)) {
-        subordinate |= v.is_any(i, crate::view::SUBORDINATORS);
+    while i < end && (v.is_any(i, OPENERS) || v.is_any(i, &SUBORDINATORS) || v.text(i) == "," || v.is_quote(i)) {
+        subordinate |= v.is_any(i, &SUBORDINATORS);
         i += 1;
     }
     // a fronted adjunct up to its comma ("Inside the hall, Lee …", "Facing criticism, Lee …", "Hours later, Lee …")
@@ -247,7 +289,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     ];
     let fronted = subordinate
         || v.is_any(i, ADJUNCT_OPENERS)
-        || v.is_any(i, crate::view::TIME_DETERMINERS)
+        || v.is_any(i, &TIME_DETERMINERS)
         || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ing"));
     let comma = (i + 1..end.min(i + 16)).find(|&k| v.text(k) == "," || v.is_quote(k)).filter(|&k| v.text(k) == ",");
     let time_phrase = comma.is_some_and(|c| v.is_any(c - 1, TIME_ENDS));
@@ -256,6 +298,19 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
             // "Though Norland lost, it …": the subject of "it"/"they" is looked for in the fronted part
             if comma + 1 < end && !v.is_any(comma + 1, &["it", "they"]) {
                 i = comma + 1;
+                // more adjuncts after the first: "At an event in Ames, Iowa, on Sunday, Ann Lee …"
+                let adjunct = |k: usize| k < end && v.is_any(k, ADJUNCT_OPENERS) && !v.is_any(k, &["according", "asked"]);
+                loop {
+                    let Some(c) = (i + 1..end.min(i + 7)).find(|&k| v.text(k) == "," || v.is_quote(k)).filter(|&k| v.text(k) == ",") else {
+                        break;
+                    };
+                    let place = c == i + 1 && v.is_cap(i) && v.is_cap(i - 2) && adjunct(c + 1);
+                    if (adjunct(i) || place) && c + 1 < end {
+                        i = c + 1;
+                    } else {
+                        break;
+                    }
+                }
             }
         }
     }
@@ -284,7 +339,8 @@ mod tests {
 
     fn left(text: &str, verb: &str) -> (String, Option<String>) {
         let d = seg(text);
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let i = (0..d.tokens.len()).find(|&i| v.text(i) == verb).unwrap();
         let np = np_left(v, 0, i).unwrap();
         let role = np.role.map(|(a, b)| d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)).to_string());
@@ -298,12 +354,16 @@ mod tests {
         assert_eq!(left("His aide, Ann Moss, said", "said"), ("Ann Moss".into(), Some("His aide".into())));
         assert_eq!(left("Ann Moss, 32, said", "said").0, "Ann Moss");
         assert_eq!(left("Lt. Gen. Ira Bell warned", "warned").0, "Lt. Gen. Ira Bell");
+        assert_eq!(left("Ann Moss — a teacher from Troy — said", "said"), ("Ann Moss".into(), Some("a teacher from Troy".into())));
+        assert_eq!(left("Sen. Ann Moss (D-Ohio), who backs the plan, said", "said").0, "Sen. Ann Moss");
+        assert_eq!(left("The well-known pundit said", "said").0, "The well-known pundit");
     }
 
     #[test]
     fn relative_points_back() {
         let d = seg("Ann Moss, who said");
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let np = np_left(v, 0, 4).unwrap();
         assert_eq!(np.kind, NpKind::Relative);
         assert_eq!(np.antecedent, Some((0, 2)));
@@ -312,7 +372,8 @@ mod tests {
     #[test]
     fn inverted_speaker_with_role() {
         let d = seg("said Lt. Gen. Ira Bell, the army's chief of staff.");
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let np = np_right(v, 1, d.tokens.len()).unwrap();
         assert_eq!(d.slice(d.tokens[np.first].span.cover(d.tokens[np.end - 1].span)), "Lt. Gen. Ira Bell");
         let (a, b) = np.role.unwrap();

@@ -24,7 +24,7 @@ use crate::marks::Marked;
 use crate::phrase::{addressee_right, leading_np, np_left, np_right, Np, NpKind};
 use crate::view::{
     View, ADJUNCT_HEADS, ADJUNCT_NOUNS, ADJUNCT_PREPOSITIONS, AUX_ADVERBS, BAD_CLAUSE_STARTS, BE_FORMS, DETERMINERS,
-    SUBORDINATORS, TIME_DETERMINERS,
+    SUBJECT_PRONOUNS, SUBORDINATORS, TIME_DETERMINERS,
 };
 
 #[derive(Debug, Clone)]
@@ -61,6 +61,8 @@ fn inside_quote_words(quotes: &[Marked], i: usize) -> bool {
 pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
     let mut out = Vec::new();
     let mut hits = Vec::new();
+    // quotation-mark tokens, for the two shapes that hang on one (bylines, "X interrupted: “…”")
+    let marks = v.quote_tokens();
     for sent in &v.doc.sentences {
         let (a, b) = (sent.tokens.start, sent.tokens.end);
         hits.clear();
@@ -77,8 +79,10 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
             out.extend(report);
         }
         // a byline after a quotation: "“…” ― Ann Lee" (the name ends the paragraph)
-        for k in a.max(1)..b.saturating_sub(1) {
-            if !v.is_quote(k - 1) || v.is_word(k) {
+        let (lo, hi) = (a.max(1), b.saturating_sub(1));
+        let first_mark = marks.partition_point(|&m| m + 1 < lo);
+        for k in marks[first_mark..].iter().map(|&m| m + 1).take_while(|&k| k < hi) {
+            if v.is_word(k) {
                 continue;
             }
             let dash = matches!(v.text(k), "-" | "--") || matches!(v.orig(k), "―" | "—" | "–");
@@ -97,7 +101,9 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
         }
         // "Mr. Lee interrupted: “…”": a verb before a colon that opens a quotation
         if out.len() == first_in_sentence {
-            if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| v.is_quote(k + 1) && v.text(k) == ":") {
+            let from = marks.partition_point(|&m| m < a + 3);
+            let colon = marks[from..].iter().map(|&m| m - 1).take_while(|&k| k < b.saturating_sub(1)).find(|&k| v.text(k) == ":");
+            if let Some(k) = colon {
                 let verb = k - 1;
                 let lowercase_verb = v.kind(verb) == dateline_doc::TokenKind::Word && !v.is_cap(verb);
                 let starts_clause = |np: &Np| np.first == a || v.text(np.first - 1) == ",";
@@ -146,12 +152,15 @@ fn verb(
     first_in_sentence: usize,
     next_index: usize,
 ) -> Option<Report> {
+    if let Some(report) = framing_report(v, hit, a, b, quotes, later) {
+        return Some(report);
+    }
     let participle = hit.cue.form == CueForm::Participle;
     let mut j = hit.first;
     // "have long argued", "they all said"; lowercase only ("Billy Long said")
     let plain_adverb = |k: usize| !v.is_cap(k) && v.is_any(k, &["long", "all", "both", "ever", "since", "soon", "too"]);
     while j > a
-        && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || plain_adverb(j - 1) || (participle && v.is_any(j - 1, BE_FORMS)))
+        && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || plain_adverb(j - 1) || (participle && v.is_any(j - 1, &BE_FORMS)))
     {
         j -= 1;
     }
@@ -167,8 +176,9 @@ fn verb(
             j -= 1;
         }
     }
-    if !participle && j > a && v.is_any(j - 1, BE_FORMS) {
-        return None; // passive: "was announced by"
+    if !participle && j > a && v.is_any(j - 1, &BE_FORMS) {
+        // passive: "was announced by"; but "was asked whether C" reports its question
+        return passive_question(v, hit, b, quotes, later);
     }
     let previous_in_sentence = (next_index > first_in_sentence).then(|| next_index - 1);
     let left = (j > a).then(|| j - 1);
@@ -207,8 +217,12 @@ fn verb(
         inverted = true;
         trailing_from = left;
     } else {
-        speaker = np_left(v, a, j);
+        speaker = np_left(v, a, j).map(|np| before_restrictive_relative(v, a, np));
         // "A report published Tuesday said": a time phrase is no speaker; the sentence subject is
+        // "Ann Lee on Tuesday said": the phrase before the time adjunct
+        if let Some(time) = speaker.filter(|np| is_time_phrase(v, *np) && np.first > a + 1 && v.is_any(np.first - 1, &["on", "in", "at"])) {
+            speaker = np_left(v, a, time.first - 1).filter(|np| !is_time_phrase(v, *np)).or(speaker);
+        }
         if let Some(time) = speaker.filter(|np| is_time_phrase(v, *np)) {
             speaker = leading_np(v, a, time.first).filter(|np| !is_time_phrase(v, *np)).map(|np| {
                 // without the participle that led to the time phrase ("released")
@@ -248,12 +262,32 @@ fn verb(
     } else {
         let (addressee, start) = forward(v, hit, after, b);
         report.addressee = addressee;
+        // "As Ann Lee said, C": the "as" clause frames the main clause after it
+        let framed_by_as = speaker.is_some_and(|np| {
+            np.first > a && v.is(np.first - 1, "as") && (np.first - 1 == a || v.text(np.first - 2) == ",")
+        });
+        if let Some(start) = start.filter(|&s| framed_by_as && s < b && v.text(s) == ",") {
+            if np_ends_sentence_clause(v, a, speaker) && clause_ok(v, start + 1, b) {
+                let end = clause_end(v, start + 1, b, quotes, later, false);
+                if end >= start + 3 {
+                    report.content = Some((start + 1, end));
+                    return Some(report);
+                }
+            }
+        }
+        // "C, as Ann Lee said.": the clause before the "as"
+        if let Some(np) = speaker.filter(|_| framed_by_as && start.is_some_and(|s| s >= b || v.is_final_punct(s))) {
+            if np.first >= a + 2 {
+                report.content = trailing_clause(v, a, np.first - 2).filter(|&(x, y)| has_finite_verb(v, x, y));
+                return Some(report);
+            }
+        }
         if let Some(start) = start {
             let after_that = start > hit.end && (v.is(start - 1, "that") || (v.text(start - 1) == "," && v.is(start - 2, "that")));
             let object_verb = OBJECT_VERBS.contains(hit.cue.lemma.as_str());
             let infinitive = object_verb && start + 2 < b && v.is(start, "to") && TO_VERBS.contains(hit.cue.lemma.as_str());
             if clause_ok(v, start, b) || infinitive || (after_that && start + 2 < b && (v.is_word(start) || v.is_quote(start))) {
-                let subordinate = v.is_any(a, SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
+                let subordinate = v.is_any(a, &SUBORDINATORS) && !(a..hit.first).any(|k| v.text(k) == ",");
                 let end = clause_end(v, start, b, quotes, later, subordinate);
                 // an object alone reports speech only when it says something ("rejected the charge" does not)
                 // and the cue is not a future or hypothetical act ("would ask the court to rule")
@@ -274,12 +308,14 @@ fn verb(
         if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) {
             // a parenthetical attribution inside the clause it reports
             let end = clause_end(v, after_speaker + 1, b, quotes, later, false);
-            if end > after_speaker + 2 && t >= a + 2 {
+            if end > after_speaker + 2 && t > a {
                 report.content = Some((a, end));
                 return Some(report);
             }
         }
-        report.content = trailing_clause(v, a, t).filter(|&(x, y)| has_finite_verb(v, x, y));
+        // "When asked whether …, Lee said no": a fronted subordinate clause is not what was said
+        let fronted = (v.is_any(a, &SUBORDINATORS) || v.is(a, "asked")) && !(a..t).any(|k| v.text(k) == ",");
+        report.content = trailing_clause(v, a, t).filter(|&(x, y)| !fronted && has_finite_verb(v, x, y));
     }
     Some(report)
 }
@@ -311,6 +347,84 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
     Some(report)
 }
 
+/// Plural time nouns that end a "for …" duration adjunct.
+const DURATION_NOUNS: &[&str] = &["days", "weeks", "months", "years", "decades", "hours", "while"];
+
+/// "Officials who attended the rally said": the phrase before the verb
+/// ends a restrictive relative clause; the speaker is the phrase "who"
+/// qualifies.
+fn before_restrictive_relative(v: View, a: usize, np: Np) -> Np {
+    if matches!(np.kind, NpKind::Pronoun | NpKind::Relative) || np.role.is_some() {
+        return np;
+    }
+    let who = (a..np.first).rev().take(12).take_while(|&k| v.is_word(k) || v.is_possessive(k)).find(|&k| v.is(k, "who"));
+    let head = who.filter(|&w| w > a).and_then(|w| np_left(v, a, w).filter(|h| h.end == w && h.kind != NpKind::Pronoun));
+    head.unwrap_or(np)
+}
+
+/// Question words that open an indirect question ("asked whether …").
+const QUESTION_WORDS: &[&str] = &["whether", "if", "what", "why", "how", "who", "when", "where", "which"];
+
+/// Reports framed by a leading participial clause, with no subject of
+/// their own: "As reported by Ann Lee, C" (the main clause is what was
+/// reported) and "Asked whether C, Ann Lee said …" (the question is).
+fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
+    let opens = hit.first == a || (hit.first == a + 1 && v.is_any(a, &["as", "when", "once"]));
+    if !opens || hit.cue.class != CueClass::Speech || hit.end >= b {
+        return None;
+    }
+    let report = |speaker, content| Report { cue: hit, speaker, speaker_from: None, hint: None, addressee: None, content };
+    if v.is(a, "as") && v.is(hit.end, "by") {
+        let np = np_right(v, hit.end + 1, b)?;
+        let comma = (np.end..b.min(np.end + 8)).find(|&k| v.text(k) == ",")?;
+        if !clause_ok(v, comma + 1, b) {
+            return None;
+        }
+        let end = clause_end(v, comma + 1, b, quotes, later, false);
+        return (end >= comma + 3).then(|| report(Some(np), Some((comma + 1, end))));
+    }
+    if hit.cue.lemma != "ask" || v.is(a, "as") {
+        return None;
+    }
+    let mut start = hit.end;
+    let about = v.is(start, "about");
+    if about {
+        start += 1;
+    } else {
+        if is_ly_adverb(v, start) {
+            start += 1;
+        }
+        if start >= b || !(v.is_any(start, QUESTION_WORDS) || v.is(start, "to")) {
+            return None;
+        }
+    }
+    let end = clause_end(v, start, b, quotes, later, true);
+    let first = if about { start } else { hit.end };
+    (end >= start + 2 && end < b && v.text(end) == ",").then(|| report(None, Some((first, end))))
+}
+
+/// "Voters were asked who would bring change": the question, with no speaker.
+fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
+    if hit.cue.lemma != "ask" || hit.end >= b || !(v.is(hit.end, "about") || v.is_any(hit.end, QUESTION_WORDS)) {
+        return None;
+    }
+    let start = hit.end + usize::from(v.is(hit.end, "about"));
+    let end = clause_end(v, start, b, quotes, later, false);
+    (end >= start + 2).then(|| Report {
+        cue: hit,
+        speaker: None,
+        speaker_from: None,
+        hint: None,
+        addressee: None,
+        content: Some((if v.is(hit.end, "about") { start } else { hit.end }, end)),
+    })
+}
+
+/// Whether an "as" clause opens the sentence (not "C, as X said, …" inside it).
+fn np_ends_sentence_clause(v: View, a: usize, speaker: Option<Np>) -> bool {
+    speaker.is_some_and(|np| np.first == a + 1 || sentence_opening(v, a, np.first - 1))
+}
+
 /// Whether a noun phrase only names a time ("Tuesday", "Thursday evening", "the past", "58").
 fn is_time_phrase(v: View, np: Np) -> bool {
     const TIME_WORDS: &[&str] = &[
@@ -329,7 +443,13 @@ fn sentence_opening(v: View, a: usize, i: usize) -> bool {
 
 /// Whether a clause ends at `i` (an inverted speaker phrase must end one).
 fn closes_clause(v: View, i: usize, b: usize) -> bool {
-    i >= b || v.is_final_punct(i) || matches!(v.text(i), "," | ";" | ":") || v.is_any(i, ADJUNCT_PREPOSITIONS) || v.is_quote(i)
+    i >= b
+        || v.is_final_punct(i)
+        || matches!(v.text(i), "," | ";" | ":")
+        || v.is_any(i, &ADJUNCT_PREPOSITIONS)
+        || v.is_quote(i)
+        // "said a data expert who has worked for …": a relative clause on the speaker
+        || v.is_any(i, &["who", "whose"])
 }
 
 /// The clause before a trailing attribution: from the sentence start to
@@ -364,11 +484,11 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         k += 1;
     }
     let between_ok = k == from
-        || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, crate::view::SUBJECT_PRONOUNS))
-        || v.is_any(from, ADJUNCT_PREPOSITIONS)
+        || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, &SUBJECT_PRONOUNS))
+        || v.is_any(from, &ADJUNCT_PREPOSITIONS)
         || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
-        || v.is_any(from, ADJUNCT_HEADS)
-        || v.is_any(from, TIME_DETERMINERS)
+        || v.is_any(from, &ADJUNCT_HEADS)
+        || v.is_any(from, &TIME_DETERMINERS)
         || is_ly_adverb(v, from);
     if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, &DETERMINERS)) {
         let addressee = (hit.cue.addressee && k > from).then_some((from, k));
@@ -390,18 +510,18 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         }
     }
     loop {
-        if i < b && v.is_any(i, ADJUNCT_HEADS) {
+        if i < b && v.is_any(i, &ADJUNCT_HEADS) {
             i += 1;
             if i < b && v.is_any(i, &["morning", "afternoon", "evening", "night"]) {
                 i += 1;
             }
             continue;
         }
-        if i + 1 < b && v.is_any(i, TIME_DETERMINERS) && v.is_any(i + 1, &ADJUNCT_NOUNS) {
+        if i + 1 < b && v.is_any(i, &TIME_DETERMINERS) && v.is_any(i + 1, &ADJUNCT_NOUNS) {
             i += 2;
             continue;
         }
-        if i < b && v.is_any(i, ADJUNCT_PREPOSITIONS) {
+        if i < b && v.is_any(i, &ADJUNCT_PREPOSITIONS) {
             let mut m = i + 1;
             while m < b && m - i <= 4 && v.is_word(m) && !v.is_any(m, &ADJUNCT_NOUNS) {
                 m += 1;
@@ -419,7 +539,14 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
                 break;
             }
         }
-        if i < b && v.text(i) == "," && i + 1 < b && v.is_any(i + 1, ADJUNCT_PREPOSITIONS) {
+        // "for weeks", "for the past two years"
+        if i + 1 < b && v.is(i, "for") {
+            if let Some(m) = (i + 1..b.min(i + 5)).take_while(|&m| v.is_word(m)).find(|&m| v.is_any(m, DURATION_NOUNS)) {
+                i = m + 1;
+                continue;
+            }
+        }
+        if i < b && v.text(i) == "," && i + 1 < b && v.is_any(i + 1, &ADJUNCT_PREPOSITIONS) {
             i += 1;
             continue;
         }
@@ -444,8 +571,24 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         let t = v.text(i);
         let cap = upper(t);
         // "Trump favors …": a present-tense verb right after a name
-        let after_name = prev_cap && !cap && t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
-        if after_name || FINITE.contains(t) || t.contains("n't") || (t.len() > 4 && !cap && t.ends_with("ed")) {
+        let verb_s = t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
+        let after_name = prev_cap && !cap && verb_s;
+        // "the job marks …": after a determiner and a singular noun
+        let after_noun = !cap
+            && verb_s
+            && !t.ends_with("is")
+            && i >= a + 2
+            && v.is_any(i - 2, &crate::view::DETERMINERS)
+            && v.kind(i - 1) == dateline_doc::TokenKind::Word
+            && !v.is_any(i - 1, &crate::view::DETERMINERS)
+            && !v.text(i - 1).ends_with('s');
+        if after_name
+            || after_noun
+            || FINITE.contains(t)
+            || (!cap && IRREGULAR_PAST.contains(t))
+            || t.contains("n't")
+            || (t.len() > 4 && !cap && t.ends_with("ed"))
+        {
             return true;
         }
         prev_cap = cap && v.kind(i) == dateline_doc::TokenKind::Word;
@@ -462,6 +605,19 @@ static FINITE: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::
         "is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "has", "have", "had", "did",
         "does", "do", "may", "might", "shall", "am", "'s", "'re", "'ll", "'d", "wants", "needs", "plans", "cannot",
         "ca", "wo",
+    ])
+});
+
+/// Irregular past-tense verbs ("became", "took"), leaving out the forms
+/// that are as often nouns or adjectives ("cut", "cost", "left", "set").
+static IRREGULAR_PAST: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "became", "began", "came", "gave", "took", "went", "made", "knew", "grew", "drew", "threw", "flew", "rose",
+        "fell", "wrote", "spoke", "broke", "chose", "drove", "ran", "sat", "stood", "understood", "got", "forgot",
+        "brought", "bought", "caught", "taught", "fought", "sought", "held", "kept", "meant", "sent", "spent",
+        "built", "found", "lost", "met", "won", "saw", "heard", "paid", "sold", "told", "felt", "fled", "dealt",
+        "led", "struck", "stuck", "hung", "swore", "shook", "hid", "slid", "sank", "sang", "rang", "wore", "woke",
+        "forgave", "overcame", "undertook", "withdrew", "foresaw", "upheld", "withheld", "mistook",
     ])
 });
 
@@ -543,8 +699,9 @@ mod tests {
 
     fn run(text: &str) -> Vec<(String, String, Option<String>)> {
         let d = seg(text);
-        let v = View::new(&d);
-        let q = scan(&d, &paragraph_tokens(&d));
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        let q = scan(v, &paragraph_tokens(&d));
         let sl = |a: usize, b: usize| d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)).to_string();
         reports(v, &q)
             .iter()
@@ -577,6 +734,78 @@ mod tests {
     }
 
     #[test]
+    fn trailing_clause_with_an_irregular_or_present_verb() {
+        let r = run("Many leaders became more willing to act, Ana Ruiz said. The job marks his return to politics, a friend said.");
+        assert_eq!(r[0].2.as_deref(), Some("Many leaders became more willing to act"), "{r:?}");
+        assert_eq!(r[1].2.as_deref(), Some("The job marks his return to politics"), "{r:?}");
+        let r = run("She told the two ministers that the deal was done.");
+        assert_eq!(r[0].2.as_deref(), Some("the deal was done"), "a quantity and a plural noun make no verb: {r:?}");
+        let r = run("Not the tax cut, she said.");
+        assert_eq!(r[0].2, None, "a clause needs a verb: {r:?}");
+    }
+
+    #[test]
+    fn quantity_subjects() {
+        let r = run("One in three said the party does not care about them. All but two said the vote should wait. About 42% say they are liberal.");
+        assert_eq!(r[0].1, "One in three", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the party does not care about them"), "{r:?}");
+        assert_eq!(r[1].1, "All but two", "{r:?}");
+        assert_eq!(r[2].1, "42%", "{r:?}");
+        assert_eq!(r[2].2.as_deref(), Some("they are liberal"), "{r:?}");
+    }
+
+    #[test]
+    fn framing_as_and_asked_clauses() {
+        let r = run("As The Hill reported on Monday, the senator was also accused of breaking the rules.");
+        assert_eq!(r[0].1, "The Hill", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the senator was also accused of breaking the rules"), "{r:?}");
+        let r = run("The senator broke the rules, as The Hill reported.");
+        assert_eq!(r[0].2.as_deref(), Some("The senator broke the rules"), "{r:?}");
+        let r = run("As reported by the Daily Star, the mayor had resigned on Friday.");
+        assert_eq!(r[0].1, "the Daily Star", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the mayor had resigned on Friday"), "{r:?}");
+        let r = run("Asked whether there had been any fraud in the vote, Ann Lee said no.");
+        assert_eq!(r[0].1, "", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("whether there had been any fraud in the vote"), "{r:?}");
+        let r = run("Cruz has said for weeks he is the only candidate who can win.");
+        assert_eq!(r[0].2.as_deref(), Some("he is the only candidate who can win"), "{r:?}");
+    }
+
+    #[test]
+    fn parenthetical_attribution_after_one_word() {
+        let r = run("That, they say, will be easier when he is isolated.");
+        assert_eq!(r[0].2.as_deref(), Some("That, they say, will be easier when he is isolated"), "{r:?}");
+    }
+
+    #[test]
+    fn speakers_past_relatives_clauses_and_adjuncts() {
+        let r = run("A White House official who spoke anonymously to discuss strategy said talks were under way.");
+        assert_eq!(r[0].1, "A White House official", "{r:?}");
+        let r = run("A legal opinion drafted in May, and obtained by the AP, concluded that the centre was a foreign agent.");
+        assert!(r.iter().all(|x| !x.1.contains("obtained")), "{r:?}");
+        let r = run("At an event in Ames, Iowa, on Sunday, Ann Lee tried to explain, saying that the state should lead.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        let r = run("In Troy, Ann Lee, a senator, said the state should lead.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+    }
+
+    #[test]
+    fn asked_questions() {
+        let r = run("When asked whether he would run again, Lee said no.");
+        assert!(r.iter().all(|x| x.2.as_deref() != Some("When asked whether he would run again")), "{r:?}");
+        let r = run("Voters were asked who would bring change to Washington.");
+        assert_eq!(r[0].2.as_deref(), Some("who would bring change to Washington"), "{r:?}");
+        let r = run("The plan was announced by the council on Monday.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn speaker_before_a_time_adjunct() {
+        let r = run("Dec 29 (Reuters) - Presidential candidate Ann Lee on Tuesday said that the vote was fair.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+    }
+
+    #[test]
     fn according_to_both_ways() {
         let r = run("According to the agency, prices rose sharply. Prices fell in May, according to Ann Lee.");
         assert_eq!(r[0].2.as_deref(), Some("prices rose sharply"));
@@ -588,7 +817,8 @@ mod tests {
     #[test]
     fn told_with_addressee() {
         let d = seg("She told the visiting envoys that the talks had failed. He told reporters the deal was off.");
-        let v = View::new(&d);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
         let r = reports(v, &[]);
         let sl = |(a, b): (usize, usize)| d.slice(d.tokens[a].span.cover(d.tokens[b - 1].span)).to_string();
         assert_eq!(sl(r[0].addressee.unwrap()), "the visiting envoys");

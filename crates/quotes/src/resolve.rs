@@ -129,7 +129,8 @@ pub(crate) struct Resolver {
 }
 
 fn lower(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
+    let l = if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() };
+    if l.contains('’') { l.replace('’', "'") } else { l }
 }
 
 impl Resolver {
@@ -173,7 +174,10 @@ impl Resolver {
     }
 
     fn add_mention(&mut self, doc: &mut Doc, span: Span, id: EntityId, source: MentionSource) {
-        if self.prior.iter().any(|(s, e, _)| *s == span && *e == id) || !self.added.insert((span, id)) {
+        // `prior` is sorted by (start, end): the same span sits in one run
+        let from = self.prior.partition_point(|(s, _, _)| (s.start(), s.end()) < (span.start(), span.end()));
+        let known = self.prior[from..].iter().take_while(|(s, _, _)| *s == span).any(|(_, e, _)| *e == id);
+        if known || !self.added.insert((span, id)) {
             return;
         }
         let kind = doc.entity(id).kind;

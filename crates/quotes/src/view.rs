@@ -2,54 +2,90 @@
 //! quotation rules need (determiners, pronouns, auxiliaries, clause
 //! openers). These are facts of English grammar, not of any report.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
 
 /// A set of lower-case words, tested case-insensitively without allocating:
-/// a length window and a first-letter mask reject most words before hashing.
+/// a length window and a first-letter mask reject most words before
+/// hashing; the hash folds ASCII case as it goes, so a word is neither
+/// copied nor re-validated (open addressing, load at most one half).
 pub(crate) struct WordSet {
-    words: HashSet<&'static str, BuildHasherDefault<dateline_lexicon::WordHasher>>,
+    /// Power-of-two table of words; "" marks an empty slot.
+    slots: Vec<&'static str>,
     /// Bit `(a & 31) * 32 + (b & 31)` is set when a word starts with bytes `a b`.
     prefixes: [u64; 16],
-    max_len: usize,
+    /// Bit `n` is set when a word has `n` bytes.
+    lengths: u64,
 }
 
 fn prefix2(w: &[u8]) -> usize {
     usize::from(w.first().copied().unwrap_or(0) & 31) * 32 + usize::from(w.get(1).copied().unwrap_or(0) & 31)
 }
 
+/// FNV-1a over the ASCII-lower-cased bytes.
+#[inline]
+fn folded_hash(w: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    (h ^ (h >> 29)) as usize
+}
+
 impl WordSet {
     pub fn new(list: &[&'static str]) -> WordSet {
         let mut prefixes = [0u64; 16];
-        let mut max_len = 0;
-        for w in list {
+        let mut lengths = 0u64;
+        let size = (list.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![""; size];
+        for &w in list.iter().filter(|w| !w.is_empty()) {
             let bit = prefix2(w.as_bytes());
             prefixes[bit / 64] |= 1 << (bit % 64);
-            max_len = max_len.max(w.len());
+            if w.len() <= 32 {
+                lengths |= 1 << w.len();
+            }
+            let mut i = folded_hash(w.as_bytes()) & (size - 1);
+            while !slots[i].is_empty() && slots[i] != w {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = w;
         }
-        WordSet { words: list.iter().copied().collect(), prefixes, max_len }
+        WordSet { slots, prefixes, lengths }
     }
 
+    /// Whether the set holds `word` once its ASCII letters are lower-cased.
+    /// (The cheap rejections are inlined at the call; the probe is not.)
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let len = word.len();
-        if len == 0 || len > self.max_len || len > 32 {
+        if len > 32 || self.lengths & (1 << len) == 0 {
             return false;
         }
         let bit = prefix2(word.as_bytes());
         if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
             return false;
         }
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.words.contains(word);
+        self.probe(word)
+    }
+
+    #[inline(never)]
+    fn probe(&self, word: &str) -> bool {
+        let len = word.len();
+        let bytes = word.as_bytes();
+        let mask = self.slots.len() - 1;
+        let mut i = folded_hash(bytes) & mask;
+        loop {
+            let entry = self.slots[i];
+            if entry.is_empty() {
+                return false;
+            }
+            if entry.len() == len && entry.bytes().zip(bytes).all(|(e, &b)| e == b.to_ascii_lowercase()) {
+                return true;
+            }
+            i = (i + 1) & mask;
         }
-        let mut buf = [0u8; 32];
-        let b = &mut buf[..len];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b).is_ok_and(|w| self.words.contains(w))
     }
 }
 
@@ -71,8 +107,37 @@ impl<const N: usize> Words for [&str; N] {
 }
 
 impl Words for LazyLock<WordSet> {
+    #[inline]
     fn has(&self, word: &str) -> bool {
         self.contains(word)
+    }
+}
+
+/// The normalised text of every token, sliced once per document: the rules
+/// look at each token many times.
+/// Also lists the quotation-mark tokens, which the mark and byline scans
+/// visit instead of every token.
+pub(crate) struct TokenTexts<'a> {
+    texts: Vec<&'a str>,
+    marks: Vec<usize>,
+}
+
+impl<'a> TokenTexts<'a> {
+    pub fn new(doc: &'a Doc) -> TokenTexts<'a> {
+        let norm = doc.norm.as_str();
+        let mut marks = Vec::new();
+        let texts = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if t.kind == TokenKind::Quote {
+                    marks.push(i);
+                }
+                norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")
+            })
+            .collect();
+        TokenTexts { texts, marks }
     }
 }
 
@@ -80,11 +145,25 @@ impl Words for LazyLock<WordSet> {
 #[derive(Clone, Copy)]
 pub(crate) struct View<'a> {
     pub doc: &'a Doc,
+    texts: &'a [&'a str],
+    marks: &'a [usize],
 }
 
 impl<'a> View<'a> {
-    pub fn new(doc: &'a Doc) -> View<'a> {
-        View { doc }
+    pub fn new(doc: &'a Doc, texts: &'a TokenTexts<'a>) -> View<'a> {
+        View { doc, texts: &texts.texts, marks: &texts.marks }
+    }
+
+    /// The quotation-mark tokens, in order.
+    pub fn quote_tokens(&self) -> &'a [usize] {
+        self.marks
+    }
+
+    /// The quotation-mark tokens in `[a, b)`.
+    pub fn quote_tokens_in(&self, a: usize, b: usize) -> &'a [usize] {
+        let from = self.marks.partition_point(|&m| m < a);
+        let to = from + self.marks[from..].partition_point(|&m| m < b);
+        &self.marks[from..to]
     }
 
     pub fn len(&self) -> usize {
@@ -92,8 +171,9 @@ impl<'a> View<'a> {
     }
 
     /// Normalised text of token `i`.
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
-        self.doc.token_text(i)
+        self.texts[i]
     }
 
     /// Original text of token `i` (keeps curly quotation marks).
@@ -109,6 +189,7 @@ impl<'a> View<'a> {
         self.text(i).eq_ignore_ascii_case(word)
     }
 
+    #[inline]
     pub fn is_any<W: Words + ?Sized>(&self, i: usize, words: &W) -> bool {
         words.has(self.text(i))
     }
@@ -163,10 +244,10 @@ pub(crate) static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Pronouns that can be the subject of a reporting verb.
-pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+pub(crate) static SUBJECT_PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["he", "she", "they", "it", "we", "i", "you"]));
 
 /// Relative pronouns that stand for the noun phrase before them.
-pub(crate) const RELATIVES: &[&str] = &["who", "which", "that"];
+pub(crate) static RELATIVES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["who", "which", "that"]));
 
 /// Auxiliaries and adverbs that may sit between a subject and its reporting
 /// verb ("he has also said", "it has increasingly acknowledged").
@@ -180,7 +261,7 @@ pub(crate) static AUX_ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Auxiliaries that make a following participle passive ("was announced by").
-pub(crate) const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being"];
+pub(crate) static BE_FORMS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["is", "was", "were", "are", "be", "been", "being"]));
 
 /// Words that end a noun phrase scanned leftwards from a verb.
 pub(crate) static NP_STOPS: LazyLock<WordSet> = LazyLock::new(|| {
@@ -196,25 +277,24 @@ pub(crate) static NP_STOPS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Subordinating words that open a clause at the start of a sentence.
-pub(crate) const SUBORDINATORS: &[&str] = &[
+pub(crate) static SUBORDINATORS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[
     "while", "though", "although", "as", "because", "if", "when", "after", "before", "since", "whereas", "unless",
     "once", "until",
-];
+]));
 
 /// Time and manner adjuncts that may follow a reporting verb before its
 /// clause ("said on Wednesday", "said in a statement").
-pub(crate) const ADJUNCT_HEADS: &[&str] = &[
+pub(crate) static ADJUNCT_HEADS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
     "earlier", "later", "recently", "privately", "publicly", "separately", "repeatedly", "again", "also",
     "previously", "then", "now", "afterwards", "afterward", "flatly", "bluntly", "frankly", "firmly",
-];
+]));
 
 /// Words that, followed by a time noun, make an adjunct ("last week").
-pub(crate) const TIME_DETERMINERS: &[&str] = &["last", "this", "next", "late", "early", "earlier", "that"];
+pub(crate) static TIME_DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["last", "this", "next", "late", "early", "earlier", "that"]));
 
 /// Prepositions that open an adjunct before the reported clause.
-pub(crate) const ADJUNCT_PREPOSITIONS: &[&str] =
-    &["on", "in", "at", "during", "late", "early", "over", "via", "through", "after", "before", "from"];
+pub(crate) static ADJUNCT_PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&["on", "in", "at", "during", "late", "early", "over", "via", "through", "after", "before", "from"]));
 
 /// Words a reported clause cannot start with.
 pub(crate) static BAD_CLAUSE_STARTS: LazyLock<WordSet> = LazyLock::new(|| {
@@ -237,3 +317,23 @@ pub(crate) static ADJUNCT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     "november", "december", "time",
 ])
 });
+
+#[cfg(test)]
+mod tests {
+    use super::WordSet;
+
+    #[test]
+    fn word_set_folds_ascii_case_only() {
+        let set = WordSet::new(&["said", "n't", "e-mail", "the", "they", "them", "théâtre", "Upper"]);
+        for w in ["said", "SAID", "Said", "N'T", "E-Mail", "the", "THEM", "théâtre"] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["", "sai", "saids", "thé", "THÉÂTRE", "upper", "Upper", "x"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        let many: Vec<&'static str> = (0..200).map(|i| &*Box::leak(format!("w{i}").into_boxed_str())).collect();
+        let set = WordSet::new(&many);
+        assert!(many.iter().all(|w| set.contains(w)));
+        assert!(!set.contains("w200"));
+    }
+}
