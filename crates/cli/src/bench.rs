@@ -20,7 +20,7 @@ use dateline_record::Record;
 use serde_json::json;
 
 use crate::extract::inputs_of;
-use crate::pipeline::standard_pipeline;
+use crate::pipeline::{pipeline_with, PipelineOptions};
 
 #[derive(Args)]
 pub struct BenchArgs {
@@ -39,6 +39,9 @@ pub struct BenchArgs {
     /// Also time each component, the record building and the JSON writing.
     #[arg(long)]
     pub profile: bool,
+    /// Annotation conventions (e.g. --quote-spans).
+    #[command(flatten)]
+    pub pipeline: PipelineOptions,
 }
 
 /// Peak resident memory of this process (VmHWM), in bytes, where /proc has it.
@@ -127,7 +130,7 @@ pub fn run(args: BenchArgs) -> Result<i32> {
         bail!("no documents read ({errors} errors)");
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let pipeline = standard_pipeline();
+    let pipeline = pipeline_with(&args.pipeline);
     let reps = args.repeat.max(1);
     let mut walls = Vec::with_capacity(reps);
     let mut cpus = Vec::with_capacity(reps);
@@ -183,7 +186,12 @@ pub fn run(args: BenchArgs) -> Result<i32> {
             read_time.as_secs_f64(),
             errors
         );
-        println!("extraction {} repetitions on one thread, {} records each; times are thread CPU time", cpus.len(), records);
+        println!(
+            "extraction {} repetitions on one thread, {} records each; times are thread CPU time{}",
+            cpus.len(),
+            records,
+            args.pipeline.describe_changes()
+        );
         println!(
             "median     {:.4} s  {:.2} MB/s  {:.0} documents/s  (wall {:.4} s)",
             med.as_secs_f64(),

@@ -21,7 +21,7 @@ use indicatif::ProgressBar;
 use serde_json::Value;
 
 use crate::extract::{for_each_record, thread_pool};
-use crate::pipeline::standard_pipeline;
+use crate::pipeline::{pipeline_with, PipelineOptions};
 
 #[derive(Args)]
 pub struct EvalArgs {
@@ -43,6 +43,9 @@ pub struct EvalArgs {
     /// Documents analysed in parallel when extracting.
     #[arg(short, long, default_value_t = 1)]
     pub jobs: usize,
+    /// Annotation conventions (e.g. --quote-spans).
+    #[command(flatten)]
+    pub pipeline: PipelineOptions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +67,8 @@ fn kind_of(p: &Path) -> GoldKind {
 
 /// Runs the standard pipeline over `inputs` and returns each record as JSON,
 /// with the input it came from.
-fn extract_records(inputs: Vec<(Input, Format)>, jobs: usize) -> Result<Vec<(String, Value)>> {
-    let pipeline = standard_pipeline();
+fn extract_records(inputs: Vec<(Input, Format)>, jobs: usize, options: &PipelineOptions) -> Result<Vec<(String, Value)>> {
+    let pipeline = pipeline_with(options);
     let pool = thread_pool(jobs)?;
     let mut out = Vec::new();
     for (input, format) in inputs {
@@ -112,7 +115,7 @@ pub fn evaluate(args: &EvalArgs) -> Result<(Tally, bool)> {
                     .with_context(|| format!("{}: cannot find the report its doc.file names", path.display()))?;
                 inputs.push((Input::Path(text), Format::Auto));
             }
-            extract_records(inputs, args.jobs)?.into_iter().map(|(_, r)| r).collect()
+            extract_records(inputs, args.jobs, &args.pipeline)?.into_iter().map(|(_, r)| r).collect()
         } else {
             if args.records.len() != args.gold.len() {
                 bail!("give one --records per report --gold ({} golds, {} records)", args.gold.len(), args.records.len());
@@ -157,7 +160,7 @@ pub fn evaluate(args: &EvalArgs) -> Result<(Tally, bool)> {
         }
     }
     let records = if args.records.is_empty() {
-        extract_records(inputs, args.jobs)?
+        extract_records(inputs, args.jobs, &args.pipeline)?
             .into_iter()
             .map(|(source, mut r)| {
                 if let Some(id) = id_of_source.get(&source) {

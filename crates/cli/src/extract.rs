@@ -14,7 +14,7 @@ use dateline_record::Record;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::pipeline::standard_pipeline;
+use crate::pipeline::{pipeline_with, PipelineOptions};
 
 #[derive(Args)]
 pub struct ExtractArgs {
@@ -35,6 +35,9 @@ pub struct ExtractArgs {
     /// No summary line on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Annotation conventions (e.g. --quote-spans).
+    #[command(flatten)]
+    pub pipeline: PipelineOptions,
 }
 
 pub fn inputs_of(paths: &[PathBuf]) -> Vec<Input> {
@@ -121,7 +124,7 @@ pub fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool> {
 }
 
 pub fn run(args: ExtractArgs) -> Result<i32> {
-    let pipeline = standard_pipeline();
+    let pipeline = pipeline_with(&args.pipeline);
     let inputs = inputs_of(&args.inputs);
     let out: Box<dyn Write + Send> = match &args.output {
         Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
@@ -157,13 +160,14 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "dateline: {} documents, {} records, {} errors, {:.2} MB in {:.2} s ({:.2} MB/s)",
+            "dateline: {} documents, {} records, {} errors, {:.2} MB in {:.2} s ({:.2} MB/s){}",
             summary.documents,
             summary.records,
             summary.errors,
             summary.bytes as f64 / 1e6,
             secs,
-            summary.bytes as f64 / 1e6 / secs.max(1e-9)
+            summary.bytes as f64 / 1e6 / secs.max(1e-9),
+            args.pipeline.describe_changes()
         );
     }
     Ok(match (summary.errors, summary.documents) {

@@ -15,7 +15,7 @@ use dateline_record::Record;
 use dateline_store::{IngestStats, IngestTimings, Store};
 
 use crate::extract::{for_each_record, inputs_of, progress_bar, thread_pool};
-use crate::pipeline::standard_pipeline;
+use crate::pipeline::{pipeline_with, PipelineOptions};
 
 #[derive(Args)]
 pub struct IngestArgs {
@@ -41,6 +41,9 @@ pub struct IngestArgs {
     /// Also print where the CPU time went: extraction vs each part of storing.
     #[arg(long)]
     pub profile: bool,
+    /// Annotation conventions (e.g. --quote-spans).
+    #[command(flatten)]
+    pub pipeline: PipelineOptions,
 }
 
 /// CPU time of the whole process (every thread), user + system.
@@ -83,7 +86,7 @@ fn profile_lines(total: Duration, storing: Duration, parts: &IngestTimings, mega
 
 pub fn run(args: IngestArgs) -> Result<i32> {
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open store {}", dateline_store::display_location(&args.db)))?;
-    let pipeline = standard_pipeline();
+    let pipeline = pipeline_with(&args.pipeline);
     let inputs = inputs_of(&args.inputs);
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
@@ -119,7 +122,7 @@ pub fn run(args: IngestArgs) -> Result<i32> {
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "dateline: {} documents read, {} stored, {} already stored, {} rows, {} errors, {:.2} MB in {:.2} s ({:.2} MB/s) into {}",
+            "dateline: {} documents read, {} stored, {} already stored, {} rows, {} errors, {:.2} MB in {:.2} s ({:.2} MB/s) into {}{}",
             summary.documents,
             totals.stored,
             totals.duplicates,
@@ -128,7 +131,8 @@ pub fn run(args: IngestArgs) -> Result<i32> {
             summary.bytes as f64 / 1e6,
             secs,
             summary.bytes as f64 / 1e6 / secs.max(1e-9),
-            dateline_store::display_location(&args.db)
+            dateline_store::display_location(&args.db),
+            args.pipeline.describe_changes()
         );
         if profile {
             let cpu = process_cpu_time().saturating_sub(cpu_started);

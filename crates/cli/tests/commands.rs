@@ -72,3 +72,35 @@ fn bench_reports_speed_and_memory() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/x.txt"));
 }
+
+#[test]
+fn quote_spans_joined_gives_one_quote_over_an_interrupted_quotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("talks.txt");
+    std::fs::write(&input, "Talks stalled on Monday.\n\n“We will not sign,” Foreign Minister Ana Ruiz told reporters. “Not this week.”\n").unwrap();
+    let direct_quotes = |out: &std::process::Output| -> Vec<Value> {
+        let record: Value = serde_json::from_slice(&out.stdout).expect("one record");
+        record["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "direct").cloned().collect()
+    };
+    let split = run(bin().arg("extract").arg(&input));
+    let pieces = direct_quotes(&split);
+    assert_eq!(pieces.len(), 2, "split by default: {pieces:?}");
+    assert!(!String::from_utf8_lossy(&split.stderr).contains("quote spans"), "the default is not announced");
+
+    let joined = run(bin().args(["extract", "--quote-spans", "joined"]).arg(&input));
+    let one = direct_quotes(&joined);
+    assert_eq!(one.len(), 1, "{one:?}");
+    let text: Vec<char> = std::fs::read_to_string(&input).unwrap().chars().collect();
+    let at = |key: &str| -> (usize, usize) {
+        let s = one[0][key].as_array().unwrap();
+        (s[0].as_u64().unwrap() as usize, s[1].as_u64().unwrap() as usize)
+    };
+    let (a, b) = at("span");
+    assert_eq!(text[a..b].iter().collect::<String>(), "We will not sign,” Foreign Minister Ana Ruiz told reporters. “Not this week.");
+    let piece_bound = |i: usize, end: usize| pieces[i]["span"][end].as_u64().unwrap() as usize;
+    assert_eq!((a, b), (piece_bound(0, 0), piece_bound(1, 1)), "first piece's start to last piece's end");
+    let (ca, cb) = at("cue_span");
+    assert_eq!(text[ca..cb].iter().collect::<String>(), "told");
+    assert_eq!(one[0]["speaker_name"], "Ana Ruiz");
+    assert!(String::from_utf8_lossy(&joined.stderr).contains("quote spans: joined"), "the choice is on the summary line");
+}

@@ -65,6 +65,7 @@ impl Doc {
     }
 
     /// The original words of a span.
+    #[inline]
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
     }
@@ -80,6 +81,7 @@ impl Doc {
     }
 
     /// The normalised text of a token.
+    #[inline]
     pub fn token_text(&self, i: usize) -> &str {
         let t = &self.tokens[i];
         &self.norm.as_str()[t.norm_start as usize..t.norm_end as usize]
@@ -98,11 +100,13 @@ impl Doc {
     }
 
     /// Index of the first token starting at or after byte offset `pos`.
+    #[inline]
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start() < pos)
     }
 
     /// Index of the token covering byte offset `pos`, if any.
+    #[inline]
     pub fn token_at(&self, pos: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.span.end() <= pos);
         (i < self.tokens.len() && self.tokens[i].span.start() <= pos).then_some(i)

@@ -150,9 +150,12 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     let lex = &*ACTORS;
     let mut hits: Vec<ActorHit> = Vec::new();
     // 1. mentions of entities
+    // mentions mostly come in text order: token cursors, as for the phrases below
+    let (mut start_cursor, mut end_cursor) = (0, 0);
     for m in &doc.mentions {
-        let start = doc.token_at_or_after(m.span.start());
-        let end = doc.token_at_or_after(m.span.end());
+        // `Doc::token_at_or_after` of both ends
+        let start = first_token_from(&doc.tokens, &mut start_cursor, span_start, m.span.start());
+        let end = first_token_from(&doc.tokens, &mut end_cursor, span_start, m.span.end());
         let norm_text = norm_of_tokens(doc, start, end);
         if is_calendar_word(norm_text) || start >= end {
             continue;
@@ -197,6 +200,8 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
     }
     let mut inner: Vec<(usize, &'static str)> = Vec::new();
+    // phrases come in text order: token cursors walk forward, no bisection per phrase
+    let (mut start_cursor, mut end_cursor) = (0, 0);
     for (a, b, code) in lex.phrases_in(norm) {
         let left_ok = (a == 0 || !(bytes[a - 1].is_ascii_alphanumeric() || bytes[a - 1] >= 0x80))
             && !(a >= 4 && bytes[a - 1] == b'-' && (norm[..a - 1].ends_with("pro") || norm[..a - 1].ends_with("anti") || norm[..a - 1].ends_with("Pro") || norm[..a - 1].ends_with("Anti")));
@@ -204,8 +209,8 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         if !left_ok || !right_ok {
             continue;
         }
-        let start = doc.tokens.partition_point(|t| (t.norm_start as usize) < a);
-        let end = doc.tokens.partition_point(|t| (t.norm_start as usize) < b);
+        let start = first_token_from(&doc.tokens, &mut start_cursor, norm_start, a);
+        let end = first_token_from(&doc.tokens, &mut end_cursor, norm_start, b);
         if start >= end {
             continue;
         }
@@ -364,6 +369,34 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     out
 }
 
+/// The first token whose `offset` (an offset that grows with the token
+/// index) is at or after `p`, as `tokens.partition_point(|t| offset(t) < p)`,
+/// walking a few steps on from `cursor` when `p` did not go back since the
+/// last call, else bisecting.
+fn first_token_from(tokens: &[dateline_doc::Token], cursor: &mut usize, offset: fn(&dateline_doc::Token) -> usize, p: usize) -> usize {
+    let before = |t: &dateline_doc::Token| offset(t) < p;
+    if *cursor > tokens.len() || (*cursor > 0 && !before(&tokens[*cursor - 1])) {
+        *cursor = tokens.partition_point(before);
+        return *cursor;
+    }
+    for _ in 0..16 {
+        if *cursor == tokens.len() || !before(&tokens[*cursor]) {
+            return *cursor;
+        }
+        *cursor += 1;
+    }
+    *cursor += tokens[*cursor..].partition_point(before);
+    *cursor
+}
+
+fn norm_start(t: &dateline_doc::Token) -> usize {
+    t.norm_start as usize
+}
+
+fn span_start(t: &dateline_doc::Token) -> usize {
+    t.span.start()
+}
+
 /// The country most of the report's government or military organisations
 /// belong to, when it holds a strict majority of them.
 fn home_government(hits: &[ActorHit]) -> Option<String> {
@@ -413,6 +446,23 @@ mod tests {
         assert_eq!(lex.code_of("NATO"), Some("IGO"));
         assert_eq!(lex.sector_of("troops"), Some(Sector::Mil));
         assert_eq!(lex.code_of("us"), None);
+    }
+
+    #[test]
+    fn token_cursor_agrees_with_bisection() {
+        use dateline_pipeline::Component;
+        let mut doc = Doc::new("Kyiv and Moscow said on Tuesday that talks in Geneva would go on.".into(), Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let len = doc.norm.as_str().len();
+        let bisect = |p: usize| doc.tokens.partition_point(|t| (t.norm_start as usize) < p);
+        let mut cursor = 0;
+        for p in (0..=len + 2).chain([3, 40, 0, len, 7, 7]) {
+            assert_eq!(first_token_from(&doc.tokens, &mut cursor, norm_start, p), bisect(p), "at {p}");
+        }
+        let mut cursor = 0;
+        for p in (0..=len + 2).rev().chain([5, 9, 2]) {
+            assert_eq!(first_token_from(&doc.tokens, &mut cursor, span_start, p), doc.token_at_or_after(p), "at {p}");
+        }
     }
 
     /// The whole-phrase map answers as the leftmost-longest automaton does

@@ -31,7 +31,7 @@ fn main() {
         Segmenter.run(&mut d);
         let b = Instant::now();
         if !skip_quotes {
-            QuoteExtractor.run(&mut d);
+            QuoteExtractor::default().run(&mut d);
         }
         quo += b.elapsed();
         seg += b - a;

@@ -25,9 +25,10 @@ pub fn tokenize(doc: &Doc) -> Vec<Token> {
     let norm = doc.norm.as_str();
     let bytes = norm.as_bytes();
     let mut out = Vec::with_capacity(norm.len() / 5);
-    // most texts need no normalising: then a token's span is its own range
-    // and the mapping back (a search of the edits per token) is skipped
+    // most texts need no normalising: then a token's span is its own range;
+    // otherwise tokens come in text order, so the edits are walked once
     let identity = doc.norm.is_identity();
+    let mut to_original = doc.norm.to_original_in_order(&doc.text);
     let mut i = 0;
     let mut space_before = true;
     while i < norm.len() {
@@ -55,9 +56,9 @@ pub fn tokenize(doc: &Doc) -> Vec<Token> {
             (i + c.len_utf8(), TokenKind::Symbol)
         };
         let span = if identity {
-            Span::new(&doc.text, i, end).unwrap_or_else(|_| doc.span_from_norm(i, end))
+            Span::new(&doc.text, i, end).unwrap_or_else(|_| to_original.map(i, end))
         } else {
-            doc.span_from_norm(i, end)
+            to_original.map(i, end)
         };
         out.push(Token { span, norm_start: i as u32, norm_end: end as u32, kind, space_before });
         space_before = false;

@@ -18,6 +18,6 @@ mod normalize;
 mod offsets;
 mod span;
 
-pub use normalize::NormalizedText;
+pub use normalize::{InOrder, NormalizedText};
 pub use offsets::CharOffsets;
 pub use span::{Span, SpanError};

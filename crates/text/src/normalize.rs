@@ -114,6 +114,12 @@ impl NormalizedText {
 
     fn map_start(&self, p: usize) -> usize {
         let n = self.edits.partition_point(|e| e.norm_start <= p);
+        self.start_after(n, p)
+    }
+
+    /// Where normalised offset `p` starts in the original, given the number
+    /// `n` of edits starting at or before `p`.
+    fn start_after(&self, n: usize, p: usize) -> usize {
         match n.checked_sub(1).map(|k| self.edits[k]) {
             None => p,
             Some(e) if p < e.norm_end => e.orig_start,
@@ -123,11 +129,24 @@ impl NormalizedText {
 
     fn map_end(&self, p: usize) -> usize {
         let n = self.edits.partition_point(|e| e.norm_start < p);
+        self.end_after(n, p)
+    }
+
+    /// Where normalised offset `p` ends in the original, given the number
+    /// `n` of edits starting before `p`.
+    fn end_after(&self, n: usize, p: usize) -> usize {
         match n.checked_sub(1).map(|k| self.edits[k]) {
             None => p,
             Some(e) if p <= e.norm_end => e.orig_end,
             Some(e) => e.orig_end + (p - e.norm_end),
         }
+    }
+
+    /// A mapper for many ranges given in text order (a tokenizer's): the
+    /// same answers as [`NormalizedText::to_original`], found by walking the
+    /// edits once instead of searching them per range.
+    pub fn to_original_in_order<'a>(&'a self, original: &'a str) -> InOrder<'a> {
+        InOrder { norm: self, original, starts: 0, ends: 0 }
     }
 
     /// Maps a byte range of the normalised text to the original text. The
@@ -139,25 +158,94 @@ impl NormalizedText {
         let start = start.min(end);
         let a = self.map_start(start);
         let b = if start == end { a } else { self.map_end(end).max(a) };
-        Span::new(original, a, b).unwrap_or_else(|_| {
-            // Only reachable if the range split a normalised character; widen
-            // to the enclosing original characters.
-            let mut a = a.min(original.len());
-            while !original.is_char_boundary(a) {
-                a -= 1;
-            }
-            let mut b = b.min(original.len()).max(a);
-            while !original.is_char_boundary(b) {
-                b += 1;
-            }
-            Span::new(original, a, b).expect("widened to char boundaries")
-        })
+        original_span(original, a, b)
     }
+}
+
+/// See [`NormalizedText::to_original_in_order`].
+pub struct InOrder<'a> {
+    norm: &'a NormalizedText,
+    original: &'a str,
+    /// Edits starting at or before the last start offset asked for.
+    starts: usize,
+    /// Edits starting before the last end offset asked for.
+    ends: usize,
+}
+
+impl InOrder<'_> {
+    /// [`NormalizedText::to_original`] of `[start, end)`; fastest when the
+    /// ranges come in ascending order, right for any order.
+    pub fn map(&mut self, start: usize, end: usize) -> Span {
+        let n = self.norm;
+        let end = end.min(n.text.len());
+        let start = start.min(end);
+        self.starts = advance(&n.edits, self.starts, |e| e.norm_start <= start);
+        let a = n.start_after(self.starts, start);
+        let b = if start == end {
+            a
+        } else {
+            self.ends = advance(&n.edits, self.ends, |e| e.norm_start < end);
+            n.end_after(self.ends, end).max(a)
+        };
+        original_span(self.original, a, b)
+    }
+}
+
+/// The number of leading `edits` that satisfy `pred` (a prefix, the edits
+/// being sorted), starting the count from a previous answer `k`.
+fn advance(edits: &[Edit], mut k: usize, pred: impl Fn(&Edit) -> bool) -> usize {
+    if k > edits.len() || (k > 0 && !pred(&edits[k - 1])) {
+        return edits.partition_point(pred);
+    }
+    while k < edits.len() && pred(&edits[k]) {
+        k += 1;
+    }
+    k
+}
+
+/// The original span `[a, b)`, widened to char boundaries if need be.
+fn original_span(original: &str, a: usize, b: usize) -> Span {
+    Span::new(original, a, b).unwrap_or_else(|_| {
+        // Only reachable if the range split a normalised character; widen
+        // to the enclosing original characters.
+        let mut a = a.min(original.len());
+        while !original.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = b.min(original.len()).max(a);
+        while !original.is_char_boundary(b) {
+            b += 1;
+        }
+        Span::new(original, a, b).expect("widened to char boundaries")
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_order_mapping_agrees_with_to_original() {
+        for orig in ["Kyiv’s “plan”\u{a0}&amp; more… done", "plain ascii text", "“”…&amp;&lt;\u{ad}x\u{200b}y—z", ""] {
+            let n = NormalizedText::new(orig);
+            let len = n.as_str().len();
+            let bounds: Vec<usize> = (0..=len).filter(|&p| n.as_str().is_char_boundary(p)).collect();
+            let mut in_order = n.to_original_in_order(orig);
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    assert_eq!(in_order.map(a, b), n.to_original(orig, a, b), "{orig:?} {a}..{b}");
+                }
+            }
+            // out of order too (a fresh mapper per start, ends descending)
+            for &a in bounds.iter().rev() {
+                let mut m = n.to_original_in_order(orig);
+                for &b in bounds.iter().rev().filter(|&&b| b >= a) {
+                    assert_eq!(m.map(a, b), n.to_original(orig, a, b), "{orig:?} {a}..{b}");
+                }
+                assert_eq!(m.map(a, len + 5), n.to_original(orig, a, len + 5));
+            }
+        }
+    }
 
     #[test]
     fn curly_marks_entities_and_spaces() {
