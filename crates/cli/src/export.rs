@@ -35,7 +35,7 @@ impl ExportFormat {
 
 #[derive(Args)]
 pub struct ExportArgs {
-    /// The store file.
+    /// The store: a SQLite file or a postgres://… URL.
     #[arg(long)]
     pub db: PathBuf,
     /// documents, entities, mentions, quotes, events, stances, facts or
@@ -84,7 +84,7 @@ fn run_inner(args: ExportArgs) -> Result<i32> {
             bail!("no table {table:?}; tables: {}", TABLES.join(", "));
         }
     }
-    let store = Store::open_read_only(&args.db).with_context(|| format!("cannot open store {}", args.db.display()))?;
+    let store = Store::open_read_only(&args.db).with_context(|| format!("cannot open store {}", dateline_store::display_location(&args.db)))?;
     let started = Instant::now();
     let mut written: Vec<(String, usize, PathBuf)> = Vec::new();
     match (&args.table, &args.output) {

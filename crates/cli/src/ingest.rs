@@ -21,7 +21,8 @@ use crate::pipeline::{pipeline_with, PipelineOptions};
 pub struct IngestArgs {
     /// Input files (wire, plain text or JSON Lines); `-` or nothing reads stdin.
     pub inputs: Vec<PathBuf>,
-    /// The store file (created when missing).
+    /// The store: a SQLite file (created when missing) or a
+    /// postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE URL (an existing database).
     #[arg(long)]
     pub db: PathBuf,
     /// Documents per transaction (fewer, larger commits write each index
@@ -84,7 +85,7 @@ fn profile_lines(total: Duration, storing: Duration, parts: &IngestTimings, mega
 }
 
 pub fn run(args: IngestArgs) -> Result<i32> {
-    let mut store = Store::open(&args.db).with_context(|| format!("cannot open store {}", args.db.display()))?;
+    let mut store = Store::open(&args.db).with_context(|| format!("cannot open store {}", dateline_store::display_location(&args.db)))?;
     let pipeline = pipeline_with(&args.pipeline);
     let inputs = inputs_of(&args.inputs);
     let progress = progress_bar(args.quiet);
@@ -130,7 +131,7 @@ pub fn run(args: IngestArgs) -> Result<i32> {
             summary.bytes as f64 / 1e6,
             secs,
             summary.bytes as f64 / 1e6 / secs.max(1e-9),
-            args.db.display(),
+            dateline_store::display_location(&args.db),
             args.pipeline.describe_changes()
         );
         if profile {

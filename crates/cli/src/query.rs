@@ -11,7 +11,7 @@ use dateline_store::*;
 
 #[derive(Args)]
 pub struct QueryArgs {
-    /// The store file.
+    /// The store: a SQLite file or a postgres://… URL.
     #[arg(long, global = true)]
     pub db: Option<PathBuf>,
     /// Output: table, jsonl or csv.
@@ -102,7 +102,7 @@ pub enum Question {
 
 fn run_inner(args: QueryArgs) -> Result<i32> {
     let db = args.db.context("give the store with --db FILE")?;
-    let store = Store::open_read_only(&db).with_context(|| format!("cannot open store {}", db.display()))?;
+    let store = Store::open_read_only(&db).with_context(|| format!("cannot open store {}", dateline_store::display_location(&db)))?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let f = args.format;

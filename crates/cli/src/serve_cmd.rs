@@ -17,7 +17,7 @@ use crate::pipeline::standard_pipeline;
 
 #[derive(Args)]
 pub struct ServeArgs {
-    /// The store file.
+    /// The store: a SQLite file or a postgres://… URL.
     #[arg(long)]
     pub db: PathBuf,
     /// Address to listen on (loopback unless you say otherwise).

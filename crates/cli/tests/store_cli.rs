@@ -260,3 +260,123 @@ fn ingest_query_and_export_the_bundled_reports() {
     }
     assert!(csv[1..].iter().all(|row| row.len() == header.len()), "every CSV row has every column");
 }
+
+/// The test database (`DATELINE_TEST_POSTGRES`), or `None` after saying the
+/// test skips; under CI a missing database fails instead (see .ci/run).
+fn postgres_url(test: &str) -> Option<String> {
+    match std::env::var("DATELINE_TEST_POSTGRES") {
+        Ok(url) if !url.trim().is_empty() => Some(url),
+        _ => {
+            assert!(
+                std::env::var("CI").map_or(true, |v| v != "true"),
+                "{test}: CI=true but DATELINE_TEST_POSTGRES is not set: the PostgreSQL backend is untested (see .ci/run)"
+            );
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {test}: set DATELINE_TEST_POSTGRES=postgres://… to run it against PostgreSQL"
+            );
+            None
+        }
+    }
+}
+
+/// Drops the columns that say when a row was written (they differ by run).
+fn without_times(rows: Vec<Value>) -> Vec<Value> {
+    rows.into_iter()
+        .map(|mut row| {
+            if let Some(o) = row.as_object_mut() {
+                for column in ["ingested_at", "applied_at", "description"] {
+                    o.remove(column);
+                }
+            }
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn postgres_store_answers_as_the_sqlite_file_does() {
+    let Some(base) = postgres_url("postgres_store_answers_as_the_sqlite_file_does") else {
+        return;
+    };
+    // A fresh schema of its own, so runs and other tests do not meet.
+    let schema = "dateline_test_cli";
+    let mut admin = postgres::Client::connect(&base, postgres::NoTls).expect("DATELINE_TEST_POSTGRES accepts connections");
+    admin
+        .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+        .expect("can create a schema");
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
+
+    let files = wire_reports();
+    let file_args: Vec<&str> = files.iter().map(|f| f.to_str().expect("utf-8 path")).collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("store.db");
+    let file = file.to_str().expect("utf-8 path");
+    for db in [file, url.as_str()] {
+        // Two batches, then the whole set again: only the rest is stored.
+        let mut first = vec!["ingest", "--db", db, "--batch", "1"];
+        first.extend(&file_args[..1]);
+        run(&first);
+        let mut all = vec!["ingest", "--db", db, "--batch", "2"];
+        all.extend(&file_args);
+        let (_, summary) = run(&all);
+        assert!(
+            summary.contains(&format!("{} stored, 1 already stored", files.len() - 1)),
+            "{db}: {summary}"
+        );
+    }
+
+    // Every question, in every output format, prints the same.
+    let actors = jsonl(&run(&["query", "--db", file, "--format", "jsonl", "actors", "--limit", "5"]).0);
+    assert!(!actors.is_empty(), "the bundled reports name actors");
+    let mut questions: Vec<Vec<String>> = vec![
+        vec!["actors".into(), "--limit".into(), "1000".into()],
+        vec!["issues".into()],
+        vec!["events".into(), "--period".into(), "day".into()],
+        vec!["events".into(), "--period".into(), "year".into(), "--records".into()],
+        vec!["shifts".into(), "--by-country".into()],
+    ];
+    for a in &actors {
+        let name = a["name"].as_str().expect("actor name").to_string();
+        let surname = name.split_whitespace().last().unwrap_or(&name).to_string();
+        questions.push(vec!["said".into(), "--by".into(), name.clone()]);
+        questions.push(vec!["said".into(), "--by".into(), surname, "--limit".into(), "3".into(), "--offset".into(), "1".into()]);
+        questions.push(vec!["timeline".into(), "--actor".into(), name.clone()]);
+        questions.push(vec!["shifts".into(), "--actor".into(), name.clone(), "--period".into(), "day".into()]);
+        if let Some(country) = a["country"].as_str() {
+            questions.push(vec!["said".into(), "--by".into(), country.into(), "--from".into(), "2000".into()]);
+            questions.push(vec!["events".into(), "--source".into(), country.into()]);
+        }
+    }
+    for question in &questions {
+        for format in ["table", "jsonl", "csv"] {
+            let ask = |db: &str| {
+                let mut args = vec!["query", "--db", db, "--format", format];
+                args.extend(question.iter().map(String::as_str));
+                run(&args).0
+            };
+            assert_eq!(ask(&url), ask(file), "query {question:?} --format {format}");
+        }
+    }
+    for table in ["documents", "entities", "mentions", "quotes", "events", "stances", "facts", "schema_version"] {
+        let export = |db: &str| without_times(jsonl(&run(&["export", "--db", db, "--table", table]).0));
+        let rows = export(file);
+        assert_eq!(export(&url), rows, "export --table {table}");
+        if table != "schema_version" {
+            assert!(!rows.is_empty() || table == "facts", "{table} is empty");
+        }
+    }
+    let csv = |db: &str| csv_rows(&run(&["export", "--db", db, "--table", "quotes", "--format", "csv"]).0);
+    assert_eq!(csv(&url), csv(file));
+
+    // A wrong URL is named, without its password.
+    let out = bin()
+        .args(["query", "--db", "postgres://who:hunter2@127.0.0.1:1/none", "issues"])
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("who:***@127.0.0.1:1") && !stderr.contains("hunter2"), "{stderr}");
+}

@@ -5,8 +5,9 @@
 //! own machine, so the server is read-only and loopback-only unless told
 //! otherwise, and every request is bounded (query and body size, row
 //! limits). Handlers never unwrap: every failure is a status code with a
-//! JSON body saying what was wrong. SQLite work runs on the blocking pool
-//! with a small set of reused read-only connections.
+//! JSON body saying what was wrong. Store work (SQLite or PostgreSQL) runs
+//! on the blocking pool with a small set of reused read-only connections; a
+//! PostgreSQL connection the server closed is dropped, not reused.
 
 mod api;
 mod html;
@@ -133,7 +134,7 @@ impl AppState {
             };
             let out = f(&store);
             if let Ok(mut v) = inner.readers.lock() {
-                if v.len() < POOLED_READERS {
+                if v.len() < POOLED_READERS && store.is_usable() {
                     v.push(store);
                 }
             }
@@ -266,7 +267,7 @@ pub fn run(config: Config) -> Result<(), ServeError> {
         };
         eprintln!(
             "dateline: serving {} on http://{local}/ ({mode})",
-            config.db.display()
+            dateline_store::display_location(&config.db)
         );
         axum::serve(listener, router(state))
             .with_graceful_shutdown(async {

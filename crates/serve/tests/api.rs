@@ -355,3 +355,69 @@ async fn garbage_queries_never_fail_the_server() {
     }
     assert!(sent > 300, "only {sent} requests were valid URIs");
 }
+
+/// With `DATELINE_TEST_POSTGRES` set: every GET route answers the same from
+/// a PostgreSQL store as from the SQLite file holding the same reports
+/// (search aside: its ranking and snippets are each backend's own).
+#[test]
+fn a_postgres_store_serves_the_same_answers() {
+    let base = match std::env::var("DATELINE_TEST_POSTGRES") {
+        Ok(url) if !url.trim().is_empty() => url,
+        _ => {
+            assert!(
+                std::env::var("CI").map_or(true, |v| v != "true"),
+                "CI=true but DATELINE_TEST_POSTGRES is not set: the PostgreSQL backend is untested (see .ci/run)"
+            );
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED a_postgres_store_serves_the_same_answers: set DATELINE_TEST_POSTGRES=postgres://… to run it"
+            );
+            return;
+        }
+    };
+    let schema = "dateline_test_serve";
+    let mut admin = postgres::Client::connect(&base, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+        .unwrap();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
+    {
+        let mut store = Store::open(&url).unwrap();
+        let reports = common::reports();
+        store
+            .ingest_batch(reports.iter().map(|(t, r)| (t.as_str(), r)))
+            .unwrap();
+    }
+    let f = fixture();
+    // Built outside the runtime, as `dateline_serve::run` does: the
+    // PostgreSQL client blocks on connecting.
+    let sqlite = app(&f, None);
+    let pg = router(AppState::new(url.into(), None).unwrap());
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        for uri in [
+            "/api/documents",
+            "/api/documents/2",
+            "/api/documents/99",
+            "/api/said?by=Kessler",
+            "/api/said?by=kessler&about=trap",
+            "/api/said?by=FRA&from=2025-04",
+            "/api/timeline?actor=Kessler",
+            "/api/shifts?actor=FRA",
+            "/api/events?source=FRA&target=DEU&period=year",
+            "/api/actors",
+            "/api/issues",
+            "/",
+            "/report/1",
+            "/actor?name=Kessler",
+        ] {
+            let (a, b) = (get(&sqlite, uri).await, get(&pg, uri).await);
+            assert_eq!(b, a, "{uri}");
+        }
+        let (status, _, body) = get(&pg, "/api/search?q=corridor").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(json(&body).as_array().map(Vec::len), json(&get(&sqlite, "/api/search?q=corridor").await.2).as_array().map(Vec::len));
+    });
+}

@@ -114,7 +114,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bytes as f64 / 1e6 / secs
     );
 
-    let conn = store.connection();
+    let conn = store.sqlite_connection().ok_or("grow works on SQLite stores only")?;
     let records = |c: &rusqlite::Connection| -> rusqlite::Result<i64> {
         c.query_row("SELECT (SELECT count(*) FROM quotes) + (SELECT count(*) FROM stances)", [], |r| r.get(0))
     };

@@ -6,7 +6,8 @@ use std::time::Duration;
 use dateline_record::{content_id, Record};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use crate::{Result, Store};
+use crate::backend::{Db, Param};
+use crate::{pg, Result, Store};
 
 /// WAL pages (4 KiB) after which a commit copies the WAL into the database.
 const WAL_CHECKPOINT_PAGES: i64 = 16_384;
@@ -123,12 +124,17 @@ impl Store {
     }
 
     /// [`Store::ingest_batch`], adding the CPU time of each part of the work
-    /// to `timings` when given.
+    /// to `timings` when given (SQLite only: a PostgreSQL batch's time is
+    /// mostly the server's).
     pub fn ingest_batch_timed<'a>(
         &mut self,
         batch: impl IntoIterator<Item = (&'a str, &'a Record)>,
         timings: Option<&mut IngestTimings>,
     ) -> Result<IngestStats> {
+        let conn = match &mut self.db {
+            Db::Sqlite(conn) => conn,
+            Db::Postgres(client) => return pg::ingest_batch(client.get_mut(), batch),
+        };
         let mut clock = Stopwatch::new(timings);
         // Every reference the rows below hold is a row id this batch just
         // got back from SQLite, so checking it again costs a B-tree seek per
@@ -137,56 +143,54 @@ impl Store {
         // Checkpoint (copy the WAL into the database) per 64 MB of WAL, not
         // per 4 MB: an index page rewritten by several batches in a row is
         // then copied once. Readers are unaffected; the WAL file grows more.
-        self.conn
-            .pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)?;
-        let checking: bool = self
-            .conn
-            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
-        self.conn.pragma_update(None, "foreign_keys", false)?;
-        let stored = self.insert_batch(batch, &mut clock);
-        self.conn.pragma_update(None, "foreign_keys", checking)?;
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)?;
+        let checking: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+        conn.pragma_update(None, "foreign_keys", false)?;
+        let stored = insert_batch(conn, batch, &mut clock);
+        conn.pragma_update(None, "foreign_keys", checking)?;
         let stats = stored?;
         clock.lap(|t| &mut t.commit);
-        Ok(stats)
-    }
-
-    fn insert_batch<'a>(
-        &mut self,
-        batch: impl IntoIterator<Item = (&'a str, &'a Record)>,
-        clock: &mut Stopwatch<'_>,
-    ) -> Result<IngestStats> {
-        let tx = self.conn.transaction()?;
-        set_search_index_memory(&tx)?;
-        let mut stats = IngestStats::default();
-        let mut docs = Vec::new();
-        for (text, record) in batch {
-            match insert_document(&tx, text, record, clock)? {
-                Some(doc) => docs.push(doc),
-                None => stats.duplicates += 1,
-            }
-        }
-        stats.stored = docs.len();
-        let mut mentions = Vec::new();
-        stats.rows += insert_entities(&tx, &mut docs, &mut mentions)?;
-        stats.rows += mentions.len();
-        insert_mentions(&tx, &mentions)?;
-        let (rows, quotes) = insert_records(&tx, &docs)?;
-        stats.rows += rows;
-        clock.lap(|t| &mut t.rows);
-        insert_search_index(&tx, &docs, &quotes)?;
-        clock.lap(|t| &mut t.search_index);
-        tx.commit()?;
         Ok(stats)
     }
 
     /// Whether a document with this exact text is stored.
     pub fn contains_text(&self, text: &str) -> Result<bool> {
         let hash = content_id(text);
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1")?
-            .exists([hash])?)
+        let rows = self
+            .db
+            .rows("SELECT 1 FROM documents WHERE content_hash = ?1", &[Param::Text(hash)])?;
+        Ok(!rows.is_empty())
     }
+}
+
+/// One batch in one transaction, table by table.
+fn insert_batch<'a>(
+    conn: &mut rusqlite::Connection,
+    batch: impl IntoIterator<Item = (&'a str, &'a Record)>,
+    clock: &mut Stopwatch<'_>,
+) -> Result<IngestStats> {
+    let tx = conn.transaction()?;
+    set_search_index_memory(&tx)?;
+    let mut stats = IngestStats::default();
+    let mut docs = Vec::new();
+    for (text, record) in batch {
+        match insert_document(&tx, text, record, clock)? {
+            Some(doc) => docs.push(doc),
+            None => stats.duplicates += 1,
+        }
+    }
+    stats.stored = docs.len();
+    let mut mentions = Vec::new();
+    stats.rows += insert_entities(&tx, &mut docs, &mut mentions)?;
+    stats.rows += mentions.len();
+    insert_mentions(&tx, &mentions)?;
+    let (rows, quotes) = insert_records(&tx, &docs)?;
+    stats.rows += rows;
+    clock.lap(|t| &mut t.rows);
+    insert_search_index(&tx, &docs, &quotes)?;
+    clock.lap(|t| &mut t.search_index);
+    tx.commit()?;
+    Ok(stats)
 }
 
 /// Bytes of new full-text postings each FTS5 table keeps in memory before

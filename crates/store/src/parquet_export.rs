@@ -23,6 +23,7 @@ use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::Type;
 use rusqlite::types::ValueRef;
 
+use crate::backend::Db;
 use crate::{Result, Store, StoreError, TABLES};
 
 /// Rows buffered before a row group is written.
@@ -230,8 +231,14 @@ impl Store {
     /// The columns of `table` as Parquet types them, in table order.
     pub fn parquet_columns(&self, table: &str) -> Result<Vec<ColumnSpec>> {
         let table = known_table(table)?;
+        let conn = match &self.db {
+            Db::Sqlite(conn) => conn,
+            // Both backends have the same schema: SQLite's declared types
+            // are the reference (and PostgreSQL's BIGINT/TEXT match them).
+            Db::Postgres(_) => return Store::in_memory()?.parquet_columns(table),
+        };
         // PRAGMA table_info: cid, name, type, notnull, dflt_value, pk.
-        let mut stmt = self.conn.prepare(&format!("PRAGMA table_info({table})"))?;
+        let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
         let rows = stmt.query_map([], |r| {
             let name: String = r.get(1)?;
             let declared: String = r.get(2)?;
@@ -274,19 +281,40 @@ impl Store {
         let mut writer = SerializedFileWriter::new(out, Arc::new(schema), Arc::new(properties))?;
 
         let names: Vec<&str> = columns.iter().map(|c| c.spec.name.as_str()).collect();
-        let select = format!("SELECT \"{}\" FROM {table} ORDER BY rowid", names.join("\", \""));
-        let mut stmt = self.conn.prepare(&select)?;
-        let mut rows = stmt.query([])?;
         let (mut total, mut buffered_rows, mut buffered_bytes) = (0, 0, 0);
-        while let Some(row) = rows.next()? {
-            for (i, column) in columns.iter_mut().enumerate() {
-                buffered_bytes += column.push(table, row.get_ref(i)?)?;
+        match &self.db {
+            Db::Sqlite(conn) => {
+                let select = format!("SELECT \"{}\" FROM {table} ORDER BY rowid", names.join("\", \""));
+                let mut stmt = conn.prepare(&select)?;
+                let mut rows = stmt.query([])?;
+                while let Some(row) = rows.next()? {
+                    for (i, column) in columns.iter_mut().enumerate() {
+                        buffered_bytes += column.push(table, row.get_ref(i)?)?;
+                    }
+                    buffered_rows += 1;
+                    total += 1;
+                    if buffered_rows >= ROW_GROUP_ROWS || buffered_bytes >= ROW_GROUP_BYTES {
+                        write_row_group(&mut writer, &mut columns)?;
+                        (buffered_rows, buffered_bytes) = (0, 0);
+                    }
+                }
             }
-            buffered_rows += 1;
-            total += 1;
-            if buffered_rows >= ROW_GROUP_ROWS || buffered_bytes >= ROW_GROUP_BYTES {
-                write_row_group(&mut writer, &mut columns)?;
-                (buffered_rows, buffered_bytes) = (0, 0);
+            Db::Postgres(_) => {
+                // Every table's rowid is its integer key: `id`, or `version`.
+                let key = if table == "schema_version" { "version" } else { "id" };
+                let select = format!("SELECT \"{}\" FROM {table} ORDER BY {key}", names.join("\", \""));
+                self.db.pg()?.for_each_row(&select, |row| {
+                    for (column, value) in columns.iter_mut().zip(&row.0) {
+                        buffered_bytes += column.push(table, value.as_value_ref())?;
+                    }
+                    buffered_rows += 1;
+                    total += 1;
+                    if buffered_rows >= ROW_GROUP_ROWS || buffered_bytes >= ROW_GROUP_BYTES {
+                        write_row_group(&mut writer, &mut columns)?;
+                        (buffered_rows, buffered_bytes) = (0, 0);
+                    }
+                    Ok(())
+                })?;
             }
         }
         if buffered_rows > 0 || total == 0 {

@@ -9,10 +9,9 @@
 use std::collections::BTreeMap;
 
 use dateline_record::Record;
-use rusqlite::types::ValueRef;
-use rusqlite::{params, Row};
 use serde::Serialize;
 
+use crate::backend::{sqlite_row, Db, Dialect, Param, Row, Value};
 use crate::ingest::surname_of;
 use crate::{Result, Store, StoreError, TABLES};
 
@@ -92,11 +91,16 @@ fn upper_bound(to: &Option<String>) -> Option<String> {
 /// Turns free text into an FTS5 query that means "all these words": each
 /// word becomes a quoted string, so no user text is read as FTS syntax.
 pub fn fts_query(text: &str) -> Result<String> {
-    let words: Vec<String> = text
+    let words: Vec<String> = search_words(text)?.iter().map(|w| format!("\"{w}\"")).collect();
+    Ok(words.join(" "))
+}
+
+/// The words of a search (at most 32): runs of letters and digits.
+pub fn search_words(text: &str) -> Result<Vec<&str>> {
+    let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(32)
-        .map(|w| format!("\"{w}\""))
         .collect();
     if words.is_empty() {
         return Err(StoreError::Invalid {
@@ -104,7 +108,7 @@ pub fn fts_query(text: &str) -> Result<String> {
             why: "it has no words".into(),
         });
     }
-    Ok(words.join(" "))
+    Ok(words)
 }
 
 fn clamp_limit(limit: Option<usize>) -> i64 {
@@ -419,9 +423,35 @@ fn actor_clause(actor: &Actor, lower: &str, surname: &str, country: &str) -> (St
 /// How much text around a quote is read to find its sentence.
 const SENTENCE_WINDOW: i64 = 600;
 
-/// Quotes by ?1 (actor), from ?2, to ?3, matching FTS query ?4, limit ?5;
-/// only the conditions given are written, so the date range uses the index.
-fn said_sql(actor: &Actor, from: bool, to: bool, about: bool) -> (String, String) {
+/// `ORDER BY` suffixes that make PostgreSQL sort NULL as SQLite does
+/// (lowest: first going up, last going down).
+fn nulls_first(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => "",
+        Dialect::Postgres => " NULLS FIRST",
+    }
+}
+
+fn nulls_last(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => "",
+        Dialect::Postgres => " NULLS LAST",
+    }
+}
+
+/// The full-text query parameter for the dialect: FTS5's quoted words, or
+/// the bare words for PostgreSQL's `plainto_tsquery` (which ANDs them).
+fn text_query(dialect: Dialect, text: &str) -> Result<String> {
+    match dialect {
+        Dialect::Sqlite => fts_query(text),
+        Dialect::Postgres => Ok(search_words(text)?.join(" ")),
+    }
+}
+
+/// Quotes by ?1 (actor), from ?2, to ?3, matching the text query ?4, limit
+/// ?5, offset ?6; only the conditions given are written, so the date range
+/// uses the index.
+fn said_sql(dialect: Dialect, actor: &Actor, from: bool, to: bool, about: bool) -> (String, String) {
     let mut conditions = String::new();
     if from {
         conditions.push_str(" AND q.date >= ?2");
@@ -430,7 +460,13 @@ fn said_sql(actor: &Actor, from: bool, to: bool, about: bool) -> (String, String
         conditions.push_str(" AND q.date <= ?3");
     }
     if about {
-        conditions.push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?4)");
+        match dialect {
+            Dialect::Sqlite => conditions
+                .push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?4)"),
+            Dialect::Postgres => conditions.push_str(
+                " AND q.id IN (SELECT id FROM quotes_fts WHERE vector @@ plainto_tsquery('simple', ?4))",
+            ),
+        }
     }
     let (who, arg) = actor_clause(
         actor,
@@ -438,21 +474,31 @@ fn said_sql(actor: &Actor, from: bool, to: bool, about: bool) -> (String, String
         "q.speaker_surname",
         "q.speaker_country",
     );
+    let max = match dialect {
+        Dialect::Sqlite => "max",
+        Dialect::Postgres => "greatest",
+    };
+    let nulls = nulls_last(dialect);
+    // PostgreSQL's substr takes INTEGER positions, not BIGINT.
+    let (int, int_end) = match dialect {
+        Dialect::Sqlite => ("", ""),
+        Dialect::Postgres => ("CAST(", " AS INTEGER)"),
+    };
     let sql = format!(
-        "SELECT q.id, q.date, q.speaker_name, q.speaker_country, q.kind, q.cue, q.text, q.document, d.doc_id, d.source, q.start, q.end,
-                max(q.start - {SENTENCE_WINDOW}, 0) AS w0,
-                substr(d.text, max(q.start - {SENTENCE_WINDOW}, 0) + 1, q.end - max(q.start - {SENTENCE_WINDOW}, 0) + {SENTENCE_WINDOW}),
+        "SELECT q.id, q.date, q.speaker_name, q.speaker_country, q.kind, q.cue, q.text, q.document, d.doc_id, d.source, q.start, q.\"end\",
+                {max}(q.start - {SENTENCE_WINDOW}, 0) AS w0,
+                substr(d.text, {int}{max}(q.start - {SENTENCE_WINDOW}, 0) + 1{int_end}, {int}q.\"end\" - {max}(q.start - {SENTENCE_WINDOW}, 0) + {SENTENCE_WINDOW}{int_end}),
                 q.idx
          FROM quotes q JOIN documents d ON d.id = q.document
          WHERE {who}{conditions}
-         ORDER BY q.date DESC, q.id DESC LIMIT ?5 OFFSET ?6"
+         ORDER BY q.date DESC{nulls}, q.id DESC LIMIT ?5 OFFSET ?6"
     );
     (sql, arg)
 }
 
 /// Stances of ?1 (actor) on issue ?2 (when `issue`), oldest first, limit ?3,
 /// offset ?4.
-fn timeline_sql(actor: &Actor, issue: bool) -> (String, String) {
+fn timeline_sql(dialect: Dialect, actor: &Actor, issue: bool) -> (String, String) {
     let on_issue = if issue { " AND s.issue = ?2" } else { "" };
     let (who, arg) = actor_clause(
         actor,
@@ -460,86 +506,94 @@ fn timeline_sql(actor: &Actor, issue: bool) -> (String, String) {
         "s.holder_surname",
         "s.holder_country",
     );
+    let nulls = nulls_first(dialect);
     let sql = format!(
         "SELECT {STANCE_SELECT} FROM stances s JOIN documents d ON d.id = s.document
          WHERE {who}{on_issue}
-         ORDER BY s.date, s.id LIMIT ?3 OFFSET ?4"
+         ORDER BY s.date{nulls}, s.id LIMIT ?3 OFFSET ?4"
     );
     (sql, arg)
 }
 
 /// The filter of an events question: only the conditions given, so the
-/// dyad index serves them; values bound in order.
-fn event_filter(
-    q: &EventQuery,
-    from: Option<String>,
-    to: Option<String>,
-) -> (String, Vec<rusqlite::types::Value>) {
+/// dyad index serves them; values bound in order (`?1`, `?2`, …).
+fn event_filter(q: &EventQuery, from: Option<String>, to: Option<String>) -> (String, Vec<Param>) {
     let mut conditions = Vec::new();
     let mut values = Vec::new();
     let given = [
-        ("e.source_country = ?", q.source.clone()),
-        ("e.target_country = ?", q.target.clone()),
-        ("e.type = ?", q.kind.clone()),
-        ("e.date >= ?", from),
-        ("e.date <= ?", to),
+        ("e.source_country", "=", q.source.clone()),
+        ("e.target_country", "=", q.target.clone()),
+        ("e.type", "=", q.kind.clone()),
+        ("e.date", ">=", from),
+        ("e.date", "<=", to),
     ];
-    for (condition, value) in given {
+    for (column, op, value) in given {
         if let Some(v) = value {
-            conditions.push(condition);
-            values.push(rusqlite::types::Value::Text(v));
+            values.push(Param::Text(v));
+            conditions.push(format!("{column} {op} ?{}", values.len()));
         }
     }
     let filter = if conditions.is_empty() {
-        "1".to_string()
+        "1 = 1".to_string()
     } else {
         conditions.join(" AND ")
     };
     (filter, values)
 }
 
-/// The event records query (limit bound last).
-fn events_sql(filter: &str) -> String {
+/// The event records query; its limit is parameter `?{limit_param}`.
+fn events_sql(dialect: Dialect, filter: &str, limit_param: usize) -> String {
+    let nulls = nulls_last(dialect);
     format!(
-        "SELECT e.id, e.date, e.type, e.mode, e.source_country, e.target_country, e.status, e.place, e.text, e.document, d.doc_id, d.source, e.start, e.end, e.idx
-         FROM events e JOIN documents d ON d.id = e.document WHERE {filter} ORDER BY e.date DESC, e.id DESC LIMIT ?"
+        "SELECT {EVENT_SELECT} FROM events e JOIN documents d ON d.id = e.document WHERE {filter} ORDER BY e.date DESC{nulls}, e.id DESC LIMIT ?{limit_param}"
     )
 }
 
 impl Store {
+    fn dialect(&self) -> Dialect {
+        self.db.dialect()
+    }
+
     /// Quotes by an actor, newest first.
     pub fn said(&self, q: &SaidQuery) -> Result<Vec<QuoteRow>> {
         let actor = Actor::parse(&q.by)?;
         let from = q.from.as_deref().map(parse_date).transpose()?;
         let to = q.to.as_deref().map(parse_date).transpose()?;
-        let about = q.about.as_deref().map(fts_query).transpose()?;
-        let (sql, arg) = said_sql(&actor, from.is_some(), to.is_some(), about.is_some());
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![arg, from, upper_bound(&to), about, clamp_limit(q.limit), clamp_offset(q.offset)],
-            |r| {
-                let start: i64 = r.get(10)?;
-                let end: i64 = r.get(11)?;
-                let w0: i64 = r.get(12)?;
-                let window: String = r.get(13)?;
+        let about = q.about.as_deref().map(|t| text_query(self.dialect(), t)).transpose()?;
+        let (sql, arg) = said_sql(self.dialect(), &actor, from.is_some(), to.is_some(), about.is_some());
+        let params = [
+            Param::Text(arg),
+            from.into(),
+            upper_bound(&to).into(),
+            about.into(),
+            clamp_limit(q.limit).into(),
+            clamp_offset(q.offset).into(),
+        ];
+        self.db
+            .rows(&sql, &params)?
+            .iter()
+            .map(|r| {
+                let start = r.int(10)?;
+                let end = r.int(11)?;
+                let w0 = r.int(12)?;
+                let window = r.opt_text(13)?.unwrap_or_default();
                 Ok(QuoteRow {
-                    quote_id: r.get(0)?,
-                    idx: r.get(14)?,
-                    date: r.get(1)?,
-                    speaker: r.get(2)?,
-                    speaker_country: r.get(3)?,
-                    kind: r.get(4)?,
-                    cue: r.get(5)?,
-                    text: r.get(6)?,
+                    quote_id: r.int(0)?,
+                    idx: r.int(14)?,
+                    date: r.opt_text(1)?,
+                    speaker: r.opt_text(2)?,
+                    speaker_country: r.opt_text(3)?,
+                    kind: r.text(4)?,
+                    cue: r.opt_text(5)?,
+                    text: r.text(6)?,
                     sentence: sentence_around(&window, w0, start, end),
-                    document: r.get(7)?,
-                    doc_id: r.get(8)?,
-                    source: r.get(9)?,
+                    document: r.int(7)?,
+                    doc_id: r.text(8)?,
+                    source: r.text(9)?,
                     span: [start, end],
                 })
-            },
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            })
+            .collect()
     }
 
     /// An actor's stances, oldest first (optionally on one issue), one page:
@@ -552,13 +606,14 @@ impl Store {
         offset: Option<usize>,
     ) -> Result<Vec<StanceRow>> {
         let actor = Actor::parse(actor)?;
-        let (sql, arg) = timeline_sql(&actor, issue.is_some());
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![arg, issue, clamp_limit(limit), clamp_offset(offset)],
-            stance_row,
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let (sql, arg) = timeline_sql(self.dialect(), &actor, issue.is_some());
+        let params = [
+            Param::Text(arg),
+            issue.into(),
+            clamp_limit(limit).into(),
+            clamp_offset(offset).into(),
+        ];
+        self.db.rows(&sql, &params)?.iter().map(stance_row).collect()
     }
 
     /// Where an actor's (or, for a country code or `by_country`, a
@@ -576,21 +631,22 @@ impl Store {
         let by_country = by_country || matches!(actor, Some(Actor::Country(_)));
         let stances = match &actor {
             Some(a) => {
-                let (sql, arg) = timeline_sql(a, issue.is_some());
-                let mut stmt = self.conn.prepare_cached(&sql)?;
-                let rows = stmt.query_map(params![arg, issue, MAX_LIMIT as i64, 0], stance_row)?;
-                rows.collect::<Result<Vec<_>, _>>()?
+                let (sql, arg) = timeline_sql(self.dialect(), a, issue.is_some());
+                let params = [Param::Text(arg), issue.into(), (MAX_LIMIT as i64).into(), 0.into()];
+                self.db.rows(&sql, &params)?
             }
             None => {
+                let on_issue = if issue.is_some() { "WHERE s.issue = ?1" } else { "" };
+                let nulls = nulls_first(self.dialect());
                 let sql = format!(
                     "SELECT {STANCE_SELECT} FROM stances s JOIN documents d ON d.id = s.document
-                     WHERE (?1 IS NULL OR s.issue = ?1) ORDER BY s.issue, s.date, s.id LIMIT {MAX_LIMIT}"
+                     {on_issue} ORDER BY s.issue, s.date{nulls}, s.id LIMIT {MAX_LIMIT}"
                 );
-                let mut stmt = self.conn.prepare_cached(&sql)?;
-                let rows = stmt.query_map(params![issue], stance_row)?;
-                rows.collect::<Result<Vec<_>, _>>()?
+                let params: Vec<Param> = issue.map(Param::from).into_iter().collect();
+                self.db.rows(&sql, &params)?
             }
         };
+        let stances = stances.iter().map(stance_row).collect::<Result<Vec<_>>>()?;
         // (actor, issue) → period → stances, all in date order.
         let mut groups: BTreeMap<(String, String), BTreeMap<String, Vec<StanceRow>>> =
             BTreeMap::new();
@@ -659,188 +715,202 @@ impl Store {
                 });
             }
         }
-        let (filter, values) = event_filter(q, from, upper_bound(&to));
+        let (filter, mut values) = event_filter(q, from, upper_bound(&to));
         let n = match q.period {
             Period::Day => 10,
             Period::Month => 7,
             Period::Year => 4,
         };
-        let mut counts = Vec::new();
-        {
-            let sql = format!(
-                "SELECT coalesce(substr(e.date, 1, {n}), 'undated') AS p, e.type, count(*) FROM events e WHERE {filter}
-                 GROUP BY p, e.type ORDER BY p, e.type"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
+        let sql = format!(
+            "SELECT coalesce(substr(e.date, 1, {n}), 'undated') AS p, e.type, count(*) FROM events e WHERE {filter}
+             GROUP BY p, e.type ORDER BY p, e.type"
+        );
+        let counts = self
+            .db
+            .rows(&sql, &values)?
+            .iter()
+            .map(|r| {
                 Ok(EventCount {
-                    period: r.get(0)?,
-                    kind: r.get(1)?,
-                    count: r.get(2)?,
+                    period: r.text(0)?,
+                    kind: r.text(1)?,
+                    count: r.int(2)?,
                 })
-            })?;
-            for r in rows {
-                counts.push(r?);
-            }
-        }
-        let mut stmt = self.conn.prepare_cached(&events_sql(&filter))?;
-        let mut bound = values;
-        bound.push(rusqlite::types::Value::Integer(clamp_limit(q.limit)));
-        let rows = stmt.query_map(rusqlite::params_from_iter(bound.iter()), event_row)?;
-        Ok(EventsReport {
-            counts,
-            records: rows.collect::<Result<_, _>>()?,
-        })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        values.push(clamp_limit(q.limit).into());
+        let sql = events_sql(self.dialect(), &filter, values.len());
+        let records = self.db.rows(&sql, &values)?.iter().map(event_row).collect::<Result<_>>()?;
+        Ok(EventsReport { counts, records })
     }
 
     /// Events of one document, in order.
     pub fn document_events(&self, document: i64) -> Result<Vec<EventRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.date, e.type, e.mode, e.source_country, e.target_country, e.status, e.place, e.text, e.document, d.doc_id, d.source, e.start, e.end, e.idx
-             FROM events e JOIN documents d ON d.id = e.document WHERE e.document = ?1 ORDER BY e.idx",
-        )?;
-        let rows = stmt.query_map([document], event_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let sql = format!(
+            "SELECT {EVENT_SELECT} FROM events e JOIN documents d ON d.id = e.document WHERE e.document = ?1 ORDER BY e.idx"
+        );
+        self.db.rows(&sql, &[document.into()])?.iter().map(event_row).collect()
     }
 
     /// Named actors the store holds, most documents first.
     pub fn actors(&self, limit: Option<usize>) -> Result<Vec<ActorSummary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT max(e.name), max(e.type), max(e.country), count(DISTINCT e.document),
+        let sql = "SELECT max(e.name), max(e.type), max(e.country), count(DISTINCT e.document),
                     (SELECT count(*) FROM quotes q WHERE q.speaker_lower = e.name_lower),
                     (SELECT count(*) FROM stances s WHERE s.holder_lower = e.name_lower)
-             FROM entities e GROUP BY e.name_lower ORDER BY 4 DESC, 1 LIMIT ?1",
-        )?;
-        let rows = stmt.query_map([clamp_limit(limit)], |r| {
-            Ok(ActorSummary {
-                name: r.get(0)?,
-                kind: r.get(1)?,
-                country: r.get(2)?,
-                documents: r.get(3)?,
-                quotes: r.get(4)?,
-                stances: r.get(5)?,
+             FROM entities e GROUP BY e.name_lower ORDER BY 4 DESC, 1 LIMIT ?1";
+        self.db
+            .rows(sql, &[clamp_limit(limit).into()])?
+            .iter()
+            .map(|r| {
+                Ok(ActorSummary {
+                    name: r.text(0)?,
+                    kind: r.text(1)?,
+                    country: r.opt_text(2)?,
+                    documents: r.int(3)?,
+                    quotes: r.int(4)?,
+                    stances: r.int(5)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .collect()
     }
 
     /// Issues with stances or events, most stances first.
     pub fn issues(&self) -> Result<Vec<IssueSummary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT issue, sum(st), sum(pro), sum(con), sum(ev), min(first), max(last) FROM (
-                 SELECT issue, count(*) AS st, sum(polarity = 'for') AS pro, sum(polarity = 'against') AS con, 0 AS ev, min(date) AS first, max(date) AS last
+        // Sums cast to BIGINT: PostgreSQL widens a sum of BIGINTs to NUMERIC.
+        let sql = "SELECT issue, CAST(sum(st) AS BIGINT), CAST(sum(pro) AS BIGINT), CAST(sum(con) AS BIGINT), CAST(sum(ev) AS BIGINT), min(first), max(last) FROM (
+                 SELECT issue, count(*) AS st, sum(CASE WHEN polarity = 'for' THEN 1 ELSE 0 END) AS pro,
+                        sum(CASE WHEN polarity = 'against' THEN 1 ELSE 0 END) AS con, 0 AS ev, min(date) AS first, max(date) AS last
                    FROM stances GROUP BY issue
                  UNION ALL
-                 SELECT issue, 0, 0, 0, count(*), min(date), max(date) FROM events WHERE issue IS NOT NULL GROUP BY issue)
-             GROUP BY issue ORDER BY 2 DESC, 5 DESC, 1",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(IssueSummary {
-                issue: r.get(0)?,
-                stances: r.get(1)?,
-                for_: r.get(2)?,
-                against: r.get(3)?,
-                events: r.get(4)?,
-                first: r.get(5)?,
-                last: r.get(6)?,
+                 SELECT issue, 0, 0, 0, count(*), min(date), max(date) FROM events WHERE issue IS NOT NULL GROUP BY issue) AS by_table
+             GROUP BY issue ORDER BY 2 DESC, 5 DESC, 1";
+        self.db
+            .rows(sql, &[])?
+            .iter()
+            .map(|r| {
+                Ok(IssueSummary {
+                    issue: r.text(0)?,
+                    stances: r.int(1)?,
+                    for_: r.int(2)?,
+                    against: r.int(3)?,
+                    events: r.int(4)?,
+                    first: r.opt_text(5)?,
+                    last: r.opt_text(6)?,
+                })
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .collect()
     }
 
     /// Full-text search over document texts and quotes, best matches first.
+    ///
+    /// PostgreSQL matches the same words but ranks with `ts_rank` (SQLite
+    /// with BM25) and cuts its own snippets, so the order of hits and the
+    /// snippet text may differ between the backends; the hits do not.
     pub fn search(&self, text: &str, limit: Option<usize>) -> Result<Vec<SearchHit>> {
-        let q = fts_query(text)?;
+        let q = text_query(self.dialect(), text)?;
         let limit = clamp_limit(limit);
-        let mut hits = Vec::new();
-        {
-            let mut stmt = self.conn.prepare_cached(
+        let (documents_sql, quotes_sql) = match self.dialect() {
+            Dialect::Sqlite => (
                 "SELECT d.id, d.doc_id, d.title, d.date, d.source, snippet(documents_fts, 1, char(1), char(2), '…', 16), substr(d.text, 1, 400)
                  FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-                 WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-            )?;
-            let rows = stmt.query_map(params![q, limit], |r| {
-                Ok(SearchHit {
-                    kind: "document".into(),
-                    document: r.get(0)?,
-                    doc_id: r.get(1)?,
-                    title: r.get(2)?,
-                        headline: headline(r.get::<_, Option<String>>(2)?.as_deref(), &r.get::<_, String>(6)?),
-                    date: r.get(3)?,
-                    source: r.get(4)?,
-                    snippet: r.get(5)?,
-                    quote_idx: None,
-                    speaker: None,
-                })
-            })?;
-            for r in rows {
-                hits.push(r?);
-            }
+                 WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2"
+                    .to_string(),
+                "SELECT d.id, d.doc_id, d.title, d.date, d.source, highlight(quotes_fts, 0, char(1), char(2)), q.idx, q.speaker_name, substr(d.text, 1, 400)
+                 FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document
+                 WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2"
+                    .to_string(),
+            ),
+            Dialect::Postgres => (
+                (
+                    "SELECT d.id, d.doc_id, d.title, d.date, d.source,
+                            ts_headline('simple', d.text, query, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
+                            substr(d.text, 1, 400)
+                     FROM documents_fts f JOIN documents d ON d.id = f.id, plainto_tsquery('simple', ?1) AS query
+                     WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, d.id LIMIT ?2"
+                )
+                    .to_string(),
+                (
+                    "SELECT d.id, d.doc_id, d.title, d.date, d.source,
+                            ts_headline('simple', q.text, query, 'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2)),
+                            q.idx, q.speaker_name, substr(d.text, 1, 400)
+                     FROM quotes_fts f JOIN quotes q ON q.id = f.id JOIN documents d ON d.id = q.document, plainto_tsquery('simple', ?1) AS query
+                     WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, q.id LIMIT ?2"
+                )
+                    .to_string(),
+            ),
+        };
+        let params = [Param::Text(q), limit.into()];
+        let mut hits = Vec::new();
+        for r in self.db.rows(&documents_sql, &params)? {
+            hits.push(SearchHit {
+                kind: "document".into(),
+                document: r.int(0)?,
+                doc_id: r.text(1)?,
+                title: r.opt_text(2)?,
+                headline: headline(r.opt_text(2)?.as_deref(), &r.text(6)?),
+                date: r.opt_text(3)?,
+                source: r.text(4)?,
+                snippet: r.text(5)?,
+                quote_idx: None,
+                speaker: None,
+            });
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.doc_id, d.title, d.date, d.source, highlight(quotes_fts, 0, char(1), char(2)), q.idx, q.speaker_name, substr(d.text, 1, 400)
-             FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document
-             WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![q, limit], |r| {
-            Ok(SearchHit {
+        for r in self.db.rows(&quotes_sql, &params)? {
+            hits.push(SearchHit {
                 kind: "quote".into(),
-                document: r.get(0)?,
-                doc_id: r.get(1)?,
-                title: r.get(2)?,
-                    headline: headline(r.get::<_, Option<String>>(2)?.as_deref(), &r.get::<_, String>(8)?),
-                date: r.get(3)?,
-                source: r.get(4)?,
-                snippet: r.get(5)?,
-                quote_idx: r.get(6)?,
-                speaker: r.get(7)?,
-            })
-        })?;
-        for r in rows {
-            hits.push(r?);
+                document: r.int(0)?,
+                doc_id: r.text(1)?,
+                title: r.opt_text(2)?,
+                headline: headline(r.opt_text(2)?.as_deref(), &r.text(8)?),
+                date: r.opt_text(3)?,
+                source: r.text(4)?,
+                snippet: r.text(5)?,
+                quote_idx: r.opt_int(6)?,
+                speaker: r.opt_text(7)?,
+            });
         }
         Ok(hits)
     }
 
     /// Documents, newest first, `offset` rows in.
     pub fn documents(&self, limit: Option<usize>, offset: usize) -> Result<Vec<DocumentSummary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, doc_id, title, date, source, dateline, substr(text, 1, 400) FROM documents ORDER BY date DESC, id DESC LIMIT ?1 OFFSET ?2",
-        )?;
-        let rows = stmt.query_map(
-            params![clamp_limit(limit), offset.min(i64::MAX as usize) as i64],
-            |r| {
+        let sql = format!(
+            "SELECT id, doc_id, title, date, source, dateline, substr(text, 1, 400) FROM documents ORDER BY date DESC{}, id DESC LIMIT ?1 OFFSET ?2",
+            nulls_last(self.dialect())
+        );
+        let params = [clamp_limit(limit).into(), (offset.min(i64::MAX as usize) as i64).into()];
+        self.db
+            .rows(&sql, &params)?
+            .iter()
+            .map(|r| {
                 Ok(DocumentSummary {
-                    document: r.get(0)?,
-                    doc_id: r.get(1)?,
-                    title: r.get(2)?,
-                    headline: headline(r.get::<_, Option<String>>(2)?.as_deref(), &r.get::<_, String>(6)?),
-                    date: r.get(3)?,
-                    source: r.get(4)?,
-                    dateline: r.get(5)?,
+                    document: r.int(0)?,
+                    doc_id: r.text(1)?,
+                    title: r.opt_text(2)?,
+                    headline: headline(r.opt_text(2)?.as_deref(), &r.text(6)?),
+                    date: r.opt_text(3)?,
+                    source: r.text(4)?,
+                    dateline: r.opt_text(5)?,
                 })
-            },
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            })
+            .collect()
     }
 
     /// One document with its text and record, by row number.
     pub fn document(&self, document: i64) -> Result<Option<StoredDocument>> {
-        let mut stmt = self.conn.prepare_cached(
+        let rows = self.db.rows(
             "SELECT id, doc_id, source, date, text, record FROM documents WHERE id = ?1",
+            &[document.into()],
         )?;
-        let mut rows = stmt.query([document])?;
-        let Some(r) = rows.next()? else {
+        let Some(r) = rows.first() else {
             return Ok(None);
         };
-        let record: String = r.get(5)?;
         Ok(Some(StoredDocument {
-            document: r.get(0)?,
-            doc_id: r.get(1)?,
-            source: r.get(2)?,
-            date: r.get(3)?,
-            text: r.get(4)?,
-            record: serde_json::from_str(&record)?,
+            document: r.int(0)?,
+            doc_id: r.text(1)?,
+            source: r.text(2)?,
+            date: r.opt_text(3)?,
+            text: r.text(4)?,
+            record: serde_json::from_str(&r.text(5)?)?,
         }))
     }
 
@@ -849,8 +919,14 @@ impl Store {
         let Some(table) = TABLES.iter().find(|t| **t == table) else {
             return Err(StoreError::UnknownTable(table.to_string()));
         };
-        let stmt = self.conn.prepare(&format!("SELECT * FROM {table} LIMIT 0"))?;
-        Ok(stmt.column_names().iter().map(|c| c.to_string()).collect())
+        let sql = format!("SELECT * FROM {table} LIMIT 0");
+        match &self.db {
+            Db::Sqlite(conn) => {
+                let stmt = conn.prepare(&sql)?;
+                Ok(stmt.column_names().iter().map(|c| c.to_string()).collect())
+            }
+            Db::Postgres(_) => self.db.pg()?.column_names(&sql),
+        }
     }
 
     /// Writes every row of `table` as JSON objects (one per `row` call), in
@@ -863,26 +939,43 @@ impl Store {
         let Some(table) = TABLES.iter().find(|t| **t == table) else {
             return Err(StoreError::UnknownTable(table.to_string()));
         };
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
-        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
-        let mut rows = stmt.query([])?;
-        let mut n = 0;
-        while let Some(r) = rows.next()? {
-            let values = (0..columns.len())
-                .map(|i| value_of(r, i))
-                .collect::<Result<Vec<_>, _>>()?;
-            row(&columns, values)?;
-            n += 1;
+        match &self.db {
+            Db::Sqlite(conn) => {
+                let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
+                let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+                let mut rows = stmt.query([])?;
+                let mut n = 0;
+                while let Some(r) = rows.next()? {
+                    let values = sqlite_row(r, columns.len())?.0.iter().map(Value::to_json).collect();
+                    row(&columns, values)?;
+                    n += 1;
+                }
+                Ok(n)
+            }
+            Db::Postgres(_) => {
+                // Every table's rowid is its integer key: `id`, or `version`.
+                let key = if *table == "schema_version" { "version" } else { "id" };
+                let columns = self.columns(table)?;
+                let mut pg = self.db.pg()?;
+                pg.for_each_row(&format!("SELECT * FROM {table} ORDER BY {key}"), |r| {
+                    row(&columns, r.0.iter().map(Value::to_json).collect())
+                })
+            }
         }
-        Ok(n)
     }
 
     /// The query plan SQLite picks for `sql` (one line per step), for
     /// checking that questions use indexes. Parameters are bound to text.
+    /// (SQLite only: PostgreSQL plans depend on its statistics and are
+    /// read with its own `EXPLAIN`.)
     pub fn explain(&self, sql: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let Db::Sqlite(conn) = &self.db else {
+            return Err(StoreError::Invalid {
+                what: "question",
+                why: "query plans are read only from SQLite stores".into(),
+            });
+        };
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
         let values: Vec<String> = (0..stmt.parameter_count())
             .map(|_| "x".to_string())
             .collect();
@@ -895,14 +988,15 @@ impl Store {
     /// The plans of the questions asked by actor or dyad, as this crate
     /// issues them: `(question, plan)`.
     pub fn question_plans(&self) -> Result<Vec<(String, String)>> {
+        let dialect = self.dialect();
         let mut out = Vec::new();
         for actor in [Actor::Name("x".into()), Actor::Name("x y".into()), Actor::Country("XXX".into())] {
             for (from, to, about) in [(false, false, false), (true, true, false), (false, false, true)] {
-                let plan = self.explain(&said_sql(&actor, from, to, about).0)?.join(" | ");
+                let plan = self.explain(&said_sql(dialect, &actor, from, to, about).0)?.join(" | ");
                 out.push((format!("said {actor:?} from={from} to={to} about={about}"), plan));
             }
             for issue in [false, true] {
-                let plan = self.explain(&timeline_sql(&actor, issue).0)?.join(" | ");
+                let plan = self.explain(&timeline_sql(dialect, &actor, issue).0)?.join(" | ");
                 out.push((format!("timeline {actor:?} issue={issue}"), plan));
             }
         }
@@ -911,77 +1005,64 @@ impl Store {
             target: Some("YYY".into()),
             ..Default::default()
         };
+        let (filter, values) = event_filter(&dyad, None, None);
         out.push((
             "events by dyad".into(),
-            self.explain(&events_sql(&event_filter(&dyad, None, None).0))?
-                .join(" | "),
+            self.explain(&events_sql(dialect, &filter, values.len() + 1))?.join(" | "),
         ));
         let source = EventQuery {
             source: Some("XXX".into()),
             ..Default::default()
         };
+        let (filter, values) = event_filter(&source, None, None);
         out.push((
             "events by source".into(),
-            self.explain(&events_sql(&event_filter(&source, None, None).0))?
-                .join(" | "),
+            self.explain(&events_sql(dialect, &filter, values.len() + 1))?.join(" | "),
         ));
         Ok(out)
     }
 }
 
-fn value_of(r: &Row<'_>, i: usize) -> rusqlite::Result<serde_json::Value> {
-    Ok(match r.get_ref(i)? {
-        ValueRef::Null => serde_json::Value::Null,
-        ValueRef::Integer(n) => n.into(),
-        ValueRef::Real(x) => serde_json::Number::from_f64(x)
-            .map(serde_json::Value::Number)
-            .unwrap_or(serde_json::Value::Null),
-        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
-        ValueRef::Blob(b) => b
-            .iter()
-            .map(|x| format!("{x:02x}"))
-            .collect::<String>()
-            .into(),
-    })
-}
-
 const STANCE_SELECT: &str =
-    "s.id, s.date, s.holder_name, s.holder_country, s.issue, s.target, s.polarity, s.text, s.document, d.doc_id, d.source, s.start, s.end, s.idx";
+    "s.id, s.date, s.holder_name, s.holder_country, s.issue, s.target, s.polarity, s.text, s.document, d.doc_id, d.source, s.start, s.\"end\", s.idx";
 
-fn stance_row(r: &Row<'_>) -> rusqlite::Result<StanceRow> {
+fn stance_row(r: &Row) -> Result<StanceRow> {
     Ok(StanceRow {
-        stance_id: r.get(0)?,
-        idx: r.get(13)?,
-        date: r.get(1)?,
-        holder: r.get(2)?,
-        holder_country: r.get(3)?,
-        issue: r.get(4)?,
-        target: r.get(5)?,
-        polarity: r.get(6)?,
-        text: r.get(7)?,
-        document: r.get(8)?,
-        doc_id: r.get(9)?,
-        source: r.get(10)?,
-        span: [r.get(11)?, r.get(12)?],
+        stance_id: r.int(0)?,
+        idx: r.int(13)?,
+        date: r.opt_text(1)?,
+        holder: r.opt_text(2)?,
+        holder_country: r.opt_text(3)?,
+        issue: r.text(4)?,
+        target: r.text(5)?,
+        polarity: r.text(6)?,
+        text: r.text(7)?,
+        document: r.int(8)?,
+        doc_id: r.text(9)?,
+        source: r.text(10)?,
+        span: [r.int(11)?, r.int(12)?],
     })
 }
 
-fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
+const EVENT_SELECT: &str =
+    "e.id, e.date, e.type, e.mode, e.source_country, e.target_country, e.status, e.place, e.text, e.document, d.doc_id, d.source, e.start, e.\"end\", e.idx";
+
+fn event_row(r: &Row) -> Result<EventRow> {
     Ok(EventRow {
-        event_id: r.get(0)?,
-        idx: r.get(14)?,
-        date: r.get(1)?,
-        kind: r.get(2)?,
-        mode: r.get(3)?,
-        source_country: r.get(4)?,
-        target_country: r.get(5)?,
-        status: r.get(6)?,
-        place: r.get(7)?,
-        text: r.get(8)?,
-        document: r.get(9)?,
-        doc_id: r.get(10)?,
-        source: r.get(11)?,
-        span: [r.get(12)?, r.get(13)?],
+        event_id: r.int(0)?,
+        idx: r.int(14)?,
+        date: r.opt_text(1)?,
+        kind: r.text(2)?,
+        mode: r.opt_text(3)?,
+        source_country: r.opt_text(4)?,
+        target_country: r.opt_text(5)?,
+        status: r.text(6)?,
+        place: r.opt_text(7)?,
+        text: r.text(8)?,
+        document: r.int(9)?,
+        doc_id: r.text(10)?,
+        source: r.text(11)?,
+        span: [r.int(12)?, r.int(13)?],
     })
 }
 

@@ -374,7 +374,8 @@ fn migrating_a_version_1_store_indexes_its_text() {
         let store = Store::open_at(&path, 1).unwrap();
         assert_eq!(store.schema_version().unwrap(), 1);
         store
-            .connection()
+            .sqlite_connection()
+            .unwrap()
             .execute(
                 "INSERT INTO documents(doc_id, content_hash, source, text, record) VALUES ('old', 'h', 's', 'an archived ceasefire report', '{}')",
                 [],
@@ -401,7 +402,8 @@ fn a_newer_store_is_refused() {
 fn rusqlite_user_version(path: &std::path::Path, v: u32) {
     let store = Store::open(path).unwrap();
     store
-        .connection()
+        .sqlite_connection()
+            .unwrap()
         .pragma_update(None, "user_version", v)
         .unwrap();
 }
@@ -414,7 +416,7 @@ fn write_fixture() {
     let store = filled();
     let out = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.db");
     let _ = std::fs::remove_file(out);
-    store.connection().execute("VACUUM INTO ?1", [out]).unwrap();
+    store.sqlite_connection().unwrap().execute("VACUUM INTO ?1", [out]).unwrap();
 }
 
 #[test]
