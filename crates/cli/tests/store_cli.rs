@@ -261,26 +261,6 @@ fn ingest_query_and_export_the_bundled_reports() {
     assert!(csv[1..].iter().all(|row| row.len() == header.len()), "every CSV row has every column");
 }
 
-/// The test database (`DATELINE_TEST_POSTGRES`), or `None` after saying the
-/// test skips; under CI a missing database fails instead (see .ci/run).
-fn postgres_url(test: &str) -> Option<String> {
-    match std::env::var("DATELINE_TEST_POSTGRES") {
-        Ok(url) if !url.trim().is_empty() => Some(url),
-        _ => {
-            assert!(
-                std::env::var("CI").map_or(true, |v| v != "true"),
-                "{test}: CI=true but DATELINE_TEST_POSTGRES is not set: the PostgreSQL backend is untested (see .ci/run)"
-            );
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED {test}: set DATELINE_TEST_POSTGRES=postgres://… to run it against PostgreSQL"
-            );
-            None
-        }
-    }
-}
-
 /// Drops the columns that say when a row was written (they differ by run).
 fn without_times(rows: Vec<Value>) -> Vec<Value> {
     rows.into_iter()
@@ -297,7 +277,7 @@ fn without_times(rows: Vec<Value>) -> Vec<Value> {
 
 #[test]
 fn postgres_store_answers_as_the_sqlite_file_does() {
-    let Some(base) = postgres_url("postgres_store_answers_as_the_sqlite_file_does") else {
+    let Some(base) = dateline_store::testing::postgres_test_url("postgres_store_answers_as_the_sqlite_file_does") else {
         return;
     };
     // A fresh schema of its own, so runs and other tests do not meet.

@@ -361,20 +361,10 @@ async fn garbage_queries_never_fail_the_server() {
 /// (search aside: its ranking and snippets are each backend's own).
 #[test]
 fn a_postgres_store_serves_the_same_answers() {
-    let base = match std::env::var("DATELINE_TEST_POSTGRES") {
-        Ok(url) if !url.trim().is_empty() => url,
-        _ => {
-            assert!(
-                std::env::var("CI").map_or(true, |v| v != "true"),
-                "CI=true but DATELINE_TEST_POSTGRES is not set: the PostgreSQL backend is untested (see .ci/run)"
-            );
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED a_postgres_store_serves_the_same_answers: set DATELINE_TEST_POSTGRES=postgres://… to run it"
-            );
-            return;
-        }
+    let Some(base) =
+        dateline_store::testing::postgres_test_url("a_postgres_store_serves_the_same_answers")
+    else {
+        return;
     };
     let schema = "dateline_test_serve";
     let mut admin = postgres::Client::connect(&base, postgres::NoTls).unwrap();

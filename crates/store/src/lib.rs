@@ -20,6 +20,7 @@ pub mod parquet_export;
 pub mod pg;
 mod query;
 pub mod schema;
+pub mod testing;
 
 use std::cell::RefCell;
 use std::path::Path;

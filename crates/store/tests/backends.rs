@@ -11,30 +11,9 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::Write;
 
 use dateline_record::Record;
 use dateline_store::*;
-
-/// The test database's URL, or `None` (after saying so) when there is none.
-fn postgres_url(test: &str) -> Option<String> {
-    match std::env::var("DATELINE_TEST_POSTGRES") {
-        Ok(url) if !url.trim().is_empty() => Some(url),
-        _ => {
-            assert!(
-                std::env::var("CI").map_or(true, |v| v != "true"),
-                "{test}: CI=true but DATELINE_TEST_POSTGRES is not set: the PostgreSQL backend is untested (see .ci/run)"
-            );
-            // Straight to stderr: the test harness captures eprintln! of
-            // passing tests, and a skip must be seen.
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED {test}: set DATELINE_TEST_POSTGRES=postgres://… to run it against PostgreSQL"
-            );
-            None
-        }
-    }
-}
 
 /// A fresh, empty schema named `name` and the URL of a store inside it.
 fn fresh_schema(base: &str, name: &str) -> String {
@@ -195,7 +174,7 @@ fn found(store: &Store, text: &str) -> BTreeSet<(String, i64, Option<i64>, Optio
 
 #[test]
 fn postgres_answers_as_sqlite_does() {
-    let Some(base) = postgres_url("postgres_answers_as_sqlite_does") else {
+    let Some(base) = dateline_store::testing::postgres_test_url("postgres_answers_as_sqlite_does") else {
         return;
     };
     let url = fresh_schema(&base, "dateline_test_answers");
@@ -246,7 +225,7 @@ fn postgres_answers_as_sqlite_does() {
 
 #[test]
 fn postgres_ingest_is_idempotent() {
-    let Some(base) = postgres_url("postgres_ingest_is_idempotent") else {
+    let Some(base) = dateline_store::testing::postgres_test_url("postgres_ingest_is_idempotent") else {
         return;
     };
     let url = fresh_schema(&base, "dateline_test_idempotent");
@@ -286,7 +265,7 @@ fn postgres_ingest_is_idempotent() {
 
 #[test]
 fn postgres_schema_is_versioned() {
-    let Some(base) = postgres_url("postgres_schema_is_versioned") else {
+    let Some(base) = dateline_store::testing::postgres_test_url("postgres_schema_is_versioned") else {
         return;
     };
     let url = fresh_schema(&base, "dateline_test_versions");
