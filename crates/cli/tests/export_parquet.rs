@@ -12,16 +12,7 @@ use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::Field;
 use serde_json::Value;
 
-const TABLES: &[&str] = &[
-    "documents",
-    "entities",
-    "mentions",
-    "quotes",
-    "events",
-    "stances",
-    "facts",
-    "schema_version",
-];
+use dateline_store::TABLES;
 
 fn run(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))

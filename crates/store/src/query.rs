@@ -814,7 +814,7 @@ impl Store {
                  FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
                  WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2"
                     .to_string(),
-                "SELECT d.id, d.doc_id, d.title, d.date, d.source, highlight(quotes_fts, 0, char(1), char(2)), q.idx, q.speaker_name, substr(d.text, 1, 400)
+                "SELECT d.id, d.doc_id, d.title, d.date, d.source, highlight(quotes_fts, 0, char(1), char(2)), substr(d.text, 1, 400), q.idx, q.speaker_name
                  FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document
                  WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT ?2"
                     .to_string(),
@@ -831,7 +831,7 @@ impl Store {
                 (
                     "SELECT d.id, d.doc_id, d.title, d.date, d.source,
                             ts_headline('simple', q.text, query, 'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2)),
-                            q.idx, q.speaker_name, substr(d.text, 1, 400)
+                            substr(d.text, 1, 400), q.idx, q.speaker_name
                      FROM quotes_fts f JOIN quotes q ON q.id = f.id JOIN documents d ON d.id = q.document, plainto_tsquery('simple', ?1) AS query
                      WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, q.id LIMIT ?2"
                 )
@@ -839,34 +839,30 @@ impl Store {
             ),
         };
         let params = [Param::Text(q), limit.into()];
+        // Both queries share their first seven columns; a quote hit adds its
+        // index and speaker after them.
+        let hit = |kind: &str, r: &Row| -> Result<SearchHit> {
+            let title = r.opt_text(2)?;
+            let is_quote = kind == "quote";
+            Ok(SearchHit {
+                kind: kind.into(),
+                document: r.int(0)?,
+                doc_id: r.text(1)?,
+                headline: headline(title.as_deref(), &r.text(6)?),
+                title,
+                date: r.opt_text(3)?,
+                source: r.text(4)?,
+                snippet: r.text(5)?,
+                quote_idx: if is_quote { r.opt_int(7)? } else { None },
+                speaker: if is_quote { r.opt_text(8)? } else { None },
+            })
+        };
         let mut hits = Vec::new();
         for r in self.db.rows(&documents_sql, &params)? {
-            hits.push(SearchHit {
-                kind: "document".into(),
-                document: r.int(0)?,
-                doc_id: r.text(1)?,
-                title: r.opt_text(2)?,
-                headline: headline(r.opt_text(2)?.as_deref(), &r.text(6)?),
-                date: r.opt_text(3)?,
-                source: r.text(4)?,
-                snippet: r.text(5)?,
-                quote_idx: None,
-                speaker: None,
-            });
+            hits.push(hit("document", &r)?);
         }
         for r in self.db.rows(&quotes_sql, &params)? {
-            hits.push(SearchHit {
-                kind: "quote".into(),
-                document: r.int(0)?,
-                doc_id: r.text(1)?,
-                title: r.opt_text(2)?,
-                headline: headline(r.opt_text(2)?.as_deref(), &r.text(8)?),
-                date: r.opt_text(3)?,
-                source: r.text(4)?,
-                snippet: r.text(5)?,
-                quote_idx: r.opt_int(6)?,
-                speaker: r.opt_text(7)?,
-            });
+            hits.push(hit("quote", &r)?);
         }
         Ok(hits)
     }
