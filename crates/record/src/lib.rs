@@ -309,28 +309,33 @@ impl Record {
 
     /// Checks that every span is inside `text` and gives back the words the
     /// record says it does. Returns the first violation. Cheap enough to run
-    /// on every record: an ASCII text is sliced directly, any other is
-    /// indexed once (code point → byte offset) and sliced.
+    /// on every record: an ASCII text is sliced directly, any other through a
+    /// sparse table of its multi-byte characters (code point → byte offset).
     pub fn check_spans(&self, text: &str) -> Result<(), String> {
-        let starts: Vec<usize> = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect()
-        };
-        let (chars, byte_of) = if text.is_ascii() {
-            (text.len(), None)
-        } else {
-            (starts.len() - 1, Some(&starts))
+        // (code point index just after a multi-byte character, extra bytes up
+        // to there): a code point's byte offset is its index plus the extra
+        // bytes of the multi-byte characters before it
+        let mut wide: Vec<(usize, usize)> = Vec::new();
+        let mut extra = 0;
+        if !text.is_ascii() {
+            for (k, c) in text.chars().enumerate() {
+                if c.len_utf8() > 1 {
+                    extra += c.len_utf8() - 1;
+                    wide.push((k + 1, extra));
+                }
+            }
+        }
+        let chars = text.len() - extra;
+        let byte_of = |c: usize| {
+            let n = wide.partition_point(|&(after, _)| after <= c);
+            c + n.checked_sub(1).map_or(0, |n| wide[n].1)
         };
         for (what, [a, b], words) in self.spans() {
             if a > b || b > chars {
                 return Err(format!("{what} span [{a}, {b}) is outside a {chars}-character text"));
             }
             if let Some(w) = words {
-                let got = match byte_of {
-                    None => &text[a..b],
-                    Some(starts) => &text[starts[a]..starts[b]],
-                };
+                let got = &text[byte_of(a)..byte_of(b)];
                 if got != w {
                     return Err(format!("{what} span [{a}, {b}) gives {got:?}, record says {w:?}"));
                 }
@@ -344,6 +349,28 @@ impl Record {
 mod tests {
     use super::*;
     use dateline_doc::{DocMeta, Entity, EntityKind, Mention, MentionSource, Quote, QuoteKind};
+
+    /// Every code point range of a text mixing one-, two-, three- and
+    /// four-byte characters is checked against the characters it holds.
+    #[test]
+    fn span_check_agrees_with_the_characters() {
+        let text = "a“Ü€b 😀c”é";
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        for a in 0..=n {
+            for b in a..=n {
+                let words: String = chars[a..b].iter().collect();
+                let mut r = Record::from_doc(&Doc::new(text.to_string(), DocMeta::default()));
+                r.facts.push(FactRecord { kind: "number".into(), text: words.clone(), span: [a, b], value: serde_json::Value::Null, unit: None, qualifier: None, of: None, holder: None });
+                assert_eq!(r.check_spans(text), Ok(()), "[{a}, {b})");
+                r.facts[0].text.push('x');
+                assert!(r.check_spans(text).is_err(), "[{a}, {b})");
+            }
+        }
+        let mut r = Record::from_doc(&Doc::new(text.to_string(), DocMeta::default()));
+        r.facts.push(FactRecord { kind: "number".into(), text: String::new(), span: [n, n + 1], value: serde_json::Value::Null, unit: None, qualifier: None, of: None, holder: None });
+        assert!(r.check_spans(text).unwrap_err().contains("outside"));
+    }
 
     #[test]
     fn offsets_are_code_points_and_round_trip() {
