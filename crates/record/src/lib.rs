@@ -309,33 +309,17 @@ impl Record {
 
     /// Checks that every span is inside `text` and gives back the words the
     /// record says it does. Returns the first violation. Cheap enough to run
-    /// on every record: an ASCII text is sliced directly, any other through a
-    /// sparse table of its multi-byte characters (code point → byte offset).
+    /// on every record: code points become byte offsets through the sparse
+    /// table of the text's multi-byte characters ([`CharOffsets`]).
     pub fn check_spans(&self, text: &str) -> Result<(), String> {
-        // (code point index just after a multi-byte character, extra bytes up
-        // to there): a code point's byte offset is its index plus the extra
-        // bytes of the multi-byte characters before it
-        let mut wide: Vec<(usize, usize)> = Vec::new();
-        let mut extra = 0;
-        if !text.is_ascii() {
-            for (k, c) in text.chars().enumerate() {
-                if c.len_utf8() > 1 {
-                    extra += c.len_utf8() - 1;
-                    wide.push((k + 1, extra));
-                }
-            }
-        }
-        let chars = text.len() - extra;
-        let byte_of = |c: usize| {
-            let n = wide.partition_point(|&(after, _)| after <= c);
-            c + n.checked_sub(1).map_or(0, |n| wide[n].1)
-        };
+        let offsets = CharOffsets::new(text);
+        let chars = offsets.len_chars();
         for (what, [a, b], words) in self.spans() {
             if a > b || b > chars {
                 return Err(format!("{what} span [{a}, {b}) is outside a {chars}-character text"));
             }
             if let Some(w) = words {
-                let got = &text[byte_of(a)..byte_of(b)];
+                let got = &text[offsets.byte_index(a)..offsets.byte_index(b)];
                 if got != w {
                     return Err(format!("{what} span [{a}, {b}) gives {got:?}, record says {w:?}"));
                 }
