@@ -143,8 +143,24 @@ pub fn content_id(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
+/// "E" and the 1-based entity number, written without the formatting
+/// machinery (every entity, speaker and actor of a record names one).
 fn entity_ref(id: EntityId) -> String {
-    format!("E{}", id.0 + 1)
+    let mut n = u64::from(id.0) + 1;
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(1 + digits.len() - k);
+    out.push('E');
+    out.extend(digits[k..].iter().map(|&d| char::from(d)));
+    out
 }
 
 impl Record {
@@ -333,6 +349,13 @@ impl Record {
 mod tests {
     use super::*;
     use dateline_doc::{DocMeta, Entity, EntityKind, Mention, MentionSource, Quote, QuoteKind};
+
+    #[test]
+    fn entity_refs_count_from_one() {
+        for n in [0u32, 1, 8, 9, 10, 99, 12345, u32::MAX] {
+            assert_eq!(entity_ref(EntityId(n)), format!("E{}", u64::from(n) + 1));
+        }
+    }
 
     /// Every code point range of a text mixing one-, two-, three- and
     /// four-byte characters is checked against the characters it holds.
