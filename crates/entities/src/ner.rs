@@ -551,13 +551,19 @@ pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
     let Some(model) = model() else { return Vec::new() };
     let bits = lexicon_bits(doc.tokens.len(), lex);
     let norm = doc.norm.as_str().as_bytes();
-    // units: (first token, byte slice); an initial joins its dot
-    let mut unit_start: Vec<usize> = Vec::with_capacity(doc.tokens.len() + 1);
-    let mut words: Vec<&[u8]> = Vec::with_capacity(doc.tokens.len());
-    let mut unit_bits: Vec<u16> = Vec::with_capacity(doc.tokens.len());
-    let mut sentence_units: Vec<std::ops::Range<usize>> = Vec::with_capacity(doc.sentences.len());
+    // per sentence, reused: units (first token, byte slice, lexicon bits);
+    // an initial joins its dot
+    let mut unit_start: Vec<usize> = Vec::new();
+    let mut words: Vec<&[u8]> = Vec::new();
+    let mut unit_bits: Vec<u16> = Vec::new();
+    let mut out = Vec::new();
+    let mut classes = Vec::new();
+    let mut unit_spans = Vec::new();
+    let mut hashes = TokenHashes { lower: Vec::new(), shape: Vec::new() };
     for s in &doc.sentences {
-        let first_unit = words.len();
+        unit_start.clear();
+        words.clear();
+        unit_bits.clear();
         let end = s.tokens.end.min(doc.tokens.len());
         let mut i = s.tokens.start.min(end);
         while i < end {
@@ -577,21 +583,13 @@ pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
                 i += 1;
             }
         }
-        sentence_units.push(first_unit..words.len());
-    }
-    unit_start.push(doc.tokens.len());
-    let mut out = Vec::new();
-    let mut classes = Vec::new();
-    let mut unit_spans = Vec::new();
-    let mut hashes = TokenHashes { lower: Vec::new(), shape: Vec::new() };
-    for r in sentence_units {
-        let view = SentenceView { words: &words[r.clone()], lex: &unit_bits[r.clone()] };
+        let view = SentenceView { words: &words, lex: &unit_bits };
         model.tag_with(&view, &mut hashes, &mut classes);
         unit_spans.clear();
-        spans(&classes, r.start, &mut unit_spans);
+        spans(&classes, 0, &mut unit_spans);
         for u in &unit_spans {
             // back from units to tokens: a unit ends where the next one starts
-            let end_token = if u.end_token < r.end { unit_start[u.end_token] } else { last_token_of_unit(doc, unit_start[u.end_token - 1], norm) };
+            let end_token = if u.end_token < words.len() { unit_start[u.end_token] } else { last_token_of_unit(doc, unit_start[u.end_token - 1], norm) };
             out.push(NameSpan { start_token: unit_start[u.start_token], end_token, label: u.label });
         }
     }
