@@ -600,6 +600,10 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     let mut person_names: WordSet<Vec<String>> = WordSet::default();
     for c in cands.iter().filter(|c| c.key == Key::Person) {
         // only names given in full: a one-word "person" may be the tagger's slip
+        // (counted before the words are built)
+        if c.end > c.start && (c.start..c.end).filter(|&i| !is_possessive(doc.token_text(i))).nth(1).is_none() {
+            continue;
+        }
         let words = name_words(doc, c);
         if words.len() > 1 {
             if let Some(last) = words.last() {
@@ -750,7 +754,19 @@ fn name_words(doc: &Doc, c: &Cand) -> Vec<String> {
     if c.end <= c.start {
         return doc.slice(c.span).split_whitespace().map(str::to_lowercase).collect();
     }
-    (c.start..c.end).map(|i| doc.token_text(i).to_lowercase()).filter(|w| w != "'s").collect()
+    let mut words = Vec::with_capacity(c.end - c.start);
+    for i in c.start..c.end {
+        let w = doc.token_text(i);
+        if !is_possessive(w) {
+            words.push(if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() });
+        }
+    }
+    words
+}
+
+/// `w.to_lowercase() == "'s"` (no other text lower-cases to it).
+fn is_possessive(w: &str) -> bool {
+    w.len() == 2 && w.eq_ignore_ascii_case("'s")
 }
 
 /// "Donald J. Trump" and "Donald Trump": the same surname and the same
@@ -774,7 +790,7 @@ fn initials(words: &[String]) -> String {
 /// Assigns each candidate a group index; candidates are in text order.
 fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut groups: Vec<usize> = vec![0; cands.len()];
-    let mut by_key: WordMap<&Key, usize> = WordMap::default();
+    let mut by_key: WordMap<&Key, usize> = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
     // persons: surname ↔ full name
     let mut persons: Vec<(usize, Vec<String>)> = Vec::new();
     let mut persons_by_last: WordMap<String, Vec<usize>> = WordMap::default();
@@ -1134,4 +1150,22 @@ fn display_name(doc: &Doc, c: &Cand) -> String {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessive_as_lower_cased() {
+        for w in ["'s", "'S", "’s", "s", "'", "is", "'sa", "K", "\u{212A}"] {
+            assert_eq!(is_possessive(w), w.to_lowercase() == "'s", "{w}");
+        }
+    }
+
+    #[test]
+    fn members_listed_by_group_in_order() {
+        assert_eq!(members_by_group(&[1, 0, 1, 2, 0]), vec![1, 4, 0, 2, 3]);
+        assert!(members_by_group(&[]).is_empty());
+    }
 }
