@@ -655,6 +655,9 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
     if names.is_empty() {
         return Vec::new();
     }
+    // the byte lengths of the names (63: longer), which rule out most tokens
+    // before they are looked up
+    let lengths: u64 = names.iter().fold(0, |m, w| m | 1 << w.len().min(63));
     let mut covered = vec![false; doc.tokens.len()];
     for c in cands {
         for t in c.start..c.end.min(covered.len()) {
@@ -666,7 +669,8 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
     for (i, t) in doc.tokens.iter().enumerate() {
         // cheap tests first: an ASCII word must begin with a capital
         let first = if t.norm_end > t.norm_start { norm.get(t.norm_start as usize) } else { None };
-        if first.is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) || covered[i] {
+        let len = t.norm_end.wrapping_sub(t.norm_start) as usize;
+        if first.is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) || lengths & 1 << len.min(63) == 0 || covered[i] {
             continue;
         }
         let w = doc.token_text(i);
