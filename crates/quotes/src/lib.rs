@@ -439,6 +439,12 @@ fn extract(doc: &mut Doc, spans: QuoteSpans) {
     }
     for (k, content) in found.content_spans.iter().enumerate() {
         let Some(span) = *content else { continue };
+        // a report inside the clause of another ("said he was asked about C") is part of that one
+        let cue = found.cue_spans[k];
+        let before = contents.partition_point(|c| c.start() <= span.start());
+        if contents[..before].iter().rev().take(4).any(|c| *c != span && c.contains(span) && c.contains(cue)) {
+            continue;
+        }
         quotes.push((
             span.start(),
             Quote {

@@ -198,7 +198,11 @@ fn verb(
         .then(|| np_left(v, a, j))
         .flatten()
         .filter(|np| np.kind != NpKind::Pronoun && np.kind != NpKind::Relative && np.first > a && v.is_any(np.first - 1, &["with", "left", "leaving"]));
+    // "the campaign is already claiming …": a progressive has its subject before the auxiliary
+    let progressive = participle && (j..hit.first).any(|k| v.is_any(k, &BE_FORMS)) && j > a && !v.is_any(j - 1, &["and", "but", ","]);
     if let Some(np) = participle_subject {
+        speaker = Some(np);
+    } else if let Some(np) = progressive.then(|| np_left(v, a, j)).flatten().filter(|np| np.kind != NpKind::Relative) {
         speaker = Some(np);
     } else if participle || coordinated {
         speaker_from = previous_in_sentence;
@@ -262,9 +266,17 @@ fn verb(
     } else {
         let (addressee, start) = forward(v, hit, after, b);
         report.addressee = addressee;
+        // "“…,” Ann Lee said in a statement issued on Monday": what follows an attribution
+        // trailing a quotation describes the saying, not what was said
+        let after_quotation = trailing_from.is_some_and(|t| v.is_quote(t) || (t > a && v.text(t) == "," && v.is_quote(t - 1)));
+        if after_quotation {
+            return Some(report);
+        }
         // "As Ann Lee said, C": the "as" clause frames the main clause after it
         let framed_by_as = speaker.is_some_and(|np| {
-            np.first > a && v.is(np.first - 1, "as") && (np.first - 1 == a || v.text(np.first - 2) == ",")
+            np.first > a
+                && v.is(np.first - 1, "as")
+                && (sentence_opening(v, a, np.first - 1) || v.text(np.first - 2) == ",")
         });
         if let Some(start) = start.filter(|&s| framed_by_as && s < b && v.text(s) == ",") {
             if np_ends_sentence_clause(v, a, speaker) && clause_ok(v, start + 1, b) {
@@ -474,11 +486,13 @@ fn trailing_clause(v: View, a: usize, cut: usize) -> Option<(usize, usize)> {
 fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize)>, Option<usize>) {
     // "that" soon after: what lies between is the addressee or an adjunct
     let mut k = from;
+    // "and" between capitalised words is part of a name ("told The Post and Courier that")
+    let name_and = |k: usize| k > from && k + 1 < b && v.is(k, "and") && v.is_cap(k - 1) && v.is_cap(k + 1);
     while k < b
-        && k - from < 7
+        && k - from < 10
         && (v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
         && !v.is(k, "that")
-        && !v.is_any(k, &["and", "but", "or"])
+        && (!v.is_any(k, &["and", "but", "or"]) || name_and(k))
         && !crate::cues::is_cue_word(v, k)
     {
         k += 1;
@@ -570,6 +584,22 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
     for i in a + 1..b {
         let t = v.text(i);
         let cap = upper(t);
+        // "But he operates …": a subject pronoun after a connective or comma starts a clause
+        let clause_subject = v.is_any(i, &["he", "she", "they", "we", "i"])
+            && (v.is_any(i - 1, &["but", "and", "so", "yet", "then", "now"]) || v.text(i - 1) == ",")
+            && i + 1 < b
+            && v.is_word(i + 1);
+        if clause_subject {
+            return true;
+        }
+        // "'s" is "is" or "has" after a pronoun ("he's"), a possessive after a noun ("the party's")
+        if t == "'s" {
+            if v.is_any(i - 1, &["he", "she", "it", "that", "there", "what", "who", "here", "where"]) {
+                return true;
+            }
+            prev_cap = false;
+            continue;
+        }
         // "Trump favors …": a present-tense verb right after a name
         let verb_s = t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
         let after_name = prev_cap && !cap && verb_s;
@@ -878,6 +908,43 @@ mod tests {
     #[test]
     fn passive_and_nouns_are_not_reports() {
         assert!(run("The plan was announced by the council. His claims were false.").is_empty());
+    }
+
+    #[test]
+    fn trailing_clause_with_a_pronoun_subject_after_a_connective() {
+        let r = run("But he works on a different principle, he said.");
+        assert_eq!(r[0].2.as_deref(), Some("But he works on a different principle"), "{r:?}");
+        let r = run("The party's leader, a senator, she said.");
+        assert_eq!(r[0].2, None, "a possessive is not a verb: {r:?}");
+    }
+
+    #[test]
+    fn long_named_addressee_and_opening_connective_before_as() {
+        let r = run("Lee told The Post and Courier newspaper on Saturday that he voted for Ruiz.");
+        assert_eq!(r[0].2.as_deref(), Some("he voted for Ruiz"), "{r:?}");
+        let r = run("But as a local reporter noted, the mayor did not fill the hall.");
+        assert_eq!(r[0].1, "a local reporter", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the mayor did not fill the hall"), "{r:?}");
+    }
+
+    #[test]
+    fn words_after_an_attribution_trailing_a_quotation_are_not_reported() {
+        let r = run("“We will win,” spokesman Ian Bell said in a statement issued an hour before the rally began.");
+        assert_eq!(r[0].2, None, "{r:?}");
+    }
+
+    #[test]
+    fn progressive_cue_takes_the_subject_before_the_auxiliary() {
+        let r = run("The results are not in, but the Lee campaign is already claiming victory in the north.");
+        assert_eq!(r[0].1, "the Lee campaign", "{r:?}");
+        let r = run("Already, most delegates have said they support Ruiz.");
+        assert_eq!(r[0].1, "most delegates", "{r:?}");
+    }
+
+    #[test]
+    fn title_with_to_before_a_name_is_one_speaker() {
+        let r = run("The talks had collapsed, Chad’s Ambassador to France confirmed.");
+        assert_eq!(r[0].1, "Chad’s Ambassador to France", "{r:?}");
     }
 
     #[test]
