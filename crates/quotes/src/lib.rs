@@ -169,7 +169,9 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
                 .sum();
             // one that only starts with words of its own keeps them ("said that X “…”")
             let own_words = (a..b).take_while(|&t| !v.is_quote(t)).count();
-            (quoted * 2 <= span.len() || own_words >= 3).then_some(span)
+            // "said that Lee is “very involved” in the design": words on both sides make it a clause
+            let words_after = (a..b).rev().take_while(|&t| !v.is_quote(t)).filter(|&t| v.is_word(t)).count();
+            (quoted * 2 <= span.len() || own_words >= 3 || (own_words >= 1 && words_after >= 2)).then_some(span)
         })
         .collect();
     let continues_previous = match spans {

@@ -333,9 +333,19 @@ fn verb(
 }
 
 fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
-    // a source the noun-phrase reader can't take ("July's Post/ABC polling") still marks the clause
-    let speaker = np_right(v, hit.end, b);
-    let comma = (speaker.map_or(hit.end, |np| np.end)..b.min(hit.end + 12)).find(|&k| v.text(k) == ",");
+    // a source the noun-phrase reader can't take ("July's Post/ABC polling") still marks the clause;
+    // a bare plural ("according to exit polls conducted for …") is the run of words after the cue
+    let bare_source = || {
+        let mut k = hit.end;
+        while k < b && k - hit.end < MAX_BARE_SOURCE_WORDS && (v.is_word(k) || v.is_possessive(k)) && !v.is_any(k, &["that", "which", "who"]) {
+            k += 1;
+        }
+        (k > hit.end && !v.is_cap(hit.end) && !v.is_any(hit.end, &SUBJECT_PRONOUNS)).then(|| crate::phrase::np_from_range(v, hit.end, k))
+    };
+    let speaker = np_right(v, hit.end, b).or_else(bare_source);
+    let comma = (speaker.map_or(hit.end, |np| np.end)..b.min(hit.end + MAX_SOURCE_TOKENS))
+        .take_while(|&k| !v.is_final_punct(k) && !v.is_quote(k))
+        .find(|&k| v.text(k) == ",");
     let source_end = match (speaker, comma) {
         (_, Some(c)) => c,
         (Some(np), None) => np.end,
@@ -355,9 +365,28 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
     } else {
         let c = hit.first - 1;
         report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
+        // "Fundraising, according to the campaign, has surged": a parenthetical source inside its clause
+        let parenthetical = v.text(c) == ","
+            && comma == Some(source_end)
+            && source_end + 2 < b
+            && v.is_word(source_end + 1)
+            && !v.is_quote(a)
+            && !report.content.is_some_and(|(x, y)| has_finite_verb(v, x, y));
+        if parenthetical {
+            let end = clause_end(v, source_end + 1, b, quotes, later, false);
+            if end > source_end + 2 && has_finite_verb(v, source_end + 1, end) {
+                report.content = Some((a, end));
+            }
+        }
     }
     Some(report)
 }
+
+/// Most words of a source after "according to" that is no noun phrase with a determiner or name.
+const MAX_BARE_SOURCE_WORDS: usize = 8;
+
+/// Most tokens from "according to" to the comma ending its source.
+const MAX_SOURCE_TOKENS: usize = 30;
 
 /// Plural time nouns that end a "for …" duration adjunct.
 const DURATION_NOUNS: &[&str] = &["days", "weeks", "months", "years", "decades", "hours", "while"];
@@ -671,7 +700,9 @@ fn clause_ok(v: View, start: usize, b: usize) -> bool {
     if start >= b || v.is_quote(start) {
         return false; // nothing, or a quotation (left to the direct quote)
     }
-    v.is_word(start) && !v.is_any(start, &BAD_CLAUSE_STARTS) && start + 2 < b
+    // "at least 8 in 10 voters …" opens a clause with its subject
+    let quantity = v.is(start, "at") && v.is_any(start + 1, &["least", "most"]);
+    v.is_word(start) && (!v.is_any(start, &BAD_CLAUSE_STARTS) || quantity) && start + 2 < b
 }
 
 /// Where the reported clause ends: the sentence end, a new report in the
@@ -945,6 +976,17 @@ mod tests {
     fn title_with_to_before_a_name_is_one_speaker() {
         let r = run("The talks had collapsed, Chad’s Ambassador to France confirmed.");
         assert_eq!(r[0].1, "Chad’s Ambassador to France", "{r:?}");
+    }
+
+    #[test]
+    fn according_to_a_bare_or_long_source_and_a_parenthetical_one() {
+        let r = run("Lee registered the firm in 2010, according to state corporate records.");
+        assert_eq!(r[0].1, "state corporate records", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("Lee registered the firm in 2010"), "{r:?}");
+        let r = run("According to early results of exit polls conducted for two networks by a research firm, at least 8 in 10 voters are angry.");
+        assert_eq!(r[0].2.as_deref(), Some("at least 8 in 10 voters are angry"), "{r:?}");
+        let r = run("Fundraising, according to the campaign, has surged in the same period.");
+        assert_eq!(r[0].2.as_deref(), Some("Fundraising, according to the campaign, has surged in the same period"), "{r:?}");
     }
 
     #[test]
