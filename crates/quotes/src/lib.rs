@@ -244,7 +244,7 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                 r.cue.first >= j
                     && (r.cue.first < hi || r.cue.first == j)
                     && (r.content.is_none() || r.cue.first < hi_own)
-                    && !(j..r.cue.first).any(|t| v.is_quote(t))
+                    && !(j..r.cue.first).any(|t| v.is_quote(t) && !v.is_possessive(t))
                     && (r.cue.first == j
                         || r.speaker.is_some_and(|np| near(np.first) || np.role.is_some_and(|(a, _)| near(a))))
             }) {
@@ -259,7 +259,7 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                     && r.cue.first - j <= MAX_RUN_ON_TOKENS
                     && v.text(r.cue.first - 1) == ","
                     && r.speaker.is_some_and(|np| np.first >= r.cue.end)
-                    && !(j..r.cue.first).any(|t| v.is_quote(t))
+                    && !(j..r.cue.first).any(|t| v.is_quote(t) && !v.is_possessive(t))
             }) {
                 out[qi] = Attribution::Report(first);
                 continue;

@@ -126,7 +126,12 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
     if v.text(last) == "," {
         // "X, Y, said": an apposition between commas
         let mut k = last;
-        while k > lo && last - k < 24 && v.text(k - 1) != "," && !v.is_quote(k - 1) && !v.is_final_punct(k - 1) {
+        while k > lo
+            && last - k < 24
+            && v.text(k - 1) != ","
+            && (!v.is_quote(k - 1) || v.is_possessive(k - 1))
+            && !v.is_final_punct(k - 1)
+        {
             k -= 1;
         }
         if k == last || k <= lo || v.text(k - 1) != "," {

@@ -216,6 +216,11 @@ fn verb(
     }) {
         // "Hugh Hill, a doctor, said": an apposition before the verb; after "told" a name is its object
         speaker = Some(np);
+        // "C, Hugh Hill, a doctor, said": the apposition trails the clause
+        let np_start = np.role.map_or(np.first, |r| r.0.min(np.first));
+        if np_start > a && (v.text(np_start - 1) == "," || v.is_quote(np_start - 1)) {
+            trailing_from = Some(np_start - 1);
+        }
     } else if let Some(np) = inverted_np {
         speaker = Some(np);
         inverted = true;
@@ -486,7 +491,7 @@ fn sentence_opening(v: View, a: usize, i: usize) -> bool {
 fn closes_clause(v: View, i: usize, b: usize) -> bool {
     i >= b
         || v.is_final_punct(i)
-        || matches!(v.text(i), "," | ";" | ":")
+        || matches!(v.text(i), "," | ";" | ":" | "(")
         || v.is_any(i, &ADJUNCT_PREPOSITIONS)
         || v.is_quote(i)
         // "said a data expert who has worked for …": a relative clause on the speaker
