@@ -49,8 +49,10 @@ const MAX_ATTRIBUTION_TOKENS: usize = 30;
 /// attribution ending the same sentence.
 const MAX_RUN_ON_TOKENS: usize = 20;
 
-/// Fewest words for a quotation with no cue or speaker near it to count as speech.
-pub const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// Fewest words for a quotation with no cue or speaker near it to count as
+/// speech: shorter ones are mostly scare quotes, titles, slogans and
+/// headlines, or pieces of a quotation whose attribution was missed.
+pub const MIN_UNATTRIBUTED_WORDS: usize = 8;
 
 /// Most tokens between the two pieces of a joined quote: the attribution
 /// may run on past the speaker and cue ("…,” she said of the election, in

@@ -636,7 +636,12 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         }
         // "Trump favors …": a present-tense verb right after a name
         let verb_s = t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
-        let after_name = prev_cap && !cap && verb_s;
+        // not after an adjective of nation or party ("Democratic strongholds", "Syrian refugees")
+        let adjective = i > a && {
+            let p = v.text(i - 1);
+            p.ends_with("ic") || p.ends_with("ish") || p.ends_with("ese") || p.ends_with("ian") || p.ends_with("can")
+        };
+        let after_name = prev_cap && !cap && verb_s && !adjective;
         // "the job marks …": after a determiner and a singular noun
         let after_noun = !cap
             && verb_s
