@@ -159,8 +159,14 @@ fn verb(
     let mut j = hit.first;
     // "have long argued", "they all said"; lowercase only ("Billy Long said")
     let plain_adverb = |k: usize| !v.is_cap(k) && v.is_any(k, &["long", "all", "both", "ever", "since", "soon", "too"]);
+    // "he's said", "they've argued", "she'd told"
+    let clitic_aux = |k: usize| v.is_any(k, &["'s", "'ve", "'d"]) && !participle;
     while j > a
-        && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || plain_adverb(j - 1) || (participle && v.is_any(j - 1, &BE_FORMS)))
+        && (v.is_any(j - 1, &AUX_ADVERBS)
+            || is_ly_adverb(v, j - 1)
+            || plain_adverb(j - 1)
+            || clitic_aux(j - 1)
+            || (participle && v.is_any(j - 1, &BE_FORMS)))
     {
         j -= 1;
     }
@@ -249,6 +255,21 @@ fn verb(
         if let Some(np) = speaker {
             if np.first > a && (v.text(np.first - 1) == "," || v.is_quote(np.first - 1)) {
                 trailing_from = Some(np.first - 1);
+            } else if np.kind == NpKind::Name {
+                // "C, journalist Ann Lee said": a role noun before the name
+                let role_start = (np.first.saturating_sub(MAX_ROLE_PREFIX)..np.first)
+                    .rev()
+                    .take_while(|&k| {
+                        k > a
+                            && v.kind(k) == dateline_doc::TokenKind::Word
+                            && !v.is_cap(k)
+                            && !v.is_any(k, &["and", "but", "or", "that", "who", "which"])
+                            && !v.is_any(k, &DETERMINERS)
+                    })
+                    .last();
+                if let Some(k) = role_start.filter(|&k| v.text(k - 1) == ",") {
+                    trailing_from = Some(k - 1);
+                }
             }
         }
     }
@@ -392,6 +413,10 @@ const MAX_BARE_SOURCE_WORDS: usize = 8;
 
 /// Most tokens from "according to" to the comma ending its source.
 const MAX_SOURCE_TOKENS: usize = 30;
+
+/// Most lowercase role words between a trailing clause's comma and the
+/// speaker's name ("…, veteran journalist Ann Lee said").
+const MAX_ROLE_PREFIX: usize = 3;
 
 /// Plural time nouns that end a "for …" duration adjunct.
 const DURATION_NOUNS: &[&str] = &["days", "weeks", "months", "years", "decades", "hours", "while"];
@@ -705,13 +730,22 @@ static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock
     crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge"])
 });
 
+/// "about half", "about 40 percent", "about a third": a quantity after "about".
+fn approximate_quantity(v: View, i: usize) -> bool {
+    const QUANTITIES: &[&str] = &["half", "one", "two", "three", "four", "five", "dozens", "hundreds", "thousands", "millions"];
+    const FRACTIONS: &[&str] = &["third", "quarter", "fifth", "dozen", "fourth"];
+    v.kind(i) == dateline_doc::TokenKind::Number || v.is_any(i, QUANTITIES) || (v.is(i, "a") && v.is_any(i + 1, FRACTIONS))
+}
+
 /// Whether a reported clause may start at `start`.
 fn clause_ok(v: View, start: usize, b: usize) -> bool {
     if start >= b || v.is_quote(start) {
         return false; // nothing, or a quotation (left to the direct quote)
     }
     // "at least 8 in 10 voters …" opens a clause with its subject
-    let quantity = v.is(start, "at") && v.is_any(start + 1, &["least", "most"]);
+    let quantity = start + 2 < b
+        && ((v.is(start, "at") && v.is_any(start + 1, &["least", "most"]))
+            || (v.is(start, "about") && approximate_quantity(v, start + 1)));
     v.is_word(start) && (!v.is_any(start, &BAD_CLAUSE_STARTS) || quantity) && start + 2 < b
 }
 
@@ -997,6 +1031,24 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("at least 8 in 10 voters are angry"), "{r:?}");
         let r = run("Fundraising, according to the campaign, has surged in the same period.");
         assert_eq!(r[0].2.as_deref(), Some("Fundraising, according to the campaign, has surged in the same period"), "{r:?}");
+    }
+
+    #[test]
+    fn trailing_clause_before_a_role_and_a_name() {
+        let r = run("Many voters found the remark offensive, journalist Ann Lee said.");
+        assert_eq!(r[0].2.as_deref(), Some("Many voters found the remark offensive"), "{r:?}");
+        let r = run("He said troops had shelled two villages, a charge Addis Ababa denied.");
+        assert_eq!(r[0].2.as_deref(), Some("troops had shelled two villages"), "{r:?}");
+        assert!(r.iter().all(|x| x.0 != "denied" || x.2.is_none()), "a determiner opens no role: {r:?}");
+    }
+
+    #[test]
+    fn clitic_auxiliary_and_approximate_quantities() {
+        let r = run("While he's said he will fight on, the race is over.");
+        assert_eq!(r[0].1, "he", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("he will fight on"), "{r:?}");
+        let r = run("The budget office said about half of the deficit came from tax cuts.");
+        assert_eq!(r[0].2.as_deref(), Some("about half of the deficit came from tax cuts"), "{r:?}");
     }
 
     #[test]
