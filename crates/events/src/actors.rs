@@ -246,6 +246,13 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
         out.push(h);
     }
+    // "ethnic Albanians": a people, not the state of that name (coded, as
+    // CAMEO does, by where they live: the place the event gives)
+    for h in &mut out {
+        if h.start > 0 && doc.token_text(h.start - 1).eq_ignore_ascii_case("ethnic") {
+            h.code = None;
+        }
+    }
     // 3. an entity the entity layer left without a country takes the one
     //    its apposition or possessor gives ("Brazil's trade minister, Helena Prado")
     let mut inferred: Vec<(EntityId, String)> = Vec::new();

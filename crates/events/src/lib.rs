@@ -439,6 +439,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     pick = Some(k - 1);
                 }
             }
+            // "Pakistan, a key U.S. ally, has refused": the head, not its apposition
+            if let Some(head) = apposition_head(toks, cstart, c.pm.start, left) {
+                pick = Some(head);
+            }
             let mut subject: Option<&ActorHit> = pick.map(|k| &left[k]);
             let mut partner: Option<&ActorHit> = None;
             if let (Some(sj), Some(idx)) = (subject, pick) {
@@ -575,7 +579,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 }
             }
             // and an unnamed actor acting on its own country's affairs is of that country
-            if source.country.is_none() && !symmetric {
+            // (not the unstated agent of a passive: "civilians were killed")
+            if source.country.is_none() && !passive && !symmetric {
                 if let Some(tc) = national(&target.country) {
                     source.country = Some(tc);
                 }
@@ -671,6 +676,24 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         }
     }
     events
+}
+
+/// The actor before an apposition that ends right before the verb
+/// ("Pakistan, a key U.S. ally in the war, has refused"): its index in `left`.
+fn apposition_head(toks: &LowerTokens, cstart: usize, verb: usize, left: &[ActorHit]) -> Option<usize> {
+    let mut j = verb;
+    while j > cstart && matches!(toks.get(j - 1), "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "also" | "then" | "now" | "again" | "on" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+        j -= 1;
+    }
+    if j <= cstart + 2 || toks.get(j - 1) != "," {
+        return None;
+    }
+    let close = j - 1;
+    let open = (cstart..close).rev().take(16).find(|&k| toks.get(k) == ",")?;
+    if !matches!(toks.get(open + 1), "a" | "an" | "the" | "its" | "their" | "whose" | "which" | "who") {
+        return None;
+    }
+    left.iter().rposition(|h| h.end == open && h.code.is_some())
 }
 
 /// What makes two events of different sentences the same event.

@@ -443,3 +443,16 @@ fn a_cancelled_planned_visit_is_one_sanction() {
     let d = code("A French minister has cancelled a planned visit to Haiti.");
     assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Sanction]);
 }
+
+#[test]
+fn an_apposition_is_not_the_subject() {
+    let d = code("Pakistan, a key U.S. ally in the region, has refused to deploy peacekeepers in Iraq.");
+    assert_eq!(summary(&d)[0].0, EventType::Reject);
+    assert_eq!(summary(&d)[0].1, Some("PAK"));
+}
+
+#[test]
+fn an_ethnic_group_is_not_the_state_of_its_name() {
+    let d = code("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border, Macedonian officials said.");
+    assert!(summary(&d).iter().all(|e| e.1 != Some("ALB")), "{:?}", summary(&d));
+}
