@@ -284,13 +284,6 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
         }
         out.push(h);
     }
-    // "ethnic Albanians": a people, not the state of that name (coded, as
-    // CAMEO does, by where they live: the place the event gives)
-    for h in &mut out {
-        if h.start > 0 && doc.token_text(h.start - 1).eq_ignore_ascii_case("ethnic") {
-            h.code = None;
-        }
-    }
     // 3. an entity the entity layer left without a country takes the one
     //    its apposition or possessor gives ("Brazil's trade minister, Helena Prado")
     let mut inferred: Vec<(EntityId, String)> = Vec::new();
@@ -382,6 +375,13 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                     slot.get_or_insert_with(|| home.clone());
                 }
             }
+        }
+    }
+    // "ethnic Albanians": a people, not the state of that name (coded, as
+    // CAMEO does, by where they live: the place the event gives)
+    for h in &mut out {
+        if h.start > 0 && doc.token_text(h.start - 1).eq_ignore_ascii_case("ethnic") {
+            h.code = None;
         }
     }
     ENTITY_CODES.with(|cell| *cell.borrow_mut() = by_entity);

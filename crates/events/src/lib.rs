@@ -422,6 +422,12 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") {
                 continue;
             }
+            // "…, where 24 people were killed in riots last March", "property
+            // seized by the army": a relative clause after the sentence's event
+            // describes its background
+            if events.len() > sentence_first && in_relative_clause(toks, cstart, &c.pm) {
+                continue;
+            }
             // "allies, who had declared they would support Kyiv": what others had
             // once said, recalled in a relative clause, is background
             let recalled = (a..t).rev().take(8).any(|k| {
@@ -676,6 +682,24 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         }
     }
     events
+}
+
+/// A trigger in a relative clause of place or object ("where …", "whom …":
+/// one whose subject, "who/which …", acts is an event of its own) or in a
+/// participle after a noun that its agent follows ("equipment seized by …").
+fn in_relative_clause(toks: &LowerTokens, cstart: usize, pm: &PatternMatch) -> bool {
+    if cstart > 0 && matches!(toks.get(cstart - 1), "where" | "whom") {
+        return true;
+    }
+    let t = pm.trigger;
+    let reduced = !pm.pattern.trigger_is_noun
+        && t > cstart
+        && toks.get(t + 1) == "by"
+        && toks.get(t).ends_with("ed")
+        && toks.kind(t - 1) == TokenKind::Word
+        && !is_be(toks.get(t - 1))
+        && !matches!(toks.get(t - 1), "has" | "have" | "had" | "was" | "were" | "not" | "also" | "reportedly" | "allegedly");
+    reduced && !toks.get(t - 1).ends_with("ly")
 }
 
 /// The actor before an apposition that ends right before the verb

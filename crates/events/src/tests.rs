@@ -456,3 +456,11 @@ fn an_ethnic_group_is_not_the_state_of_its_name() {
     let d = code("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border, Macedonian officials said.");
     assert!(summary(&d).iter().all(|e| e.1 != Some("ALB")), "{:?}", summary(&d));
 }
+
+#[test]
+fn a_relative_clause_of_place_or_a_reduced_participle_is_background() {
+    let d = code("Up to 100 people demonstrated on Tuesday in the capital, where 24 people were killed in riots last March.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Protest]);
+    let d = code("Farmers began a hunger strike outside Parliament to demand the return of land seized by government forces in the 1970s.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Coerce), "{:?}", summary(&d));
+}
