@@ -299,13 +299,22 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                 && o.entity.is_none_or(|e| e != id)
                 && hi >= lo
                 && hi - lo <= 5
-                && (lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "of"))
+                && ((lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "of"))
+                    // "Kofi Annan, UN secretary-general": an apposition naming the office
+                    || (o.start == h.end + 1
+                        && doc.token_text(h.end) == ","
+                        && h.kind == Some(EntityKind::Person)
+                        && doc.tokens.get(o.end).is_some_and(|_| doc.token_text(o.end).chars().next().is_some_and(char::is_lowercase))))
                 && (lo..hi).all(|t| !matches!(doc.token_text(t), "." | ";" | "and" | "said" | "told"))
         });
         if let Some(o) = near {
             match o.code.as_deref() {
-                // "the African Union's commissioner": he serves no country
-                Some("IGO" | "NGO") => international.push(id),
+                // "the African Union's commissioner": he serves no country, he
+                // acts for the organisation (coded as it is, CAMEO's reading)
+                Some(c @ ("IGO" | "NGO")) => {
+                    international.push(id);
+                    inferred.push((id, c.to_string()));
+                }
                 Some(c) => inferred.push((id, c.to_string())),
                 None => {}
             }

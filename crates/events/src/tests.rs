@@ -464,3 +464,10 @@ fn a_relative_clause_of_place_or_a_reduced_participle_is_background() {
     let d = code("Farmers began a hunger strike outside Parliament to demand the return of land seized by government forces in the 1970s.");
     assert!(d.events.iter().all(|e| e.kind != EventType::Coerce), "{:?}", summary(&d));
 }
+
+#[test]
+fn an_official_of_an_international_body_acts_for_it() {
+    let d = with_people("The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to adopt the reforms.", &["Kofi Annan"]);
+    let reject = d.events.iter().find(|e| e.kind == EventType::Reject).expect("the rejection");
+    assert_eq!(reject.target.country.as_deref(), Some("IGO"), "{:?}", summary(&d));
+}
