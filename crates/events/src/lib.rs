@@ -276,6 +276,17 @@ fn is_nominal(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) -> bool 
             ))
 }
 
+/// "a ceasefire that nobody watches is a ceasefire that will not last": a
+/// kind of event talked about, not one that took place.
+/// Only as a subject or after a copula: "organised a strike that shut down
+/// the city" reports one.
+fn is_generic_mention(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) -> bool {
+    let article = pm.start.wrapping_sub(1);
+    let opens_clause = article == sent_start
+        || matches!(toks.get(article.wrapping_sub(1)), "but" | "and" | "," | "\"" | "is" | "was" | "be" | "are" | "were");
+    pm.start > sent_start && matches!(toks.get(article), "a" | "an") && opens_clause && matches!(toks.get(pm.end), "that" | "which")
+}
+
 struct Candidate<'a> {
     pm: PatternMatch<'a>,
     kind: EventType,
@@ -353,7 +364,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
                 continue;
             }
-            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.start) {
+            if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {
                 continue;
             }
             cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });

@@ -471,3 +471,11 @@ fn an_official_of_an_international_body_acts_for_it() {
     let reject = d.events.iter().find(|e| e.kind == EventType::Reject).expect("the rejection");
     assert_eq!(reject.target.country.as_deref(), Some("IGO"), "{:?}", summary(&d));
 }
+
+#[test]
+fn a_kind_of_event_talked_about_is_no_event() {
+    let d = code("\"But a ceasefire that nobody watches is a ceasefire that will not last.\"");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("Seven opposition parties in Nepal have organized a general strike that shut down the capital.");
+    assert!(d.events.iter().any(|e| e.kind == EventType::Protest), "{:?}", summary(&d));
+}
