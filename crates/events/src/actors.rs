@@ -427,7 +427,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
 /// index) is at or after `p`, as `tokens.partition_point(|t| offset(t) < p)`,
 /// walking a few steps on from `cursor` when `p` did not go back since the
 /// last call, else bisecting.
-fn first_token_from(tokens: &[dateline_doc::Token], cursor: &mut usize, offset: fn(&dateline_doc::Token) -> usize, p: usize) -> usize {
+fn first_token_from(tokens: &[dateline_doc::Token], cursor: &mut usize, offset: impl Fn(&dateline_doc::Token) -> usize, p: usize) -> usize {
     let before = |t: &dateline_doc::Token| offset(t) < p;
     if *cursor > tokens.len() || (*cursor > 0 && !before(&tokens[*cursor - 1])) {
         *cursor = tokens.partition_point(before);
