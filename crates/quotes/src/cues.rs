@@ -91,7 +91,9 @@ pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
                 // after a determiner or possessive it is a noun ("his claims"); a quantifier
                 // may stand alone as the subject ("Many said", "One in three say", "Another said")
                 let quantifier = |p: usize| v.is_any(p, PRONOUN_QUANTIFIERS) && !NOUN_LIKE.contains(v.text(i));
-                if i > a && ((v.is_any(i - 1, &DETERMINERS) && !quantifier(i - 1)) || v.is_possessive(i - 1)) {
+                // "he's said": after a pronoun "'s" is "has", not a possessive
+                let has_clitic = i >= a + 2 && v.is(i - 1, "'s") && v.is_any(i - 2, &["he", "she", "it", "that", "who", "there", "what"]);
+                if i > a && ((v.is_any(i - 1, &DETERMINERS) && !quantifier(i - 1)) || (v.is_possessive(i - 1) && !has_clitic)) {
                     continue;
                 }
             }

@@ -49,8 +49,10 @@ const MAX_ATTRIBUTION_TOKENS: usize = 30;
 /// attribution ending the same sentence.
 const MAX_RUN_ON_TOKENS: usize = 20;
 
-/// Fewest words for a quotation with no cue or speaker near it to count as speech.
-pub const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// Fewest words for a quotation with no cue or speaker near it to count as
+/// speech: shorter ones are mostly scare quotes, titles, slogans and
+/// headlines, or pieces of a quotation whose attribution was missed.
+pub const MIN_UNATTRIBUTED_WORDS: usize = 8;
 
 /// Most tokens between the two pieces of a joined quote: the attribution
 /// may run on past the speaker and cue ("…,” she said of the election, in
@@ -169,7 +171,9 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
                 .sum();
             // one that only starts with words of its own keeps them ("said that X “…”")
             let own_words = (a..b).take_while(|&t| !v.is_quote(t)).count();
-            (quoted * 2 <= span.len() || own_words >= 3).then_some(span)
+            // "said that Lee is “very involved” in the design": words on both sides make it a clause
+            let words_after = (a..b).rev().take_while(|&t| !v.is_quote(t)).filter(|&t| v.is_word(t)).count();
+            (quoted * 2 <= span.len() || own_words >= 3 || (own_words >= 1 && words_after >= 2)).then_some(span)
         })
         .collect();
     let continues_previous = match spans {
@@ -242,7 +246,7 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                 r.cue.first >= j
                     && (r.cue.first < hi || r.cue.first == j)
                     && (r.content.is_none() || r.cue.first < hi_own)
-                    && !(j..r.cue.first).any(|t| v.is_quote(t))
+                    && !(j..r.cue.first).any(|t| v.is_quote(t) && !v.is_possessive(t))
                     && (r.cue.first == j
                         || r.speaker.is_some_and(|np| near(np.first) || np.role.is_some_and(|(a, _)| near(a))))
             }) {
@@ -257,7 +261,7 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                     && r.cue.first - j <= MAX_RUN_ON_TOKENS
                     && v.text(r.cue.first - 1) == ","
                     && r.speaker.is_some_and(|np| np.first >= r.cue.end)
-                    && !(j..r.cue.first).any(|t| v.is_quote(t))
+                    && !(j..r.cue.first).any(|t| v.is_quote(t) && !v.is_possessive(t))
             }) {
                 out[qi] = Attribution::Report(first);
                 continue;
@@ -439,6 +443,12 @@ fn extract(doc: &mut Doc, spans: QuoteSpans) {
     }
     for (k, content) in found.content_spans.iter().enumerate() {
         let Some(span) = *content else { continue };
+        // a report inside the clause of another ("said he was asked about C") is part of that one
+        let cue = found.cue_spans[k];
+        let before = contents.partition_point(|c| c.start() <= span.start());
+        if contents[..before].iter().rev().take(4).any(|c| *c != span && c.contains(span) && c.contains(cue)) {
+            continue;
+        }
         quotes.push((
             span.start(),
             Quote {

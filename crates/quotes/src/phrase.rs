@@ -69,11 +69,14 @@ fn np_word(v: View, i: usize) -> bool {
 /// A plain phrase ending just before `end`, scanning left no further than `lo`.
 fn plain_left(v: View, lo: usize, end: usize) -> Option<Np> {
     let mut k = end;
-    while k > lo && end - k < 9 && np_word(v, k - 1) {
+    // "Ambassador to France": a title's "to" before a name belongs to the phrase
+    let title_to = |t: usize| t > lo && t + 1 < end && v.is(t, "to") && v.is_cap(t + 1) && is_title_word(v.text(t - 1));
+    while k > lo && end - k < 9 && (np_word(v, k - 1) || title_to(k - 1)) {
         // "a charge Addis Ababa denied": a common noun does not run into a name
         let t = k - 1;
         if k < end && v.is_cap(k) && v.kind(t) == dateline_doc::TokenKind::Word && !v.is_cap(t)
             && !v.is_any(t, &DETERMINERS) && !is_title_word(v.text(t)) && !v.is_possessive(t) && !v.is(t, "of")
+            && !title_to(t)
         {
             break;
         }
@@ -123,7 +126,12 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
     if v.text(last) == "," {
         // "X, Y, said": an apposition between commas
         let mut k = last;
-        while k > lo && last - k < 24 && v.text(k - 1) != "," && !v.is_quote(k - 1) && !v.is_final_punct(k - 1) {
+        while k > lo
+            && last - k < 24
+            && v.text(k - 1) != ","
+            && (!v.is_quote(k - 1) || v.is_possessive(k - 1))
+            && !v.is_final_punct(k - 1)
+        {
             k -= 1;
         }
         if k == last || k <= lo || v.text(k - 1) != "," {
@@ -287,7 +295,16 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         "ago", "later", "earlier", "year", "years", "week", "weeks", "month", "months", "day", "days", "night", "morning",
         "afternoon", "evening", "weekend",
     ];
+    // "Already, …", "Worst of all, …", "Led by Ann Lee, …": a fronted adverb or passive participle
+    const ADVERB_OPENERS: &[&str] = &[
+        "already", "worst", "best", "indeed", "now", "today", "first", "finally", "overall", "separately", "similarly",
+        "likewise", "nonetheless", "nevertheless", "moreover", "furthermore", "again",
+    ];
+    let adverb = v.is_any(i, ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ",");
+    let passive_participle = v.text(i).len() > 4 && v.text(i).ends_with("ed") && i + 1 < end && v.is(i + 1, "by");
     let fronted = subordinate
+        || adverb
+        || passive_participle
         || v.is_any(i, ADJUNCT_OPENERS)
         || v.is_any(i, &TIME_DETERMINERS)
         || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ing"));

@@ -159,8 +159,14 @@ fn verb(
     let mut j = hit.first;
     // "have long argued", "they all said"; lowercase only ("Billy Long said")
     let plain_adverb = |k: usize| !v.is_cap(k) && v.is_any(k, &["long", "all", "both", "ever", "since", "soon", "too"]);
+    // "he's said", "they've argued", "she'd told"
+    let clitic_aux = |k: usize| v.is_any(k, &["'s", "'ve", "'d"]) && !participle;
     while j > a
-        && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1) || plain_adverb(j - 1) || (participle && v.is_any(j - 1, &BE_FORMS)))
+        && (v.is_any(j - 1, &AUX_ADVERBS)
+            || is_ly_adverb(v, j - 1)
+            || plain_adverb(j - 1)
+            || clitic_aux(j - 1)
+            || (participle && v.is_any(j - 1, &BE_FORMS)))
     {
         j -= 1;
     }
@@ -198,7 +204,11 @@ fn verb(
         .then(|| np_left(v, a, j))
         .flatten()
         .filter(|np| np.kind != NpKind::Pronoun && np.kind != NpKind::Relative && np.first > a && v.is_any(np.first - 1, &["with", "left", "leaving"]));
+    // "the campaign is already claiming …": a progressive has its subject before the auxiliary
+    let progressive = participle && (j..hit.first).any(|k| v.is_any(k, &BE_FORMS)) && j > a && !v.is_any(j - 1, &["and", "but", ","]);
     if let Some(np) = participle_subject {
+        speaker = Some(np);
+    } else if let Some(np) = progressive.then(|| np_left(v, a, j)).flatten().filter(|np| np.kind != NpKind::Relative) {
         speaker = Some(np);
     } else if participle || coordinated {
         speaker_from = previous_in_sentence;
@@ -212,6 +222,11 @@ fn verb(
     }) {
         // "Hugh Hill, a doctor, said": an apposition before the verb; after "told" a name is its object
         speaker = Some(np);
+        // "C, Hugh Hill, a doctor, said": the apposition trails the clause
+        let np_start = np.role.map_or(np.first, |r| r.0.min(np.first));
+        if np_start > a && (v.text(np_start - 1) == "," || v.is_quote(np_start - 1)) {
+            trailing_from = Some(np_start - 1);
+        }
     } else if let Some(np) = inverted_np {
         speaker = Some(np);
         inverted = true;
@@ -240,6 +255,21 @@ fn verb(
         if let Some(np) = speaker {
             if np.first > a && (v.text(np.first - 1) == "," || v.is_quote(np.first - 1)) {
                 trailing_from = Some(np.first - 1);
+            } else if np.kind == NpKind::Name {
+                // "C, journalist Ann Lee said": a role noun before the name
+                let role_start = (np.first.saturating_sub(MAX_ROLE_PREFIX)..np.first)
+                    .rev()
+                    .take_while(|&k| {
+                        k > a
+                            && v.kind(k) == dateline_doc::TokenKind::Word
+                            && !v.is_cap(k)
+                            && !v.is_any(k, &["and", "but", "or", "that", "who", "which"])
+                            && !v.is_any(k, &DETERMINERS)
+                    })
+                    .last();
+                if let Some(k) = role_start.filter(|&k| v.text(k - 1) == ",") {
+                    trailing_from = Some(k - 1);
+                }
             }
         }
     }
@@ -262,9 +292,17 @@ fn verb(
     } else {
         let (addressee, start) = forward(v, hit, after, b);
         report.addressee = addressee;
+        // "“…,” Ann Lee said in a statement issued on Monday": what follows an attribution
+        // trailing a quotation describes the saying, not what was said
+        let after_quotation = trailing_from.is_some_and(|t| v.is_quote(t) || (t > a && v.text(t) == "," && v.is_quote(t - 1)));
+        if after_quotation {
+            return Some(report);
+        }
         // "As Ann Lee said, C": the "as" clause frames the main clause after it
         let framed_by_as = speaker.is_some_and(|np| {
-            np.first > a && v.is(np.first - 1, "as") && (np.first - 1 == a || v.text(np.first - 2) == ",")
+            np.first > a
+                && v.is(np.first - 1, "as")
+                && (sentence_opening(v, a, np.first - 1) || v.text(np.first - 2) == ",")
         });
         if let Some(start) = start.filter(|&s| framed_by_as && s < b && v.text(s) == ",") {
             if np_ends_sentence_clause(v, a, speaker) && clause_ok(v, start + 1, b) {
@@ -321,9 +359,19 @@ fn verb(
 }
 
 fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
-    // a source the noun-phrase reader can't take ("July's Post/ABC polling") still marks the clause
-    let speaker = np_right(v, hit.end, b);
-    let comma = (speaker.map_or(hit.end, |np| np.end)..b.min(hit.end + 12)).find(|&k| v.text(k) == ",");
+    // a source the noun-phrase reader can't take ("July's Post/ABC polling") still marks the clause;
+    // a bare plural ("according to exit polls conducted for …") is the run of words after the cue
+    let bare_source = || {
+        let mut k = hit.end;
+        while k < b && k - hit.end < MAX_BARE_SOURCE_WORDS && (v.is_word(k) || v.is_possessive(k)) && !v.is_any(k, &["that", "which", "who"]) {
+            k += 1;
+        }
+        (k > hit.end && !v.is_cap(hit.end) && !v.is_any(hit.end, &SUBJECT_PRONOUNS)).then(|| crate::phrase::np_from_range(v, hit.end, k))
+    };
+    let speaker = np_right(v, hit.end, b).or_else(bare_source);
+    let comma = (speaker.map_or(hit.end, |np| np.end)..b.min(hit.end + MAX_SOURCE_TOKENS))
+        .take_while(|&k| !v.is_final_punct(k) && !v.is_quote(k))
+        .find(|&k| v.text(k) == ",");
     let source_end = match (speaker, comma) {
         (_, Some(c)) => c,
         (Some(np), None) => np.end,
@@ -343,9 +391,32 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
     } else {
         let c = hit.first - 1;
         report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
+        // "Fundraising, according to the campaign, has surged": a parenthetical source inside its clause
+        let parenthetical = v.text(c) == ","
+            && comma == Some(source_end)
+            && source_end + 2 < b
+            && v.is_word(source_end + 1)
+            && !v.is_quote(a)
+            && !report.content.is_some_and(|(x, y)| has_finite_verb(v, x, y));
+        if parenthetical {
+            let end = clause_end(v, source_end + 1, b, quotes, later, false);
+            if end > source_end + 2 && has_finite_verb(v, source_end + 1, end) {
+                report.content = Some((a, end));
+            }
+        }
     }
     Some(report)
 }
+
+/// Most words of a source after "according to" that is no noun phrase with a determiner or name.
+const MAX_BARE_SOURCE_WORDS: usize = 8;
+
+/// Most tokens from "according to" to the comma ending its source.
+const MAX_SOURCE_TOKENS: usize = 30;
+
+/// Most lowercase role words between a trailing clause's comma and the
+/// speaker's name ("…, veteran journalist Ann Lee said").
+const MAX_ROLE_PREFIX: usize = 3;
 
 /// Plural time nouns that end a "for …" duration adjunct.
 const DURATION_NOUNS: &[&str] = &["days", "weeks", "months", "years", "decades", "hours", "while"];
@@ -445,7 +516,7 @@ fn sentence_opening(v: View, a: usize, i: usize) -> bool {
 fn closes_clause(v: View, i: usize, b: usize) -> bool {
     i >= b
         || v.is_final_punct(i)
-        || matches!(v.text(i), "," | ";" | ":")
+        || matches!(v.text(i), "," | ";" | ":" | "(")
         || v.is_any(i, &ADJUNCT_PREPOSITIONS)
         || v.is_quote(i)
         // "said a data expert who has worked for …": a relative clause on the speaker
@@ -474,11 +545,13 @@ fn trailing_clause(v: View, a: usize, cut: usize) -> Option<(usize, usize)> {
 fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize)>, Option<usize>) {
     // "that" soon after: what lies between is the addressee or an adjunct
     let mut k = from;
+    // "and" between capitalised words is part of a name ("told The Post and Courier that")
+    let name_and = |k: usize| k > from && k + 1 < b && v.is(k, "and") && v.is_cap(k - 1) && v.is_cap(k + 1);
     while k < b
-        && k - from < 7
+        && k - from < 10
         && (v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
         && !v.is(k, "that")
-        && !v.is_any(k, &["and", "but", "or"])
+        && (!v.is_any(k, &["and", "but", "or"]) || name_and(k))
         && !crate::cues::is_cue_word(v, k)
     {
         k += 1;
@@ -570,9 +643,30 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
     for i in a + 1..b {
         let t = v.text(i);
         let cap = upper(t);
+        // "But he operates …": a subject pronoun after a connective or comma starts a clause
+        let clause_subject = v.is_any(i, &["he", "she", "they", "we", "i"])
+            && (v.is_any(i - 1, &["but", "and", "so", "yet", "then", "now"]) || v.text(i - 1) == ",")
+            && i + 1 < b
+            && v.is_word(i + 1);
+        if clause_subject {
+            return true;
+        }
+        // "'s" is "is" or "has" after a pronoun ("he's"), a possessive after a noun ("the party's")
+        if t == "'s" {
+            if v.is_any(i - 1, &["he", "she", "it", "that", "there", "what", "who", "here", "where"]) {
+                return true;
+            }
+            prev_cap = false;
+            continue;
+        }
         // "Trump favors …": a present-tense verb right after a name
         let verb_s = t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
-        let after_name = prev_cap && !cap && verb_s;
+        // not after an adjective of nation or party ("Democratic strongholds", "Syrian refugees")
+        let adjective = i > a && {
+            let p = v.text(i - 1);
+            p.ends_with("ic") || p.ends_with("ish") || p.ends_with("ese") || p.ends_with("ian") || p.ends_with("can")
+        };
+        let after_name = prev_cap && !cap && verb_s && !adjective;
         // "the job marks …": after a determiner and a singular noun
         let after_noun = !cap
             && verb_s
@@ -636,12 +730,23 @@ static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock
     crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge"])
 });
 
+/// "about half", "about 40 percent", "about a third": a quantity after "about".
+fn approximate_quantity(v: View, i: usize) -> bool {
+    const QUANTITIES: &[&str] = &["half", "one", "two", "three", "four", "five", "dozens", "hundreds", "thousands", "millions"];
+    const FRACTIONS: &[&str] = &["third", "quarter", "fifth", "dozen", "fourth"];
+    v.kind(i) == dateline_doc::TokenKind::Number || v.is_any(i, QUANTITIES) || (v.is(i, "a") && v.is_any(i + 1, FRACTIONS))
+}
+
 /// Whether a reported clause may start at `start`.
 fn clause_ok(v: View, start: usize, b: usize) -> bool {
     if start >= b || v.is_quote(start) {
         return false; // nothing, or a quotation (left to the direct quote)
     }
-    v.is_word(start) && !v.is_any(start, &BAD_CLAUSE_STARTS) && start + 2 < b
+    // "at least 8 in 10 voters …" opens a clause with its subject
+    let quantity = start + 2 < b
+        && ((v.is(start, "at") && v.is_any(start + 1, &["least", "most"]))
+            || (v.is(start, "about") && approximate_quantity(v, start + 1)));
+    v.is_word(start) && (!v.is_any(start, &BAD_CLAUSE_STARTS) || quantity) && start + 2 < b
 }
 
 /// Where the reported clause ends: the sentence end, a new report in the
@@ -878,6 +983,72 @@ mod tests {
     #[test]
     fn passive_and_nouns_are_not_reports() {
         assert!(run("The plan was announced by the council. His claims were false.").is_empty());
+    }
+
+    #[test]
+    fn trailing_clause_with_a_pronoun_subject_after_a_connective() {
+        let r = run("But he works on a different principle, he said.");
+        assert_eq!(r[0].2.as_deref(), Some("But he works on a different principle"), "{r:?}");
+        let r = run("The party's leader, a senator, she said.");
+        assert_eq!(r[0].2, None, "a possessive is not a verb: {r:?}");
+    }
+
+    #[test]
+    fn long_named_addressee_and_opening_connective_before_as() {
+        let r = run("Lee told The Post and Courier newspaper on Saturday that he voted for Ruiz.");
+        assert_eq!(r[0].2.as_deref(), Some("he voted for Ruiz"), "{r:?}");
+        let r = run("But as a local reporter noted, the mayor did not fill the hall.");
+        assert_eq!(r[0].1, "a local reporter", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the mayor did not fill the hall"), "{r:?}");
+    }
+
+    #[test]
+    fn words_after_an_attribution_trailing_a_quotation_are_not_reported() {
+        let r = run("“We will win,” spokesman Ian Bell said in a statement issued an hour before the rally began.");
+        assert_eq!(r[0].2, None, "{r:?}");
+    }
+
+    #[test]
+    fn progressive_cue_takes_the_subject_before_the_auxiliary() {
+        let r = run("The results are not in, but the Lee campaign is already claiming victory in the north.");
+        assert_eq!(r[0].1, "the Lee campaign", "{r:?}");
+        let r = run("Already, most delegates have said they support Ruiz.");
+        assert_eq!(r[0].1, "most delegates", "{r:?}");
+    }
+
+    #[test]
+    fn title_with_to_before_a_name_is_one_speaker() {
+        let r = run("The talks had collapsed, Chad’s Ambassador to France confirmed.");
+        assert_eq!(r[0].1, "Chad’s Ambassador to France", "{r:?}");
+    }
+
+    #[test]
+    fn according_to_a_bare_or_long_source_and_a_parenthetical_one() {
+        let r = run("Lee registered the firm in 2010, according to state corporate records.");
+        assert_eq!(r[0].1, "state corporate records", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("Lee registered the firm in 2010"), "{r:?}");
+        let r = run("According to early results of exit polls conducted for two networks by a research firm, at least 8 in 10 voters are angry.");
+        assert_eq!(r[0].2.as_deref(), Some("at least 8 in 10 voters are angry"), "{r:?}");
+        let r = run("Fundraising, according to the campaign, has surged in the same period.");
+        assert_eq!(r[0].2.as_deref(), Some("Fundraising, according to the campaign, has surged in the same period"), "{r:?}");
+    }
+
+    #[test]
+    fn trailing_clause_before_a_role_and_a_name() {
+        let r = run("Many voters found the remark offensive, journalist Ann Lee said.");
+        assert_eq!(r[0].2.as_deref(), Some("Many voters found the remark offensive"), "{r:?}");
+        let r = run("He said troops had shelled two villages, a charge Addis Ababa denied.");
+        assert_eq!(r[0].2.as_deref(), Some("troops had shelled two villages"), "{r:?}");
+        assert!(r.iter().all(|x| x.0 != "denied" || x.2.is_none()), "a determiner opens no role: {r:?}");
+    }
+
+    #[test]
+    fn clitic_auxiliary_and_approximate_quantities() {
+        let r = run("While he's said he will fight on, the race is over.");
+        assert_eq!(r[0].1, "he", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("he will fight on"), "{r:?}");
+        let r = run("The budget office said about half of the deficit came from tax cuts.");
+        assert_eq!(r[0].2.as_deref(), Some("about half of the deficit came from tax cuts"), "{r:?}");
     }
 
     #[test]
