@@ -79,11 +79,7 @@ fn number(out: &mut Vec<u8>, mut n: u64) {
             break;
         }
     }
-    // a few bytes: pushed one by one, not handed to memcpy
-    out.reserve(buf.len() - k);
-    for &d in &buf[k..] {
-        out.push(d);
-    }
+    out.extend_from_slice(&buf[k..]);
 }
 
 fn span(out: &mut Vec<u8>, s: &CharSpan) {

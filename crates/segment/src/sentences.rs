@@ -71,15 +71,18 @@ fn push(doc: &Doc, a: usize, b: usize, paragraph: usize, out: &mut Vec<Sentence>
 
 fn ends_sentence_at(doc: &Doc, i: usize, end: usize) -> bool {
     let tok = &doc.tokens[i];
-    let text = doc.token_text(i);
     match tok.kind {
-        TokenKind::Punct => match text {
+        TokenKind::Punct => match doc.token_text(i) {
             "!" | "?" => true,
             "." => !(i > 0 && period_is_abbreviation(doc, i - 1, i + 1, end)),
-            _ if text.starts_with("..") => i + 1 < end && starts_with_upper(doc, i + 1),
+            text if text.starts_with("..") => i + 1 < end && starts_with_upper(doc, i + 1),
             _ => false,
         },
-        TokenKind::Word if text.ends_with('.') && text.len() > 1 => {
+        // a word of two bytes or more that ends in a dot, told by its last
+        // byte: most tokens are words, and most words are not sliced here
+        TokenKind::Word
+            if tok.norm_end > tok.norm_start + 1 && doc.norm.as_str().as_bytes().get(tok.norm_end as usize - 1) == Some(&b'.') =>
+        {
             // a dotted abbreviation such as "U.S." at the end of a sentence
             i + 1 >= end || next_is_opener(doc, i + 1)
         }
