@@ -96,7 +96,7 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         return None;
     }
     if v.text(end - 1) == ")" {
-        let open = (lo..end - 1).rev().take(8).find(|&k| v.text(k) == "(")?;
+        let open = (lo..end - 1).rev().take(MAX_PARENTHESIS_TOKENS).find(|&k| v.text(k) == "(")?;
         return np_left(v, lo, open);
     }
     let last = end - 1;
@@ -161,6 +161,10 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
     }
     plain_left(v, lo, end).map(|np| quantity_left(v, lo, np))
 }
+
+/// Longest parenthesis after a speaker ("Sen. Ann Lee (a Democrat so
+/// young she is taken for an aide) says").
+const MAX_PARENTHESIS_TOKENS: usize = 24;
 
 /// Longest apposition between dashes before a reporting verb.
 const MAX_DASH_APPOSITION: usize = 30;

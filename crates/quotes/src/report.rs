@@ -291,6 +291,9 @@ fn verb(
         }
     } else {
         let (addressee, start) = forward(v, hit, after, b);
+        // not a parenthetical attribution ("That, they say, will …")
+        let comma_clause = trailing_from.is_none() && COMMA_CLAUSE_VERBS.contains(hit.cue.lemma.as_str());
+        let start = start.map(|s| comma_clause.then(|| clause_after_comma(v, s, b)).flatten().unwrap_or(s));
         report.addressee = addressee;
         // "“…,” Ann Lee said in a statement issued on Monday": what follows an attribution
         // trailing a quotation describes the saying, not what was said
@@ -413,6 +416,10 @@ const MAX_BARE_SOURCE_WORDS: usize = 8;
 
 /// Most tokens from "according to" to the comma ending its source.
 const MAX_SOURCE_TOKENS: usize = 30;
+
+/// Most tokens of an addressee and adjuncts before "that" ("told a crowded
+/// hall at a hotel in downtown Baltimore that").
+const MAX_ADDRESSEE_TOKENS: usize = 14;
 
 /// Most lowercase role words between a trailing clause's comma and the
 /// speaker's name ("…, veteran journalist Ann Lee said").
@@ -548,7 +555,7 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     // "and" between capitalised words is part of a name ("told The Post and Courier that")
     let name_and = |k: usize| k > from && k + 1 < b && v.is(k, "and") && v.is_cap(k - 1) && v.is_cap(k + 1);
     while k < b
-        && k - from < 10
+        && k - from < if hit.cue.addressee { MAX_ADDRESSEE_TOKENS } else { 10 }
         && (v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
         && !v.is(k, "that")
         && (!v.is_any(k, &["and", "but", "or"]) || name_and(k))
@@ -630,6 +637,30 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     }
     (addressee, Some(i))
 }
+
+/// "Lee says, however, that C", "Lee says, C": where a clause after a
+/// comma right after the cue starts (with a verb of its own; not a
+/// quotation, a new cue or a participle).
+fn clause_after_comma(v: View, comma: usize, b: usize) -> Option<usize> {
+    if comma >= b || v.text(comma) != "," {
+        return None;
+    }
+    let mut s = comma + 1;
+    if s + 1 < b && v.is_any(s, &["however", "though", "too", "also", "again", "instead"]) && v.text(s + 1) == "," {
+        s += 2;
+    }
+    if s < b && v.is(s, "that") {
+        s += 1;
+    }
+    let participle = s < b && v.text(s).ends_with("ing");
+    let new_report = (s..b.min(s + 4)).any(|k| crate::cues::is_cue_word(v, k));
+    (s + 2 < b && v.is_word(s) && !participle && !new_report && has_finite_verb(v, s, b)).then_some(s)
+}
+
+/// Verbs of saying that may take their clause after a comma ("says, however, that").
+static COMMA_CLAUSE_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&["say", "tell", "write", "report", "add", "note", "argue", "claim", "insist", "explain"])
+});
 
 /// Whether a token range holds a word that looks like a finite verb (an
 /// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
@@ -721,7 +752,7 @@ static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::Lazy
     crate::view::WordSet::new(&[
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
         "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
-        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask",
+        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report",
     ])
 });
 
@@ -1049,6 +1080,18 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("he will fight on"), "{r:?}");
         let r = run("The budget office said about half of the deficit came from tax cuts.");
         assert_eq!(r[0].2.as_deref(), Some("about half of the deficit came from tax cuts"), "{r:?}");
+    }
+
+    #[test]
+    fn clause_after_a_comma_and_long_addressees_and_parentheses() {
+        let r = run("Kaine now says, however, that he is a strong advocate for the bill.");
+        assert_eq!(r[0].2.as_deref(), Some("he is a strong advocate for the bill"), "{r:?}");
+        let r = run("Ann Lee told a large crowd at a hotel in downtown Troy on Tuesday that she is not giving up.");
+        assert_eq!(r[0].2.as_deref(), Some("she is not giving up"), "{r:?}");
+        let r = run("Sen. Ann Lee (a Democrat so young she has been taken for an aide) says he was adrift for weeks.");
+        assert_eq!(r[0].1, "Sen. Ann Lee", "{r:?}");
+        let r = run("Local police reported 906 attacks against shelters last year.");
+        assert_eq!(r[0].2.as_deref(), Some("906 attacks against shelters last year"), "{r:?}");
     }
 
     #[test]
