@@ -421,6 +421,10 @@ const MAX_SOURCE_TOKENS: usize = 30;
 /// hall at a hotel in downtown Baltimore that").
 const MAX_ADDRESSEE_TOKENS: usize = 14;
 
+/// Most tokens from "asked" to the question after an adjunct ("Asked by
+/// the host on Sunday whether …").
+const MAX_QUESTION_ADJUNCT_TOKENS: usize = 8;
+
 /// Most lowercase role words between a trailing clause's comma and the
 /// speaker's name ("…, veteran journalist Ann Lee said").
 const MAX_ROLE_PREFIX: usize = 3;
@@ -464,7 +468,19 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
     if hit.cue.lemma != "ask" || v.is(a, "as") {
         return None;
     }
-    let mut start = hit.end;
+    // "Asked by a reporter if …", "Asked on Fox News who …", "Asked Tuesday about …": an adjunct first
+    let question_at = |k: usize| v.is_any(k, QUESTION_WORDS) || v.is(k, "about");
+    let adjunct_start = hit.end < b
+        && (v.is_any(hit.end, &["by", "on", "in", "at", "during"]) || v.is_any(hit.end, &ADJUNCT_HEADS) || v.is_cap(hit.end));
+    let asked_at = if adjunct_start {
+        (hit.end + 1..b.min(hit.end + MAX_QUESTION_ADJUNCT_TOKENS))
+            .take_while(|&k| v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
+            .find(|&k| question_at(k))
+            .unwrap_or(hit.end)
+    } else {
+        hit.end
+    };
+    let mut start = asked_at;
     let about = v.is(start, "about");
     if about {
         start += 1;
@@ -477,7 +493,7 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
         }
     }
     let end = clause_end(v, start, b, quotes, later, true);
-    let first = if about { start } else { hit.end };
+    let first = if about { start } else { asked_at };
     (end >= start + 2 && end < b && v.text(end) == ",").then(|| report(None, Some((first, end))))
 }
 
@@ -758,7 +774,7 @@ static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::Lazy
 
 /// Of those, the ones that take a "to" infinitive ("promised to resign").
 static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
-    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge"])
+    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge", "offer"])
 });
 
 /// "about half", "about 40 percent", "about a third": a quantity after "about".
@@ -1092,6 +1108,16 @@ mod tests {
         assert_eq!(r[0].1, "Sen. Ann Lee", "{r:?}");
         let r = run("Local police reported 906 attacks against shelters last year.");
         assert_eq!(r[0].2.as_deref(), Some("906 attacks against shelters last year"), "{r:?}");
+    }
+
+    #[test]
+    fn asked_after_an_adjunct_and_offered_to() {
+        let r = run("Asked by a reporter if the plan remains his view, Lee said yes.");
+        assert_eq!(r[0].2.as_deref(), Some("if the plan remains his view"), "{r:?}");
+        let r = run("The minister offered to resign over the failed talks.");
+        assert_eq!(r[0].2.as_deref(), Some("to resign over the failed talks"), "{r:?}");
+        let r = run("The two states agreed to let observers monitor the border.");
+        assert!(r.iter().all(|x| x.2.is_none()), "an agreement to act is no speech: {r:?}");
     }
 
     #[test]
