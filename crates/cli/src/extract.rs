@@ -182,3 +182,46 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
 /// the system allocator (malloc and free were ~12 % of a one-thread run).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `mi_option_purge_delay` (its position in `mi_option_t` of the
+/// mimalloc v3 that `libmimalloc-sys` 0.1.4x builds; that crate names no
+/// constant for it).
+const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+
+extern "C" {
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    #[cfg(test)]
+    fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
+}
+
+/// Keeps freed memory in the process instead of handing it back to the OS
+/// after mimalloc's purge delay: each batch of documents frees and then
+/// allocates again about as much as the last, and memory that was given
+/// back is faulted in and zeroed by the kernel anew (the kernel's page
+/// clearing was ~5 % of a one-thread run). Peak memory is what the largest
+/// batch needs either way.
+pub fn keep_freed_memory() {
+    // SAFETY: plain setters of mimalloc's option table, which it reads
+    // atomically; any value is valid for the purge delay (-1: never purge)
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
+}
+
+/// The purge delay mimalloc works with (ms; -1: never).
+#[cfg(test)]
+fn purge_delay() -> i64 {
+    // SAFETY: a read of mimalloc's option table
+    unsafe { mi_option_get(MI_OPTION_PURGE_DELAY) as i64 }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn freed_memory_is_kept() {
+        // mimalloc v3's default delay (1 s): the index names the right option
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            assert_eq!(super::purge_delay(), 1000);
+        }
+        super::keep_freed_memory();
+        assert_eq!(super::purge_delay(), -1);
+    }
+}

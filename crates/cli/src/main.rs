@@ -38,6 +38,7 @@ enum Command {
 }
 
 fn main() -> Result<()> {
+    extract::keep_freed_memory();
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Extract(args) => extract::run(args)?,

@@ -218,7 +218,18 @@ impl StartFilter {
     /// Whether some pattern may match `text` from its start.
     #[inline]
     fn may_start(&self, text: &[u8]) -> bool {
-        self.any || (1..=text.len().min(Self::PREFIX)).any(|n| self.prefixes.contains(Self::prefix_hash(&text[..n])))
+        if self.any {
+            return true;
+        }
+        // `prefix_hash(&text[..n])` for growing n, each from the bytes before
+        let mut bytes = 0u64;
+        for (n, &b) in (1u64..).zip(text.iter().take(Self::PREFIX)) {
+            bytes = bytes << 8 | b.to_ascii_lowercase() as u64;
+            if self.prefixes.contains((n << (8 * n) | bytes).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -453,6 +464,16 @@ mod tests {
         assert!(!f.may_start(b""));
         let all = StartFilter::new([&b""[..]].into_iter());
         assert!(all.may_start(b"Smith"));
+    }
+
+    #[test]
+    fn start_filter_hashes_prefixes_as_built() {
+        for text in [&b"Foreign"[..], b"U.S.", b"e", b"NEW YORK", b"abcdef"] {
+            for n in 1..=text.len().min(StartFilter::PREFIX) {
+                let f = StartFilter::new([&text[..n]].into_iter());
+                assert!(f.may_start(text), "{:?} at {n}", std::str::from_utf8(text));
+            }
+        }
     }
 
     #[test]

@@ -217,8 +217,21 @@ impl TokenHashes {
 
 const MAX_FEATURES: usize = 40;
 
-/// The features of token `i` given the two previous tags.
-fn features(s: &SentenceView, th: &mut TokenHashes, caps_sentence: bool, i: usize, prev: usize, prev2: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
+/// The features of token `i` given the two previous tags. `touch` sees each
+/// feature as soon as it is known (the tagger prefetches its weights while
+/// the rest are computed).
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn features(
+    s: &SentenceView,
+    th: &mut TokenHashes,
+    caps_sentence: bool,
+    i: usize,
+    prev: usize,
+    prev2: usize,
+    out: &mut [u64; MAX_FEATURES],
+    mut touch: impl FnMut(u64),
+) -> usize {
     let n = s.words.len();
     let w = s.words[i];
     let ii = i as isize;
@@ -235,7 +248,9 @@ fn features(s: &SentenceView, th: &mut TokenHashes, caps_sentence: bool, i: usiz
     let (shape_p1, shape_n1) = (th.shape(s, ii - 1), th.shape(s, ii + 1));
     let mut k = 0;
     let mut push = |template: u64, v: u64| {
-        out[k] = mix(mix(SEED, template), v);
+        let f = mix(mix(SEED, template), v);
+        touch(f);
+        out[k] = f;
         k += 1;
     };
     push(1, 0);
@@ -293,7 +308,7 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
         }
         // lower-case words that begin names: particles ("de Gaulle", "van
         // Gogh") and prefixes of capitalised words ("al-Qaeda", "pro-Russian")
-        return !(is_name_particle(w) || w.windows(2).any(|p| p[0] == b'-' && p[1].is_ascii_uppercase()));
+        return !(is_name_particle(w) || capitalised_after_hyphen(w));
     }
     if first.is_ascii_digit() {
         return w.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'/' | b':'));
@@ -303,6 +318,20 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
         return true;
     }
     (first.is_ascii_punctuation() && w.len() == 1 && first != b'&') || w == b"'s"
+}
+
+/// A hyphen followed by a capital ("al-Qaeda"); most words have no hyphen,
+/// and the search for one is a plain byte scan.
+#[inline]
+fn capitalised_after_hyphen(w: &[u8]) -> bool {
+    let mut rest = w;
+    while let Some(h) = rest.iter().position(|&b| b == b'-') {
+        if rest.get(h + 1).is_some_and(u8::is_ascii_uppercase) {
+            return true;
+        }
+        rest = &rest[h + 1..];
+    }
+    false
 }
 
 /// Capitalised function words, which do not begin names (compared ignoring case).
@@ -412,6 +441,29 @@ impl Model {
         out
     }
 
+    /// Asks the CPU to fetch the weights of feature `f` into the cache: the
+    /// table is megabytes and each feature reads a random row of it, so the
+    /// reads are started while the other features are still being hashed.
+    #[inline(always)]
+    fn prefetch(&self, f: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let row: *const [i16; N_CLASSES] = self.weights.as_ptr().wrapping_add((f & self.mask) as usize);
+            let bytes: *const i8 = row.cast();
+            // SAFETY: a prefetch is a hint that never faults nor reads into the
+            // program; both addresses lie inside `weights` (a row may straddle
+            // two cache lines).
+            #[allow(unused_unsafe)]
+            unsafe {
+                _mm_prefetch::<_MM_HINT_T0>(bytes);
+                _mm_prefetch::<_MM_HINT_T0>(bytes.wrapping_add(std::mem::size_of::<[i16; N_CLASSES]>() - 1));
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = f;
+    }
+
     #[inline]
     fn score(&self, feats: &[u64], scores: &mut [i32; N_CLASSES]) {
         *scores = [0; N_CLASSES];
@@ -443,7 +495,7 @@ impl Model {
             let class = if surely_outside(s, i, prev) {
                 0
             } else {
-                let k = features(s, th, caps, i, prev, prev2, &mut feats);
+                let k = features(s, th, caps, i, prev, prev2, &mut feats, |f| self.prefetch(f));
                 self.score(&feats[..k], &mut scores);
                 best_allowed(&scores, prev)
             };
@@ -499,13 +551,19 @@ pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
     let Some(model) = model() else { return Vec::new() };
     let bits = lexicon_bits(doc.tokens.len(), lex);
     let norm = doc.norm.as_str().as_bytes();
-    // units: (first token, byte slice); an initial joins its dot
-    let mut unit_start: Vec<usize> = Vec::with_capacity(doc.tokens.len() + 1);
-    let mut words: Vec<&[u8]> = Vec::with_capacity(doc.tokens.len());
-    let mut unit_bits: Vec<u16> = Vec::with_capacity(doc.tokens.len());
-    let mut sentence_units: Vec<std::ops::Range<usize>> = Vec::with_capacity(doc.sentences.len());
+    // per sentence, reused: units (first token, byte slice, lexicon bits);
+    // an initial joins its dot
+    let mut unit_start: Vec<usize> = Vec::new();
+    let mut words: Vec<&[u8]> = Vec::new();
+    let mut unit_bits: Vec<u16> = Vec::new();
+    let mut out = Vec::new();
+    let mut classes = Vec::new();
+    let mut unit_spans = Vec::new();
+    let mut hashes = TokenHashes { lower: Vec::new(), shape: Vec::new() };
     for s in &doc.sentences {
-        let first_unit = words.len();
+        unit_start.clear();
+        words.clear();
+        unit_bits.clear();
         let end = s.tokens.end.min(doc.tokens.len());
         let mut i = s.tokens.start.min(end);
         while i < end {
@@ -525,21 +583,13 @@ pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
                 i += 1;
             }
         }
-        sentence_units.push(first_unit..words.len());
-    }
-    unit_start.push(doc.tokens.len());
-    let mut out = Vec::new();
-    let mut classes = Vec::new();
-    let mut unit_spans = Vec::new();
-    let mut hashes = TokenHashes { lower: Vec::new(), shape: Vec::new() };
-    for r in sentence_units {
-        let view = SentenceView { words: &words[r.clone()], lex: &unit_bits[r.clone()] };
+        let view = SentenceView { words: &words, lex: &unit_bits };
         model.tag_with(&view, &mut hashes, &mut classes);
         unit_spans.clear();
-        spans(&classes, r.start, &mut unit_spans);
+        spans(&classes, 0, &mut unit_spans);
         for u in &unit_spans {
             // back from units to tokens: a unit ends where the next one starts
-            let end_token = if u.end_token < r.end { unit_start[u.end_token] } else { last_token_of_unit(doc, unit_start[u.end_token - 1], norm) };
+            let end_token = if u.end_token < words.len() { unit_start[u.end_token] } else { last_token_of_unit(doc, unit_start[u.end_token - 1], norm) };
             out.push(NameSpan { start_token: unit_start[u.start_token], end_token, label: u.label });
         }
     }
@@ -647,7 +697,7 @@ pub fn train(data: &[TrainSentence], buckets: usize, epochs: usize, mut log: imp
                 let pred = if surely_outside(&view, i, prev) {
                     0
                 } else {
-                    let k = features(&view, &mut th, caps, i, prev, prev2, &mut feats);
+                    let k = features(&view, &mut th, caps, i, prev, prev2, &mut feats, |_| {});
                     let mut scores = [0f32; N_CLASSES];
                     for &f in &feats[..k] {
                         let base = ((f & mask) as usize) * N_CLASSES;
@@ -703,10 +753,18 @@ mod tests {
         let words: Vec<&[u8]> = vec![b"Hegseth", b"U.S."];
         let view = SentenceView { words: &words, lex: &[0, 0] };
         let mut out = [0u64; MAX_FEATURES];
-        let k = features(&view, &mut TokenHashes::new(&view), false, 0, 0, 0, &mut out);
+        let k = features(&view, &mut TokenHashes::new(&view), false, 0, 0, 0, &mut out, |_| {});
         for p in 1..=3u64 {
             let expected = mix(mix(SEED, 3 + p), hash_lower(&b"Hegseth"[..p as usize]));
             assert!(out[..k].contains(&expected), "prefix of {p}");
+        }
+    }
+
+    #[test]
+    fn hyphen_then_capital() {
+        for (w, expected) in [(&b"al-Qaeda"[..], true), (b"pro-Russian", true), (b"well-known", false), (b"-", false), (b"a-", false), (b"x-y-Z", true), (b"", false)] {
+            assert_eq!(capitalised_after_hyphen(w), expected, "{:?}", std::str::from_utf8(w));
+            assert_eq!(capitalised_after_hyphen(w), w.windows(2).any(|p| p[0] == b'-' && p[1].is_ascii_uppercase()));
         }
     }
 

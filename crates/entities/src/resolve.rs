@@ -31,6 +31,17 @@ fn token_is(t: &Token, norm: &[u8], word: &[u8]) -> bool {
     t.norm_end.wrapping_sub(t.norm_start) as usize == word.len() && norm.get(t.norm_start as usize..t.norm_end as usize) == Some(word)
 }
 
+/// The tokens that are exactly `word`, in order, given the ascending
+/// normalised offsets where `word` occurs (found with a fast byte search,
+/// where a scan over every token would cost more).
+fn tokens_spelled<'a>(doc: &'a Doc, positions: impl Iterator<Item = usize> + 'a, word: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let norm = doc.norm.as_str().as_bytes();
+    positions.flat_map(move |p| {
+        let first = doc.tokens.partition_point(|t| (t.norm_start as usize) < p);
+        (first..doc.tokens.len()).take_while(move |&i| doc.tokens[i].norm_start as usize == p).filter(move |&i| token_is(&doc.tokens[i], norm, word))
+    })
+}
+
 /// `word.to_lowercase()` is one of `list` (lower-case words), without
 /// building the lower-case string when the word is ASCII.
 fn lowercase_in(word: &str, list: &[&str]) -> bool {
@@ -345,8 +356,8 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
 fn administration_cands(doc: &Doc) -> Vec<Cand> {
     let mut out = Vec::new();
     let norm = doc.norm.as_str().as_bytes();
-    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
-        if !token_is(t, norm, b"administration") {
+    for i in tokens_spelled(doc, memchr::memmem::find_iter(norm, b"administration"), b"administration") {
+        if i == 0 {
             continue;
         }
         let p = i - 1;
@@ -483,10 +494,12 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
 
 /// Merges tagged names with the lexicon and rule mentions.
 fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[NameSpan]) -> Vec<Cand> {
-    cands.sort_by_key(|c| (c.start, c.end));
+    if !cands.is_sorted_by_key(|c| (c.start, c.end)) {
+        cands.sort_by_key(|c| (c.start, c.end));
+    }
     let longest = cands.iter().map(|c| c.end.saturating_sub(c.start)).max().unwrap_or(0);
     let mut keep = vec![true; cands.len()];
-    let mut extra = Vec::new();
+    let mut extra = Vec::with_capacity(tagged.len());
     let tagged = join_initials(doc, tagged);
     for n in &tagged {
         let Some(n) = clean_span(doc, lex, n) else { continue };
@@ -587,6 +600,10 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     let mut person_names: WordSet<Vec<String>> = WordSet::default();
     for c in cands.iter().filter(|c| c.key == Key::Person) {
         // only names given in full: a one-word "person" may be the tagger's slip
+        // (counted before the words are built)
+        if c.end > c.start && (c.start..c.end).filter(|&i| !is_possessive(doc.token_text(i))).nth(1).is_none() {
+            continue;
+        }
         let words = name_words(doc, c);
         if words.len() > 1 {
             if let Some(last) = words.last() {
@@ -638,6 +655,9 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
     if names.is_empty() {
         return Vec::new();
     }
+    // the byte lengths of the names (63: longer), which rule out most tokens
+    // before they are looked up
+    let lengths: u64 = names.iter().fold(0, |m, w| m | 1 << w.len().min(63));
     let mut covered = vec![false; doc.tokens.len()];
     for c in cands {
         for t in c.start..c.end.min(covered.len()) {
@@ -649,7 +669,8 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
     for (i, t) in doc.tokens.iter().enumerate() {
         // cheap tests first: an ASCII word must begin with a capital
         let first = if t.norm_end > t.norm_start { norm.get(t.norm_start as usize) } else { None };
-        if first.is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) || covered[i] {
+        let len = t.norm_end.wrapping_sub(t.norm_start) as usize;
+        if first.is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) || lengths & 1 << len.min(63) == 0 || covered[i] {
             continue;
         }
         let w = doc.token_text(i);
@@ -683,8 +704,8 @@ fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>) {
     let n = doc.tokens.len();
     let mut found = Vec::new();
     let norm = doc.norm.as_str().as_bytes();
-    for (i, t) in doc.tokens.iter().enumerate().take(n.saturating_sub(2)).skip(1) {
-        if !token_is(t, norm, b"(") || !token_is(&doc.tokens[i + 2], norm, b")") {
+    for i in tokens_spelled(doc, memchr::memchr_iter(b'(', norm), b"(") {
+        if i == 0 || i + 2 >= n || !token_is(&doc.tokens[i + 2], norm, b")") {
             continue;
         }
         let acr = doc.token_text(i + 1);
@@ -737,7 +758,19 @@ fn name_words(doc: &Doc, c: &Cand) -> Vec<String> {
     if c.end <= c.start {
         return doc.slice(c.span).split_whitespace().map(str::to_lowercase).collect();
     }
-    (c.start..c.end).map(|i| doc.token_text(i).to_lowercase()).filter(|w| w != "'s").collect()
+    let mut words = Vec::with_capacity(c.end - c.start);
+    for i in c.start..c.end {
+        let w = doc.token_text(i);
+        if !is_possessive(w) {
+            words.push(if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() });
+        }
+    }
+    words
+}
+
+/// `w.to_lowercase() == "'s"` (no other text lower-cases to it).
+fn is_possessive(w: &str) -> bool {
+    w.len() == 2 && w.eq_ignore_ascii_case("'s")
 }
 
 /// "Donald J. Trump" and "Donald Trump": the same surname and the same
@@ -761,7 +794,7 @@ fn initials(words: &[String]) -> String {
 /// Assigns each candidate a group index; candidates are in text order.
 fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut groups: Vec<usize> = vec![0; cands.len()];
-    let mut by_key: WordMap<&Key, usize> = WordMap::default();
+    let mut by_key: WordMap<&Key, usize> = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
     // persons: surname ↔ full name
     let mut persons: Vec<(usize, Vec<String>)> = Vec::new();
     let mut persons_by_last: WordMap<String, Vec<usize>> = WordMap::default();
@@ -961,33 +994,30 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
             cands.push(d);
         }
     }
-    cands.sort_by_key(|c| (c.span.start(), std::cmp::Reverse(c.span.end())));
+    sort_by_span(&mut cands);
     cands.dedup_by(|a, b| a.span == b.span);
     settle_metonyms(doc, &mut cands);
     one_label_per_name(doc, &mut cands);
     let more = repeated_person_names(doc, &cands);
     if !more.is_empty() {
         cands.extend(more);
-        cands.sort_by_key(|c| (c.span.start(), std::cmp::Reverse(c.span.end())));
+        sort_by_span(&mut cands);
     }
     let groups = group(doc, &cands);
     let index = CandIndex::new(&cands);
 
-    let n_groups = groups.iter().copied().max().map_or(0, |m| m + 1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
-    for (i, &g) in groups.iter().enumerate() {
-        members[g].push(i);
-    }
+    let members = members_by_group(&groups);
     let g = geo();
     let o = orgs();
     doc.mentions.clear();
     doc.entities.clear();
+    doc.mentions.reserve(cands.len() + 8);
     let mut mention_of_cand = vec![0usize; cands.len()];
     for (i, c) in cands.iter().enumerate() {
         mention_of_cand[i] = doc.mentions.len();
         doc.mentions.push(Mention { span: c.span, kind: c.kind, source: c.source, entity: None });
     }
-    for m in members.into_iter().filter(|m| !m.is_empty()) {
+    for m in members.chunk_by(|&a, &b| groups[a] == groups[b]) {
         let first = &cands[m[0]];
         let kind = match first.key {
             Key::Country(_) => EntityKind::Country,
@@ -1019,11 +1049,39 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
         }
         e.mentions = m.iter().map(|&i| mention_of_cand[i]).collect();
         let id: EntityId = doc.add_entity(e);
-        for &i in &m {
+        for &i in m {
             doc.mentions[mention_of_cand[i]].entity = Some(id);
         }
     }
     add_role_references(doc, &cands, &mention_of_cand);
+}
+
+/// Sorts candidates by start, longer first (a stable sort, skipped when
+/// they are already in order, as they mostly are).
+fn sort_by_span(cands: &mut [Cand]) {
+    let key = |c: &Cand| (c.span.start(), std::cmp::Reverse(c.span.end()));
+    if !cands.is_sorted_by_key(key) {
+        cands.sort_by_key(key);
+    }
+}
+
+/// Candidate indices grouped by their group number, groups in order and
+/// candidates in order inside each (one vector, not one per group).
+fn members_by_group(groups: &[usize]) -> Vec<usize> {
+    let n_groups = groups.iter().copied().max().map_or(0, |m| m + 1);
+    let mut start = vec![0usize; n_groups + 1];
+    for &g in groups {
+        start[g + 1] += 1;
+    }
+    for g in 0..n_groups {
+        start[g + 1] += start[g];
+    }
+    let mut out = vec![0usize; groups.len()];
+    for (i, &g) in groups.iter().enumerate() {
+        out[start[g]] = i;
+        start[g] += 1;
+    }
+    out
 }
 
 /// Words that, after an organisation or a country, name the person who
@@ -1096,4 +1154,22 @@ fn display_name(doc: &Doc, c: &Cand) -> String {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessive_as_lower_cased() {
+        for w in ["'s", "'S", "’s", "s", "'", "is", "'sa", "K", "\u{212A}"] {
+            assert_eq!(is_possessive(w), w.to_lowercase() == "'s", "{w}");
+        }
+    }
+
+    #[test]
+    fn members_listed_by_group_in_order() {
+        assert_eq!(members_by_group(&[1, 0, 1, 2, 0]), vec![1, 4, 0, 2, 3]);
+        assert!(members_by_group(&[]).is_empty());
+    }
 }

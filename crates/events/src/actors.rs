@@ -20,6 +20,9 @@ use crate::matcher::WordHasher;
 use crate::starts::PhraseStarts;
 
 const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
+/// Well-known heads of state and government and other office holders, in the
+/// same format (`data/events/leaders.txt`): read after the actor list.
+const BUILTIN_LEADERS: &str = include_str!("../../../data/events/leaders.txt");
 
 /// The parsed actor word list.
 pub struct ActorLexicon {
@@ -36,6 +39,8 @@ pub struct ActorLexicon {
     exact: HashMap<String, &'static str, BuildHasherDefault<WordHasher>>,
     /// Lower-case single sector words.
     sectors: HashMap<String, Sector, BuildHasherDefault<WordHasher>>,
+    /// Whole phrase → sector, for names listed as `CODE/SECTOR` ("Putin" → GOV).
+    phrase_sectors: HashMap<String, Sector, BuildHasherDefault<WordHasher>>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -50,6 +55,7 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     let mut sectors = HashMap::default();
     let mut problems = Vec::new();
     let mut exact = HashMap::default();
+    let mut phrase_sectors = HashMap::default();
     for (line, l) in data_lines(text) {
         let Some((code, words)) = l.split_once('|') else {
             problems.push(format!("actors line {line}: expected `CODE | words`"));
@@ -66,8 +72,22 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
             }
             continue;
         }
+        // "RUS/GOV": a country and the sector of the named actor
+        let (code, sector) = match code.split_once('/') {
+            Some((c, sec)) => match Sector::from_code(sec.trim()) {
+                Some(sector) => (c.trim(), Some(sector)),
+                None => {
+                    problems.push(format!("actors line {line}: unknown sector {sec}"));
+                    continue;
+                }
+            },
+            None => (code, None),
+        };
         let code = leak(code.to_string());
         for w in words.split(';').map(str::trim).filter(|w| !w.is_empty()) {
+            if let Some(sector) = sector {
+                phrase_sectors.entry(w.to_string()).or_insert(sector);
+            }
             exact.entry(w.to_string()).or_insert(code);
             phrases.push(w.to_string());
             codes.push(code);
@@ -82,7 +102,7 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
         .build(&phrases)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
     let starts = PhraseStarts::new(phrases.iter().map(String::as_str));
-    (ActorLexicon { names, starts, codes, exact, sectors }, problems)
+    (ActorLexicon { names, starts, codes, exact, sectors, phrase_sectors }, problems)
 }
 
 thread_local! {
@@ -96,11 +116,23 @@ pub fn inferred_code(id: EntityId) -> Option<String> {
     ENTITY_CODES.with(|cell| cell.borrow().get(id.0 as usize).cloned().flatten())
 }
 
-pub static ACTORS: LazyLock<ActorLexicon> = LazyLock::new(|| parse_actors(&data_file("events/actors.txt", BUILTIN)).0);
+pub static ACTORS: LazyLock<ActorLexicon> = LazyLock::new(|| parse_actors(&actor_list_text()).0);
+
+/// The actor list followed by the list of office holders.
+fn actor_list_text() -> String {
+    let mut text = data_file("events/actors.txt", BUILTIN).into_owned();
+    text.push('\n');
+    text.push_str(&data_file("events/leaders.txt", BUILTIN_LEADERS));
+    text
+}
 
 impl ActorLexicon {
     pub fn sector_of(&self, lower_word: &str) -> Option<Sector> {
         self.sectors.get(lower_word).copied()
+    }
+    /// The sector the list gives a whole phrase ("Vladimir Putin" → GOV), if any.
+    pub fn sector_of_phrase(&self, phrase: &str) -> Option<Sector> {
+        self.phrase_sectors.get(phrase).copied()
     }
     /// The code the list gives a whole phrase ("Kyiv" → UKR), if any.
     pub fn code_of(&self, phrase: &str) -> Option<&'static str> {
@@ -168,11 +200,17 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                 if code.is_none() {
                     code = lex.code_of(&e.name).map(str::to_string);
                 }
+                if sector.is_none() {
+                    sector = lex.sector_of_phrase(&e.name);
+                }
             }
         }
         let listed = lex.code_of(norm_text);
         if code.is_none() {
             code = listed.map(str::to_string);
+        }
+        if sector.is_none() {
+            sector = lex.sector_of_phrase(norm_text);
         }
         // a city or region is where things happen, not who does them, unless
         // it stands for a government ("Kyiv", "Moscow"); nameless odds and
@@ -224,7 +262,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             end,
             entity: None,
             code: Some(code.to_string()),
-            sector: None,
+            sector: lex.sector_of_phrase(&norm[a..b]),
             kind: None,
             is_reference: false,
         });
@@ -261,13 +299,22 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
                 && o.entity.is_none_or(|e| e != id)
                 && hi >= lo
                 && hi - lo <= 5
-                && (lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "of"))
+                && ((lo..hi).any(|t| matches!(doc.token_text(t), "'s" | "of"))
+                    // "Kofi Annan, UN secretary-general": an apposition naming the office
+                    || (o.start == h.end + 1
+                        && doc.token_text(h.end) == ","
+                        && h.kind == Some(EntityKind::Person)
+                        && doc.tokens.get(o.end).is_some_and(|_| doc.token_text(o.end).chars().next().is_some_and(char::is_lowercase))))
                 && (lo..hi).all(|t| !matches!(doc.token_text(t), "." | ";" | "and" | "said" | "told"))
         });
         if let Some(o) = near {
             match o.code.as_deref() {
-                // "the African Union's commissioner": he serves no country
-                Some("IGO" | "NGO") => international.push(id),
+                // "the African Union's commissioner": he serves no country, he
+                // acts for the organisation (coded as it is, CAMEO's reading)
+                Some(c @ ("IGO" | "NGO")) => {
+                    international.push(id);
+                    inferred.push((id, c.to_string()));
+                }
                 Some(c) => inferred.push((id, c.to_string())),
                 None => {}
             }
@@ -339,6 +386,13 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             }
         }
     }
+    // "ethnic Albanians": a people, not the state of that name (coded, as
+    // CAMEO does, by where they live: the place the event gives)
+    for h in &mut out {
+        if h.start > 0 && doc.token_text(h.start - 1).eq_ignore_ascii_case("ethnic") {
+            h.code = None;
+        }
+    }
     ENTITY_CODES.with(|cell| *cell.borrow_mut() = by_entity);
     // 4. sector from the words right after the name ("Israeli army bulldozers")
     for h in &mut out {
@@ -373,7 +427,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
 /// index) is at or after `p`, as `tokens.partition_point(|t| offset(t) < p)`,
 /// walking a few steps on from `cursor` when `p` did not go back since the
 /// last call, else bisecting.
-fn first_token_from(tokens: &[dateline_doc::Token], cursor: &mut usize, offset: fn(&dateline_doc::Token) -> usize, p: usize) -> usize {
+fn first_token_from(tokens: &[dateline_doc::Token], cursor: &mut usize, offset: impl Fn(&dateline_doc::Token) -> usize, p: usize) -> usize {
     let before = |t: &dateline_doc::Token| offset(t) < p;
     if *cursor > tokens.len() || (*cursor > 0 && !before(&tokens[*cursor - 1])) {
         *cursor = tokens.partition_point(before);
@@ -446,6 +500,18 @@ mod tests {
         assert_eq!(lex.code_of("NATO"), Some("IGO"));
         assert_eq!(lex.sector_of("troops"), Some(Sector::Mil));
         assert_eq!(lex.code_of("us"), None);
+    }
+
+    #[test]
+    fn office_holders_have_a_country_and_a_sector() {
+        let (lex, problems) = parse_actors(&actor_list_text());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(lex.code_of("Putin"), Some("RUS"));
+        assert_eq!(lex.sector_of_phrase("Vladimir Putin"), Some(Sector::Gov));
+        assert_eq!(lex.code_of("Guterres"), Some("IGO"));
+        // the actor list's own lines come first and keep their codes
+        assert_eq!(lex.code_of("Kyiv"), Some("UKR"));
+        assert_eq!(lex.sector_of_phrase("Kyiv"), None);
     }
 
     #[test]

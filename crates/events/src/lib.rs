@@ -276,6 +276,17 @@ fn is_nominal(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) -> bool 
             ))
 }
 
+/// "a ceasefire that nobody watches is a ceasefire that will not last": a
+/// kind of event talked about, not one that took place.
+/// Only as a subject or after a copula: "organised a strike that shut down
+/// the city" reports one.
+fn is_generic_mention(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) -> bool {
+    let article = pm.start.wrapping_sub(1);
+    let opens_clause = article == sent_start
+        || matches!(toks.get(article.wrapping_sub(1)), "but" | "and" | "," | "\"" | "is" | "was" | "be" | "are" | "were");
+    pm.start > sent_start && matches!(toks.get(article), "a" | "an") && opens_clause && matches!(toks.get(pm.end), "that" | "which")
+}
+
 struct Candidate<'a> {
     pm: PatternMatch<'a>,
     kind: EventType,
@@ -353,7 +364,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
                 continue;
             }
-            if is_nominal(toks, a, &pm) && nominal_is_background(toks, a, pm.start) {
+            if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {
                 continue;
             }
             cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
@@ -422,6 +433,12 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") {
                 continue;
             }
+            // "…, where 24 people were killed in riots last March", "property
+            // seized by the army": a relative clause after the sentence's event
+            // describes its background
+            if events.len() > sentence_first && in_relative_clause(toks, cstart, &c.pm) {
+                continue;
+            }
             // "allies, who had declared they would support Kyiv": what others had
             // once said, recalled in a relative clause, is background
             let recalled = (a..t).rev().take(8).any(|k| {
@@ -438,6 +455,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 if k > 0 && left[k - 1].end == left[k].start && left[k - 1].code.is_some() {
                     pick = Some(k - 1);
                 }
+            }
+            // "Pakistan, a key U.S. ally, has refused": the head, not its apposition
+            if let Some(head) = apposition_head(toks, cstart, c.pm.start, left) {
+                pick = Some(head);
             }
             let mut subject: Option<&ActorHit> = pick.map(|k| &left[k]);
             let mut partner: Option<&ActorHit> = None;
@@ -575,7 +596,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                 }
             }
             // and an unnamed actor acting on its own country's affairs is of that country
-            if source.country.is_none() && !symmetric {
+            // (not the unstated agent of a passive: "civilians were killed")
+            if source.country.is_none() && !passive && !symmetric {
                 if let Some(tc) = national(&target.country) {
                     source.country = Some(tc);
                 }
@@ -671,6 +693,42 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         }
     }
     events
+}
+
+/// A trigger in a relative clause of place or object ("where …", "whom …":
+/// one whose subject, "who/which …", acts is an event of its own) or in a
+/// participle after a noun that its agent follows ("equipment seized by …").
+fn in_relative_clause(toks: &LowerTokens, cstart: usize, pm: &PatternMatch) -> bool {
+    if cstart > 0 && matches!(toks.get(cstart - 1), "where" | "whom") {
+        return true;
+    }
+    let t = pm.trigger;
+    let reduced = !pm.pattern.trigger_is_noun
+        && t > cstart
+        && toks.get(t + 1) == "by"
+        && toks.get(t).ends_with("ed")
+        && toks.kind(t - 1) == TokenKind::Word
+        && !is_be(toks.get(t - 1))
+        && !matches!(toks.get(t - 1), "has" | "have" | "had" | "was" | "were" | "not" | "also" | "reportedly" | "allegedly");
+    reduced && !toks.get(t - 1).ends_with("ly")
+}
+
+/// The actor before an apposition that ends right before the verb
+/// ("Pakistan, a key U.S. ally in the war, has refused"): its index in `left`.
+fn apposition_head(toks: &LowerTokens, cstart: usize, verb: usize, left: &[ActorHit]) -> Option<usize> {
+    let mut j = verb;
+    while j > cstart && matches!(toks.get(j - 1), "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "also" | "then" | "now" | "again" | "on" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+        j -= 1;
+    }
+    if j <= cstart + 2 || toks.get(j - 1) != "," {
+        return None;
+    }
+    let close = j - 1;
+    let open = (cstart..close).rev().take(16).find(|&k| toks.get(k) == ",")?;
+    if !matches!(toks.get(open + 1), "a" | "an" | "the" | "its" | "their" | "whose" | "which" | "who") {
+        return None;
+    }
+    left.iter().rposition(|h| h.end == open && h.code.is_some())
 }
 
 /// What makes two events of different sentences the same event.

@@ -443,3 +443,39 @@ fn a_cancelled_planned_visit_is_one_sanction() {
     let d = code("A French minister has cancelled a planned visit to Haiti.");
     assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Sanction]);
 }
+
+#[test]
+fn an_apposition_is_not_the_subject() {
+    let d = code("Pakistan, a key U.S. ally in the region, has refused to deploy peacekeepers in Iraq.");
+    assert_eq!(summary(&d)[0].0, EventType::Reject);
+    assert_eq!(summary(&d)[0].1, Some("PAK"));
+}
+
+#[test]
+fn an_ethnic_group_is_not_the_state_of_its_name() {
+    let d = code("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border, Macedonian officials said.");
+    assert!(summary(&d).iter().all(|e| e.1 != Some("ALB")), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_relative_clause_of_place_or_a_reduced_participle_is_background() {
+    let d = code("Up to 100 people demonstrated on Tuesday in the capital, where 24 people were killed in riots last March.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Protest]);
+    let d = code("Farmers began a hunger strike outside Parliament to demand the return of land seized by government forces in the 1970s.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Coerce), "{:?}", summary(&d));
+}
+
+#[test]
+fn an_official_of_an_international_body_acts_for_it() {
+    let d = with_people("The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to adopt the reforms.", &["Kofi Annan"]);
+    let reject = d.events.iter().find(|e| e.kind == EventType::Reject).expect("the rejection");
+    assert_eq!(reject.target.country.as_deref(), Some("IGO"), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_kind_of_event_talked_about_is_no_event() {
+    let d = code("\"But a ceasefire that nobody watches is a ceasefire that will not last.\"");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("Seven opposition parties in Nepal have organized a general strike that shut down the capital.");
+    assert!(d.events.iter().any(|e| e.kind == EventType::Protest), "{:?}", summary(&d));
+}

@@ -143,8 +143,24 @@ pub fn content_id(text: &str) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
+/// "E" and the 1-based entity number, written without the formatting
+/// machinery (every entity, speaker and actor of a record names one).
 fn entity_ref(id: EntityId) -> String {
-    format!("E{}", id.0 + 1)
+    let mut n = u64::from(id.0) + 1;
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(1 + digits.len() - k);
+    out.push('E');
+    out.extend(digits[k..].iter().map(|&d| char::from(d)));
+    out
 }
 
 impl Record {
@@ -309,28 +325,17 @@ impl Record {
 
     /// Checks that every span is inside `text` and gives back the words the
     /// record says it does. Returns the first violation. Cheap enough to run
-    /// on every record: an ASCII text is sliced directly, any other is
-    /// indexed once (code point → byte offset) and sliced.
+    /// on every record: code points become byte offsets through the sparse
+    /// table of the text's multi-byte characters ([`CharOffsets`]).
     pub fn check_spans(&self, text: &str) -> Result<(), String> {
-        let starts: Vec<usize> = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect()
-        };
-        let (chars, byte_of) = if text.is_ascii() {
-            (text.len(), None)
-        } else {
-            (starts.len() - 1, Some(&starts))
-        };
+        let offsets = CharOffsets::new(text);
+        let chars = offsets.len_chars();
         for (what, [a, b], words) in self.spans() {
             if a > b || b > chars {
                 return Err(format!("{what} span [{a}, {b}) is outside a {chars}-character text"));
             }
             if let Some(w) = words {
-                let got = match byte_of {
-                    None => &text[a..b],
-                    Some(starts) => &text[starts[a]..starts[b]],
-                };
+                let got = &text[offsets.byte_index(a)..offsets.byte_index(b)];
                 if got != w {
                     return Err(format!("{what} span [{a}, {b}) gives {got:?}, record says {w:?}"));
                 }
@@ -344,6 +349,35 @@ impl Record {
 mod tests {
     use super::*;
     use dateline_doc::{DocMeta, Entity, EntityKind, Mention, MentionSource, Quote, QuoteKind};
+
+    #[test]
+    fn entity_refs_count_from_one() {
+        for n in [0u32, 1, 8, 9, 10, 99, 12345, u32::MAX] {
+            assert_eq!(entity_ref(EntityId(n)), format!("E{}", u64::from(n) + 1));
+        }
+    }
+
+    /// Every code point range of a text mixing one-, two-, three- and
+    /// four-byte characters is checked against the characters it holds.
+    #[test]
+    fn span_check_agrees_with_the_characters() {
+        let text = "a“Ü€b 😀c”é";
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        for a in 0..=n {
+            for b in a..=n {
+                let words: String = chars[a..b].iter().collect();
+                let mut r = Record::from_doc(&Doc::new(text.to_string(), DocMeta::default()));
+                r.facts.push(FactRecord { kind: "number".into(), text: words.clone(), span: [a, b], value: serde_json::Value::Null, unit: None, qualifier: None, of: None, holder: None });
+                assert_eq!(r.check_spans(text), Ok(()), "[{a}, {b})");
+                r.facts[0].text.push('x');
+                assert!(r.check_spans(text).is_err(), "[{a}, {b})");
+            }
+        }
+        let mut r = Record::from_doc(&Doc::new(text.to_string(), DocMeta::default()));
+        r.facts.push(FactRecord { kind: "number".into(), text: String::new(), span: [n, n + 1], value: serde_json::Value::Null, unit: None, qualifier: None, of: None, holder: None });
+        assert!(r.check_spans(text).unwrap_err().contains("outside"));
+    }
 
     #[test]
     fn offsets_are_code_points_and_round_trip() {

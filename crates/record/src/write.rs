@@ -79,7 +79,11 @@ fn number(out: &mut Vec<u8>, mut n: u64) {
             break;
         }
     }
-    out.extend_from_slice(&buf[k..]);
+    // a few bytes: pushed one by one, not handed to memcpy
+    out.reserve(buf.len() - k);
+    for &d in &buf[k..] {
+        out.push(d);
+    }
 }
 
 fn span(out: &mut Vec<u8>, s: &CharSpan) {

@@ -217,6 +217,12 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "actor timelines on every issue in date order (indexes)",
         sql: V3_TIMELINE,
     },
+    Migration {
+        version: 4,
+        description: "drop the indexes no question reads (faster ingest)",
+        // The same statements: PostgreSQL's DROP INDEX IF EXISTS reads alike.
+        sql: crate::schema::V4_LEAN_INDEXES,
+    },
 ];
 
 const VERSION_TABLE: &str = r#"

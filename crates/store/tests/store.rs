@@ -408,15 +408,75 @@ fn rusqlite_user_version(path: &std::path::Path, v: u32) {
         .unwrap();
 }
 
-/// Writes `tests/fixtures/store-v2.db`. Run once per schema version:
+/// The indexes a migrated version-2 fixture keeps and drops at version 4:
+/// the questions' indexes stay, the ones nothing reads are gone, and the
+/// answers are those of the fresh store.
+#[test]
+fn migrating_to_version_4_drops_only_unread_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("old.db");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.db"),
+        &copy,
+    )
+    .unwrap();
+    let store = Store::open(&copy).unwrap();
+    let fresh = filled();
+    let indexes = |s: &Store| -> Vec<String> {
+        let conn = s.sqlite_connection().unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    assert_eq!(indexes(&store), indexes(&fresh));
+    for gone in ["mentions_entity", "mentions_document", "entities_document", "entities_surname"] {
+        assert!(!indexes(&store).iter().any(|i| i == gone), "{gone}");
+    }
+    for kept in ["quotes_speaker_surname", "stances_holder_lower_date", "events_dyad", "entities_name"] {
+        assert!(indexes(&store).iter().any(|i| i == kept), "{kept}");
+    }
+    assert_eq!(store.question_plans().unwrap(), fresh.question_plans().unwrap());
+    let said = |s: &Store| {
+        s.said(&SaidQuery { by: "kessler".into(), ..Default::default() })
+            .unwrap()
+            .into_iter()
+            .map(|q| (q.text, q.date))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(said(&store), said(&fresh));
+    assert_eq!(store.actors(None).unwrap(), fresh.actors(None).unwrap());
+}
+
+/// The fixture written by this build's schema opens and answers.
+#[test]
+fn opens_a_current_version_fixture() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v4.db");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v4.db"),
+        &copy,
+    )
+    .unwrap();
+    let ro = Store::open_read_only(&copy).unwrap();
+    assert_eq!(ro.schema_version().unwrap(), 4);
+    assert_eq!(ro.said(&SaidQuery { by: "kessler".into(), ..Default::default() }).unwrap().len(), 2);
+    assert_eq!(ro.timeline("FRA", None, None, None).unwrap().len(), 2);
+}
+
+/// Writes `tests/fixtures/store-vN.db` for the current version N (older
+/// fixtures stay, to test migrating them). Run once per schema version:
 /// `cargo test -p dateline-store --test store write_fixture -- --ignored`.
 #[test]
 #[ignore]
 fn write_fixture() {
     let store = filled();
-    let out = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.db");
-    let _ = std::fs::remove_file(out);
-    store.sqlite_connection().unwrap().execute("VACUUM INTO ?1", [out]).unwrap();
+    let out = format!(
+        "{}/tests/fixtures/store-v{CURRENT_VERSION}.db",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let _ = std::fs::remove_file(&out);
+    store.sqlite_connection().unwrap().execute("VACUUM INTO ?1", [&out]).unwrap();
 }
 
 #[test]

@@ -1,3 +1,4 @@
+use crate::offsets::{next_matching, HIGH_BITS};
 use crate::Span;
 
 /// A normalised copy of a text that remembers where every piece came from.
@@ -63,6 +64,15 @@ fn replace_char(c: char) -> Option<&'static str> {
     })
 }
 
+/// The first byte at or after `from` that is not ASCII or is `&`.
+fn next_non_ascii_or_amp(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const AMPS: u64 = ONES * b'&' as u64;
+    // the high bit of each byte that is '&' (exact for the lowest one)
+    let amp = |w: u64| (w ^ AMPS).wrapping_sub(ONES) & !(w ^ AMPS) & HIGH_BITS;
+    next_matching(bytes, from, |w| amp(w) | w & HIGH_BITS, |b| b >= 0x80 || b == b'&')
+}
+
 impl NormalizedText {
     pub fn new(original: &str) -> NormalizedText {
         let needs_work = !original.is_ascii() || original.as_bytes().contains(&b'&');
@@ -72,10 +82,15 @@ impl NormalizedText {
         let mut text = String::with_capacity(original.len());
         let mut edits = Vec::new();
         let mut copied_to = 0; // original bytes before this are handled
-        let mut iter = original.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        // only '&' and non-ASCII characters can change: the ASCII runs
+        // between them are skipped byte-wise, not decoded char by char
+        let bytes = original.as_bytes();
+        let mut i = 0; // a char boundary: everything before it is looked at
+        while let Some(at) = next_non_ascii_or_amp(bytes, i) {
+            let Some(c) = original.get(at..).and_then(|rest| rest.chars().next()) else { break };
+            i = at + c.len_utf8();
             let (replacement, orig_len) = if c == '&' {
-                match ENTITIES.iter().find(|(e, _)| original[i..].starts_with(e)) {
+                match ENTITIES.iter().find(|(e, _)| original[at..].starts_with(e)) {
                     Some((e, r)) => (*r, e.len()),
                     None => continue,
                 }
@@ -85,19 +100,13 @@ impl NormalizedText {
                     None => continue,
                 }
             };
-            text.push_str(&original[copied_to..i]);
+            text.push_str(&original[copied_to..at]);
             let norm_start = text.len();
             text.push_str(replacement);
-            edits.push(Edit { norm_start, norm_end: text.len(), orig_start: i, orig_end: i + orig_len });
-            copied_to = i + orig_len;
-            // skip the rest of a multi-character entity
-            while let Some(&(j, _)) = iter.peek() {
-                if j < copied_to {
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
+            edits.push(Edit { norm_start, norm_end: text.len(), orig_start: at, orig_end: at + orig_len });
+            // the rest of a multi-character entity is used up
+            copied_to = at + orig_len;
+            i = copied_to;
         }
         text.push_str(&original[copied_to..]);
         NormalizedText { text, edits, original_len: original.len() }

@@ -14,16 +14,35 @@ impl CharOffsets {
     pub fn new(text: &str) -> CharOffsets {
         let mut table = Vec::new();
         let mut extra = 0usize;
-        if !text.is_ascii() {
-            for (i, c) in text.char_indices() {
-                let l = c.len_utf8();
-                if l > 1 {
-                    extra += l - 1;
-                    table.push((i + l, extra));
-                }
-            }
+        // ASCII runs are skipped byte-wise; a lead byte says its character's length
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(at) = next_non_ascii(bytes, i) {
+            let l = match bytes[at] {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                _ => 2,
+            };
+            extra += l - 1;
+            i = (at + l).min(bytes.len());
+            table.push((i, extra));
         }
         CharOffsets { table, len_bytes: text.len() }
+    }
+
+    /// The byte offset of code point index `char_index` (the text's length
+    /// past its end): the inverse of [`CharOffsets::char_index`].
+    pub fn byte_index(&self, char_index: usize) -> usize {
+        // a multi-byte character ending at byte `end` with `extra` bytes up
+        // to there ends at code point `end - extra`
+        let n = self.table.partition_point(|&(end, extra)| end - extra <= char_index);
+        let byte = char_index + n.checked_sub(1).map_or(0, |k| self.table[k].1);
+        byte.min(self.len_bytes)
+    }
+
+    /// The number of code points of the text.
+    pub fn len_chars(&self) -> usize {
+        self.len_bytes - self.table.last().map_or(0, |&(_, extra)| extra)
     }
 
     /// The code point index of byte offset `byte` (which must be a char
@@ -39,6 +58,32 @@ impl CharOffsets {
     }
 }
 
+/// The first byte at or after `from` that is not ASCII: eight bytes are
+/// tested at a time (news texts are mostly ASCII between their few curly
+/// quotes and accented names).
+pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    next_matching(bytes, from, |w| w & HIGH_BITS, |b| b >= 0x80)
+}
+
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The first byte at or after `from` that `flag` marks: `flag` maps eight
+/// bytes (little-endian) to a word whose lowest set high bit is that of the
+/// first marked byte, `test` says the same of one byte.
+#[inline]
+pub(crate) fn next_matching(bytes: &[u8], from: usize, flag: impl Fn(u64) -> u64, test: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let w = &bytes[i..i + 8];
+        let flags = flag(u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]));
+        if flags != 0 {
+            return Some(i + (flags.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| test(b)).map(|k| i + k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,6 +96,19 @@ mod tests {
                 proptest::prop_assert_eq!(map.char_index(bi), ci);
             }
             proptest::prop_assert_eq!(map.char_index(text.len()), text.chars().count());
+            proptest::prop_assert_eq!(map.len_chars(), text.chars().count());
+            for (ci, (bi, _)) in text.char_indices().enumerate() {
+                proptest::prop_assert_eq!(map.byte_index(ci), bi);
+            }
+            proptest::prop_assert_eq!(map.byte_index(map.len_chars()), text.len());
+            proptest::prop_assert_eq!(next_non_ascii(text.as_bytes(), 0), text.bytes().position(|b| b >= 0x80));
+            let amp = |w: u64| (w ^ 0x2626_2626_2626_2626).wrapping_sub(0x0101_0101_0101_0101) & !(w ^ 0x2626_2626_2626_2626) & HIGH_BITS;
+            for from in 0..=text.len() {
+                proptest::prop_assert_eq!(
+                    next_matching(text.as_bytes(), from, |w| amp(w) | w & HIGH_BITS, |b| b == b'&' || b >= 0x80),
+                    text.bytes().skip(from).position(|b| b == b'&' || b >= 0x80).map(|k| k + from)
+                );
+            }
         }
     }
 }
