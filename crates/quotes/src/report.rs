@@ -691,16 +691,17 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         let t = v.text(i);
         let cap = upper(t);
         // "But he operates …": a subject pronoun after a connective or comma starts a clause
-        let clause_subject = v.is_any(i, &["he", "she", "they", "we", "i"])
-            && (v.is_any(i - 1, &["but", "and", "so", "yet", "then", "now"]) || v.text(i - 1) == ",")
+        if t.len() <= 4
+            && CLAUSE_SUBJECTS.contains(t)
+            && (v.text(i - 1) == "," || CLAUSE_CONNECTIVES.contains(v.text(i - 1)))
             && i + 1 < b
-            && v.is_word(i + 1);
-        if clause_subject {
+            && v.is_word(i + 1)
+        {
             return true;
         }
         // "'s" is "is" or "has" after a pronoun ("he's"), a possessive after a noun ("the party's")
         if t == "'s" {
-            if v.is_any(i - 1, &["he", "she", "it", "that", "there", "what", "who", "here", "where"]) {
+            if CLITIC_HOSTS.contains(v.text(i - 1)) {
                 return true;
             }
             prev_cap = false;
@@ -709,11 +710,8 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         // "Trump favors …": a present-tense verb right after a name
         let verb_s = t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
         // not after an adjective of nation or party ("Democratic strongholds", "Syrian refugees")
-        let adjective = i > a && {
-            let p = v.text(i - 1);
-            p.ends_with("ic") || p.ends_with("ish") || p.ends_with("ese") || p.ends_with("ian") || p.ends_with("can")
-        };
-        let after_name = prev_cap && !cap && verb_s && !adjective;
+        let adjective = |p: &str| p.ends_with("ic") || p.ends_with("ish") || p.ends_with("ese") || p.ends_with("ian") || p.ends_with("can");
+        let after_name = prev_cap && !cap && verb_s && !adjective(v.text(i - 1));
         // "the job marks …": after a determiner and a singular noun
         let after_noun = !cap
             && verb_s
@@ -736,6 +734,19 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
     }
     false
 }
+
+/// Subject pronouns that open a clause after a comma or connective.
+static CLAUSE_SUBJECTS: std::sync::LazyLock<crate::view::WordSet> =
+    std::sync::LazyLock::new(|| crate::view::WordSet::new(&["he", "she", "they", "we", "i"]));
+
+/// Connectives before such a pronoun ("but he …").
+static CLAUSE_CONNECTIVES: std::sync::LazyLock<crate::view::WordSet> =
+    std::sync::LazyLock::new(|| crate::view::WordSet::new(&["but", "and", "so", "yet", "then", "now"]));
+
+/// Words after which "'s" is "is" or "has" ("he's", "that's").
+static CLITIC_HOSTS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&["he", "she", "it", "that", "there", "what", "who", "here", "where"])
+});
 
 /// Modals that make a cue a future or hypothetical act.
 const MODALS: &[&str] = &["would", "will", "could", "can", "may", "might", "should", "must"];
