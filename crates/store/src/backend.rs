@@ -302,6 +302,10 @@ pub(crate) fn to_postgres(sql: &str, params: &[Param]) -> Result<(String, Vec<Pa
 pub(crate) struct Pg {
     pub(crate) client: postgres::Client,
     statements: HashMap<String, postgres::Statement>,
+    /// The SQL function that folds accents before text is indexed or
+    /// searched (`dateline_fold`, schema 4 on), or `""` (none) for an older
+    /// database read as it is.
+    pub(crate) fold: &'static str,
 }
 
 impl Pg {
@@ -309,6 +313,7 @@ impl Pg {
         Pg {
             client,
             statements: HashMap::new(),
+            fold: "",
         }
     }
 

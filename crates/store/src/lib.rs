@@ -105,6 +105,7 @@ impl Store {
             Location::Postgres(url) => {
                 let mut pg = pg::connect(url)?;
                 pg::migrate(&mut pg, version)?;
+                pg::detect_fold(&mut pg)?;
                 Ok(Store { db: Db::Postgres(Box::new(RefCell::new(pg))) })
             }
         }
@@ -124,6 +125,7 @@ impl Store {
             Location::Postgres(url) => {
                 let mut pg = pg::connect(url)?;
                 pg::set_read_only(&mut pg)?;
+                pg::detect_fold(&mut pg)?;
                 Store { db: Db::Postgres(Box::new(RefCell::new(pg))) }
             }
         };

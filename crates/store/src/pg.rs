@@ -171,7 +171,7 @@ CREATE INDEX facts_document ON facts(document);
 /// the vector of every match: parsing each matched text again made a
 /// common word's search take seconds. The `simple` configuration
 /// lower-cases and does not stem, like FTS5's default tokenizer (which also
-/// folds accents; this does not).
+/// folds accents; schema 4 folds them here too, see `V4_LEAN_AND_FOLDED`).
 const V2_SEARCH: &str = r#"
 CREATE TABLE documents_fts (
     id      BIGINT PRIMARY KEY REFERENCES documents(id),
@@ -187,18 +187,74 @@ CREATE INDEX documents_fts_vector ON documents_fts USING GIN (vector);
 CREATE INDEX quotes_fts_vector ON quotes_fts USING GIN (vector);
 "#;
 
-/// Indexes the text of the documents and quotes with ids `$1` and `$2`
-/// (what the SQLite ingester writes into its FTS5 tables).
-const INDEX_TEXT: &str = "
-INSERT INTO documents_fts(id, vector) SELECT id, to_tsvector('simple', coalesce(title, '') || ' ' || text) FROM documents WHERE id = ANY($1)";
-const INDEX_QUOTES: &str = "
-INSERT INTO quotes_fts(id, vector) SELECT id, to_tsvector('simple', text || ' ' || coalesce(speaker_name, '')) FROM quotes WHERE id = ANY($1)";
+/// Indexes the text of the documents with ids `$1` (what the SQLite
+/// ingester writes into its FTS5 tables), folding accents with `fold`
+/// (see [`Pg::fold`](crate::backend::Pg)).
+fn index_text(fold: &str) -> String {
+    format!("INSERT INTO documents_fts(id, vector) SELECT id, to_tsvector('simple', {fold}(coalesce(title, '') || ' ' || text)) FROM documents WHERE id = ANY($1)")
+}
+
+/// [`index_text`] for the quotes with ids `$1`.
+fn index_quotes(fold: &str) -> String {
+    format!("INSERT INTO quotes_fts(id, vector) SELECT id, to_tsvector('simple', {fold}(text || ' ' || coalesce(speaker_name, ''))) FROM quotes WHERE id = ANY($1)")
+}
 
 const V3_TIMELINE: &str = r#"
 CREATE INDEX stances_holder_lower_date ON stances(holder_lower, date NULLS FIRST);
 CREATE INDEX stances_holder_surname_date ON stances(holder_surname, date NULLS FIRST);
 CREATE INDEX stances_holder_country_date ON stances(holder_country, date NULLS FIRST);
 "#;
+
+/// Version 4: the same indexes dropped as SQLite's step (its statements
+/// read alike here), and search that ignores accents as FTS5's `unicode61`
+/// tokenizer does: `dateline_fold` strips them with the `unaccent`
+/// extension (Debian's `postgresql` package ships it; it is a trusted
+/// extension, so a database owner may create it), and every stored vector
+/// is made again through it. Without the right to create the extension the
+/// function returns its text unchanged: search works, accent-sensitive, as
+/// before. The extension goes in `public` (not the first schema of the
+/// search path, which a test may drop) and is called schema-qualified.
+const V4_LEAN_AND_FOLDED: &str = concat!(
+    include_str!("v4_lean_indexes.sql"),
+    r#"
+DO $fold$
+DECLARE
+    home name;
+BEGIN
+    BEGIN
+        CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
+    EXCEPTION WHEN OTHERS THEN
+        NULL;
+    END;
+    SELECT n.nspname INTO home FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+     WHERE e.extname = 'unaccent';
+    IF home IS NULL THEN
+        CREATE FUNCTION dateline_fold(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS 'SELECT t';
+    ELSE
+        EXECUTE format(
+            'CREATE FUNCTION dateline_fold(t TEXT) RETURNS TEXT LANGUAGE sql STABLE PARALLEL SAFE AS %L',
+            format('SELECT %I.unaccent(%L::regdictionary, t)', home, quote_ident(home) || '.unaccent'));
+    END IF;
+END
+$fold$;
+UPDATE documents_fts f SET vector = to_tsvector('simple', dateline_fold(coalesce(d.title, '') || ' ' || d.text))
+  FROM documents d WHERE d.id = f.id;
+UPDATE quotes_fts f SET vector = to_tsvector('simple', dateline_fold(q.text || ' ' || coalesce(q.speaker_name, '')))
+  FROM quotes q WHERE q.id = f.id;
+"#
+);
+
+/// Whether this database has `dateline_fold` (schema 4 on): the function
+/// search and indexing wrap text in, or `""`.
+pub(crate) fn detect_fold(pg: &mut Pg) -> Result<()> {
+    let has: bool = pg
+        .client
+        .query_one("SELECT to_regprocedure('dateline_fold(text)') IS NOT NULL", &[])?
+        .try_get(0)?;
+    pg.fold = if has { "dateline_fold" } else { "" };
+    Ok(())
+}
 
 /// The same steps as [`crate::schema::MIGRATIONS`], in PostgreSQL's SQL.
 pub const MIGRATIONS: &[Migration] = &[
@@ -219,9 +275,8 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 4,
-        description: "drop the indexes no question reads (faster ingest)",
-        // The same statements: PostgreSQL's DROP INDEX IF EXISTS reads alike.
-        sql: crate::schema::V4_LEAN_INDEXES,
+        description: crate::schema::V4_DESCRIPTION,
+        sql: V4_LEAN_AND_FOLDED,
     },
 ];
 
@@ -423,6 +478,7 @@ pub(crate) fn ingest_batch<'a>(
     pg: &mut Pg,
     batch: impl IntoIterator<Item = (&'a str, &'a Record)>,
 ) -> Result<IngestStats> {
+    let fold = pg.fold;
     let batch: Vec<(&str, &Record, String)> = batch
         .into_iter()
         .map(|(text, record)| (text, record, content_id(text)))
@@ -635,10 +691,10 @@ pub(crate) fn ingest_batch<'a>(
         writer.finish()?;
     }
     if !new_documents.is_empty() {
-        tx.execute(INDEX_TEXT, &[&new_documents])?;
+        tx.execute(&index_text(fold), &[&new_documents])?;
     }
     if !new_quotes.is_empty() {
-        tx.execute(INDEX_QUOTES, &[&new_quotes])?;
+        tx.execute(&index_quotes(fold), &[&new_quotes])?;
     }
     tx.commit()?;
     Ok(stats)

@@ -451,7 +451,7 @@ fn text_query(dialect: Dialect, text: &str) -> Result<String> {
 /// Quotes by ?1 (actor), from ?2, to ?3, matching the text query ?4, limit
 /// ?5, offset ?6; only the conditions given are written, so the date range
 /// uses the index.
-fn said_sql(dialect: Dialect, actor: &Actor, from: bool, to: bool, about: bool) -> (String, String) {
+fn said_sql(dialect: Dialect, actor: &Actor, from: bool, to: bool, about: bool, fold: &str) -> (String, String) {
     let mut conditions = String::new();
     if from {
         conditions.push_str(" AND q.date >= ?2");
@@ -464,7 +464,7 @@ fn said_sql(dialect: Dialect, actor: &Actor, from: bool, to: bool, about: bool) 
             Dialect::Sqlite => conditions
                 .push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?4)"),
             Dialect::Postgres => conditions.push_str(
-                " AND q.id IN (SELECT id FROM quotes_fts WHERE vector @@ plainto_tsquery('simple', ?4))",
+                &format!(" AND q.id IN (SELECT id FROM quotes_fts WHERE vector @@ plainto_tsquery('simple', {fold}(?4)))"),
             ),
         }
     }
@@ -554,13 +554,22 @@ impl Store {
         self.db.dialect()
     }
 
+    /// PostgreSQL's accent-folding function for search text (see
+    /// `pg::detect_fold`), or `""`; SQLite's tokenizer folds by itself.
+    fn fold(&self) -> &'static str {
+        match &self.db {
+            Db::Postgres(pg) => pg.try_borrow().map_or("", |pg| pg.fold),
+            Db::Sqlite(_) => "",
+        }
+    }
+
     /// Quotes by an actor, newest first.
     pub fn said(&self, q: &SaidQuery) -> Result<Vec<QuoteRow>> {
         let actor = Actor::parse(&q.by)?;
         let from = q.from.as_deref().map(parse_date).transpose()?;
         let to = q.to.as_deref().map(parse_date).transpose()?;
         let about = q.about.as_deref().map(|t| text_query(self.dialect(), t)).transpose()?;
-        let (sql, arg) = said_sql(self.dialect(), &actor, from.is_some(), to.is_some(), about.is_some());
+        let (sql, arg) = said_sql(self.dialect(), &actor, from.is_some(), to.is_some(), about.is_some(), self.fold());
         let params = [
             Param::Text(arg),
             from.into(),
@@ -820,22 +829,22 @@ impl Store {
                     .to_string(),
             ),
             Dialect::Postgres => (
-                (
+                format!(
                     "SELECT d.id, d.doc_id, d.title, d.date, d.source,
                             ts_headline('simple', d.text, query, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),
                             substr(d.text, 1, 400)
-                     FROM documents_fts f JOIN documents d ON d.id = f.id, plainto_tsquery('simple', ?1) AS query
-                     WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, d.id LIMIT ?2"
-                )
-                    .to_string(),
-                (
+                     FROM documents_fts f JOIN documents d ON d.id = f.id, plainto_tsquery('simple', {fold}(?1)) AS query
+                     WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, d.id LIMIT ?2",
+                    fold = self.fold()
+                ),
+                format!(
                     "SELECT d.id, d.doc_id, d.title, d.date, d.source,
                             ts_headline('simple', q.text, query, 'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2)),
                             substr(d.text, 1, 400), q.idx, q.speaker_name
-                     FROM quotes_fts f JOIN quotes q ON q.id = f.id JOIN documents d ON d.id = q.document, plainto_tsquery('simple', ?1) AS query
-                     WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, q.id LIMIT ?2"
-                )
-                    .to_string(),
+                     FROM quotes_fts f JOIN quotes q ON q.id = f.id JOIN documents d ON d.id = q.document, plainto_tsquery('simple', {fold}(?1)) AS query
+                     WHERE f.vector @@ query ORDER BY ts_rank(f.vector, query) DESC, q.id LIMIT ?2",
+                    fold = self.fold()
+                ),
             ),
         };
         let params = [Param::Text(q), limit.into()];
@@ -988,7 +997,7 @@ impl Store {
         let mut out = Vec::new();
         for actor in [Actor::Name("x".into()), Actor::Name("x y".into()), Actor::Country("XXX".into())] {
             for (from, to, about) in [(false, false, false), (true, true, false), (false, false, true)] {
-                let plan = self.explain(&said_sql(dialect, &actor, from, to, about).0)?.join(" | ");
+                let plan = self.explain(&said_sql(dialect, &actor, from, to, about, "").0)?.join(" | ");
                 out.push((format!("said {actor:?} from={from} to={to} about={about}"), plan));
             }
             for issue in [false, true] {

@@ -328,3 +328,50 @@ fn postgres_errors_say_what_is_wrong() {
     );
     assert_eq!(display_location(std::path::Path::new("store.db")), "store.db");
 }
+
+/// Search ignores accents on both backends (FTS5's `unicode61` folds them;
+/// PostgreSQL's schema 4 folds with `unaccent`), whichever way the query
+/// and the text write a word; and migrating a version-3 PostgreSQL store
+/// folds the vectors it already holds.
+#[test]
+fn search_ignores_accents_on_both_backends() {
+    let Some(base) = dateline_store::testing::postgres_test_url("search_ignores_accents_on_both_backends") else {
+        return;
+    };
+    let (text, mut record) = common::reports().swap_remove(0);
+    let text = format!("{text} Délégués à Zürich: \"Le café de Genève est fermé,\" dit Müller.");
+    record.id = "accents".into();
+    record.quotes.push(common::quote(&text, "Le café de Genève est fermé,", Some(("E1", "Ana Kessler")), "dit"));
+    let report = [(text, record)];
+    let queries = ["zurich", "Zürich", "ZURICH", "cafe geneve", "café", "delegues", "FERME", "muller"];
+
+    let mut sqlite = Store::in_memory().unwrap();
+    let mut pg = Store::open(&fresh_schema(&base, "dateline_test_accents")).unwrap();
+    for store in [&mut sqlite, &mut pg] {
+        assert_eq!(ingest(store, &report).stored, 1);
+    }
+    for q in queries {
+        let hits = found(&sqlite, q);
+        assert!(!hits.is_empty(), "SQLite finds nothing for {q:?}");
+        assert_eq!(found(&pg, q), hits, "search {q:?}");
+    }
+    let about = |store: &Store, about: &str| {
+        let by = SaidQuery { by: "kessler".into(), about: Some(about.into()), ..Default::default() };
+        store.said(&by).unwrap().into_iter().map(|q| q.text).collect::<Vec<_>>()
+    };
+    for q in ["geneve", "Genève"] {
+        assert_eq!(about(&sqlite, q), ["Le café de Genève est fermé,"]);
+        assert_eq!(about(&pg, q), about(&sqlite, q), "said --about {q:?}");
+    }
+
+    let url = fresh_schema(&base, "dateline_test_accents_v3");
+    {
+        let mut old = Store::open_at(&url, 3).unwrap();
+        assert_eq!(ingest(&mut old, &report).stored, 1);
+        assert!(old.search("zurich", None).unwrap().is_empty(), "version 3 did not fold");
+    }
+    let migrated = Store::open(&url).unwrap();
+    for q in queries {
+        assert_eq!(found(&migrated, q), found(&sqlite, q), "search {q:?} after migrating");
+    }
+}

@@ -1,0 +1,9 @@
+DROP INDEX IF EXISTS documents_doc_id;
+DROP INDEX IF EXISTS entities_document;
+DROP INDEX IF EXISTS entities_surname;
+DROP INDEX IF EXISTS entities_country;
+DROP INDEX IF EXISTS mentions_entity;
+DROP INDEX IF EXISTS mentions_document;
+DROP INDEX IF EXISTS quotes_document;
+DROP INDEX IF EXISTS stances_document;
+DROP INDEX IF EXISTS facts_document;
