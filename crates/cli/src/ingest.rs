@@ -118,6 +118,11 @@ pub fn run(args: IngestArgs) -> Result<i32> {
         })
     })?;
     flush(&mut pending, &mut store)?;
+    if totals.stored > 0 {
+        let before = dateline_pipeline::cpu_time();
+        store.refresh_statistics().context("cannot refresh the store's query statistics")?;
+        storing += dateline_pipeline::cpu_time().saturating_sub(before);
+    }
     progress.finish_and_clear();
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();

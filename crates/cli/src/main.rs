@@ -1,6 +1,7 @@
 //! The `dateline` binary: a thin layer of commands over the library crates.
 
 mod bench;
+mod data_check;
 mod eval_cmd;
 mod export;
 mod extract;
@@ -40,6 +41,9 @@ enum Command {
 fn main() -> Result<()> {
     extract::keep_freed_memory();
     let cli = Cli::parse();
+    if matches!(cli.command, Command::Extract(_) | Command::Eval(_) | Command::Bench(_) | Command::Ingest(_)) {
+        data_check::check_lexicon_overrides()?;
+    }
     let code = match cli.command {
         Command::Extract(args) => extract::run(args)?,
         Command::Eval(args) => eval_cmd::run(args)?,

@@ -116,13 +116,37 @@ pub fn inferred_code(id: EntityId) -> Option<String> {
     ENTITY_CODES.with(|cell| cell.borrow().get(id.0 as usize).cloned().flatten())
 }
 
+pub const ACTORS_FILE: &str = "events/actors.txt";
+pub const LEADERS_FILE: &str = "events/leaders.txt";
+
+/// Lines of the actor lists that were skipped.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{file}: {}", problems.join("; "))]
+pub struct ActorListError {
+    pub file: &'static str,
+    pub problems: Vec<String>,
+}
+
+/// Whether the actor and office-holder lists, with the user's overrides,
+/// load without skipping a line (each file is checked alone, so that line
+/// numbers are its own).
+pub fn check_data() -> Result<(), ActorListError> {
+    for (file, builtin) in [(ACTORS_FILE, BUILTIN), (LEADERS_FILE, BUILTIN_LEADERS)] {
+        let problems = parse_actors(&data_file(file, builtin)).1;
+        if !problems.is_empty() {
+            return Err(ActorListError { file, problems });
+        }
+    }
+    Ok(())
+}
+
 pub static ACTORS: LazyLock<ActorLexicon> = LazyLock::new(|| parse_actors(&actor_list_text()).0);
 
 /// The actor list followed by the list of office holders.
 fn actor_list_text() -> String {
-    let mut text = data_file("events/actors.txt", BUILTIN).into_owned();
+    let mut text = data_file(ACTORS_FILE, BUILTIN).into_owned();
     text.push('\n');
-    text.push_str(&data_file("events/leaders.txt", BUILTIN_LEADERS));
+    text.push_str(&data_file(LEADERS_FILE, BUILTIN_LEADERS));
     text
 }
 

@@ -67,7 +67,15 @@ pub fn parse_cues(text: &str) -> Result<WordMap<Cue>, CueError> {
 }
 
 pub static CUES: LazyLock<WordMap<Cue>> =
-    LazyLock::new(|| parse_cues(&data_file("events/stance_cues.txt", BUILTIN)).unwrap_or_default());
+    // a broken user override falls back to the built-in cues; `dateline` reports it before it starts
+    LazyLock::new(|| parse_cues(&data_file(STANCE_CUES_FILE, BUILTIN)).or_else(|_| parse_cues(BUILTIN)).unwrap_or_default());
+
+pub const STANCE_CUES_FILE: &str = "events/stance_cues.txt";
+
+/// Whether the stance cues, with the user's overrides, parse.
+pub fn check_data() -> Result<(), CueError> {
+    parse_cues(&data_file(STANCE_CUES_FILE, BUILTIN)).map(drop)
+}
 
 pub static CUE_FILTER: LazyLock<WordFilter> = LazyLock::new(|| WordFilter::new(CUES.keys().map(String::as_str)));
 

@@ -35,34 +35,79 @@ pub enum NounClass {
     Thing,
 }
 
-static CURRENCIES: LazyLock<WordMap<Currency>> = LazyLock::new(|| {
-    let text = data_file("facts/currencies.tsv", include_str!("../../../data/facts/currencies.tsv"));
+/// A line of a facts word list that cannot be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{file} line {line}: {what}")]
+pub struct WordListError {
+    pub file: &'static str,
+    pub line: usize,
+    pub what: String,
+}
+
+pub const CURRENCIES_FILE: &str = "facts/currencies.tsv";
+pub const COUNTED_NOUNS_FILE: &str = "facts/counted_nouns.tsv";
+const BUILTIN_CURRENCIES: &str = include_str!("../../../data/facts/currencies.tsv");
+const BUILTIN_COUNTED_NOUNS: &str = include_str!("../../../data/facts/counted_nouns.tsv");
+
+/// Parses `form <TAB> ISO code [<TAB> before | after | both | adjective]`.
+pub fn parse_currencies(text: &str) -> Result<WordMap<Currency>, WordListError> {
     let mut map = WordMap::default();
-    for (_, line) in data_lines(&text) {
-        let mut cols = line.split('\t');
-        let (Some(form), Some(code)) = (cols.next(), cols.next()) else { continue };
-        let place = match cols.next().map(str::trim) {
+    for (line, l) in data_lines(text) {
+        let err = |what: String| WordListError { file: CURRENCIES_FILE, line, what };
+        let mut cols = l.split('\t').map(str::trim);
+        let (Some(form), Some(code)) = (cols.next().filter(|f| !f.is_empty()), cols.next()) else {
+            return Err(err("expected `form <TAB> ISO code [<TAB> place]`".into()));
+        };
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(err(format!("bad ISO 4217 code {code:?}")));
+        }
+        let place = match cols.next() {
             Some("before") => CurrencyPlace::Before,
             Some("after") => CurrencyPlace::After,
             Some("adjective") => CurrencyPlace::Adjective,
-            _ => CurrencyPlace::Both,
+            Some("both") | Some("") | None => CurrencyPlace::Both,
+            Some(other) => return Err(err(format!("unknown place {other:?} (before, after, both or adjective)"))),
         };
-        let code: &'static str = Box::leak(code.trim().to_string().into_boxed_str());
-        map.insert(form.trim().to_lowercase(), Currency { code, place });
+        let code: &'static str = Box::leak(code.to_string().into_boxed_str());
+        map.insert(form.to_lowercase(), Currency { code, place });
     }
-    map
+    Ok(map)
+}
+
+/// Parses `noun [<TAB> person | thing]` (person when the class is left out).
+pub fn parse_counted_nouns(text: &str) -> Result<WordMap<NounClass>, WordListError> {
+    let mut map = WordMap::default();
+    for (line, l) in data_lines(text) {
+        let mut cols = l.split('\t').map(str::trim);
+        let Some(noun) = cols.next().filter(|n| !n.is_empty()) else {
+            return Err(WordListError { file: COUNTED_NOUNS_FILE, line, what: "expected `noun <TAB> person | thing`".into() });
+        };
+        let class = match cols.next() {
+            Some("thing") => NounClass::Thing,
+            Some("person") | Some("") | None => NounClass::Person,
+            Some(other) => return Err(WordListError { file: COUNTED_NOUNS_FILE, line, what: format!("unknown class {other:?} (person or thing)") }),
+        };
+        map.insert(noun.to_lowercase(), class);
+    }
+    Ok(map)
+}
+
+/// Whether the word lists, with the user's overrides, parse.
+pub fn check_data() -> Result<(), WordListError> {
+    parse_currencies(&data_file(CURRENCIES_FILE, BUILTIN_CURRENCIES))?;
+    parse_counted_nouns(&data_file(COUNTED_NOUNS_FILE, BUILTIN_COUNTED_NOUNS)).map(drop)
+}
+
+// A broken user override falls back to the built-in list here; `dateline`
+// checks the user's files before it starts and reports them.
+static CURRENCIES: LazyLock<WordMap<Currency>> = LazyLock::new(|| {
+    parse_currencies(&data_file(CURRENCIES_FILE, BUILTIN_CURRENCIES)).or_else(|_| parse_currencies(BUILTIN_CURRENCIES)).unwrap_or_default()
 });
 
 static COUNTED_NOUNS: LazyLock<WordMap<NounClass>> = LazyLock::new(|| {
-    let text = data_file("facts/counted_nouns.tsv", include_str!("../../../data/facts/counted_nouns.tsv"));
-    let mut map = WordMap::default();
-    for (_, line) in data_lines(&text) {
-        let mut cols = line.split('\t');
-        let Some(noun) = cols.next() else { continue };
-        let class = if cols.next().map(str::trim) == Some("thing") { NounClass::Thing } else { NounClass::Person };
-        map.insert(noun.trim().to_lowercase(), class);
-    }
-    map
+    parse_counted_nouns(&data_file(COUNTED_NOUNS_FILE, BUILTIN_COUNTED_NOUNS))
+        .or_else(|_| parse_counted_nouns(BUILTIN_COUNTED_NOUNS))
+        .unwrap_or_default()
 });
 
 /// The currency a symbol, code or name stands for.
@@ -104,6 +149,17 @@ pub fn counted_noun(word: &str) -> Option<NounClass> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_word_lists_parse_and_bad_lines_name_their_line() {
+        assert!(parse_currencies(BUILTIN_CURRENCIES).expect("built-in currencies parse").len() > 50);
+        assert!(!parse_counted_nouns(BUILTIN_COUNTED_NOUNS).expect("built-in counted nouns parse").is_empty());
+        let e = parse_currencies("# comment\n$\tUSD\tbefore\nrupee\tinr\n").unwrap_err();
+        assert_eq!((e.line, e.file), (3, CURRENCIES_FILE));
+        assert!(e.to_string().contains("\"inr\""), "{e}");
+        assert_eq!(parse_currencies("yen\tJPY\tabove\n").unwrap_err().line, 1);
+        assert_eq!(parse_counted_nouns("people\tperson\npolice\tcrowd\n").unwrap_err().line, 2);
+    }
 
     #[test]
     fn data_files_load_and_answer() {

@@ -23,6 +23,7 @@
 
 pub mod dates;
 mod lexicon;
+pub use lexicon::{check_data, parse_counted_nouns, parse_currencies, WordListError, COUNTED_NOUNS_FILE, CURRENCIES_FILE};
 mod numbers;
 mod view;
 

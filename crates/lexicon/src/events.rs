@@ -23,7 +23,7 @@ pub const CLASS_WINDOW: usize = 6;
 /// How many tokens a `_` gap may swallow.
 pub const GAP_WINDOW: usize = 4;
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum PatternError {
     #[error("patterns line {line}: expected `TYPE MODE WORDS...`")]
     Short { line: usize },
@@ -91,12 +91,19 @@ impl EventLexicon {
     }
 }
 
+/// The name of the pattern file in an override folder.
+pub const PATTERNS_FILE: &str = "events/patterns.txt";
 const BUILTIN: &str = include_str!("../../../data/events/patterns.txt");
+
+/// Whether the patterns, with the user's overrides, parse.
+pub fn check_data() -> Result<(), PatternError> {
+    EVENT_PATTERNS.as_ref().map(drop).map_err(Clone::clone)
+}
 
 /// The built-in patterns (or the user's override); empty if the override
 /// does not parse, with the error kept for `dateline` to report.
 pub static EVENT_PATTERNS: LazyLock<Result<EventLexicon, PatternError>> =
-    LazyLock::new(|| parse_patterns(&data_file("events/patterns.txt", BUILTIN)));
+    LazyLock::new(|| parse_patterns(&data_file(PATTERNS_FILE, BUILTIN)));
 
 /// Parses the pattern format documented at the top of `data/events/patterns.txt`.
 pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {

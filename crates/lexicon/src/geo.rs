@@ -272,6 +272,13 @@ pub fn country_forms(c: &Country) -> impl Iterator<Item = (&str, CountryNameRole
         .chain(c.seats.iter().map(|v| (v.as_str(), CountryNameRole::Seat)))
 }
 
+/// Whether the geo lexicon, with the user's overrides, loads (the user's
+/// files are otherwise replaced by the built-in copy, with a warning).
+pub fn check_data() -> Result<(), GeoError> {
+    Geo::from_text(&data_file(COUNTRIES_FILE, include_str!("../../../data/geo/countries.tsv")), &data_file(REGIONS_FILE, include_str!("../../../data/geo/regions.tsv")))
+        .map(drop)
+}
+
 static GEO: LazyLock<Geo> = LazyLock::new(|| {
     let countries = data_file(COUNTRIES_FILE, include_str!("../../../data/geo/countries.tsv"));
     let regions = data_file(REGIONS_FILE, include_str!("../../../data/geo/regions.tsv"));

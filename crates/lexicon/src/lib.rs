@@ -42,6 +42,45 @@ pub fn data_file(name: &str, builtin: &'static str) -> Cow<'static, str> {
     text
 }
 
+/// A file of the user's override folder that replaces or extends a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserDataFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// A file of the override folder that exists but cannot be read as UTF-8 text.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct UserDataFileError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// The user's files for data file `name`: the replacement `NAME` and the
+/// addition `NAME.extra` in the folder named by [`OVERRIDE_DIR_VAR`], those
+/// that exist (none when the variable is unset). A program checks them with
+/// the data file's parser before it starts, so that a broken override is
+/// reported with its path and line instead of being dropped for the
+/// built-in copy by [`data_file`]'s callers.
+pub fn user_data_files(name: &str) -> Result<Vec<UserDataFile>, UserDataFileError> {
+    let Some(dir) = std::env::var_os(OVERRIDE_DIR_VAR).map(PathBuf::from) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for path in [dir.join(name), dir.join(format!("{name}.extra"))] {
+        if !path.exists() {
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(text) => out.push(UserDataFile { path, text }),
+            Err(source) => return Err(UserDataFileError { path, source }),
+        }
+    }
+    Ok(out)
+}
+
 /// Non-comment, non-blank lines of a data file, with their 1-based line numbers.
 pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()

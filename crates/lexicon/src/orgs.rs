@@ -149,6 +149,13 @@ impl Orgs {
     }
 }
 
+/// Whether the organisation lexicon, with the user's overrides, loads.
+pub fn check_data() -> Result<(), OrgError> {
+    let o = data_file(ORGS_FILE, include_str!("../../../data/orgs/orgs.tsv"));
+    let i = data_file(INSTITUTIONS_FILE, include_str!("../../../data/orgs/institutions.tsv"));
+    Orgs::from_text(&o, &i).map(drop)
+}
+
 static ORGS: LazyLock<Orgs> = LazyLock::new(|| {
     let o = data_file(ORGS_FILE, include_str!("../../../data/orgs/orgs.tsv"));
     let i = data_file(INSTITUTIONS_FILE, include_str!("../../../data/orgs/institutions.tsv"));

@@ -19,7 +19,9 @@ use thiserror::Error;
 use crate::{data_file, data_lines};
 
 const BUILTIN: &str = include_str!("../../../data/speech/cues.tsv");
-const FILE_NAME: &str = "cues.tsv";
+/// The name of the cue list in an override folder.
+pub const CUES_FILE: &str = "cues.tsv";
+const FILE_NAME: &str = CUES_FILE;
 
 /// What a cue reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -202,6 +204,11 @@ impl SpeechCues {
 fn prefix_bit(w: &[u8]) -> usize {
     let at = |i: usize| usize::from(w.get(i).copied().unwrap_or(0) & 31);
     (at(0) << 10) | (at(1) << 5) | at(2)
+}
+
+/// Whether the cue list, with the user's overrides, loads.
+pub fn check_data() -> Result<(), SpeechLexiconError> {
+    SpeechCues::parse(&data_file(FILE_NAME, BUILTIN)).map(drop)
 }
 
 static CUES: LazyLock<SpeechCues> = LazyLock::new(|| {

@@ -183,6 +183,11 @@ impl Titles {
     }
 }
 
+/// Whether the titles lexicon, with the user's overrides, loads.
+pub fn check_data() -> Result<(), TitleError> {
+    Titles::from_text(&data_file(TITLES_FILE, include_str!("../../../data/titles/titles.tsv"))).map(drop)
+}
+
 static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     let t = data_file(TITLES_FILE, include_str!("../../../data/titles/titles.tsv"));
     Titles::from_text(&t).unwrap_or_else(|e| {

@@ -235,6 +235,7 @@ fn postgres_ingest_is_idempotent() {
         let stats = ingest(&mut store, &reports);
         assert_eq!((stats.stored, stats.duplicates), (reports.len(), 0));
         assert!(stats.rows > 0);
+        store.refresh_statistics().unwrap();
         store.counts().unwrap()
     };
     // A run killed inside a batch: the transaction never commits.

@@ -27,6 +27,27 @@ fn count(store: &Store, table: &str) -> i64 {
 }
 
 #[test]
+fn refreshing_statistics_gives_the_planner_row_counts() {
+    let store = filled();
+    let conn = store.sqlite_connection().unwrap();
+    let analysed = |conn: &rusqlite::Connection| -> i64 {
+        let exists: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'", [], |r| r.get(0)).unwrap();
+        if exists == 0 {
+            return 0;
+        }
+        conn.query_row("SELECT count(DISTINCT tbl) FROM sqlite_stat1 WHERE tbl IN ('quotes', 'stances', 'events')", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(analysed(conn), 0, "a fresh store has no statistics");
+    store.refresh_statistics().unwrap();
+    assert_eq!(analysed(conn), 3, "the tables the questions read are analysed");
+    let kessler = || store.said(&SaidQuery { by: "Kessler".into(), ..Default::default() }).unwrap().into_iter().map(|r| r.text).collect::<Vec<_>>();
+    let before = kessler();
+    assert_eq!(before.len(), 2);
+    store.refresh_statistics().unwrap();
+    assert_eq!(kessler(), before, "answers do not change");
+}
+
+#[test]
 fn ingesting_twice_stores_once() {
     let mut store = filled();
     let before = store.counts().unwrap();
