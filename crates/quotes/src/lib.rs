@@ -441,12 +441,23 @@ fn extract(doc: &mut Doc, spans: QuoteSpans) {
             last_recorded = Some((qi, quotes.len() - 1));
         }
     }
+    // (clause, cue) of every report, by clause start
+    let mut reported: Vec<(Span, Span)> =
+        found.content_spans.iter().zip(&found.cue_spans).filter_map(|(c, cue)| c.map(|c| (c, *cue))).collect();
+    reported.sort_unstable_by_key(|(c, _)| c.start());
+    let holds = |outer: &(Span, Span), inner: Span, inner_cue: Span| outer.0 != inner && outer.0.contains(inner) && outer.0.contains(inner_cue);
     for (k, content) in found.content_spans.iter().enumerate() {
         let Some(span) = *content else { continue };
-        // a report inside the clause of another ("said he was asked about C") is part of that one
         let cue = found.cue_spans[k];
-        let before = contents.partition_point(|c| c.start() <= span.start());
-        if contents[..before].iter().rev().take(4).any(|c| *c != span && c.contains(span) && c.contains(cue)) {
+        let before = reported.partition_point(|(c, _)| c.start() <= span.start());
+        // a report inside the clause of another ("said he was asked about C") is part of that one …
+        if reported[..before].iter().rev().take(4).any(|o| holds(o, span, cue) && o.1.start() < o.0.start()) {
+            continue;
+        }
+        // … but a trailing source around a whole report ("X said C, a statement said") is not one of its own
+        let trailing = cue.start() >= span.end();
+        let from = reported.partition_point(|(c, _)| c.start() < span.start());
+        if trailing && reported[from..].iter().take_while(|(c, _)| c.start() < span.end()).take(4).any(|&(c, q)| holds(&(span, cue), c, q)) {
             continue;
         }
         quotes.push((

@@ -96,7 +96,7 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         return None;
     }
     if v.text(end - 1) == ")" {
-        let open = (lo..end - 1).rev().take(8).find(|&k| v.text(k) == "(")?;
+        let open = (lo..end - 1).rev().take(MAX_PARENTHESIS_TOKENS).find(|&k| v.text(k) == "(")?;
         return np_left(v, lo, open);
     }
     let last = end - 1;
@@ -162,8 +162,20 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
     plain_left(v, lo, end).map(|np| quantity_left(v, lo, np))
 }
 
+/// Longest parenthesis after a speaker ("Sen. Ann Lee (a Democrat so
+/// young she is taken for an aide) says").
+const MAX_PARENTHESIS_TOKENS: usize = 24;
+
 /// Longest apposition between dashes before a reporting verb.
 const MAX_DASH_APPOSITION: usize = 30;
+
+/// Sentence adverbs that open a fronted phrase before the subject ("Already, …", "Worst of all, …").
+static ADVERB_OPENERS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&[
+        "already", "worst", "best", "indeed", "now", "today", "first", "finally", "overall", "separately", "similarly",
+        "likewise", "nonetheless", "nevertheless", "moreover", "furthermore", "again",
+    ])
+});
 
 /// A spaced dash ("—", "--", " - "), not a hyphen inside a word.
 fn is_dash(v: View, i: usize) -> bool {
@@ -296,11 +308,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         "afternoon", "evening", "weekend",
     ];
     // "Already, …", "Worst of all, …", "Led by Ann Lee, …": a fronted adverb or passive participle
-    const ADVERB_OPENERS: &[&str] = &[
-        "already", "worst", "best", "indeed", "now", "today", "first", "finally", "overall", "separately", "similarly",
-        "likewise", "nonetheless", "nevertheless", "moreover", "furthermore", "again",
-    ];
-    let adverb = v.is_any(i, ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ",");
+    let adverb = v.is_any(i, &ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ",");
     let passive_participle = v.text(i).len() > 4 && v.text(i).ends_with("ed") && i + 1 < end && v.is(i + 1, "by");
     let fronted = subordinate
         || adverb

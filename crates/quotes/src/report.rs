@@ -291,6 +291,9 @@ fn verb(
         }
     } else {
         let (addressee, start) = forward(v, hit, after, b);
+        // not a parenthetical attribution ("That, they say, will …")
+        let comma_clause = trailing_from.is_none() && COMMA_CLAUSE_VERBS.contains(hit.cue.lemma.as_str());
+        let start = start.map(|s| comma_clause.then(|| clause_after_comma(v, s, b)).flatten().unwrap_or(s));
         report.addressee = addressee;
         // "“…,” Ann Lee said in a statement issued on Monday": what follows an attribution
         // trailing a quotation describes the saying, not what was said
@@ -414,6 +417,14 @@ const MAX_BARE_SOURCE_WORDS: usize = 8;
 /// Most tokens from "according to" to the comma ending its source.
 const MAX_SOURCE_TOKENS: usize = 30;
 
+/// Most tokens of an addressee and adjuncts before "that" ("told a crowded
+/// hall at a hotel in downtown Baltimore that").
+const MAX_ADDRESSEE_TOKENS: usize = 14;
+
+/// Most tokens from "asked" to the question after an adjunct ("Asked by
+/// the host on Sunday whether …").
+const MAX_QUESTION_ADJUNCT_TOKENS: usize = 8;
+
 /// Most lowercase role words between a trailing clause's comma and the
 /// speaker's name ("…, veteran journalist Ann Lee said").
 const MAX_ROLE_PREFIX: usize = 3;
@@ -457,7 +468,19 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
     if hit.cue.lemma != "ask" || v.is(a, "as") {
         return None;
     }
-    let mut start = hit.end;
+    // "Asked by a reporter if …", "Asked on Fox News who …", "Asked Tuesday about …": an adjunct first
+    let question_at = |k: usize| v.is_any(k, QUESTION_WORDS) || v.is(k, "about");
+    let adjunct_start = hit.end < b
+        && (v.is_any(hit.end, &["by", "on", "in", "at", "during"]) || v.is_any(hit.end, &ADJUNCT_HEADS) || v.is_cap(hit.end));
+    let asked_at = if adjunct_start {
+        (hit.end + 1..b.min(hit.end + MAX_QUESTION_ADJUNCT_TOKENS))
+            .take_while(|&k| v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
+            .find(|&k| question_at(k))
+            .unwrap_or(hit.end)
+    } else {
+        hit.end
+    };
+    let mut start = asked_at;
     let about = v.is(start, "about");
     if about {
         start += 1;
@@ -470,7 +493,7 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
         }
     }
     let end = clause_end(v, start, b, quotes, later, true);
-    let first = if about { start } else { hit.end };
+    let first = if about { start } else { asked_at };
     (end >= start + 2 && end < b && v.text(end) == ",").then(|| report(None, Some((first, end))))
 }
 
@@ -548,7 +571,7 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     // "and" between capitalised words is part of a name ("told The Post and Courier that")
     let name_and = |k: usize| k > from && k + 1 < b && v.is(k, "and") && v.is_cap(k - 1) && v.is_cap(k + 1);
     while k < b
-        && k - from < 10
+        && k - from < if hit.cue.addressee { MAX_ADDRESSEE_TOKENS } else { 10 }
         && (v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
         && !v.is(k, "that")
         && (!v.is_any(k, &["and", "but", "or"]) || name_and(k))
@@ -631,6 +654,30 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     (addressee, Some(i))
 }
 
+/// "Lee says, however, that C", "Lee says, C": where a clause after a
+/// comma right after the cue starts (with a verb of its own; not a
+/// quotation, a new cue or a participle).
+fn clause_after_comma(v: View, comma: usize, b: usize) -> Option<usize> {
+    if comma >= b || v.text(comma) != "," {
+        return None;
+    }
+    let mut s = comma + 1;
+    if s + 1 < b && v.is_any(s, &["however", "though", "too", "also", "again", "instead"]) && v.text(s + 1) == "," {
+        s += 2;
+    }
+    if s < b && v.is(s, "that") {
+        s += 1;
+    }
+    let participle = s < b && v.text(s).ends_with("ing");
+    let new_report = (s..b.min(s + 4)).any(|k| crate::cues::is_cue_word(v, k));
+    (s + 2 < b && v.is_word(s) && !participle && !new_report && has_finite_verb(v, s, b)).then_some(s)
+}
+
+/// Verbs of saying that may take their clause after a comma ("says, however, that").
+static COMMA_CLAUSE_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&["say", "tell", "write", "report", "add", "note", "argue", "claim", "insist", "explain"])
+});
+
 /// Whether a token range holds a word that looks like a finite verb (an
 /// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
 /// a bare reported clause must have one, an object noun phrase does not.
@@ -644,16 +691,17 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         let t = v.text(i);
         let cap = upper(t);
         // "But he operates …": a subject pronoun after a connective or comma starts a clause
-        let clause_subject = v.is_any(i, &["he", "she", "they", "we", "i"])
-            && (v.is_any(i - 1, &["but", "and", "so", "yet", "then", "now"]) || v.text(i - 1) == ",")
+        if t.len() <= 4
+            && CLAUSE_SUBJECTS.contains(t)
+            && (v.text(i - 1) == "," || CLAUSE_CONNECTIVES.contains(v.text(i - 1)))
             && i + 1 < b
-            && v.is_word(i + 1);
-        if clause_subject {
+            && v.is_word(i + 1)
+        {
             return true;
         }
         // "'s" is "is" or "has" after a pronoun ("he's"), a possessive after a noun ("the party's")
         if t == "'s" {
-            if v.is_any(i - 1, &["he", "she", "it", "that", "there", "what", "who", "here", "where"]) {
+            if CLITIC_HOSTS.contains(v.text(i - 1)) {
                 return true;
             }
             prev_cap = false;
@@ -662,11 +710,8 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         // "Trump favors …": a present-tense verb right after a name
         let verb_s = t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us");
         // not after an adjective of nation or party ("Democratic strongholds", "Syrian refugees")
-        let adjective = i > a && {
-            let p = v.text(i - 1);
-            p.ends_with("ic") || p.ends_with("ish") || p.ends_with("ese") || p.ends_with("ian") || p.ends_with("can")
-        };
-        let after_name = prev_cap && !cap && verb_s && !adjective;
+        let adjective = |p: &str| p.ends_with("ic") || p.ends_with("ish") || p.ends_with("ese") || p.ends_with("ian") || p.ends_with("can");
+        let after_name = prev_cap && !cap && verb_s && !adjective(v.text(i - 1));
         // "the job marks …": after a determiner and a singular noun
         let after_noun = !cap
             && verb_s
@@ -689,6 +734,19 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
     }
     false
 }
+
+/// Subject pronouns that open a clause after a comma or connective.
+static CLAUSE_SUBJECTS: std::sync::LazyLock<crate::view::WordSet> =
+    std::sync::LazyLock::new(|| crate::view::WordSet::new(&["he", "she", "they", "we", "i"]));
+
+/// Connectives before such a pronoun ("but he …").
+static CLAUSE_CONNECTIVES: std::sync::LazyLock<crate::view::WordSet> =
+    std::sync::LazyLock::new(|| crate::view::WordSet::new(&["but", "and", "so", "yet", "then", "now"]));
+
+/// Words after which "'s" is "is" or "has" ("he's", "that's").
+static CLITIC_HOSTS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&["he", "she", "it", "that", "there", "what", "who", "here", "where"])
+});
 
 /// Modals that make a cue a future or hypothetical act.
 const MODALS: &[&str] = &["would", "will", "could", "can", "may", "might", "should", "must"];
@@ -721,13 +779,13 @@ static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::Lazy
     crate::view::WordSet::new(&[
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
         "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
-        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask",
+        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report",
     ])
 });
 
 /// Of those, the ones that take a "to" infinitive ("promised to resign").
 static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
-    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge"])
+    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge", "offer"])
 });
 
 /// "about half", "about 40 percent", "about a third": a quantity after "about".
@@ -1049,6 +1107,28 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("he will fight on"), "{r:?}");
         let r = run("The budget office said about half of the deficit came from tax cuts.");
         assert_eq!(r[0].2.as_deref(), Some("about half of the deficit came from tax cuts"), "{r:?}");
+    }
+
+    #[test]
+    fn clause_after_a_comma_and_long_addressees_and_parentheses() {
+        let r = run("Kaine now says, however, that he is a strong advocate for the bill.");
+        assert_eq!(r[0].2.as_deref(), Some("he is a strong advocate for the bill"), "{r:?}");
+        let r = run("Ann Lee told a large crowd at a hotel in downtown Troy on Tuesday that she is not giving up.");
+        assert_eq!(r[0].2.as_deref(), Some("she is not giving up"), "{r:?}");
+        let r = run("Sen. Ann Lee (a Democrat so young she has been taken for an aide) says he was adrift for weeks.");
+        assert_eq!(r[0].1, "Sen. Ann Lee", "{r:?}");
+        let r = run("Local police reported 906 attacks against shelters last year.");
+        assert_eq!(r[0].2.as_deref(), Some("906 attacks against shelters last year"), "{r:?}");
+    }
+
+    #[test]
+    fn asked_after_an_adjunct_and_offered_to() {
+        let r = run("Asked by a reporter if the plan remains his view, Lee said yes.");
+        assert_eq!(r[0].2.as_deref(), Some("if the plan remains his view"), "{r:?}");
+        let r = run("The minister offered to resign over the failed talks.");
+        assert_eq!(r[0].2.as_deref(), Some("to resign over the failed talks"), "{r:?}");
+        let r = run("The two states agreed to let observers monitor the border.");
+        assert!(r.iter().all(|x| x.2.is_none()), "an agreement to act is no speech: {r:?}");
     }
 
     #[test]
