@@ -39,9 +39,11 @@ enum Command {
 }
 
 fn main() -> Result<()> {
-    extract::keep_freed_memory();
     let cli = Cli::parse();
     if matches!(cli.command, Command::Extract(_) | Command::Eval(_) | Command::Bench(_) | Command::Ingest(_)) {
+        // batch commands: memory freed after one batch serves the next; a
+        // long-running server keeps handing it back to the system
+        extract::keep_freed_memory();
         data_check::check_lexicon_overrides()?;
     }
     let code = match cli.command {
