@@ -146,21 +146,10 @@ pub fn content_id(text: &str) -> String {
 /// "E" and the 1-based entity number, written without the formatting
 /// machinery (every entity, speaker and actor of a record names one).
 fn entity_ref(id: EntityId) -> String {
-    let mut n = u64::from(id.0) + 1;
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut out = String::with_capacity(1 + digits.len() - k);
-    out.push('E');
-    out.extend(digits[k..].iter().map(|&d| char::from(d)));
-    out
+    let mut out = Vec::with_capacity(8);
+    out.push(b'E');
+    write::number(&mut out, u64::from(id.0) + 1);
+    out.into_iter().map(char::from).collect()
 }
 
 impl Record {

@@ -68,7 +68,8 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-fn number(out: &mut Vec<u8>, mut n: u64) {
+/// Writes `n` in decimal (also the digits of entity refs).
+pub(crate) fn number(out: &mut Vec<u8>, mut n: u64) {
     let mut buf = [0u8; 20];
     let mut k = buf.len();
     loop {

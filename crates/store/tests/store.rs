@@ -16,6 +16,15 @@ fn filled() -> Store {
     store
 }
 
+/// A copy of the fixture store of schema `version` in a fresh temporary
+/// folder (kept alive by the returned guard), so a test may migrate it.
+fn fixture_copy(version: u32) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join(format!("store-v{version}.db"));
+    std::fs::copy(format!("{}/tests/fixtures/store-v{version}.db", env!("CARGO_MANIFEST_DIR")), &copy).unwrap();
+    (dir, copy)
+}
+
 fn count(store: &Store, table: &str) -> i64 {
     store
         .counts()
@@ -346,13 +355,7 @@ fn questions_use_indexes() {
 /// `write_fixture`); every later version must still read it.
 #[test]
 fn opens_a_store_written_by_an_earlier_build() {
-    let dir = tempfile::tempdir().unwrap();
-    let copy = dir.path().join("old.db");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.db"),
-        &copy,
-    )
-    .unwrap();
+    let (_dir, copy) = fixture_copy(2);
     {
         let ro = Store::open_read_only(&copy).unwrap();
         assert_eq!(
@@ -434,13 +437,7 @@ fn rusqlite_user_version(path: &std::path::Path, v: u32) {
 /// answers are those of the fresh store.
 #[test]
 fn migrating_to_version_4_drops_only_unread_indexes() {
-    let dir = tempfile::tempdir().unwrap();
-    let copy = dir.path().join("old.db");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v2.db"),
-        &copy,
-    )
-    .unwrap();
+    let (_dir, copy) = fixture_copy(2);
     let store = Store::open(&copy).unwrap();
     let fresh = filled();
     let indexes = |s: &Store| -> Vec<String> {
@@ -472,13 +469,7 @@ fn migrating_to_version_4_drops_only_unread_indexes() {
 /// The fixture written by this build's schema opens and answers.
 #[test]
 fn opens_a_current_version_fixture() {
-    let dir = tempfile::tempdir().unwrap();
-    let copy = dir.path().join("v4.db");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v4.db"),
-        &copy,
-    )
-    .unwrap();
+    let (_dir, copy) = fixture_copy(4);
     let ro = Store::open_read_only(&copy).unwrap();
     assert_eq!(ro.schema_version().unwrap(), 4);
     assert_eq!(ro.said(&SaidQuery { by: "kessler".into(), ..Default::default() }).unwrap().len(), 2);
