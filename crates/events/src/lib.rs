@@ -330,7 +330,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         }
         let mut cands: Vec<Candidate> = Vec::new();
         for pm in found {
-            let Some(kind) = EventType::parse(&pm.pattern.kind) else { continue };
+            let Some(kind) = MATCHER.kinds[pm.id] else { continue };
             if inside_name(doc, toks, a, pm.trigger) {
                 continue;
             }

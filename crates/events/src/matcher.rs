@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use dateline_doc::{Doc, TokenKind};
+use dateline_doc::{Doc, EventType, TokenKind};
 use dateline_lexicon::events::{EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, EVENT_PATTERNS, GAP_WINDOW};
 
 pub use dateline_lexicon::WordHasher;
@@ -57,6 +57,12 @@ pub struct Matcher {
     class_bit: WordMap<u64>,
     /// Per pattern, per word: the bit of a class word (0 otherwise).
     word_class_bits: Vec<Vec<u64>>,
+    /// Per pattern: its event type (`None`: a SKIP reading or an unknown
+    /// type), parsed once here rather than at every match.
+    pub kinds: Vec<Option<EventType>>,
+    /// Per pattern: how many words it has (gaps aside), which decides
+    /// between patterns that match at one trigger.
+    lengths: Vec<usize>,
 }
 
 impl Matcher {
@@ -94,7 +100,9 @@ impl Matcher {
                     .collect()
             })
             .collect();
-        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits }
+        let kinds = lex.patterns.iter().map(|p| EventType::parse(&p.kind)).collect();
+        let lengths = lex.patterns.iter().map(|p| p.words.iter().filter(|w| !matches!(w, PatternWord::Gap)).count()).collect();
+        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits, kinds, lengths }
     }
 
     /// Whether lower-case `word` is a member of class `name`: the answer of
@@ -162,6 +170,8 @@ pub static WORD_ROLES: LazyLock<WordRoles> =
 #[derive(Debug, Clone, Copy)]
 pub struct PatternMatch<'a> {
     pub pattern: &'a EventPattern,
+    /// The pattern's index in the matcher's lexicon.
+    pub id: usize,
     /// Token range the pattern covers `[start, end)`.
     pub start: usize,
     pub end: usize,
@@ -286,7 +296,7 @@ fn try_pattern<'a>(
         }
         gap = false;
     }
-    Some(PatternMatch { pattern: p, start, end: pos, trigger: i })
+    Some(PatternMatch { pattern: p, id, start, end: pos, trigger: i })
 }
 
 /// The best of patterns `ids` with their trigger at token `i` (the
@@ -294,9 +304,8 @@ fn try_pattern<'a>(
 fn best_at<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
     let mut best: Option<(usize, PatternMatch)> = None;
     for &id in ids {
-        let p = &m.lex.patterns[id];
         if let Some(pm) = try_pattern(m, id, toks, i, sent_start, lim) {
-            let score = p.words.iter().filter(|w| !matches!(w, PatternWord::Gap)).count();
+            let score = m.lengths[id];
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, pm));
             }

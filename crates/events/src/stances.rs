@@ -113,44 +113,73 @@ fn is_pronoun(w: &str) -> bool {
 /// sorted. "NATO membership for Kyiv", "Ukraine joining NATO" and
 /// "Ukraine's NATO membership" all give `member nato ukr`.
 pub fn issue_key(phrase: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let cleaned: String = phrase
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' => '\'',
-            c if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' => c,
-            _ => ' ',
-        })
-        .collect();
-    for raw in cleaned.split_whitespace() {
+    // the key's words are written one after another into `arena` (no String
+    // per word: a key is built for every candidate stance)
+    let mut arena = String::with_capacity(phrase.len() + 8);
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let (mut curly, mut lower, mut stem) = (String::new(), String::new(), String::new());
+    let kept = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '\u{2019}');
+    for raw in phrase.split(|c: char| !kept(c)).filter(|w| !w.is_empty()) {
+        let raw = if raw.contains('\u{2019}') {
+            curly.clear();
+            curly.extend(raw.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
+            curly.as_str()
+        } else {
+            raw
+        };
         let w = raw.trim_end_matches("'s").trim_end_matches('\'').trim_matches('.');
         if w.is_empty() {
             continue;
         }
+        let from = arena.len();
         if let Some(code) = ACTORS.code_of(w).filter(|c| *c != "IGO" && *c != "NGO") {
-            words.push(code.to_lowercase());
+            push_lowercase(&mut arena, code);
+            words.push((from, arena.len()));
             continue;
         }
-        let lw = w.to_lowercase();
-        if STOP.contains(&lw.as_str()) {
+        lower.clear();
+        push_lowercase(&mut lower, w);
+        if STOP.contains(&lower.as_str()) {
             continue;
         }
-        words.push(fold(&lemma(&lw)).to_string());
+        stem.clear();
+        lemma_into(&lower, &mut stem);
+        arena.push_str(fold(&stem));
+        words.push((from, arena.len()));
     }
-    words.sort();
-    words.dedup();
-    words.join(" ")
+    words.sort_unstable_by(|x, y| arena[x.0..x.1].cmp(&arena[y.0..y.1]));
+    words.dedup_by(|x, y| arena[x.0..x.1] == arena[y.0..y.1]);
+    let mut key = String::with_capacity(arena.len() + words.len());
+    for (k, &(a, b)) in words.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(&arena[a..b]);
+    }
+    key
 }
 
-fn lemma(w: &str) -> String {
+/// Appends `w` lower-cased (as `str::to_lowercase`, without allocating for ASCII).
+fn push_lowercase(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
+/// Appends the light lemma of lower-case `w` to `out`.
+fn lemma_into(w: &str, out: &mut String) {
     for (suf, rep) in [("ships", ""), ("ship", ""), ("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", "")] {
         if let Some(stem) = w.strip_suffix(suf) {
             if stem.len() >= 3 && !(suf == "s" && stem.ends_with('s')) {
-                return format!("{stem}{rep}");
+                out.push_str(stem);
+                out.push_str(rep);
+                return;
             }
         }
     }
-    w.to_string()
+    out.push_str(w);
 }
 
 fn fold(w: &str) -> &str {
@@ -540,6 +569,61 @@ mod tests {
         let cues = parse_cues(BUILTIN).expect("stance cues parse");
         assert_eq!(cues["unrealistic"], Cue { polarity: Polarity::Against, kind: CueKind::Eval });
         assert!(parse_cues("maybe eval x").is_err());
+    }
+
+    /// The key as first written (a String per word), to check the arena version against.
+    fn issue_key_by_words(phrase: &str) -> String {
+        let mut words: Vec<String> = Vec::new();
+        let cleaned: String = phrase
+            .chars()
+            .map(|c| match c {
+                '\u{2019}' => '\'',
+                c if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' => c,
+                _ => ' ',
+            })
+            .collect();
+        for raw in cleaned.split_whitespace() {
+            let w = raw.trim_end_matches("'s").trim_end_matches('\'').trim_matches('.');
+            if w.is_empty() {
+                continue;
+            }
+            if let Some(code) = ACTORS.code_of(w).filter(|c| *c != "IGO" && *c != "NGO") {
+                words.push(code.to_lowercase());
+                continue;
+            }
+            let lw = w.to_lowercase();
+            if STOP.contains(&lw.as_str()) {
+                continue;
+            }
+            words.push(fold(&lemma(&lw)).to_string());
+        }
+        words.sort();
+        words.dedup();
+        words.join(" ")
+    }
+
+    fn lemma(w: &str) -> String {
+        for (suf, rep) in [("ships", ""), ("ship", ""), ("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", "")] {
+            if let Some(stem) = w.strip_suffix(suf) {
+                if stem.len() >= 3 && !(suf == "s" && stem.ends_with('s')) {
+                    return format!("{stem}{rep}");
+                }
+            }
+        }
+        w.to_string()
+    }
+
+    #[test]
+    fn arena_key_agrees_with_the_word_by_word_key() {
+        let phrases = [
+            "NATO membership for Ukraine", "Ukraine\u{2019}s NATO membership", "the U.S. troops' deployment in Kyiv",
+            "joining joined joins ships shipping relationships", "Ünited Çountries' ÉTATS-Unis", "...", "", "a the of",
+            "Russia's Russia's Russia", "studies studied passes bus gas", "\u{2019}s '' 's.  .x. x", "Kyiv; Moscow, (Beijing)",
+            "İstanbul ΣΟΦΟΣ talks", "deploy sending stationed forces soldiers troops",
+        ];
+        for p in phrases {
+            assert_eq!(issue_key(p), issue_key_by_words(p), "{p}");
+        }
     }
 
     #[test]
