@@ -303,7 +303,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
     let lazy = std::cell::OnceCell::new();
     let per_doc = || {
         (
-            find_actors(doc),
+            find_actors(doc, toks),
             dateline_doc::SpanIndex::new(doc.quotes.iter().map(|q| q.span)),
             dateline_doc::SpanIndex::new(doc.facts.iter().map(|f| f.span)),
             dateline_doc::SpanIndex::new(doc.mentions.iter().map(|m| m.span)),
@@ -374,7 +374,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         }
         let (actors, quote_index, fact_index, mention_index) = lazy.get_or_init(per_doc);
         let tail = attribution_tail(toks, a, b);
-        let dates = find_dates(toks, a, b, report);
+        // read only when an event of the sentence gets this far
+        let dates = std::cell::OnceCell::new();
         let mut prev_source: Option<Actor> = None;
         let sentence_first = events.len();
         for c in cands {
@@ -613,6 +614,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
 
             // when: date words in the clause, else a date fact there, else the report date
             let date = dates
+                .get_or_init(|| find_dates(toks, a, b, report))
                 .iter()
                 .filter(|d| d.start >= cstart && d.start < span_end.max(right_end))
                 .min_by_key(|d| (d.start as i64 - t as i64).unsigned_abs())

@@ -104,6 +104,16 @@ const STOP: [&str; 37] = [
     "your", "there", "and",
 ];
 
+/// `STOP.contains(w)`, by one `match`.
+fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "of" | "to" | "for" | "in" | "on" | "its" | "their" | "his" | "her" | "any" | "such" | "as"
+            | "part" | "be" | "been" | "being" | "by" | "at" | "that" | "it" | "they" | "them" | "this" | "these"
+            | "those" | "he" | "she" | "we" | "i" | "you" | "our" | "your" | "there" | "and"
+    )
+}
+
 fn is_pronoun(w: &str) -> bool {
     matches!(w, "it" | "they" | "them" | "this" | "that" | "these" | "those" | "he" | "she" | "we" | "i" | "you" | "there")
 }
@@ -127,7 +137,12 @@ pub fn issue_key(phrase: &str) -> String {
         } else {
             raw
         };
-        let w = raw.trim_end_matches("'s").trim_end_matches('\'').trim_matches('.');
+        // `trim_end_matches("'s")` without setting up a substring searcher
+        let mut w = raw;
+        while let Some(stem) = w.strip_suffix("'s") {
+            w = stem;
+        }
+        let w = w.trim_end_matches('\'').trim_matches('.');
         if w.is_empty() {
             continue;
         }
@@ -139,7 +154,7 @@ pub fn issue_key(phrase: &str) -> String {
         }
         lower.clear();
         push_lowercase(&mut lower, w);
-        if STOP.contains(&lower.as_str()) {
+        if is_stop_word(&lower) {
             continue;
         }
         stem.clear();
@@ -611,6 +626,13 @@ mod tests {
             }
         }
         w.to_string()
+    }
+
+    #[test]
+    fn stop_word_match_is_the_list() {
+        for w in STOP.iter().copied().chain(["", "thee", "x", "The"]) {
+            assert_eq!(is_stop_word(w), STOP.contains(&w), "{w}");
+        }
     }
 
     #[test]
