@@ -221,7 +221,7 @@ pub struct ActorHit {
 /// All actor hits of a document, sorted by start token, not overlapping.
 pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     let lex = &*ACTORS;
-    let mut hits: Vec<ActorHit> = Vec::new();
+    let mut hits: Vec<ActorHit> = Vec::with_capacity(doc.mentions.len() + 32);
     // 1. mentions of entities
     // mentions mostly come in text order: token cursors, as for the phrases below
     let (mut start_cursor, mut end_cursor) = (0, 0);
@@ -281,7 +281,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     let mut inner: Vec<(usize, &'static str)> = Vec::new();
     // phrases come in text order: token cursors walk forward, no bisection per phrase
     let (mut start_cursor, mut end_cursor) = (0, 0);
-    let mut phrases: Vec<(usize, usize, usize)> = Vec::new();
+    let mut phrases: Vec<(usize, usize, usize)> = Vec::with_capacity(64);
     lex.each_phrase(norm, |a, b, id| phrases.push((a, b, id)));
     for (a, b, id) in phrases {
         let code = lex.codes[id];
@@ -460,21 +460,22 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
 
 /// The first token whose `offset` (an offset that grows with the token
 /// index) is at or after `p`, as `tokens.partition_point(|t| offset(t) < p)`,
-/// walking a few steps on from `cursor` when `p` did not go back since the
-/// last call, else bisecting.
+/// galloping on from `cursor` when `p` did not go back since the last call
+/// (the next phrase is mostly a few tokens on), else bisecting.
 fn first_token_from(tokens: &[dateline_doc::Token], cursor: &mut usize, offset: impl Fn(&dateline_doc::Token) -> usize, p: usize) -> usize {
     let before = |t: &dateline_doc::Token| offset(t) < p;
     if *cursor > tokens.len() || (*cursor > 0 && !before(&tokens[*cursor - 1])) {
         *cursor = tokens.partition_point(before);
         return *cursor;
     }
-    for _ in 0..16 {
-        if *cursor == tokens.len() || !before(&tokens[*cursor]) {
-            return *cursor;
-        }
-        *cursor += 1;
+    // tokens before `lo` are all before `p`; the answer is below `lo + step`
+    let (mut lo, mut step) = (*cursor, 1);
+    while lo + step <= tokens.len() && before(&tokens[lo + step - 1]) {
+        lo += step;
+        step *= 2;
     }
-    *cursor += tokens[*cursor..].partition_point(before);
+    let hi = (lo + step).min(tokens.len());
+    *cursor = lo + tokens[lo..hi].partition_point(before);
     *cursor
 }
 

@@ -290,7 +290,7 @@ fn is_generic_mention(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) 
 struct Candidate<'a> {
     pm: PatternMatch<'a>,
     kind: EventType,
-    mode: Option<String>,
+    mode: Option<&'a str>,
     /// End of the whole construction (the complement included).
     end: usize,
     /// How many complement events were folded into this one.
@@ -349,7 +349,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);
                 if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end) || (purpose && pm.trigger >= prev.end) {
                     if prev.mode.is_none() {
-                        prev.mode = pm.pattern.mode.clone();
+                        prev.mode = pm.pattern.mode.as_deref();
                     }
                     if prev.kind == EventType::Agree && is_hostile_act(kind) && !purpose && prev.folded == 0 {
                         // "prepared to impose martial law" is a threat, not an offer
@@ -367,7 +367,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {
                 continue;
             }
-            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
+            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.as_deref(), end: pm.end, folded: 0 });
         }
         if cands.is_empty() {
             continue;
@@ -556,7 +556,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             prev_source = source.clone();
             let mut source = source.unwrap_or_default();
             let mut target = target.unwrap_or_default();
-            let mut mode = c.mode.clone();
+            let mut mode = c.mode.map(str::to_string);
             // a party reporting its adversary's violence is accusing it:
             // "He said Ethiopian forces had shelled two villages"
             if let Some(q) = quote.map(|qi| &doc.quotes[qi]) {

@@ -200,7 +200,9 @@ pub struct LowerTokens<'d> {
 impl<'d> LowerTokens<'d> {
     /// `lower` is [`lower_text`] of `doc`.
     pub fn new(doc: &'d Doc, lower: &'d str) -> LowerTokens<'d> {
-        let (mut triggers, mut trigger_patterns, mut cue_at) = (Vec::new(), Vec::new(), Vec::new());
+        // room for the usual share of triggers and cues: no growing from empty
+        let room = doc.tokens.len() / 4 + 8;
+        let (mut triggers, mut trigger_patterns, mut cue_at) = (Vec::with_capacity(room), Vec::with_capacity(room), Vec::with_capacity(room));
         let mut words = Vec::with_capacity(doc.tokens.len());
         let roles = &*WORD_ROLES;
         for (i, tok) in doc.tokens.iter().enumerate() {

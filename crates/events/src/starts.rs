@@ -5,7 +5,7 @@
 //! (`al-Shabaab`), so those places are rare: a word-at-a-time scan finds the
 //! capitals, a packed multi-pattern search (SIMD, in the aho-corasick crate)
 //! the first bytes of the other phrases ("al-", "von"), and a check of the
-//! first three bytes against the list's leaves few places for the automaton
+//! first four bytes against the list's leaves few places for the automaton
 //! (common pairs such as "Th" seldom go on as a phrase does).
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -23,15 +23,22 @@ pub struct PhraseStarts {
     pairs: Box<[u64; 1024]>,
     /// Bit `b0 << 8 | b1` set: a phrase is the two bytes `b0 b1`.
     whole_pairs: Box<[u64; 1024]>,
-    /// Bit [`triple_slot`] of a phrase's first three bytes set (a filter:
-    /// other triples may share a slot).
-    triples: Box<[u64; 1024]>,
+    /// Bit [`slot`] of a phrase of three bytes set (a filter: other
+    /// byte strings may share a slot).
+    whole_triples: Box<[u64; 1024]>,
+    /// Bit [`slot`] of a phrase's first four bytes set (a filter too).
+    quads: Box<[u64; 1024]>,
+}
+
+/// A 16-bit slot for up to four bytes, given as one number.
+#[inline]
+fn slot(bytes: u32) -> usize {
+    (bytes.wrapping_mul(0x9e37_79b1) >> 16) as usize
 }
 
 #[inline]
-fn triple_slot(b0: u8, b1: u8, b2: u8) -> usize {
-    let key = (b0 as u32) << 16 | (b1 as u32) << 8 | b2 as u32;
-    (key.wrapping_mul(0x9e37_79b1) >> 16) as usize
+fn pack(b: &[u8]) -> u32 {
+    b.iter().fold(0, |k, &x| k << 8 | x as u32)
 }
 
 #[inline]
@@ -58,7 +65,8 @@ impl PhraseStarts {
         let mut single = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
         let mut whole_pairs = Box::new([0u64; 1024]);
-        let mut triples = Box::new([0u64; 1024]);
+        let mut whole_triples = Box::new([0u64; 1024]);
+        let mut quads = Box::new([0u64; 1024]);
         let mut others: Vec<&[u8]> = Vec::new();
         for p in phrases {
             let b = p.as_bytes();
@@ -71,23 +79,22 @@ impl PhraseStarts {
                 Some(&b1) => {
                     let k = (b0 as usize) << 8 | b1 as usize;
                     pairs[k >> 6] |= 1 << (k & 63);
-                    match b.get(2) {
-                        Some(&b2) => {
-                            let t = triple_slot(b0, b1, b2);
-                            triples[t >> 6] |= 1 << (t & 63);
-                        }
-                        None => whole_pairs[k >> 6] |= 1 << (k & 63),
-                    }
+                    let (set, t) = match b.len() {
+                        2 => (&mut whole_pairs, k),
+                        3 => (&mut whole_triples, slot(pack(b))),
+                        _ => (&mut quads, slot(pack(&b[..4]))),
+                    };
+                    set[t >> 6] |= 1 << (t & 63);
                 }
                 None => single[b0 as usize] = true,
             }
         }
         // a few short patterns: the crate searches them with a packed (SIMD) searcher
         let other_starts = (!others.is_empty()).then(|| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&others).ok()).flatten();
-        PhraseStarts { other_starts, first, single, pairs, whole_pairs, triples }
+        PhraseStarts { other_starts, first, single, pairs, whole_pairs, whole_triples, quads }
     }
 
-    /// Whether a phrase may start at byte `p` of `bytes`: its first three
+    /// Whether a phrase may start at byte `p` of `bytes`: its first four
     /// bytes (or all of it, if shorter) are those of a phrase.
     #[inline]
     fn may_start(&self, bytes: &[u8], p: usize) -> bool {
@@ -103,7 +110,11 @@ impl PhraseStarts {
         if bit(&self.whole_pairs, k) {
             return true;
         }
-        bytes.get(p + 2).is_some_and(|&b2| bit(&self.triples, triple_slot(b0, b1, b2)))
+        let Some(three) = bytes.get(p..p + 3) else { return false };
+        if bit(&self.whole_triples, slot(pack(three))) {
+            return true;
+        }
+        bytes.get(p..p + 4).is_some_and(|four| bit(&self.quads, slot(pack(four))))
     }
 
     /// Calls `f` with each position of `bytes` where a phrase may start, in order.
@@ -178,13 +189,13 @@ mod tests {
 
     #[test]
     fn finds_the_places_a_byte_scan_finds() {
-        let phrases = ["Kyiv", "South Sudan", "al-Shabaab", "X", "\u{e9}tat", "UN"];
+        let phrases = ["Kyiv", "South Sudan", "al-Shabaab", "X", "\u{e9}tat", "UN", "UAE"];
         let s = PhraseStarts::new(phrases);
-        let text = "In Kyiv, al-Shabaab and South Sudan: X-ray\u{e9}tats; KyKy alal SoSouth Kyiv X UN UNO UK Ky";
+        let text = "In Kyiv, al-Shabaab and South Sudan: X-ray\u{e9}tats; KyKy alal SoSouth Kyiv X UN UNO UK Ky UAE UA Sou Kyi";
         let bytes = text.as_bytes();
         // the slot filter may let a few more through; with these phrases it does not
         let slow: Vec<usize> = (0..bytes.len())
-            .filter(|&p| phrases.iter().any(|ph| bytes[p..].starts_with(&ph.as_bytes()[..ph.len().min(3)])))
+            .filter(|&p| phrases.iter().any(|ph| bytes[p..].starts_with(&ph.as_bytes()[..ph.len().min(4)])))
             .collect();
         assert_eq!(all_starts(&s, bytes), slow);
         // many first bytes that are no capitals: the byte-by-byte path answers alike
