@@ -9,6 +9,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, EventType, TokenKind};
+use crate::stances::Cue;
 use dateline_lexicon::events::{EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, EVENT_PATTERNS, GAP_WINDOW};
 
 pub use dateline_lexicon::WordHasher;
@@ -136,17 +137,18 @@ pub struct WordRoles {
 pub struct WordRole {
     /// The patterns the word is the trigger of (empty: none).
     pub patterns: &'static [usize],
-    pub is_cue: bool,
+    /// The stance cue the word is (`None`: none).
+    pub cue: Option<Cue>,
 }
 
 impl WordRoles {
-    fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = &'a str>) -> WordRoles {
+    fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = (&'a str, Cue)>) -> WordRoles {
         let mut roles: WordMap<WordRole> = WordMap::default();
         for (w, ids) in &m.by_trigger {
             roles.entry(w.clone()).or_default().patterns = ids;
         }
-        for w in cues {
-            roles.entry(w.to_string()).or_default().is_cue = true;
+        for (w, cue) in cues {
+            roles.entry(w.to_string()).or_default().cue = Some(cue);
         }
         let filter = WordFilter::new(roles.keys().map(String::as_str));
         WordRoles { filter, roles }
@@ -164,7 +166,7 @@ impl WordRoles {
 
 /// The roles of the built-in matcher's triggers and stance cues.
 pub static WORD_ROLES: LazyLock<WordRoles> =
-    LazyLock::new(|| WordRoles::new(&MATCHER, crate::stances::CUES.keys().map(String::as_str)));
+    LazyLock::new(|| WordRoles::new(&MATCHER, crate::stances::CUES.iter().map(|(w, &c)| (w.as_str(), c))));
 
 /// One pattern found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -194,7 +196,9 @@ pub struct LowerTokens<'d> {
     pub triggers: Vec<u32>,
     /// The patterns each of `triggers` starts.
     trigger_patterns: Vec<&'static [usize]>,
+    /// The places of the stance cues (all are words) and, in `cue_kinds`, what each is.
     pub cues: Vec<u32>,
+    pub cue_kinds: Vec<Cue>,
 }
 
 impl<'d> LowerTokens<'d> {
@@ -202,7 +206,8 @@ impl<'d> LowerTokens<'d> {
     pub fn new(doc: &'d Doc, lower: &'d str) -> LowerTokens<'d> {
         // room for the usual share of triggers and cues: no growing from empty
         let room = doc.tokens.len() / 4 + 8;
-        let (mut triggers, mut trigger_patterns, mut cue_at) = (Vec::with_capacity(room), Vec::with_capacity(room), Vec::with_capacity(room));
+        let (mut triggers, mut trigger_patterns) = (Vec::with_capacity(room), Vec::with_capacity(room));
+        let (mut cue_at, mut cue_kinds) = (Vec::with_capacity(room), Vec::with_capacity(room));
         let mut words = Vec::with_capacity(doc.tokens.len());
         let roles = &*WORD_ROLES;
         for (i, tok) in doc.tokens.iter().enumerate() {
@@ -216,11 +221,12 @@ impl<'d> LowerTokens<'d> {
                 triggers.push(i as u32);
                 trigger_patterns.push(role.patterns);
             }
-            if role.is_cue {
+            if let Some(cue) = role.cue {
                 cue_at.push(i as u32);
+                cue_kinds.push(cue);
             }
         }
-        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at }
+        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at, cue_kinds }
     }
     /// The lower-cased text of token `i` ("" past the end).
     #[inline]
@@ -360,9 +366,9 @@ mod tests {
         for w in words {
             let role = roles.of(w);
             assert_eq!(role.patterns, MATCHER.by_trigger.get(w).map_or(&[][..], Vec::as_slice), "{w}");
-            assert_eq!(role.is_cue, cues.contains_key(w), "{w}");
+            assert_eq!(role.cue, cues.get(w).copied(), "{w}");
         }
-        assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && !roles.of(w).is_cue));
+        assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && roles.of(w).cue.is_none()));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use dateline_doc::{Doc, EntityId, EntityKind, Event, Polarity, SpanIndex, Stance, TokenKind};
+use dateline_doc::{Doc, EntityId, EntityKind, Event, Polarity, SpanIndex, Stance};
 use dateline_lexicon::{data_file, data_lines};
 
 use crate::actors::ACTORS;
@@ -300,8 +300,6 @@ fn strip_lead(toks: &LowerTokens, mut a: usize, b: usize) -> usize {
 
 pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stance> {
     let at = Positions::new(doc);
-    let cues = &*CUES;
-    let filter = &*CUE_FILTER;
     let mut out: Vec<Stance> = Vec::new();
     accusation_stances(doc, toks, events, &mut out);
     for s in &doc.sentences {
@@ -311,12 +309,10 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
         if lo == hi {
             continue;
         }
-        for &pos in &toks.cues[lo..hi] {
+        // the front end found the cues and looked them up (all cue words are words)
+        for (&pos, &cue) in toks.cues[lo..hi].iter().zip(&toks.cue_kinds[lo..hi]) {
             let i = pos as usize;
             let w = toks.get(i);
-            let Some(cue) = (toks.kind(i) == TokenKind::Word && filter.may_contain(w)).then(|| cues.get(w).copied()).flatten() else {
-                continue;
-            };
             // modals are common: decide cheaply whether this one can carry a stance
             let neg_after = (i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k)));
             if (cue.kind == CueKind::NegModal && !neg_after)
@@ -409,7 +405,9 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
                         e -= 1;
                     }
                     // a cue inside the verb phrase says more than the modal does
-                    if (i + 1..e).any(|k| cues.get(toks.get(k)).is_some_and(|c| c.kind != CueKind::NegModal && c.kind != CueKind::Modal)) {
+                    let next_cue = toks.cues.partition_point(|&p| p as usize <= i);
+                    let mut cues_in_phrase = toks.cues[next_cue..].iter().zip(&toks.cue_kinds[next_cue..]).take_while(|(&p, _)| (p as usize) < e);
+                    if cues_in_phrase.any(|(_, c)| c.kind != CueKind::NegModal && c.kind != CueKind::Modal) {
                         continue;
                     }
                     let mut vp = i + 1;
@@ -551,6 +549,10 @@ fn first_noun_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
 /// the sentence's subject and an opposite one of the named other holder on
 /// the same issue are linked.
 fn link_shifts(doc: &Doc, at: &Positions, toks: &LowerTokens, out: &mut [Stance]) {
+    // no stances, nothing to link (and no sentence to read)
+    if out.is_empty() {
+        return;
+    }
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
         let Some(k) = (a..b).find(|&k| matches!(toks.get(k), "change" | "shift" | "departure" | "reversal" | "break" | "u-turn") && k + 1 < b && toks.get(k + 1) == "from") else {
