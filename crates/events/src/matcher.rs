@@ -4,6 +4,7 @@
 //! map, so a token costs one lookup; only at a hit are the pattern's other
 //! words checked around it.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
@@ -52,8 +53,9 @@ pub struct Matcher {
     pub lex: EventLexicon,
     by_trigger: WordMap<Vec<usize>>,
     filter: WordFilter,
-    /// Word → the classes it belongs to, one bit per class (the first 64
-    /// classes; a word class past those is looked up in `lex`).
+    /// Word → the classes it belongs to, one bit per class (the first 63
+    /// classes; a word class past those is looked up in `lex`; the top bit
+    /// marks a looked-up word in [`LowerTokens`]' cache).
     class_words: WordMap<u64>,
     class_bit: WordMap<u64>,
     /// Per pattern, per word: the bit of a class word (0 otherwise).
@@ -82,7 +84,7 @@ impl Matcher {
         names.sort();
         let mut class_bit: WordMap<u64> = WordMap::default();
         let mut class_words: WordMap<u64> = WordMap::default();
-        for (k, name) in names.into_iter().take(64).enumerate() {
+        for (k, name) in names.into_iter().take(63).enumerate() {
             class_bit.insert(name.clone(), 1 << k);
             for w in &lex.classes[name] {
                 *class_words.entry(w.clone()).or_default() |= 1 << k;
@@ -117,7 +119,13 @@ impl Matcher {
 
     #[inline]
     fn in_classes(&self, bits: u64, word: &str) -> bool {
-        self.class_words.get(word).is_some_and(|&m| m & bits != 0)
+        self.class_mask_of(word) & bits != 0
+    }
+
+    /// The class bits of lower-case `word`.
+    #[inline]
+    fn class_mask_of(&self, word: &str) -> u64 {
+        self.class_words.get(word).copied().unwrap_or(0)
     }
 }
 
@@ -199,7 +207,14 @@ pub struct LowerTokens<'d> {
     /// The places of the stance cues (all are words) and, in `cue_kinds`, what each is.
     pub cues: Vec<u32>,
     pub cue_kinds: Vec<Cue>,
+    /// Per token, its class bits in the built-in [`MATCHER`] with
+    /// [`LOOKED_UP`] set, or 0 before the first look-up: the patterns of a
+    /// trigger ask for the same classes of the same few words over and over.
+    class_masks: Vec<Cell<u64>>,
 }
+
+/// The bit of [`LowerTokens`]' class cache that marks a looked-up word.
+const LOOKED_UP: u64 = 1 << 63;
 
 impl<'d> LowerTokens<'d> {
     /// `lower` is [`lower_text`] of `doc`.
@@ -226,7 +241,8 @@ impl<'d> LowerTokens<'d> {
                 cue_kinds.push(cue);
             }
         }
-        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at, cue_kinds }
+        let class_masks = vec![Cell::new(0); doc.tokens.len()];
+        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks }
     }
     /// The lower-cased text of token `i` ("" past the end).
     #[inline]
@@ -240,6 +256,15 @@ impl<'d> LowerTokens<'d> {
         } else {
             ""
         }
+    }
+    /// The class bits of token `i` in `m`, looked up once per token for the built-in matcher.
+    fn class_mask(&self, i: usize, m: &Matcher) -> u64 {
+        let cached = self.class_masks.get(i).filter(|_| std::ptr::eq(m, &*MATCHER));
+        let Some(cell) = cached else { return m.class_mask_of(self.get(i)) };
+        if cell.get() == 0 {
+            cell.set(m.class_mask_of(self.get(i)) | LOOKED_UP);
+        }
+        cell.get() & !LOOKED_UP
     }
     pub fn kind(&self, i: usize) -> TokenKind {
         self.doc.tokens.get(i).map_or(TokenKind::Punct, |t| t.kind)
@@ -256,7 +281,7 @@ fn word_ok(w: &PatternWord, class_bit: u64, m: &Matcher, toks: &LowerTokens, i: 
         PatternWord::Year => {
             toks.kind(i) == TokenKind::Number && t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))
         }
-        PatternWord::Class(_) if class_bit != 0 => m.in_classes(class_bit, t),
+        PatternWord::Class(_) if class_bit != 0 => toks.class_mask(i, m) & class_bit != 0,
         PatternWord::Class(c) => m.lex.in_class(c, t),
         PatternWord::Gap => true,
     }

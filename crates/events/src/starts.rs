@@ -90,7 +90,7 @@ impl PhraseStarts {
             }
         }
         // a few short patterns: the crate searches them with a packed (SIMD) searcher
-        let other_starts = (!others.is_empty()).then(|| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&others).ok()).flatten();
+        let other_starts = (!others.is_empty()).then(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(&others).ok()).flatten();
         PhraseStarts { other_starts, first, single, pairs, whole_pairs, whole_triples, quads }
     }
 
@@ -119,13 +119,16 @@ impl PhraseStarts {
 
     /// Calls `f` with each position of `bytes` where a phrase may start, in order.
     pub fn each(&self, bytes: &[u8], mut f: impl FnMut(usize)) {
-        // the starts of the few phrases that are not capitalised, in order
-        let mut others: Vec<usize> = match &self.other_starts {
-            Some(ac) if !bytes.is_empty() => ac.find_overlapping_iter(bytes).map(|m| m.start()).collect(),
-            _ => Vec::new(),
-        };
-        others.sort_unstable();
-        others.dedup();
+        // the starts of the few phrases that are not capitalised, in order:
+        // the leftmost match from each place on (so overlapping ones too)
+        let mut others: Vec<usize> = Vec::new();
+        if let Some(ac) = &self.other_starts {
+            let mut from = 0;
+            while let Ok(Some(m)) = ac.try_find(aho_corasick::Input::new(bytes).range(from..)) {
+                others.push(m.start());
+                from = m.start() + 1;
+            }
+        }
         let mut next_other = 0;
         // every place in order: the other starts before `p`, then `p`
         let mut check = |p: usize| {
