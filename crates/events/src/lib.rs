@@ -48,8 +48,9 @@ impl Component for EventCoder {
         }
         let lower = matcher::lower_text(doc);
         let toks = LowerTokens::new(doc, &lower);
-        let events = code_events(doc, &toks);
-        let stances = stances::find_stances(doc, &toks, &events);
+        let at = stances::Positions::new(doc);
+        let events = code_events(doc, &toks, &at);
+        let stances = stances::find_stances_at(doc, &toks, &events, &at);
         drop(toks);
         doc.events = events;
         doc.stances = stances;
@@ -297,16 +298,16 @@ struct Candidate<'a> {
     folded: usize,
 }
 
-fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
+fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Event> {
     // most documents have no sentence with a candidate event: the actors and
     // the position indexes are built at the first one that does
     let lazy = std::cell::OnceCell::new();
     let per_doc = || {
         (
             find_actors(doc, toks),
-            dateline_doc::SpanIndex::new(doc.quotes.iter().map(|q| q.span)),
+            &at.quotes,
             dateline_doc::SpanIndex::new(doc.facts.iter().map(|f| f.span)),
-            dateline_doc::SpanIndex::new(doc.mentions.iter().map(|m| m.span)),
+            &at.mentions,
         )
     };
     // events of earlier sentences, by kind, actors and trigger word: one meeting

@@ -268,10 +268,11 @@ pub(crate) fn first_conjunct(doc: &Doc, at: &Positions, holder: EntityId, sent_s
     holder
 }
 
-/// Position look-ups over the quote and mention layers, built once per document.
+/// Position look-ups over the quote and mention layers, built once per
+/// document (for the event coder and the stances alike).
 pub(crate) struct Positions {
-    quotes: SpanIndex,
-    mentions: SpanIndex,
+    pub(crate) quotes: SpanIndex,
+    pub(crate) mentions: SpanIndex,
 }
 
 impl Positions {
@@ -299,7 +300,11 @@ fn strip_lead(toks: &LowerTokens, mut a: usize, b: usize) -> usize {
 }
 
 pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stance> {
-    let at = Positions::new(doc);
+    find_stances_at(doc, toks, events, &Positions::new(doc))
+}
+
+/// [`find_stances`] with the document's position look-ups already built.
+pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions) -> Vec<Stance> {
     let mut out: Vec<Stance> = Vec::new();
     accusation_stances(doc, toks, events, &mut out);
     for s in &doc.sentences {
@@ -419,12 +424,12 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
                     }
                     let sa = strip_lead(toks, cs, i);
                     if let (Some((subj, _)), Some((pred, _))) = (phrase(doc, sa, i), phrase(doc, vp, e)) {
-                        let (holder, quote) = holder_at(doc, &at, i, a);
+                        let (holder, quote) = holder_at(doc, at, i, a);
                         let subj_is_pronoun = matches!(subj.to_lowercase().as_str(), "we" | "i" | "you" | "it" | "they" | "he" | "she");
                         let target = if subj_is_pronoun || subj.is_empty() { pred.clone() } else { format!("{subj} {pred}") };
                         push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                     } else if let Some((pred, _)) = phrase(doc, vp, e) {
-                        let (holder, quote) = holder_at(doc, &at, i, a);
+                        let (holder, quote) = holder_at(doc, at, i, a);
                         push(doc, &mut out, holder, quote, polarity, pred, a, b, i);
                     }
                     continue;
@@ -436,13 +441,13 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
             }
             if let Some((ia, ib)) = issue {
                 if let Some((target, _)) = phrase(doc, ia, ib.min(ia + 12)) {
-                    let (holder, quote) = holder_at(doc, &at, i, a);
+                    let (holder, quote) = holder_at(doc, at, i, a);
                     push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                 }
             }
         }
     }
-    link_shifts(doc, &at, toks, &mut out);
+    link_shifts(doc, at, toks, &mut out);
     out
 }
 
