@@ -23,7 +23,7 @@ use dateline_pipeline::{Component, Layer};
 
 use actors::{find_actors, ActorHit};
 use dates::{find_dates, Ymd};
-use matcher::{sentence_matches, LowerTokens, PatternMatch, MATCHER};
+use matcher::{LowerTokens, PatternMatch, MATCHER};
 
 /// Whether negated and conditional events are kept (with their status) or
 /// left out of `doc.events` altogether.
@@ -316,16 +316,17 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
     let mut earlier_seen = 0;
     let report = doc.meta.date.as_deref().and_then(Ymd::parse);
     let mut events: Vec<Event> = Vec::new();
+    let mut trigger_cursor = 0;
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
         if a >= b {
             continue;
         }
-        let lo = toks.triggers.partition_point(|&p| (p as usize) < a);
+        let lo = matcher::first_place_from(&toks.triggers, &mut trigger_cursor, a);
         if toks.triggers.get(lo).is_none_or(|&p| p as usize >= b) {
             continue;
         }
-        let found = sentence_matches(&MATCHER, toks, a, b);
+        let found = matcher::sentence_matches_from(&MATCHER, toks, lo, a, b);
         if found.is_empty() {
             continue;
         }

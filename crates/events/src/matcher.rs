@@ -176,6 +176,21 @@ impl WordRoles {
 pub static WORD_ROLES: LazyLock<WordRoles> =
     LazyLock::new(|| WordRoles::new(&MATCHER, crate::stances::CUES.iter().map(|(w, &c)| (w.as_str(), c))));
 
+/// The first index of sorted `places` holding a place at or after `a`, as
+/// `places.partition_point(|&p| p < a)`: walked on from `cursor` when `a`
+/// did not go back since the last call (sentences come in order), else
+/// bisected.
+pub(crate) fn first_place_from(places: &[u32], cursor: &mut usize, a: usize) -> usize {
+    if *cursor > places.len() || (*cursor > 0 && places[*cursor - 1] as usize >= a) {
+        *cursor = places.partition_point(|&p| (p as usize) < a);
+        return *cursor;
+    }
+    while places.get(*cursor).is_some_and(|&p| (p as usize) < a) {
+        *cursor += 1;
+    }
+    *cursor
+}
+
 /// One pattern found in the text.
 #[derive(Debug, Clone, Copy)]
 pub struct PatternMatch<'a> {
@@ -351,9 +366,14 @@ fn best_at<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, sent
 /// right, a token used by one match never starting another; SKIP readings
 /// are consumed but not returned.
 pub fn sentence_matches<'a>(m: &'a Matcher, toks: &LowerTokens, a: usize, b: usize) -> Vec<PatternMatch<'a>> {
+    sentence_matches_from(m, toks, toks.triggers.partition_point(|&p| (p as usize) < a), a, b)
+}
+
+/// [`sentence_matches`] where `lo` is the index in `toks.triggers` of the
+/// sentence's first trigger.
+pub(crate) fn sentence_matches_from<'a>(m: &'a Matcher, toks: &LowerTokens, lo: usize, a: usize, b: usize) -> Vec<PatternMatch<'a>> {
     let mut out = Vec::new();
     let mut used_until = a;
-    let lo = toks.triggers.partition_point(|&p| (p as usize) < a);
     for (&p, &ids) in toks.triggers[lo..].iter().zip(&toks.trigger_patterns[lo..]) {
         let i = p as usize;
         if i >= b {
@@ -394,6 +414,15 @@ mod tests {
             assert_eq!(role.cue, cues.get(w).copied(), "{w}");
         }
         assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && roles.of(w).cue.is_none()));
+    }
+
+    #[test]
+    fn place_cursor_agrees_with_bisection() {
+        let places = [2u32, 3, 3, 9, 15, 40];
+        let mut cursor = 0;
+        for a in (0..45).chain([3, 50, 0, 16, 16, 2]).chain((0..45).rev()) {
+            assert_eq!(first_place_from(&places, &mut cursor, a), places.partition_point(|&p| (p as usize) < a), "at {a}");
+        }
     }
 
     #[test]

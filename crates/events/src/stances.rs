@@ -307,10 +307,11 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
 pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions) -> Vec<Stance> {
     let mut out: Vec<Stance> = Vec::new();
     accusation_stances(doc, toks, events, &mut out);
+    let mut cue_cursor = 0;
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
-        let lo = toks.cues.partition_point(|&p| (p as usize) < a);
-        let hi = toks.cues.partition_point(|&p| (p as usize) < b);
+        let lo = crate::matcher::first_place_from(&toks.cues, &mut cue_cursor, a);
+        let hi = lo + toks.cues[lo..].partition_point(|&p| (p as usize) < b);
         if lo == hi {
             continue;
         }
