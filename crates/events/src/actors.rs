@@ -225,6 +225,8 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     // 1. mentions of entities
     // mentions mostly come in text order: token cursors, as for the phrases below
     let (mut start_cursor, mut end_cursor) = (0, 0);
+    // what the list says of each entity's name, looked up at its first mention
+    let mut name_listed: Vec<Option<Option<ListedPhrase>>> = vec![None; doc.entities.len()];
     for m in &doc.mentions {
         // `Doc::token_at_or_after` of both ends
         let start = first_token_from(&doc.tokens, &mut start_cursor, span_start, m.span.start());
@@ -234,18 +236,22 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
             continue;
         }
         let (mut code, mut sector) = (None, None);
+        let mut entity_name: Option<(&str, Option<ListedPhrase>)> = None;
         if let Some(id) = m.entity {
             if let Some(e) = doc.entities.get(id.0 as usize) {
                 code = e.country.clone();
                 sector = e.sector;
-                if code.is_none() || sector.is_none() {
-                    let by_name = lex.listed(&e.name);
-                    code = code.or_else(|| by_name.map(|l| l.code.to_string()));
-                    sector = sector.or(by_name.and_then(|l| l.sector));
-                }
+                let by_name = *name_listed[id.0 as usize].get_or_insert_with(|| lex.listed(&e.name));
+                code = code.or_else(|| by_name.map(|l| l.code.to_string()));
+                sector = sector.or(by_name.and_then(|l| l.sector));
+                entity_name = Some((e.name.as_str(), by_name));
             }
         }
-        let by_text = lex.listed(norm_text);
+        // the mention mostly is the name: no second look-up then
+        let by_text = match entity_name {
+            Some((name, by_name)) if name == norm_text => by_name,
+            _ => lex.listed(norm_text),
+        };
         let listed = by_text.map(|l| l.code);
         if code.is_none() {
             code = listed.map(str::to_string);
@@ -511,8 +517,11 @@ fn is_calendar_word(w: &str) -> bool {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april",
         "june", "july", "august", "september", "october", "november", "december",
     ];
-    // all of them are 4 to 9 bytes long: most names are rejected by length
-    (4..=9).contains(&w.len()) && CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
+    // all of them are 4 to 9 bytes long and start with one of a few letters
+    // (`| 0x20` lower-cases an ASCII letter): most names are rejected there
+    (4..=9).contains(&w.len())
+        && matches!(w.as_bytes()[0] | 0x20, b'm' | b't' | b'w' | b'f' | b's' | b'j' | b'a' | b'o' | b'n' | b'd')
+        && CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
 /// The normalised text of tokens `[a, b)` ("" for an empty range).
@@ -548,6 +557,17 @@ mod tests {
         // the actor list's own lines come first and keep their codes
         assert_eq!(lex.code_of("Kyiv"), Some("UKR"));
         assert_eq!(lex.sector_of_phrase("Kyiv"), None);
+    }
+
+    #[test]
+    fn calendar_words_in_any_case() {
+        for w in ["Monday", "TUESDAY", "september", "Jul", "July", "Mayday", "Kyiv", "-Monday", "\u{e9}tait", "Decembers"] {
+            let by_list = (4..=9).contains(&w.len())
+                && ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "june", "july", "august", "september", "october", "november", "december"]
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(w));
+            assert_eq!(is_calendar_word(w), by_list, "{w}");
+        }
     }
 
     #[test]
