@@ -189,19 +189,21 @@ pub struct InOrder<'a> {
 impl InOrder<'_> {
     /// [`NormalizedText::to_original`] of `[start, end)`; fastest when the
     /// ranges come in ascending order, right for any order.
+    #[inline]
     pub fn map(&mut self, start: usize, end: usize) -> Span {
-        let n = self.norm;
-        let end = end.min(n.text.len());
+        let end = end.min(self.norm.text.len());
         let start = start.min(end);
         // most ranges fall between two edits: a constant offset maps them
         if start < end && self.plain.start <= start && end <= self.plain.end {
             return original_span(self.original, start.wrapping_add(self.shift), end.wrapping_add(self.shift));
         }
+        self.map_near_edits(start, end)
+    }
+
+    #[inline(never)]
+    fn map_near_edits(&mut self, start: usize, end: usize) -> Span {
+        let n = self.norm;
         self.starts = advance(&n.edits, self.starts, |e| e.norm_start <= start);
-        let k = self.starts;
-        let before = k.checked_sub(1).map(|j| n.edits[j]);
-        self.plain = before.map_or(0, |e| e.norm_end)..n.edits.get(k).map_or(n.text.len(), |e| e.norm_start);
-        self.shift = before.map_or(0, |e| e.orig_end.wrapping_sub(e.norm_end));
         let a = n.start_after(self.starts, start);
         let b = if start == end {
             a
@@ -209,6 +211,12 @@ impl InOrder<'_> {
             self.ends = advance(&n.edits, self.ends, |e| e.norm_start < end);
             n.end_after(self.ends, end).max(a)
         };
+        // the verbatim stretch after the edits that start before `end`,
+        // where the next range in text order is likely to fall
+        let k = if start == end { self.starts } else { self.ends };
+        let before = k.checked_sub(1).map(|j| n.edits[j]);
+        self.plain = before.map_or(0, |e| e.norm_end)..n.edits.get(k).map_or(n.text.len(), |e| e.norm_start);
+        self.shift = before.map_or(0, |e| e.orig_end.wrapping_sub(e.norm_end));
         original_span(self.original, a, b)
     }
 }
@@ -226,6 +234,7 @@ fn advance(edits: &[Edit], mut k: usize, pred: impl Fn(&Edit) -> bool) -> usize 
 }
 
 /// The original span `[a, b)`, widened to char boundaries if need be.
+#[inline]
 fn original_span(original: &str, a: usize, b: usize) -> Span {
     Span::new(original, a, b).unwrap_or_else(|_| {
         // Only reachable if the range split a normalised character; widen
