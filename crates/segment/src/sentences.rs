@@ -98,10 +98,11 @@ fn push(doc: &Doc, a: usize, b: usize, paragraph: usize, out: &mut Vec<Sentence>
 fn ends_sentence_at(doc: &Doc, i: usize, end: usize) -> bool {
     let tok = &doc.tokens[i];
     match tok.kind {
-        TokenKind::Punct => match doc.token_text(i) {
-            "!" | "?" => true,
-            "." => !(i > 0 && period_is_abbreviation(doc, i - 1, i + 1, end)),
-            text if text.starts_with("..") => i + 1 < end && starts_with_upper(doc, i + 1),
+        // the token's bytes: no char-boundary checks for every punctuation mark
+        TokenKind::Punct => match doc.norm.as_str().as_bytes().get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or(b"") {
+            b"!" | b"?" => true,
+            b"." => !(i > 0 && period_is_abbreviation(doc, i - 1, i + 1, end)),
+            text if text.starts_with(b"..") => i + 1 < end && starts_with_upper(doc, i + 1),
             _ => false,
         },
         // a word of two bytes or more that ends in a dot, told by its last
