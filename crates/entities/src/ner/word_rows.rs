@@ -28,7 +28,7 @@ struct Row([i32; LANES]);
 const LANES: usize = 12;
 const ZERO: Row = Row([0; LANES]);
 
-/// Word types kept before the cache is emptied (each takes 280 bytes).
+/// Word types kept before the cache is emptied (each takes about 400 bytes).
 const MAX_WORDS: usize = 1 << 14;
 /// Hash slots: twice the word types, so that probes stay short.
 const SLOTS: usize = MAX_WORDS * 2;
@@ -141,10 +141,17 @@ struct WordEntry {
     /// The hashes `TokenHashes` gives the word.
     lower: u64,
     shape: u64,
-    /// At `(first word) * 2 + (sentence in capitals)`.
+    /// The features of the word alone.
+    base: Row,
+    /// `base` and the word crossed with "first word" and "sentence in
+    /// capitals", at `(first word) * 2 + (sentence in capitals)`, filled in
+    /// when first needed (bit `k` of `done`).
     current: [Row; 4],
+    done: u8,
     /// The lexicon × shape feature when the word has no lexicon bits.
     no_lex: Row,
+    /// The previous tag × word and × shape features when the previous tag is O.
+    after_o: Row,
 }
 
 /// The per-thread cache of word rows.
@@ -331,17 +338,24 @@ impl WordTable {
                 m.add_feature(&mut base, 6 + p as u64, hash_lower(&w[len - p..]));
             }
         }
-        let current = std::array::from_fn(|k| {
-            let (first, caps) = ((k / 2) as u64, (k % 2) as u64);
-            let mut r = base;
-            m.add_feature(&mut r, 20, mix(first, shape));
-            m.add_feature(&mut r, 21, mix(caps, shape));
-            m.add_feature(&mut r, 22, mix(caps, lower));
-            r
-        });
         let no_lex = m.rows(&[(24, mix(0, shape))]);
-        self.entries.push(WordEntry { key, key_len: w.len() as u32, lower, shape, current, no_lex });
+        let after_o = m.rows(&[(29, mix(0, lower)), (30, mix(0, shape))]);
+        self.entries.push(WordEntry { key, key_len: w.len() as u32, lower, shape, base, current: [ZERO; 4], done: 0, no_lex, after_o });
         e
+    }
+
+    /// Fills in variant `k` of entry `e`'s rows as the current word.
+    #[cold]
+    #[inline(never)]
+    fn fill_variant(&mut self, m: &Model, e: usize, k: usize) {
+        let entry = &mut self.entries[e];
+        let (first, caps) = ((k / 2) as u64, (k % 2) as u64);
+        let mut r = entry.base;
+        m.add_feature(&mut r, 20, mix(first, entry.shape));
+        m.add_feature(&mut r, 21, mix(caps, entry.shape));
+        m.add_feature(&mut r, 22, mix(caps, entry.lower));
+        entry.current[k] = r;
+        entry.done |= 1 << k;
     }
 
     /// `hash_lower | 1` of unit `j`, or the value of a position outside the sentence.
@@ -409,15 +423,21 @@ impl WordTable {
             m.feature_index(17, mix(mix(shape_p1, shape), shape_n1)),
             m.feature_index(18, mix(lower_p1, lower)),
             m.feature_index(19, mix(lower, lower_n1)),
-            m.feature_index(29, mix(p, lower)),
-            m.feature_index(30, mix(p, shape)),
             m.feature_index(32, mix(lower_p1, shape_n1)),
         ];
         for &f in &hashed {
             m.prefetch(f);
         }
+        let after_tag = if prev == 0 { None } else { Some([m.feature_index(29, mix(p, lower)), m.feature_index(30, mix(p, shape))]) };
+        if let Some(fs) = after_tag {
+            fs.iter().for_each(|&f| m.prefetch(f));
+        }
+        let variant = (i == 0) as usize * 2 + caps as usize;
+        if self.entries[e].done & (1 << variant) == 0 {
+            self.fill_variant(m, e, variant);
+        }
         let entry = &self.entries[e];
-        let mut acc = entry.current[(i == 0) as usize * 2 + caps as usize];
+        let mut acc = entry.current[variant];
         add(&mut acc, &fixed.tags[prev * N_CLASSES + prev2]);
         if lx == 0 {
             add(&mut acc, &entry.no_lex);
@@ -437,6 +457,10 @@ impl WordTable {
             add(&mut acc, &fixed.no_lex_after);
         } else {
             m.add_feature(&mut acc, 26, lex_n1);
+        }
+        match after_tag {
+            None => add(&mut acc, &entry.after_o),
+            Some(fs) => fs.iter().for_each(|&f| m.add_row(&mut acc, f)),
         }
         for f in hashed {
             m.add_row(&mut acc, f);
