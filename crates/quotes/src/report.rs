@@ -198,7 +198,7 @@ fn verb(
     let inverted_np = (left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none())
         .then(|| np_right(v, hit.end, b))
         .flatten()
-        .filter(|np| closes_clause(v, np.role.map_or(np.end, |r| r.1), b));
+        .filter(|np| closes_clause(v, np.role.map_or(np.end, |r| r.1), b) && !runs_into_verb(v, np));
     // "with 47 percent of voters saying …", "left most voters saying …": the phrase right before the participle
     let participle_subject = (participle && left.is_some_and(|l| v.is_word(l)))
         .then(|| np_left(v, a, j))
@@ -215,6 +215,9 @@ fn verb(
         if speaker_from.is_none() {
             speaker = leading_np(v, a, hit.first).filter(|np| np.end <= j);
         }
+    } else if let Some(np) = apposition.and_then(|np| leading_name_before_relative(v, a, &np)) {
+        // "Ann Lee, a senator who has refused to endorse Ira Bell, said": the name the relative clause describes
+        speaker = Some(np);
     } else if let Some(np) = apposition.filter(|np| {
         sentence_opening(v, a, np.role.map_or(np.first, |r| r.0.min(np.first)))
             || (np.kind == NpKind::Name
@@ -249,7 +252,9 @@ fn verb(
             });
         }
         // "Ann Lee, who runs the union's political arm, said …": the subject before the long apposition
-        if speaker.is_none() && left_text == Some(",") && !v.is_quote(a) {
+        // (the apposition may end in a quotation: "Ann Lee, host of “Morning Joe,” said …")
+        let comma_before = left_text == Some(",") || left.is_some_and(|l| l > a && v.is_quote(l) && v.text(l - 1) == ",");
+        if speaker.is_none() && comma_before && !v.is_quote(a) {
             speaker = leading_np(v, a, hit.first).filter(|np| np.kind == NpKind::Name && np.end < j && v.text(np.end) == ",");
         }
         if let Some(np) = speaker {
@@ -269,6 +274,10 @@ fn verb(
                     .last();
                 if let Some(k) = role_start.filter(|&k| v.text(k - 1) == ",") {
                     trailing_from = Some(k - 1);
+                } else if let Some(k) = role_start.filter(|&k| k > a + 1 && v.is(k - 1, "the") && v.text(k - 2) == "," && !DENIALS.contains(&hit.cue.lemma.as_str())) {
+                    // "C, the news site RTL Info reported": "the" before the role nouns
+                    // ("C, a charge Addis Ababa denied" is an apposition on the clause)
+                    trailing_from = Some(k - 2);
                 }
             }
         }
@@ -297,7 +306,12 @@ fn verb(
         report.addressee = addressee;
         // "“…,” Ann Lee said in a statement issued on Monday": what follows an attribution
         // trailing a quotation describes the saying, not what was said
-        let after_quotation = trailing_from.is_some_and(|t| v.is_quote(t) || (t > a && v.text(t) == "," && v.is_quote(t - 1)));
+        let after_quotation = trailing_from.is_some_and(|t| {
+            let close = if v.is_quote(t) { t } else if t > a && v.text(t) == "," && v.is_quote(t - 1) { t - 1 } else { return false };
+            // "Citing “obligations at home,” the spokeswoman told …": a quotation inside a fronted
+            // phrase or an apposition is not the one the attribution trails
+            quotation_closing_at(quotes, close).is_none_or(|q| q.open < a || sentence_opening(v, a, q.open))
+        });
         if after_quotation {
             return Some(report);
         }
@@ -451,12 +465,17 @@ const QUESTION_WORDS: &[&str] = &["whether", "if", "what", "why", "how", "who", 
 /// their own: "As reported by Ann Lee, C" (the main clause is what was
 /// reported) and "Asked whether C, Ann Lee said …" (the question is).
 fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
-    let opens = hit.first == a || (hit.first == a + 1 && v.is_any(a, &["as", "when", "once"]));
-    if !opens || hit.cue.class != CueClass::Speech || hit.end >= b {
+    let lead_word = hit.first > a && v.is_any(hit.first - 1, &["as", "when", "once"]);
+    let lead = if lead_word { hit.first - 1 } else { hit.first };
+    // "And when asked …" opens the sentence too
+    let opens = sentence_opening(v, a, lead);
+    // "“…,” Lee said when asked whether C": the question inside the sentence
+    let asked_within = !opens && lead_word && v.is(lead, "when") && hit.cue.lemma == "ask";
+    if !(opens || asked_within) || hit.cue.class != CueClass::Speech || hit.end >= b {
         return None;
     }
     let report = |speaker, content| Report { cue: hit, speaker, speaker_from: None, hint: None, addressee: None, content };
-    if v.is(a, "as") && v.is(hit.end, "by") {
+    if v.is(lead, "as") && v.is(hit.end, "by") && opens {
         let np = np_right(v, hit.end + 1, b)?;
         let comma = (np.end..b.min(np.end + 8)).find(|&k| v.text(k) == ",")?;
         if !clause_ok(v, comma + 1, b) {
@@ -465,7 +484,7 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
         let end = clause_end(v, comma + 1, b, quotes, later, false);
         return (end >= comma + 3).then(|| report(Some(np), Some((comma + 1, end))));
     }
-    if hit.cue.lemma != "ask" || v.is(a, "as") {
+    if hit.cue.lemma != "ask" || v.is(lead, "as") {
         return None;
     }
     // "Asked by a reporter if …", "Asked on Fox News who …", "Asked Tuesday about …": an adjunct first
@@ -494,11 +513,18 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
     }
     let end = clause_end(v, start, b, quotes, later, true);
     let first = if about { start } else { asked_at };
-    (end >= start + 2 && end < b && v.text(end) == ",").then(|| report(None, Some((first, end))))
+    (end >= start + 2 && (asked_within || (end < b && v.text(end) == ","))).then(|| report(None, Some((first, end))))
 }
 
-/// "Voters were asked who would bring change": the question, with no speaker.
+/// "Voters were asked who would bring change": the question, with no
+/// speaker; "I was told that C": what was said, with none either.
 fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
+    if hit.cue.lemma == "tell" && hit.end + 3 < b && v.is(hit.end, "that") && clause_ok(v, hit.end + 1, b) {
+        let start = hit.end + 1;
+        let end = clause_end(v, start, b, quotes, later, false);
+        let report = Report { cue: hit, speaker: None, speaker_from: None, hint: None, addressee: None, content: Some((start, end)) };
+        return (end >= start + 3 && has_finite_verb(v, start, end)).then_some(report);
+    }
     if hit.cue.lemma != "ask" || hit.end >= b || !(v.is(hit.end, "about") || v.is_any(hit.end, QUESTION_WORDS)) {
         return None;
     }
@@ -512,6 +538,35 @@ fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[
         addressee: None,
         content: Some((if v.is(hit.end, "about") { start } else { hit.end }, end)),
     })
+}
+
+/// The quotation whose closing mark ends at token `c`.
+fn quotation_closing_at(quotes: &[Marked], c: usize) -> Option<&Marked> {
+    let k = quotes.partition_point(|q| q.open < c);
+    quotes[..k].iter().rev().take(8).find(|q| q.close.is_some_and(|x| x == c || x + 1 == c))
+}
+
+/// "said the Khan family deserved better": a phrase after the cue that
+/// runs into a verb is the subject of the reported clause, not an inverted
+/// speaker ("said the newly elected mayor" is one).
+fn runs_into_verb(v: View, np: &Np) -> bool {
+    np.kind != NpKind::Pronoun
+        && (np.first + 1..np.end.saturating_sub(1)).any(|k| {
+            let t = v.text(k);
+            // "the newly elected": an adverb right after the determiner ("family" is no adverb)
+            let adverb_before = is_ly_adverb(v, k - 1) && (k - 1 == np.first || v.is_any(k - 2, &DETERMINERS));
+            let modifier_before = v.is_any(k - 1, &DETERMINERS) || v.is_possessive(k - 1) || adverb_before;
+            !v.is_cap(k) && !modifier_before && (FINITE.contains(t) || IRREGULAR_PAST.contains(t) || (t.len() > 4 && t.ends_with("ed")))
+        })
+}
+
+/// "Ann Lee, a senator who has refused to endorse Ira Bell, said": when the
+/// phrase before the comma ending an apposition lies inside a relative
+/// clause, the speaker is the name opening the sentence.
+fn leading_name_before_relative(v: View, a: usize, apposition: &Np) -> Option<Np> {
+    let lead = leading_np(v, a, apposition.first)?;
+    let relative_between = (lead.end..apposition.first).any(|k| v.is_any(k, &["who", "whose", "which"]));
+    (lead.kind == NpKind::Name && lead.end < apposition.first && v.text(lead.end) == "," && relative_between).then_some(lead)
 }
 
 /// Whether an "as" clause opens the sentence (not "C, as X said, …" inside it).
@@ -579,7 +634,18 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     {
         k += 1;
     }
+    // "wrote to the senator that C", "explained to reporters why C": whom it was said to
+    let to_whom = from + 1 < b && v.is(from, "to") && !TO_VERBS.contains(hit.cue.lemma.as_str()) && !NOT_TO_WHOM.contains(&hit.cue.lemma.as_str());
+    if to_whom {
+        let question = (from + 1..b.min(from + 8))
+            .take_while(|&m| v.is_word(m) || v.is_possessive(m) || v.is_abbrev_dot(m))
+            .find(|&m| v.is_any(m, &["why", "how", "what", "whether", "where", "when", "who"]));
+        if let Some(m) = question.filter(|&m| m > from + 1 && !has_finite_verb(v, from + 1, m)) {
+            return (Some((from + 1, m)), Some(m));
+        }
+    }
     let between_ok = k == from
+        || (to_whom && k > from + 1 && !has_finite_verb(v, from + 1, k))
         || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, &SUBJECT_PRONOUNS))
         || v.is_any(from, &ADJUNCT_PREPOSITIONS)
         || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
@@ -587,7 +653,7 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         || v.is_any(from, &TIME_DETERMINERS)
         || is_ly_adverb(v, from);
     if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, &DETERMINERS)) {
-        let addressee = (hit.cue.addressee && k > from).then_some((from, k));
+        let addressee = if to_whom { Some((from + 1, k)) } else { (hit.cue.addressee && k > from).then_some((from, k)) };
         // "said that was wrong": "that" is the subject; "said that, if …": skip the comma
         let mut start = k + 1;
         if start < b && v.is_any(start, &["was", "is", "would", "will", "has", "had", "could", "might", "may", "should"]) {
@@ -653,6 +719,12 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     }
     (addressee, Some(i))
 }
+
+/// Cues that answer a charge rather than report a clause of their own.
+const DENIALS: &[&str] = &["deny", "reject", "dismiss", "dispute"];
+
+/// Cues whose "to" after them is no addressee ("agreed to a plan that …").
+const NOT_TO_WHOM: &[&str] = &["agree", "respond", "reply", "answer", "continue", "conclude", "welcome", "hint"];
 
 /// "Lee says, however, that C", "Lee says, C": where a clause after a
 /// comma right after the cue starts (with a verb of its own; not a
@@ -779,7 +851,7 @@ static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::Lazy
     crate::view::WordSet::new(&[
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
         "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
-        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report",
+        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report", "warn",
     ])
 });
 
@@ -803,7 +875,10 @@ fn clause_ok(v: View, start: usize, b: usize) -> bool {
     // "at least 8 in 10 voters …" opens a clause with its subject
     let quantity = start + 2 < b
         && ((v.is(start, "at") && v.is_any(start + 1, &["least", "most"]))
-            || (v.is(start, "about") && approximate_quantity(v, start + 1)));
+            || (v.is(start, "about") && approximate_quantity(v, start + 1))
+            // "more than 1 million donors …", "much of the debate …"
+            || (v.is_any(start, &["more", "less", "fewer"]) && v.is(start + 1, "than"))
+            || (v.is_any(start, &["much", "more"]) && v.is(start + 1, "of")));
     v.is_word(start) && (!v.is_any(start, &BAD_CLAUSE_STARTS) || quantity) && start + 2 < b
 }
 
@@ -1136,5 +1211,52 @@ mod tests {
         let r = run("He said “grave new risks” were rising.");
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].2, None);
+    }
+
+    #[test]
+    fn speaker_before_an_apposition_with_a_relative_or_a_quotation() {
+        let r = run("Ann Lee, a senator who has refused to endorse Ira Bell, said the Khan family deserved better.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the Khan family deserved better"), "{r:?}");
+        let r = run("Ann Lee, host of the show “Morning Talk,” suggested the mayor’s refusal to resign could cost him the race.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the mayor’s refusal to resign could cost him the race"), "{r:?}");
+        let r = run("Citing “obligations at home,” the mayor’s spokeswoman told reporters that Lee plans to skip the vote.");
+        assert_eq!(r[0].2.as_deref(), Some("Lee plans to skip the vote"), "{r:?}");
+        let r = run("The dam will hold, said the newly elected mayor.");
+        assert_eq!(r[0].1, "the newly elected mayor", "{r:?}");
+    }
+
+    #[test]
+    fn whom_it_was_said_to_and_quantities_opening_the_clause() {
+        let r = run("The veterans' group wrote to the senator’s office that it did not allow the use of its emblem.");
+        assert_eq!(r[0].2.as_deref(), Some("it did not allow the use of its emblem"), "{r:?}");
+        let r = run("Ann Lee, the editor, explained to viewers why the magazine had chosen the chancellor.");
+        assert_eq!(r[0].2.as_deref(), Some("why the magazine had chosen the chancellor"), "{r:?}");
+        let r = run("The two states agreed to a plan that would let observers monitor the border.");
+        assert!(r.iter().all(|x| x.2.is_none()), "an agreement is no addressee: {r:?}");
+        let r = run("Aides said more than 1 million donors had given to the campaign.");
+        assert_eq!(r[0].2.as_deref(), Some("more than 1 million donors had given to the campaign"), "{r:?}");
+        let r = run("The envoy said much of the meeting was about trade.");
+        assert_eq!(r[0].2.as_deref(), Some("much of the meeting was about trade"), "{r:?}");
+    }
+
+    #[test]
+    fn trailing_source_with_a_determiner_and_a_role() {
+        let r2 = run("The driver often traveled for work and was headed to Cairo, the news site RTL Info reported.");
+        assert_eq!(r2[0].2.as_deref(), Some("The driver often traveled for work and was headed to Cairo"), "{r2:?}");
+    }
+
+    #[test]
+    fn when_asked_inside_a_sentence_and_passive_told() {
+        let r = run("And when asked who they thought was the closest ally, most voters named Britain.");
+        assert_eq!(r[0].2.as_deref(), Some("who they thought was the closest ally"), "{r:?}");
+        let r = run("The mayor said no when asked whether he would close the bridge for the winter.");
+        assert!(r.iter().any(|x| x.2.as_deref() == Some("whether he would close the bridge for the winter")), "{r:?}");
+        let r = run("I was told that the board did not want to sit with the new owners.");
+        assert_eq!(r[0].1, "", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the board did not want to sit with the new owners"), "{r:?}");
+        let r = run("Farm leaders have also warned the central bank not to raise rates this year.");
+        assert_eq!(r[0].2.as_deref(), Some("not to raise rates this year"), "{r:?}");
     }
 }
