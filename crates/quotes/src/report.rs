@@ -253,9 +253,18 @@ fn verb(
         }
         // "Ann Lee, who runs the union's political arm, said …": the subject before the long apposition
         // (the apposition may end in a quotation: "Ann Lee, host of “Morning Joe,” said …")
-        let comma_before = left_text == Some(",") || left.is_some_and(|l| l > a && v.is_quote(l) && v.text(l - 1) == ",");
+        let comma_before = left_text == Some(",")
+            || left.is_some_and(|l| {
+                let mut k = l;
+                while k > a && v.is_quote(k) {
+                    k -= 1;
+                }
+                k < l && v.text(k) == ","
+            });
         if speaker.is_none() && comma_before && !v.is_quote(a) {
-            speaker = leading_np(v, a, hit.first).filter(|np| np.kind == NpKind::Name && np.end < j && v.text(np.end) == ",");
+            // ("The ad, titled “Unifier?”, concludes …": a phrase with a determiner too)
+            let named = |np: &Np| np.kind == NpKind::Name || (np.kind == NpKind::Nominal && v.is_any(np.first, &DETERMINERS));
+            speaker = leading_np(v, a, hit.first).filter(|np| named(np) && np.end < j && v.text(np.end) == ",");
         }
         if let Some(np) = speaker {
             if np.first > a && (v.text(np.first - 1) == "," || v.is_quote(np.first - 1)) {
@@ -531,8 +540,13 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
 /// "Voters were asked who would bring change": the question, with no
 /// speaker; "I was told that C": what was said, with none either.
 fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
-    if hit.cue.lemma == "tell" && hit.end + 3 < b && v.is(hit.end, "that") && clause_ok(v, hit.end + 1, b) {
-        let start = hit.end + 1;
+    // "had been told just before the vote that C", "it was said that C"
+    let that = (hit.end..b.min(hit.end + MAX_PASSIVE_ADJUNCT_TOKENS))
+        .take_while(|&k| v.is_word(k) || v.is_possessive(k))
+        .find(|&k| v.is(k, "that"))
+        .filter(|&k| !has_finite_verb(v, hit.end, k) && (k == hit.end || hit.cue.lemma == "tell"));
+    if let Some(that) = that.filter(|&k| matches!(hit.cue.lemma.as_str(), "tell" | "say") && k + 3 < b && clause_ok(v, k + 1, b)) {
+        let start = that + 1;
         let end = clause_end(v, start, b, quotes, later, false);
         let report = Report { cue: hit, speaker: None, speaker_from: None, hint: None, addressee: None, content: Some((start, end)) };
         return (end >= start + 3 && has_finite_verb(v, start, end)).then_some(report);
@@ -551,6 +565,9 @@ fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[
         content: Some((if v.is(hit.end, "about") { start } else { hit.end }, end)),
     })
 }
+
+/// Most tokens of an adjunct between a passive cue and "that".
+const MAX_PASSIVE_ADJUNCT_TOKENS: usize = 8;
 
 /// Cues that end a sentence after its clause ("…, officials said").
 const TRAILING_CUES: &[&str] = &["say", "tell", "add", "note", "write", "report", "explain", "argue", "insist", "acknowledge", "confirm"];
@@ -1311,5 +1328,19 @@ mod tests {
         let r = run("Her campaign workers here said they have been working the state since spring.");
         assert_eq!(r[0].1, "Her campaign workers", "{r:?}");
         assert_eq!(r[0].2.as_deref(), Some("they have been working the state since spring"), "{r:?}");
+    }
+
+    #[test]
+    fn passive_cues_with_that_and_appositions_with_quotations() {
+        let r = run("The mayor had been told just before the vote that he would lose narrowly.");
+        assert_eq!(r[0].2.as_deref(), Some("he would lose narrowly"), "{r:?}");
+        let r = run("It was said that the old theory could not save the economy.");
+        assert_eq!(r[0].2.as_deref(), Some("the old theory could not save the economy"), "{r:?}");
+        let r = run("The ad, titled “Unifier?”, concludes that the mayor is too reckless to lead.");
+        assert_eq!(r[0].1, "The ad", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the mayor is too reckless to lead"), "{r:?}");
+        let r = run("Ann Lee, citing ''the magic of the mayor,'' said the council could win in the north.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the council could win in the north"), "{r:?}");
     }
 }
