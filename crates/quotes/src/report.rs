@@ -811,7 +811,7 @@ static COMMA_CLAUSE_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync
 /// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
 /// a bare reported clause must have one, an object noun phrase does not.
 fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
-    if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) {
+    if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) || (a..b).any(|i| is_contracted_verb(v.text(i))) {
         return true;
     }
     let upper = |t: &str| t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
@@ -862,6 +862,20 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         prev_cap = cap && v.kind(i) == dateline_doc::TokenKind::Word;
     }
     false
+}
+
+/// A word with a contracted auxiliary, which the tokenizer keeps whole
+/// ("she'll", "they're", "we've", "I'd", "it's"; "the party's" is a possessive).
+fn is_contracted_verb(t: &str) -> bool {
+    let Some((host, suffix)) = t.rsplit_once('\'') else { return false };
+    if host.is_empty() {
+        return false;
+    }
+    match suffix {
+        "ll" | "re" | "ve" | "d" | "m" => true,
+        "s" => CLITIC_HOSTS.contains(host),
+        _ => false,
+    }
 }
 
 /// Subject pronouns that open a clause after a comma or connective.
@@ -1342,5 +1356,14 @@ mod tests {
         let r = run("Ann Lee, citing ''the magic of the mayor,'' said the council could win in the north.");
         assert_eq!(r[0].1, "Ann Lee", "{r:?}");
         assert_eq!(r[0].2.as_deref(), Some("the council could win in the north"), "{r:?}");
+    }
+
+    #[test]
+    fn contracted_auxiliaries_make_a_clause() {
+        let r = run("Ann Lee, in her campaign, suggested she'll turn to her husband for advice.");
+        assert_eq!(r[0].2.as_deref(), Some("she'll turn to her husband for advice"), "{r:?}");
+        let r = run("The mayor suggested they're ready for the flood.");
+        assert_eq!(r[0].2.as_deref(), Some("they're ready for the flood"), "{r:?}");
+        assert!(!is_contracted_verb("party's") && is_contracted_verb("it's") && is_contracted_verb("we've"));
     }
 }
