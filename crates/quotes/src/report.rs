@@ -586,10 +586,12 @@ fn comma_before_speaker_phrase(v: View, a: usize, first: usize) -> Option<usize>
         if v.text(t) == "," {
             // the phrase opens with a determiner, a quantity, a name or a plural noun
             let opener = k < first && (v.is_any(k, &DETERMINERS) || v.is_cap(k) || v.kind(k) == dateline_doc::TokenKind::Number || (v.text(k).ends_with('s') && !v.text(k).ends_with("ss")));
-            return (t > a && opener).then_some(t);
+            // (the lexicon lookups last: this runs for most reports)
+            let no_cue = || (k..first).all(|w| !crate::cues::is_cue_word(v, w));
+            return (t > a && opener && no_cue()).then_some(t);
         }
         let word = v.is_word(t) || v.is_possessive(t) || v.is_abbrev_dot(t);
-        if !word || FINITE.contains(v.text(t)) || v.is_any(t, CLAUSE_WORDS) || crate::cues::is_cue_word(v, t) {
+        if !word || FINITE.contains(v.text(t)) || v.is_any(t, CLAUSE_WORDS) {
             return None;
         }
         k -= 1;
@@ -621,6 +623,9 @@ fn runs_into_verb(v: View, np: &Np) -> bool {
 /// phrase before the comma ending an apposition lies inside a relative
 /// clause, the speaker is the name opening the sentence.
 fn leading_name_before_relative(v: View, a: usize, apposition: &Np) -> Option<Np> {
+    if !(a..apposition.first).any(|k| v.is_any(k, &["who", "whose", "which"])) {
+        return None;
+    }
     let lead = leading_np(v, a, apposition.first)?;
     let relative_between = (lead.end..apposition.first).any(|k| v.is_any(k, &["who", "whose", "which"]));
     (lead.kind == NpKind::Name && lead.end < apposition.first && v.text(lead.end) == "," && relative_between).then_some(lead)
@@ -811,7 +816,7 @@ static COMMA_CLAUSE_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync
 /// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
 /// a bare reported clause must have one, an object noun phrase does not.
 fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
-    if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) || (a..b).any(|i| is_contracted_verb(v.text(i))) {
+    if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) || is_contracted_verb(v.text(a)) {
         return true;
     }
     let upper = |t: &str| t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
@@ -855,6 +860,7 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
             || FINITE.contains(t)
             || (!cap && IRREGULAR_PAST.contains(t))
             || t.contains("n't")
+            || is_contracted_verb(t)
             || (t.len() > 4 && !cap && t.ends_with("ed"))
         {
             return true;
