@@ -86,6 +86,9 @@ fn profile_lines(total: Duration, storing: Duration, parts: &IngestTimings, mega
 
 pub fn run(args: IngestArgs) -> Result<i32> {
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open store {}", dateline_store::display_location(&args.db)))?;
+    // A first load into an empty file writes without the WAL (see
+    // `Store::begin_bulk_load` for what a crash then means).
+    store.begin_bulk_load().context("cannot prepare the store for a first load")?;
     let pipeline = pipeline_with(&args.pipeline);
     let inputs = inputs_of(&args.inputs);
     let progress = progress_bar(args.quiet);
@@ -123,6 +126,12 @@ pub fn run(args: IngestArgs) -> Result<i32> {
         store.refresh_statistics().context("cannot refresh the store's query statistics")?;
         storing += dateline_pipeline::cpu_time().saturating_sub(before);
     }
+    // Back to WAL, and closing (which checkpoints a WAL into the file)
+    // counts as storing too.
+    let before = dateline_pipeline::cpu_time();
+    store.end_bulk_load().context("cannot switch the store back to its write-ahead log")?;
+    drop(store);
+    storing += dateline_pipeline::cpu_time().saturating_sub(before);
     progress.finish_and_clear();
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
