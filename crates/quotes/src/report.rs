@@ -198,7 +198,7 @@ fn verb(
     let inverted_np = (left_text == Some(",") || left.is_some_and(|l| v.is_quote(l)) || left.is_none())
         .then(|| np_right(v, hit.end, b))
         .flatten()
-        .filter(|np| closes_clause(v, np.role.map_or(np.end, |r| r.1), b));
+        .filter(|np| closes_clause(v, np.role.map_or(np.end, |r| r.1), b) && !runs_into_verb(v, np));
     // "with 47 percent of voters saying …", "left most voters saying …": the phrase right before the participle
     let participle_subject = (participle && left.is_some_and(|l| v.is_word(l)))
         .then(|| np_left(v, a, j))
@@ -215,6 +215,9 @@ fn verb(
         if speaker_from.is_none() {
             speaker = leading_np(v, a, hit.first).filter(|np| np.end <= j);
         }
+    } else if let Some(np) = apposition.and_then(|np| leading_name_before_relative(v, a, &np)) {
+        // "Ann Lee, a senator who has refused to endorse Ira Bell, said": the name the relative clause describes
+        speaker = Some(np);
     } else if let Some(np) = apposition.filter(|np| {
         sentence_opening(v, a, np.role.map_or(np.first, |r| r.0.min(np.first)))
             || (np.kind == NpKind::Name
@@ -249,8 +252,19 @@ fn verb(
             });
         }
         // "Ann Lee, who runs the union's political arm, said …": the subject before the long apposition
-        if speaker.is_none() && left_text == Some(",") && !v.is_quote(a) {
-            speaker = leading_np(v, a, hit.first).filter(|np| np.kind == NpKind::Name && np.end < j && v.text(np.end) == ",");
+        // (the apposition may end in a quotation: "Ann Lee, host of “Morning Joe,” said …")
+        let comma_before = left_text == Some(",")
+            || left.is_some_and(|l| {
+                let mut k = l;
+                while k > a && v.is_quote(k) {
+                    k -= 1;
+                }
+                k < l && v.text(k) == ","
+            });
+        if speaker.is_none() && comma_before && !v.is_quote(a) {
+            // ("The ad, titled “Unifier?”, concludes …": a phrase with a determiner too)
+            let named = |np: &Np| np.kind == NpKind::Name || (np.kind == NpKind::Nominal && v.is_any(np.first, &DETERMINERS));
+            speaker = leading_np(v, a, hit.first).filter(|np| named(np) && np.end < j && v.text(np.end) == ",");
         }
         if let Some(np) = speaker {
             if np.first > a && (v.text(np.first - 1) == "," || v.is_quote(np.first - 1)) {
@@ -269,6 +283,10 @@ fn verb(
                     .last();
                 if let Some(k) = role_start.filter(|&k| v.text(k - 1) == ",") {
                     trailing_from = Some(k - 1);
+                } else if let Some(k) = role_start.filter(|&k| k > a + 1 && v.is(k - 1, "the") && v.text(k - 2) == "," && !DENIALS.contains(&hit.cue.lemma.as_str())) {
+                    // "C, the news site RTL Info reported": "the" before the role nouns
+                    // ("C, a charge Addis Ababa denied" is an apposition on the clause)
+                    trailing_from = Some(k - 2);
                 }
             }
         }
@@ -297,7 +315,12 @@ fn verb(
         report.addressee = addressee;
         // "“…,” Ann Lee said in a statement issued on Monday": what follows an attribution
         // trailing a quotation describes the saying, not what was said
-        let after_quotation = trailing_from.is_some_and(|t| v.is_quote(t) || (t > a && v.text(t) == "," && v.is_quote(t - 1)));
+        let after_quotation = trailing_from.is_some_and(|t| {
+            let close = if v.is_quote(t) { t } else if t > a && v.text(t) == "," && v.is_quote(t - 1) { t - 1 } else { return false };
+            // "Citing “obligations at home,” the spokeswoman told …": a quotation inside a fronted
+            // phrase or an apposition is not the one the attribution trails
+            quotation_closing_at(quotes, close).is_none_or(|q| q.open < a || sentence_opening(v, a, q.open))
+        });
         if after_quotation {
             return Some(report);
         }
@@ -345,7 +368,13 @@ fn verb(
         }
     }
     if let Some(t) = trailing_from {
-        let after_speaker = if inverted { after } else { hit.end };
+        let mut after_speaker = if inverted { after } else { hit.end };
+        // "The solution, the partner told them, was simple": whom it was told before the comma
+        if !inverted && hit.cue.lemma == "tell" && !(j > a && v.is_any(j - 1, &["who", "which", "that"])) {
+            if let Some((_, y)) = addressee_right(v, after_speaker, b).filter(|&(_, y)| y < b && v.text(y) == ",") {
+                after_speaker = y;
+            }
+        }
         if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) {
             // a parenthetical attribution inside the clause it reports
             let end = clause_end(v, after_speaker + 1, b, quotes, later, false);
@@ -451,12 +480,17 @@ const QUESTION_WORDS: &[&str] = &["whether", "if", "what", "why", "how", "who", 
 /// their own: "As reported by Ann Lee, C" (the main clause is what was
 /// reported) and "Asked whether C, Ann Lee said …" (the question is).
 fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
-    let opens = hit.first == a || (hit.first == a + 1 && v.is_any(a, &["as", "when", "once"]));
-    if !opens || hit.cue.class != CueClass::Speech || hit.end >= b {
+    let lead_word = hit.first > a && v.is_any(hit.first - 1, &["as", "when", "once"]);
+    let lead = if lead_word { hit.first - 1 } else { hit.first };
+    // "And when asked …" opens the sentence too
+    let opens = sentence_opening(v, a, lead);
+    // "“…,” Lee said when asked whether C": the question inside the sentence
+    let asked_within = !opens && lead_word && v.is(lead, "when") && hit.cue.lemma == "ask";
+    if !(opens || asked_within) || hit.cue.class != CueClass::Speech || hit.end >= b {
         return None;
     }
     let report = |speaker, content| Report { cue: hit, speaker, speaker_from: None, hint: None, addressee: None, content };
-    if v.is(a, "as") && v.is(hit.end, "by") {
+    if v.is(lead, "as") && v.is(hit.end, "by") && opens {
         let np = np_right(v, hit.end + 1, b)?;
         let comma = (np.end..b.min(np.end + 8)).find(|&k| v.text(k) == ",")?;
         if !clause_ok(v, comma + 1, b) {
@@ -465,7 +499,7 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
         let end = clause_end(v, comma + 1, b, quotes, later, false);
         return (end >= comma + 3).then(|| report(Some(np), Some((comma + 1, end))));
     }
-    if hit.cue.lemma != "ask" || v.is(a, "as") {
+    if hit.cue.lemma != "ask" || v.is(lead, "as") {
         return None;
     }
     // "Asked by a reporter if …", "Asked on Fox News who …", "Asked Tuesday about …": an adjunct first
@@ -494,11 +528,23 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
     }
     let end = clause_end(v, start, b, quotes, later, true);
     let first = if about { start } else { asked_at };
-    (end >= start + 2 && end < b && v.text(end) == ",").then(|| report(None, Some((first, end))))
+    (end >= start + 2 && (asked_within || (end < b && v.text(end) == ","))).then(|| report(None, Some((first, end))))
 }
 
-/// "Voters were asked who would bring change": the question, with no speaker.
+/// "Voters were asked who would bring change": the question, with no
+/// speaker; "I was told that C": what was said, with none either.
 fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[CueHit]) -> Option<Report> {
+    // "had been told just before the vote that C", "it was said that C"
+    let that = (hit.end..b.min(hit.end + MAX_PASSIVE_ADJUNCT_TOKENS))
+        .take_while(|&k| v.is_word(k) || v.is_possessive(k))
+        .find(|&k| v.is(k, "that"))
+        .filter(|&k| !has_finite_verb(v, hit.end, k) && (k == hit.end || hit.cue.lemma == "tell"));
+    if let Some(that) = that.filter(|&k| matches!(hit.cue.lemma.as_str(), "tell" | "say") && k + 3 < b && clause_ok(v, k + 1, b)) {
+        let start = that + 1;
+        let end = clause_end(v, start, b, quotes, later, false);
+        let report = Report { cue: hit, speaker: None, speaker_from: None, hint: None, addressee: None, content: Some((start, end)) };
+        return (end >= start + 3 && has_finite_verb(v, start, end)).then_some(report);
+    }
     if hit.cue.lemma != "ask" || hit.end >= b || !(v.is(hit.end, "about") || v.is_any(hit.end, QUESTION_WORDS)) {
         return None;
     }
@@ -512,6 +558,41 @@ fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[
         addressee: None,
         content: Some((if v.is(hit.end, "about") { start } else { hit.end }, end)),
     })
+}
+
+/// Most tokens of an adjunct between a passive cue and "that".
+const MAX_PASSIVE_ADJUNCT_TOKENS: usize = 8;
+
+/// The quotation whose closing mark ends at token `c`.
+fn quotation_closing_at(quotes: &[Marked], c: usize) -> Option<&Marked> {
+    let k = quotes.partition_point(|q| q.open < c);
+    quotes[..k].iter().rev().take(8).find(|q| q.close.is_some_and(|x| x == c || x + 1 == c))
+}
+
+/// "said the Khan family deserved better": a phrase after the cue that
+/// runs into a verb is the subject of the reported clause, not an inverted
+/// speaker ("said the newly elected mayor" is one).
+fn runs_into_verb(v: View, np: &Np) -> bool {
+    np.kind != NpKind::Pronoun
+        && (np.first + 1..np.end.saturating_sub(1)).any(|k| {
+            let t = v.text(k);
+            // "the newly elected": an adverb right after the determiner ("family" is no adverb)
+            let adverb_before = is_ly_adverb(v, k - 1) && (k - 1 == np.first || v.is_any(k - 2, &DETERMINERS));
+            let modifier_before = v.is_any(k - 1, &DETERMINERS) || v.is_possessive(k - 1) || adverb_before;
+            !v.is_cap(k) && !modifier_before && (FINITE.contains(t) || IRREGULAR_PAST.contains(t) || (t.len() > 4 && t.ends_with("ed")))
+        })
+}
+
+/// "Ann Lee, a senator who has refused to endorse Ira Bell, said": when the
+/// phrase before the comma ending an apposition lies inside a relative
+/// clause, the speaker is the name opening the sentence.
+fn leading_name_before_relative(v: View, a: usize, apposition: &Np) -> Option<Np> {
+    if !(a..apposition.first).any(|k| v.is_any(k, &["who", "whose", "which"])) {
+        return None;
+    }
+    let lead = leading_np(v, a, apposition.first)?;
+    let relative_between = (lead.end..apposition.first).any(|k| v.is_any(k, &["who", "whose", "which"]));
+    (lead.kind == NpKind::Name && lead.end < apposition.first && v.text(lead.end) == "," && relative_between).then_some(lead)
 }
 
 /// Whether an "as" clause opens the sentence (not "C, as X said, …" inside it).
@@ -579,7 +660,18 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     {
         k += 1;
     }
+    // "wrote to the senator that C", "explained to reporters why C": whom it was said to
+    let to_whom = from + 1 < b && v.is(from, "to") && !TO_VERBS.contains(hit.cue.lemma.as_str()) && !NOT_TO_WHOM.contains(&hit.cue.lemma.as_str());
+    if to_whom {
+        let question = (from + 1..b.min(from + 8))
+            .take_while(|&m| v.is_word(m) || v.is_possessive(m) || v.is_abbrev_dot(m))
+            .find(|&m| v.is_any(m, &["why", "how", "what", "whether", "where", "when", "who"]));
+        if let Some(m) = question.filter(|&m| m > from + 1 && !has_finite_verb(v, from + 1, m)) {
+            return (Some((from + 1, m)), Some(m));
+        }
+    }
     let between_ok = k == from
+        || (to_whom && k > from + 1 && !has_finite_verb(v, from + 1, k))
         || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, &SUBJECT_PRONOUNS))
         || v.is_any(from, &ADJUNCT_PREPOSITIONS)
         || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
@@ -587,7 +679,7 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
         || v.is_any(from, &TIME_DETERMINERS)
         || is_ly_adverb(v, from);
     if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, &DETERMINERS)) {
-        let addressee = (hit.cue.addressee && k > from).then_some((from, k));
+        let addressee = if to_whom { Some((from + 1, k)) } else { (hit.cue.addressee && k > from).then_some((from, k)) };
         // "said that was wrong": "that" is the subject; "said that, if …": skip the comma
         let mut start = k + 1;
         if start < b && v.is_any(start, &["was", "is", "would", "will", "has", "had", "could", "might", "may", "should"]) {
@@ -654,6 +746,12 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     (addressee, Some(i))
 }
 
+/// Cues that answer a charge rather than report a clause of their own.
+const DENIALS: &[&str] = &["deny", "reject", "dismiss", "dispute"];
+
+/// Cues whose "to" after them is no addressee ("agreed to a plan that …").
+const NOT_TO_WHOM: &[&str] = &["agree", "respond", "reply", "answer", "continue", "conclude", "welcome", "hint"];
+
 /// "Lee says, however, that C", "Lee says, C": where a clause after a
 /// comma right after the cue starts (with a verb of its own; not a
 /// quotation, a new cue or a participle).
@@ -682,7 +780,7 @@ static COMMA_CLAUSE_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync
 /// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
 /// a bare reported clause must have one, an object noun phrase does not.
 fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
-    if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) {
+    if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) || is_contracted_verb(v.text(a)) {
         return true;
     }
     let upper = |t: &str| t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
@@ -726,6 +824,7 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
             || FINITE.contains(t)
             || (!cap && IRREGULAR_PAST.contains(t))
             || t.contains("n't")
+            || is_contracted_verb(t)
             || (t.len() > 4 && !cap && t.ends_with("ed"))
         {
             return true;
@@ -733,6 +832,20 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
         prev_cap = cap && v.kind(i) == dateline_doc::TokenKind::Word;
     }
     false
+}
+
+/// A word with a contracted auxiliary, which the tokenizer keeps whole
+/// ("she'll", "they're", "we've", "I'd", "it's"; "the party's" is a possessive).
+fn is_contracted_verb(t: &str) -> bool {
+    let Some((host, suffix)) = t.rsplit_once('\'') else { return false };
+    if host.is_empty() {
+        return false;
+    }
+    match suffix {
+        "ll" | "re" | "ve" | "d" | "m" => true,
+        "s" => CLITIC_HOSTS.contains(host),
+        _ => false,
+    }
 }
 
 /// Subject pronouns that open a clause after a comma or connective.
@@ -779,7 +892,7 @@ static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::Lazy
     crate::view::WordSet::new(&[
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
         "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
-        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report",
+        "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report", "warn",
     ])
 });
 
@@ -803,7 +916,10 @@ fn clause_ok(v: View, start: usize, b: usize) -> bool {
     // "at least 8 in 10 voters …" opens a clause with its subject
     let quantity = start + 2 < b
         && ((v.is(start, "at") && v.is_any(start + 1, &["least", "most"]))
-            || (v.is(start, "about") && approximate_quantity(v, start + 1)));
+            || (v.is(start, "about") && approximate_quantity(v, start + 1))
+            // "more than 1 million donors …", "much of the debate …"
+            || (v.is_any(start, &["more", "less", "fewer"]) && v.is(start + 1, "than"))
+            || (v.is_any(start, &["much", "more"]) && v.is(start + 1, "of")));
     v.is_word(start) && (!v.is_any(start, &BAD_CLAUSE_STARTS) || quantity) && start + 2 < b
 }
 
@@ -1136,5 +1252,81 @@ mod tests {
         let r = run("He said “grave new risks” were rising.");
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].2, None);
+    }
+
+    #[test]
+    fn speaker_before_an_apposition_with_a_relative_or_a_quotation() {
+        let r = run("Ann Lee, a senator who has refused to endorse Ira Bell, said the Khan family deserved better.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the Khan family deserved better"), "{r:?}");
+        let r = run("Ann Lee, host of the show “Morning Talk,” suggested the mayor’s refusal to resign could cost him the race.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the mayor’s refusal to resign could cost him the race"), "{r:?}");
+        let r = run("Citing “obligations at home,” the mayor’s spokeswoman told reporters that Lee plans to skip the vote.");
+        assert_eq!(r[0].2.as_deref(), Some("Lee plans to skip the vote"), "{r:?}");
+        let r = run("The dam will hold, said the newly elected mayor.");
+        assert_eq!(r[0].1, "the newly elected mayor", "{r:?}");
+    }
+
+    #[test]
+    fn whom_it_was_said_to_and_quantities_opening_the_clause() {
+        let r = run("The veterans' group wrote to the senator’s office that it did not allow the use of its emblem.");
+        assert_eq!(r[0].2.as_deref(), Some("it did not allow the use of its emblem"), "{r:?}");
+        let r = run("Ann Lee, the editor, explained to viewers why the magazine had chosen the chancellor.");
+        assert_eq!(r[0].2.as_deref(), Some("why the magazine had chosen the chancellor"), "{r:?}");
+        let r = run("The two states agreed to a plan that would let observers monitor the border.");
+        assert!(r.iter().all(|x| x.2.is_none()), "an agreement is no addressee: {r:?}");
+        let r = run("Aides said more than 1 million donors had given to the campaign.");
+        assert_eq!(r[0].2.as_deref(), Some("more than 1 million donors had given to the campaign"), "{r:?}");
+        let r = run("The envoy said much of the meeting was about trade.");
+        assert_eq!(r[0].2.as_deref(), Some("much of the meeting was about trade"), "{r:?}");
+    }
+
+    #[test]
+    fn trailing_source_with_a_determiner_and_a_role() {
+        let r2 = run("The driver often traveled for work and was headed to Cairo, the news site RTL Info reported.");
+        assert_eq!(r2[0].2.as_deref(), Some("The driver often traveled for work and was headed to Cairo"), "{r2:?}");
+    }
+
+    #[test]
+    fn when_asked_inside_a_sentence_and_passive_told() {
+        let r = run("And when asked who they thought was the closest ally, most voters named Britain.");
+        assert_eq!(r[0].2.as_deref(), Some("who they thought was the closest ally"), "{r:?}");
+        let r = run("The mayor said no when asked whether he would close the bridge for the winter.");
+        assert!(r.iter().any(|x| x.2.as_deref() == Some("whether he would close the bridge for the winter")), "{r:?}");
+        let r = run("I was told that the board did not want to sit with the new owners.");
+        assert_eq!(r[0].1, "", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the board did not want to sit with the new owners"), "{r:?}");
+        let r = run("Farm leaders have also warned the central bank not to raise rates this year.");
+        assert_eq!(r[0].2.as_deref(), Some("not to raise rates this year"), "{r:?}");
+    }
+
+    #[test]
+    fn told_them_as_a_parenthetical() {
+        let r = run("The solution, the partner told them, was simple.");
+        assert_eq!(r[0].2.as_deref(), Some("The solution, the partner told them, was simple"), "{r:?}");
+    }
+
+    #[test]
+    fn passive_cues_with_that_and_appositions_with_quotations() {
+        let r = run("The mayor had been told just before the vote that he would lose narrowly.");
+        assert_eq!(r[0].2.as_deref(), Some("he would lose narrowly"), "{r:?}");
+        let r = run("It was said that the old theory could not save the economy.");
+        assert_eq!(r[0].2.as_deref(), Some("the old theory could not save the economy"), "{r:?}");
+        let r = run("The ad, titled “Unifier?”, concludes that the mayor is too reckless to lead.");
+        assert_eq!(r[0].1, "The ad", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the mayor is too reckless to lead"), "{r:?}");
+        let r = run("Ann Lee, citing ''the magic of the mayor,'' said the council could win in the north.");
+        assert_eq!(r[0].1, "Ann Lee", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the council could win in the north"), "{r:?}");
+    }
+
+    #[test]
+    fn contracted_auxiliaries_make_a_clause() {
+        let r = run("Ann Lee, in her campaign, suggested she'll turn to her husband for advice.");
+        assert_eq!(r[0].2.as_deref(), Some("she'll turn to her husband for advice"), "{r:?}");
+        let r = run("The mayor suggested they're ready for the flood.");
+        assert_eq!(r[0].2.as_deref(), Some("they're ready for the flood"), "{r:?}");
+        assert!(!is_contracted_verb("party's") && is_contracted_verb("it's") && is_contracted_verb("we've"));
     }
 }
