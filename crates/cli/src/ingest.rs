@@ -4,11 +4,16 @@
 //! Documents are committed in batches, one transaction each: a run that is
 //! stopped keeps whole batches only, and running it again stores only what
 //! is missing (documents are keyed by a hash of their text).
+//!
+//! Storing runs on its own thread beside extraction: with two cores free,
+//! a run takes the time of the slower of the two, not their sum (the CPU
+//! time, which `--profile` reports, is the same either way).
 
 use std::path::PathBuf;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
 use clap::Args;
 use dateline_read::Format;
 use dateline_record::Record;
@@ -84,45 +89,83 @@ fn profile_lines(total: Duration, storing: Duration, parts: &IngestTimings, mega
     )
 }
 
+/// Documents of one transaction: each text and its record.
+type Batch = Vec<(String, Record)>;
+
+/// What the writer thread did: the run's totals and the CPU time of its
+/// storing (in all and, with `--profile`, by part).
+struct Written {
+    totals: IngestStats,
+    storing: Duration,
+    timings: IngestTimings,
+}
+
+/// The writer thread: stores each batch as it arrives, one transaction
+/// each, then refreshes the planner's statistics, ends a first load's
+/// bulk mode and closes the store (closing checkpoints a WAL into the
+/// file, so it counts as storing too). Its CPU time is the storing time.
+fn write_batches(mut store: Store, batches: mpsc::Receiver<Batch>, profile: bool) -> Result<Written> {
+    let started = dateline_pipeline::cpu_time();
+    let mut totals = IngestStats::default();
+    let mut timings = IngestTimings::default();
+    for batch in batches {
+        let stats = store
+            .ingest_batch_timed(batch.iter().map(|(t, r)| (t.as_str(), r)), profile.then_some(&mut timings))
+            .context("cannot store a batch")?;
+        totals.add(stats);
+    }
+    if totals.stored > 0 {
+        store.refresh_statistics().context("cannot refresh the store's query statistics")?;
+    }
+    store.end_bulk_load().context("cannot switch the store back to its write-ahead log")?;
+    drop(store);
+    let storing = dateline_pipeline::cpu_time().saturating_sub(started);
+    Ok(Written { totals, storing, timings })
+}
+
 pub fn run(args: IngestArgs) -> Result<i32> {
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open store {}", dateline_store::display_location(&args.db)))?;
+    // A first load into an empty file writes without the WAL (see
+    // `Store::begin_bulk_load` for what a crash then means).
+    store.begin_bulk_load().context("cannot prepare the store for a first load")?;
     let pipeline = pipeline_with(&args.pipeline);
     let inputs = inputs_of(&args.inputs);
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
     let cpu_started = process_cpu_time();
-    let mut timings = IngestTimings::default();
-    let mut storing = Duration::ZERO;
     let profile = args.profile;
     let pool = thread_pool(args.jobs)?;
     let batch_size = args.batch.max(1);
-    let mut pending: Vec<(String, Record)> = Vec::with_capacity(batch_size);
-    let mut totals = IngestStats::default();
-    let mut flush = |pending: &mut Vec<(String, Record)>, store: &mut Store| -> Result<()> {
-        let before = dateline_pipeline::cpu_time();
-        let stats = store
-            .ingest_batch_timed(pending.iter().map(|(t, r)| (t.as_str(), r)), profile.then_some(&mut timings))
-            .context("cannot store a batch")?;
-        storing += dateline_pipeline::cpu_time().saturating_sub(before);
-        totals.add(stats);
-        pending.clear();
-        Ok(())
-    };
-    let summary = pool.install(|| {
+    // Batches go to the writer thread as they fill; one waits in the
+    // channel while another is written, so extraction never waits on a
+    // commit unless storing is the slower of the two.
+    let (to_writer, batches) = mpsc::sync_channel::<Batch>(1);
+    let writer = std::thread::Builder::new()
+        .name("dateline-store".into())
+        .spawn(move || write_batches(store, batches, profile))
+        .context("cannot start the store's writer thread")?;
+    let mut pending: Batch = Vec::with_capacity(batch_size);
+    let extracted = pool.install(|| {
         for_each_record(&inputs, args.format, &pipeline, &progress, |doc, rec| {
             pending.push((doc.text.clone(), rec));
             if pending.len() >= batch_size {
-                flush(&mut pending, &mut store)?;
+                let full = std::mem::replace(&mut pending, Vec::with_capacity(batch_size));
+                // fails only when the writer has stopped on an error, which
+                // joining it below reports
+                to_writer.send(full).map_err(|_| anyhow!("the store's writer stopped"))?;
             }
             Ok(())
         })
-    })?;
-    flush(&mut pending, &mut store)?;
-    if totals.stored > 0 {
-        let before = dateline_pipeline::cpu_time();
-        store.refresh_statistics().context("cannot refresh the store's query statistics")?;
-        storing += dateline_pipeline::cpu_time().saturating_sub(before);
+    });
+    if extracted.is_ok() && !pending.is_empty() {
+        // as above: a failed send means the writer's error follows
+        let _ = to_writer.send(pending);
     }
+    drop(to_writer);
+    let Written { totals, storing, timings } = writer
+        .join()
+        .map_err(|_| anyhow!("the store's writer thread panicked"))??;
+    let summary = extracted?;
     progress.finish_and_clear();
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();

@@ -4,7 +4,9 @@
 //!
 //! Why this design: it is fast (features are hashed straight from the token
 //! bytes into a fixed table of 16-bit weights, with no string built per
-//! token; lower-case words outside a name are tagged O without scoring), its
+//! token; lower-case words outside a name are tagged O without scoring; the
+//! weights of the features of one word are summed once per word type, see
+//! [`word_rows`]), its
 //! model is small enough to compile into the binary, and it learns from the
 //! lexicons (a token inside a country, demonym, organisation or title is a
 //! feature), so the tagger and the gazetteer agree.
@@ -15,6 +17,9 @@ use dateline_doc::{Doc, Sentence, Span, Token, TokenKind};
 
 use crate::gazetteer::{self, Hit, LexMatch};
 use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
+
+mod word_rows;
+use word_rows::WordRows;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NerLabel {
@@ -73,23 +78,37 @@ fn hash_lower(bytes: &[u8]) -> u64 {
     mix(h, bytes.len() as u64)
 }
 
+/// The shape class of a byte: 'X' for a capital, 'x' for a small letter,
+/// 'd' for a digit, 'u' for a byte of a non-ASCII character, else the byte
+/// (a table: words mix classes, so branches on them are mispredicted).
+static SHAPE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c >= 0x80 {
+            b'u'
+        } else {
+            c
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Word shape with runs collapsed: "Hegseth" → "Xx", "U.S." → "X.X.", "1996" → "d".
 fn shape_hash(bytes: &[u8]) -> u64 {
     let mut h = SEED ^ 0x5bd1_e995;
     let mut last = 0u8;
     let mut n = 0;
     for &b in bytes {
-        let c = if b.is_ascii_uppercase() {
-            b'X'
-        } else if b.is_ascii_lowercase() {
-            b'x'
-        } else if b.is_ascii_digit() {
-            b'd'
-        } else if b >= 0x80 {
-            b'u'
-        } else {
-            b
-        };
+        let c = SHAPE_CLASS[b as usize];
         if c != last {
             h = mix(h, c as u64);
             last = c;
@@ -180,14 +199,6 @@ impl TokenHashes {
         TokenHashes { lower: vec![0; s.words.len()], shape: vec![0; s.words.len()] }
     }
 
-    /// Empties the buffers for sentence `s`, keeping their memory.
-    fn reset(&mut self, s: &SentenceView) {
-        for v in [&mut self.lower, &mut self.shape] {
-            v.clear();
-            v.resize(s.words.len(), 0);
-        }
-    }
-
     #[inline]
     fn lower(&mut self, s: &SentenceView, j: isize) -> u64 {
         if j < 0 {
@@ -217,9 +228,8 @@ impl TokenHashes {
 
 const MAX_FEATURES: usize = 40;
 
-/// The features of token `i` given the two previous tags. `touch` sees each
-/// feature as soon as it is known (the tagger prefetches its weights while
-/// the rest are computed).
+/// The features of token `i` given the two previous tags (what training
+/// learns; tagging sums the same weights through [`word_rows`]).
 #[allow(clippy::too_many_arguments)]
 #[inline]
 fn features(
@@ -230,7 +240,6 @@ fn features(
     prev: usize,
     prev2: usize,
     out: &mut [u64; MAX_FEATURES],
-    mut touch: impl FnMut(u64),
 ) -> usize {
     let n = s.words.len();
     let w = s.words[i];
@@ -248,9 +257,7 @@ fn features(
     let (shape_p1, shape_n1) = (th.shape(s, ii - 1), th.shape(s, ii + 1));
     let mut k = 0;
     let mut push = |template: u64, v: u64| {
-        let f = mix(mix(SEED, template), v);
-        touch(f);
-        out[k] = f;
+        out[k] = mix(mix(SEED, template), v);
         k += 1;
     };
     push(1, 0);
@@ -299,6 +306,7 @@ fn features(
 /// Whether a token is surely outside any name: a lower-case word (not
 /// between two parts of a name, as "of" in "Bank of England"), a number,
 /// or punctuation. Such tokens are tagged O without scoring.
+#[inline]
 fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
     let w = s.words[i];
     let Some(&first) = w.first() else { return true };
@@ -441,29 +449,7 @@ impl Model {
         out
     }
 
-    /// Asks the CPU to fetch the weights of feature `f` into the cache: the
-    /// table is megabytes and each feature reads a random row of it, so the
-    /// reads are started while the other features are still being hashed.
-    #[inline(always)]
-    fn prefetch(&self, f: u64) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            let row: *const [i16; N_CLASSES] = self.weights.as_ptr().wrapping_add((f & self.mask) as usize);
-            let bytes: *const i8 = row.cast();
-            // SAFETY: a prefetch is a hint that never faults nor reads into the
-            // program; both addresses lie inside `weights` (a row may straddle
-            // two cache lines).
-            #[allow(unused_unsafe)]
-            unsafe {
-                _mm_prefetch::<_MM_HINT_T0>(bytes);
-                _mm_prefetch::<_MM_HINT_T0>(bytes.wrapping_add(std::mem::size_of::<[i16; N_CLASSES]>() - 1));
-            }
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = f;
-    }
-
+    #[cfg(test)]
     #[inline]
     fn score(&self, feats: &[u64], scores: &mut [i32; N_CLASSES]) {
         *scores = [0; N_CLASSES];
@@ -477,16 +463,37 @@ impl Model {
 
     /// Tags one sentence; returns a class per token.
     pub fn tag(&self, s: &SentenceView, out: &mut Vec<usize>) {
-        self.tag_with(s, &mut TokenHashes::new(s), out);
+        self.tag_with(s, &mut WordRows::new(), out);
     }
 
-    /// [`Model::tag`] with the per-token hash buffers of the caller.
-    fn tag_with(&self, s: &SentenceView, th: &mut TokenHashes, out: &mut Vec<usize>) {
+    /// [`Model::tag`] with the word rows of the caller.
+    fn tag_with(&self, s: &SentenceView, rows: &mut WordRows, out: &mut Vec<usize>) {
         out.clear();
         if s.words.is_empty() {
             return;
         }
-        th.reset(s);
+        rows.start_sentence(self, s);
+        let caps = sentence_in_caps(s);
+        let (mut prev, mut prev2) = (0, 0);
+        for i in 0..s.words.len() {
+            let class = if surely_outside(s, i, prev) {
+                0
+            } else {
+                let scores = rows.score(self, s, caps, i, prev, prev2);
+                best_allowed(&scores, prev)
+            };
+            out.push(class);
+            prev2 = prev;
+            prev = class;
+        }
+    }
+
+    /// [`Model::tag`] by hashing every feature of every scored token: the
+    /// definition the word rows must agree with.
+    #[cfg(test)]
+    fn tag_by_features(&self, s: &SentenceView, out: &mut Vec<usize>) {
+        out.clear();
+        let mut th = TokenHashes::new(s);
         let caps = sentence_in_caps(s);
         let mut feats = [0u64; MAX_FEATURES];
         let mut scores = [0i32; N_CLASSES];
@@ -495,7 +502,7 @@ impl Model {
             let class = if surely_outside(s, i, prev) {
                 0
             } else {
-                let k = features(s, th, caps, i, prev, prev2, &mut feats, |f| self.prefetch(f));
+                let k = features(s, &mut th, caps, i, prev, prev2, &mut feats);
                 self.score(&feats[..k], &mut scores);
                 best_allowed(&scores, prev)
             };
@@ -550,6 +557,11 @@ pub fn spans(classes: &[usize], offset: usize, out: &mut Vec<NameSpan>) {
 pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
     let Some(model) = model() else { return Vec::new() };
     let bits = lexicon_bits(doc.tokens.len(), lex);
+    word_rows::with_thread_cache(|rows| tag_sentences(doc, model, &bits, rows))
+}
+
+/// [`tag_doc`] with the lexicon bits of every token and this thread's word rows.
+fn tag_sentences(doc: &Doc, model: &Model, bits: &[u16], rows: &mut WordRows) -> Vec<NameSpan> {
     let norm = doc.norm.as_str().as_bytes();
     // per sentence, reused: units (first token, byte slice, lexicon bits);
     // an initial joins its dot
@@ -559,7 +571,6 @@ pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
     let mut out = Vec::new();
     let mut classes = Vec::new();
     let mut unit_spans = Vec::new();
-    let mut hashes = TokenHashes { lower: Vec::new(), shape: Vec::new() };
     for s in &doc.sentences {
         unit_start.clear();
         words.clear();
@@ -584,7 +595,7 @@ pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
             }
         }
         let view = SentenceView { words: &words, lex: &unit_bits };
-        model.tag_with(&view, &mut hashes, &mut classes);
+        model.tag_with(&view, rows, &mut classes);
         unit_spans.clear();
         spans(&classes, 0, &mut unit_spans);
         for u in &unit_spans {
@@ -697,7 +708,7 @@ pub fn train(data: &[TrainSentence], buckets: usize, epochs: usize, mut log: imp
                 let pred = if surely_outside(&view, i, prev) {
                     0
                 } else {
-                    let k = features(&view, &mut th, caps, i, prev, prev2, &mut feats, |_| {});
+                    let k = features(&view, &mut th, caps, i, prev, prev2, &mut feats);
                     let mut scores = [0f32; N_CLASSES];
                     for &f in &feats[..k] {
                         let base = ((f & mask) as usize) * N_CLASSES;
@@ -753,10 +764,125 @@ mod tests {
         let words: Vec<&[u8]> = vec![b"Hegseth", b"U.S."];
         let view = SentenceView { words: &words, lex: &[0, 0] };
         let mut out = [0u64; MAX_FEATURES];
-        let k = features(&view, &mut TokenHashes::new(&view), false, 0, 0, 0, &mut out, |_| {});
+        let k = features(&view, &mut TokenHashes::new(&view), false, 0, 0, 0, &mut out);
         for p in 1..=3u64 {
             let expected = mix(mix(SEED, 3 + p), hash_lower(&b"Hegseth"[..p as usize]));
             assert!(out[..k].contains(&expected), "prefix of {p}");
+        }
+    }
+
+    /// A model whose weights are pseudo-random, on few buckets (so features
+    /// collide, as they do in the real table).
+    fn noisy_model(buckets: usize) -> Model {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let w: Vec<f32> = (0..buckets * N_CLASSES)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % 2001) as f32 - 1000.0
+            })
+            .collect();
+        Model::from_floats(&w, buckets)
+    }
+
+    const VARIED_WORDS: &[&str] = &[
+        "The", "the", "THE", "Hegseth", "U.S.", "U.S", "1996", "12,000", "al-Qaeda", "pro-Russian", "de", "Gaulle", ",", ".", "'s", "&",
+        "Bank", "of", "England", "said", "Kyiv", "Zelenskiy", "T.", "ÉLYSÉE", "Élysée", "x", "A", "NATO", "Nato", "nato", "well-known",
+        "(", "\"", "Mr", "Mrs.", "van", "Gogh", "IN", "But", "e", "McDonald's", "2026-05-18", "",
+    ];
+
+    /// Sentences over [`VARIED_WORDS`] with lexicon bits, some empty.
+    fn varied_sentences() -> Vec<(Vec<&'static [u8]>, Vec<u16>)> {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        (0..60)
+            .map(|k| {
+                let len = 1 + (k % 9) as usize + next(4) as usize;
+                let words: Vec<&[u8]> = (0..len).map(|_| VARIED_WORDS[next(VARIED_WORDS.len() as u64) as usize].as_bytes()).collect();
+                let lex: Vec<u16> = (0..len).map(|_| if next(3) == 0 { 1 << next(12) | next(2) as u16 } else { 0 }).collect();
+                (words, lex)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn word_rows_sum_exactly_the_features() {
+        let noisy = noisy_model(1 << 10);
+        let models: Vec<&Model> = [Some(&noisy), model()].into_iter().flatten().collect();
+        let sentences = varied_sentences();
+        let mut feats = [0u64; MAX_FEATURES];
+        for m in models {
+            let mut rows = WordRows::new();
+            for (words, lex) in &sentences {
+                let view = SentenceView { words, lex };
+                let mut th = TokenHashes::new(&view);
+                rows.start_sentence(m, &view);
+                for caps in [false, true] {
+                    for i in 0..words.len() {
+                        for prev in 0..N_CLASSES {
+                            for prev2 in 0..N_CLASSES {
+                                let k = features(&view, &mut th, caps, i, prev, prev2, &mut feats);
+                                let mut expected = [0i32; N_CLASSES];
+                                m.score(&feats[..k], &mut expected);
+                                assert_eq!(rows.score(m, &view, caps, i, prev, prev2), expected, "{words:?} {i} {prev} {prev2} {caps}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tagging_through_a_full_cache_matches_the_features() {
+        let m = noisy_model(1 << 10);
+        let mut rows = WordRows::new();
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        let mut tagged = 0;
+        // more word types than the cache keeps, so it empties mid-way
+        for k in 0..2_600usize {
+            let words: Vec<String> = (0..8).map(|j| format!("W{}x{}", k * 8 + j, k % 7)).collect();
+            let words: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
+            let lex = vec![(k % 3) as u16; words.len()];
+            let view = SentenceView { words: &words, lex: &lex };
+            m.tag_with(&view, &mut rows, &mut fast);
+            m.tag_by_features(&view, &mut slow);
+            assert_eq!(fast, slow, "sentence {k}");
+            tagged += fast.iter().filter(|&&c| c != 0).count();
+        }
+        assert!(rows.misses() > 20_000, "the cache saw every word");
+        assert!(tagged > 0, "the noisy model tags something");
+    }
+
+    #[test]
+    fn built_in_model_tags_varied_sentences_as_by_features() {
+        let Some(m) = model() else { return };
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        for (words, lex) in varied_sentences() {
+            let view = SentenceView { words: &words, lex: &lex };
+            m.tag(&view, &mut fast);
+            m.tag_by_features(&view, &mut slow);
+            assert_eq!(fast, slow, "{words:?}");
+        }
+    }
+
+    #[test]
+    fn shape_classes_of_every_byte() {
+        for b in 0..=255u8 {
+            let expected = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                0x80..=0xFF => b'u',
+                _ => b,
+            };
+            assert_eq!(SHAPE_CLASS[b as usize], expected, "byte {b}");
         }
     }
 

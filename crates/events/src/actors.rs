@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, I
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
 use dateline_lexicon::{data_file, data_lines};
 
-use crate::matcher::WordHasher;
+use crate::matcher::{LowerTokens, WordHasher};
 use crate::starts::PhraseStarts;
 
 const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
@@ -34,13 +34,22 @@ pub struct ActorLexicon {
     /// The code of each phrase in `names`.
     codes: Vec<&'static str>,
     /// Whole phrase → code (the first line's code for a phrase listed
-    /// twice, as the automaton reports it): [`ActorLexicon::code_of`] is
-    /// asked for every mention, where one hash lookup beats a scan.
-    exact: HashMap<String, &'static str, BuildHasherDefault<WordHasher>>,
+    /// twice, as the automaton reports it) and sector (for names listed as
+    /// `CODE/SECTOR`: "Putin" → GOV): [`ActorLexicon::code_of`] is asked for
+    /// every mention, where one hash lookup beats a scan.
+    exact: HashMap<String, ListedPhrase, BuildHasherDefault<WordHasher>>,
+    /// The sector of each phrase in `names` (that of its whole phrase in
+    /// `exact`), so a match needs no lookup.
+    pattern_sectors: Vec<Option<Sector>>,
     /// Lower-case single sector words.
     sectors: HashMap<String, Sector, BuildHasherDefault<WordHasher>>,
-    /// Whole phrase → sector, for names listed as `CODE/SECTOR` ("Putin" → GOV).
-    phrase_sectors: HashMap<String, Sector, BuildHasherDefault<WordHasher>>,
+}
+
+/// What the list says of one phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListedPhrase {
+    pub code: &'static str,
+    pub sector: Option<Sector>,
 }
 
 fn leak(s: String) -> &'static str {
@@ -54,8 +63,7 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     let mut codes = Vec::new();
     let mut sectors = HashMap::default();
     let mut problems = Vec::new();
-    let mut exact = HashMap::default();
-    let mut phrase_sectors = HashMap::default();
+    let mut exact: HashMap<String, ListedPhrase, BuildHasherDefault<WordHasher>> = HashMap::default();
     for (line, l) in data_lines(text) {
         let Some((code, words)) = l.split_once('|') else {
             problems.push(format!("actors line {line}: expected `CODE | words`"));
@@ -85,10 +93,9 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
         };
         let code = leak(code.to_string());
         for w in words.split(';').map(str::trim).filter(|w| !w.is_empty()) {
-            if let Some(sector) = sector {
-                phrase_sectors.entry(w.to_string()).or_insert(sector);
-            }
-            exact.entry(w.to_string()).or_insert(code);
+            let listed = exact.entry(w.to_string()).or_insert(ListedPhrase { code, sector: None });
+            // the first line that gives the phrase a sector gives it
+            listed.sector = listed.sector.or(sector);
             phrases.push(w.to_string());
             codes.push(code);
         }
@@ -102,7 +109,8 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
         .build(&phrases)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
     let starts = PhraseStarts::new(phrases.iter().map(String::as_str));
-    (ActorLexicon { names, starts, codes, exact, sectors, phrase_sectors }, problems)
+    let pattern_sectors = phrases.iter().map(|p| exact.get(p).and_then(|l| l.sector)).collect();
+    (ActorLexicon { names, starts, codes, exact, pattern_sectors, sectors }, problems)
 }
 
 thread_local! {
@@ -156,10 +164,14 @@ impl ActorLexicon {
     }
     /// The sector the list gives a whole phrase ("Vladimir Putin" → GOV), if any.
     pub fn sector_of_phrase(&self, phrase: &str) -> Option<Sector> {
-        self.phrase_sectors.get(phrase).copied()
+        self.listed(phrase).and_then(|l| l.sector)
     }
     /// The code the list gives a whole phrase ("Kyiv" → UKR), if any.
     pub fn code_of(&self, phrase: &str) -> Option<&'static str> {
+        self.listed(phrase).map(|l| l.code)
+    }
+    /// Code and sector of a whole phrase, in one lookup.
+    pub fn listed(&self, phrase: &str) -> Option<ListedPhrase> {
         self.exact.get(phrase).copied()
     }
 
@@ -172,6 +184,12 @@ impl ActorLexicon {
     /// match there the longest, so the answer is the scan's.
     pub fn phrases_in(&self, text: &str) -> Vec<(usize, usize, &'static str)> {
         let mut out = Vec::new();
+        self.each_phrase(text, |a, b, id| out.push((a, b, self.codes[id])));
+        out
+    }
+
+    /// Calls `f(start, end, phrase index)` for each phrase of [`ActorLexicon::phrases_in`].
+    fn each_phrase(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
         let mut at = 0;
         self.starts.each(text.as_bytes(), |p| {
             if p < at {
@@ -180,10 +198,9 @@ impl ActorLexicon {
             let input = Input::new(text).range(p..).anchored(Anchored::Yes);
             if let Ok(Some(m)) = self.names.try_find(input) {
                 at = m.end();
-                out.push((m.start(), m.end(), self.codes[m.pattern().as_usize()]));
+                f(m.start(), m.end(), m.pattern().as_usize());
             }
         });
-        out
     }
 }
 
@@ -202,9 +219,9 @@ pub struct ActorHit {
 }
 
 /// All actor hits of a document, sorted by start token, not overlapping.
-pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
+pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     let lex = &*ACTORS;
-    let mut hits: Vec<ActorHit> = Vec::new();
+    let mut hits: Vec<ActorHit> = Vec::with_capacity(doc.mentions.len() + 32);
     // 1. mentions of entities
     // mentions mostly come in text order: token cursors, as for the phrases below
     let (mut start_cursor, mut end_cursor) = (0, 0);
@@ -221,20 +238,20 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             if let Some(e) = doc.entities.get(id.0 as usize) {
                 code = e.country.clone();
                 sector = e.sector;
-                if code.is_none() {
-                    code = lex.code_of(&e.name).map(str::to_string);
-                }
-                if sector.is_none() {
-                    sector = lex.sector_of_phrase(&e.name);
+                if code.is_none() || sector.is_none() {
+                    let by_name = lex.listed(&e.name);
+                    code = code.or_else(|| by_name.map(|l| l.code.to_string()));
+                    sector = sector.or(by_name.and_then(|l| l.sector));
                 }
             }
         }
-        let listed = lex.code_of(norm_text);
+        let by_text = lex.listed(norm_text);
+        let listed = by_text.map(|l| l.code);
         if code.is_none() {
             code = listed.map(str::to_string);
         }
         if sector.is_none() {
-            sector = lex.sector_of_phrase(norm_text);
+            sector = by_text.and_then(|l| l.sector);
         }
         // a city or region is where things happen, not who does them, unless
         // it stands for a government ("Kyiv", "Moscow"); nameless odds and
@@ -264,7 +281,10 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
     let mut inner: Vec<(usize, &'static str)> = Vec::new();
     // phrases come in text order: token cursors walk forward, no bisection per phrase
     let (mut start_cursor, mut end_cursor) = (0, 0);
-    for (a, b, code) in lex.phrases_in(norm) {
+    let mut phrases: Vec<(usize, usize, usize)> = Vec::with_capacity(64);
+    lex.each_phrase(norm, |a, b, id| phrases.push((a, b, id)));
+    for (a, b, id) in phrases {
+        let code = lex.codes[id];
         let left_ok = (a == 0 || !(bytes[a - 1].is_ascii_alphanumeric() || bytes[a - 1] >= 0x80))
             && !(a >= 4 && bytes[a - 1] == b'-' && (norm[..a - 1].ends_with("pro") || norm[..a - 1].ends_with("anti") || norm[..a - 1].ends_with("Pro") || norm[..a - 1].ends_with("Anti")));
         let right_ok = b == bytes.len() || !(bytes[b].is_ascii_alphanumeric() || bytes[b] >= 0x80 || (bytes[b] == b'-' && b + 1 < bytes.len() && bytes[b + 1].is_ascii_alphabetic()));
@@ -286,7 +306,7 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             end,
             entity: None,
             code: Some(code.to_string()),
-            sector: lex.sector_of_phrase(&norm[a..b]),
+            sector: lex.pattern_sectors[id],
             kind: None,
             is_reference: false,
         });
@@ -424,21 +444,12 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
             continue;
         }
         for i in h.end..(h.end + 3).min(doc.tokens.len()) {
-            let w = doc.token_text(i);
+            // the lower-cased word: ASCII letters and hyphens are so whether lower-cased or not
+            let w = toks.get(i);
             if !w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
                 break;
             }
-            // lower-cased on the stack: no allocation per word
-            let mut lower = [0u8; 32];
-            let sector = match lower.get_mut(..w.len()) {
-                Some(buf) => {
-                    buf.copy_from_slice(w.as_bytes());
-                    buf.make_ascii_lowercase();
-                    std::str::from_utf8(buf).ok().and_then(|w| lex.sector_of(w))
-                }
-                None => lex.sector_of(&w.to_ascii_lowercase()),
-            };
-            if let Some(s) = sector {
+            if let Some(s) = lex.sector_of(w) {
                 h.sector = Some(s);
                 break;
             }
@@ -449,21 +460,22 @@ pub fn find_actors(doc: &Doc) -> Vec<ActorHit> {
 
 /// The first token whose `offset` (an offset that grows with the token
 /// index) is at or after `p`, as `tokens.partition_point(|t| offset(t) < p)`,
-/// walking a few steps on from `cursor` when `p` did not go back since the
-/// last call, else bisecting.
+/// galloping on from `cursor` when `p` did not go back since the last call
+/// (the next phrase is mostly a few tokens on), else bisecting.
 fn first_token_from(tokens: &[dateline_doc::Token], cursor: &mut usize, offset: impl Fn(&dateline_doc::Token) -> usize, p: usize) -> usize {
     let before = |t: &dateline_doc::Token| offset(t) < p;
     if *cursor > tokens.len() || (*cursor > 0 && !before(&tokens[*cursor - 1])) {
         *cursor = tokens.partition_point(before);
         return *cursor;
     }
-    for _ in 0..16 {
-        if *cursor == tokens.len() || !before(&tokens[*cursor]) {
-            return *cursor;
-        }
-        *cursor += 1;
+    // tokens before `lo` are all before `p`; the answer is below `lo + step`
+    let (mut lo, mut step) = (*cursor, 1);
+    while lo + step <= tokens.len() && before(&tokens[lo + step - 1]) {
+        lo += step;
+        step *= 2;
     }
-    *cursor += tokens[*cursor..].partition_point(before);
+    let hi = (lo + step).min(tokens.len());
+    *cursor = lo + tokens[lo..hi].partition_point(before);
     *cursor
 }
 
@@ -569,6 +581,8 @@ mod tests {
         let mut haystack = String::from("Pro-Kyiv al-Shabaab fighters near McKyiv and in NATO-led");
         for phrase in lex.exact.keys() {
             assert_eq!(lex.code_of(phrase), by_automaton(phrase), "{phrase}");
+            let by_pattern = lex.names.find_iter(phrase.as_str()).find(|m| m.start() == 0 && m.end() == phrase.len()).map(|m| lex.pattern_sectors[m.pattern().as_usize()]);
+            assert_eq!(by_pattern, Some(lex.sector_of_phrase(phrase)), "{phrase}");
             haystack.push_str(phrase);
             haystack.push_str(["-", " ", "s ", "x", "", "'s "][phrase.len() % 6]);
             for probe in [format!("{phrase}s"), format!("the {phrase}"), phrase.to_lowercase(), String::new()] {

@@ -9,10 +9,12 @@ use dateline_doc::TokenKind;
 
 use crate::matcher::LowerTokens;
 
+#[cfg(test)]
 const MONTHS: [&str; 12] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december",
 ];
+#[cfg(test)]
 const MONTH_ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -64,8 +66,34 @@ fn month_of(w: &str) -> Option<u32> {
     if !(3..=10).contains(&w.len()) || !w.as_bytes()[0].is_ascii_lowercase() {
         return None;
     }
+    // every token of a sentence with an event comes here: the first letter
+    // picks the few names to compare
     let w = w.trim_end_matches('.');
-    MONTHS.iter().position(|m| *m == w).or_else(|| MONTH_ABBR.iter().position(|m| *m == w && w != "may")).map(|i| i as u32 + 1)
+    let month = match w.as_bytes().first()? {
+        b'j' => match w {
+            "january" | "jan" => 1,
+            "june" | "jun" => 6,
+            "july" | "jul" => 7,
+            _ => return None,
+        },
+        b'f' if matches!(w, "february" | "feb") => 2,
+        b'm' => match w {
+            "march" | "mar" => 3,
+            "may" => 5,
+            _ => return None,
+        },
+        b'a' => match w {
+            "april" | "apr" => 4,
+            "august" | "aug" => 8,
+            _ => return None,
+        },
+        b's' if matches!(w, "september" | "sep") => 9,
+        b'o' if matches!(w, "october" | "oct") => 10,
+        b'n' if matches!(w, "november" | "nov") => 11,
+        b'd' if matches!(w, "december" | "dec") => 12,
+        _ => return None,
+    };
+    Some(month)
 }
 
 fn year_of(w: &str, kind: TokenKind) -> Option<i32> {
@@ -152,6 +180,21 @@ pub fn find_dates(toks: &LowerTokens, a: usize, b: usize, report: Option<Ymd>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        let by_lists = |w: &str| {
+            if !(3..=10).contains(&w.len()) || !w.as_bytes()[0].is_ascii_lowercase() {
+                return None;
+            }
+            let w = w.trim_end_matches('.');
+            MONTHS.iter().position(|m| *m == w).or_else(|| MONTH_ABBR.iter().position(|m| *m == w && w != "may")).map(|i| i as u32 + 1)
+        };
+        let words = MONTHS.iter().chain(&MONTH_ABBR).flat_map(|m| [m.to_string(), format!("{m}."), format!("{m}.."), format!("{m}s"), m.to_uppercase()]);
+        for w in words.chain(["mayday", "ma", "m", "sept", "a.", "...", "junee", "decemberr"].map(String::from)) {
+            assert_eq!(month_of(&w), by_lists(&w), "{w}");
+        }
+    }
 
     #[test]
     fn calendar_arithmetic() {

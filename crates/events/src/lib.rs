@@ -48,8 +48,9 @@ impl Component for EventCoder {
         }
         let lower = matcher::lower_text(doc);
         let toks = LowerTokens::new(doc, &lower);
-        let events = code_events(doc, &toks);
-        let stances = stances::find_stances(doc, &toks, &events);
+        let at = stances::Positions::new(doc);
+        let events = code_events(doc, &toks, &at);
+        let stances = stances::find_stances_at(doc, &toks, &events, &at);
         drop(toks);
         doc.events = events;
         doc.stances = stances;
@@ -290,23 +291,23 @@ fn is_generic_mention(toks: &LowerTokens, sent_start: usize, pm: &PatternMatch) 
 struct Candidate<'a> {
     pm: PatternMatch<'a>,
     kind: EventType,
-    mode: Option<String>,
+    mode: Option<&'a str>,
     /// End of the whole construction (the complement included).
     end: usize,
     /// How many complement events were folded into this one.
     folded: usize,
 }
 
-fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
+fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Event> {
     // most documents have no sentence with a candidate event: the actors and
     // the position indexes are built at the first one that does
     let lazy = std::cell::OnceCell::new();
     let per_doc = || {
         (
-            find_actors(doc),
-            dateline_doc::SpanIndex::new(doc.quotes.iter().map(|q| q.span)),
+            find_actors(doc, toks),
+            &at.quotes,
             dateline_doc::SpanIndex::new(doc.facts.iter().map(|f| f.span)),
-            dateline_doc::SpanIndex::new(doc.mentions.iter().map(|m| m.span)),
+            &at.mentions,
         )
     };
     // events of earlier sentences, by kind, actors and trigger word: one meeting
@@ -330,7 +331,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
         }
         let mut cands: Vec<Candidate> = Vec::new();
         for pm in found {
-            let Some(kind) = EventType::parse(&pm.pattern.kind) else { continue };
+            let Some(kind) = MATCHER.kinds[pm.id] else { continue };
             if inside_name(doc, toks, a, pm.trigger) {
                 continue;
             }
@@ -349,7 +350,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
                     || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);
                 if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end) || (purpose && pm.trigger >= prev.end) {
                     if prev.mode.is_none() {
-                        prev.mode = pm.pattern.mode.clone();
+                        prev.mode = pm.pattern.mode.as_deref();
                     }
                     if prev.kind == EventType::Agree && is_hostile_act(kind) && !purpose && prev.folded == 0 {
                         // "prepared to impose martial law" is a threat, not an offer
@@ -367,14 +368,15 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {
                 continue;
             }
-            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.clone(), end: pm.end, folded: 0 });
+            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.as_deref(), end: pm.end, folded: 0 });
         }
         if cands.is_empty() {
             continue;
         }
         let (actors, quote_index, fact_index, mention_index) = lazy.get_or_init(per_doc);
         let tail = attribution_tail(toks, a, b);
-        let dates = find_dates(toks, a, b, report);
+        // read only when an event of the sentence gets this far
+        let dates = std::cell::OnceCell::new();
         let mut prev_source: Option<Actor> = None;
         let sentence_first = events.len();
         for c in cands {
@@ -555,7 +557,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
             prev_source = source.clone();
             let mut source = source.unwrap_or_default();
             let mut target = target.unwrap_or_default();
-            let mut mode = c.mode.clone();
+            let mut mode = c.mode.map(str::to_string);
             // a party reporting its adversary's violence is accusing it:
             // "He said Ethiopian forces had shelled two villages"
             if let Some(q) = quote.map(|qi| &doc.quotes[qi]) {
@@ -613,6 +615,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens) -> Vec<Event> {
 
             // when: date words in the clause, else a date fact there, else the report date
             let date = dates
+                .get_or_init(|| find_dates(toks, a, b, report))
                 .iter()
                 .filter(|d| d.start >= cstart && d.start < span_end.max(right_end))
                 .min_by_key(|d| (d.start as i64 - t as i64).unsigned_abs())

@@ -4,11 +4,13 @@
 //! map, so a token costs one lookup; only at a hit are the pattern's other
 //! words checked around it.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use dateline_doc::{Doc, TokenKind};
+use dateline_doc::{Doc, EventType, TokenKind};
+use crate::stances::Cue;
 use dateline_lexicon::events::{EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, EVENT_PATTERNS, GAP_WINDOW};
 
 pub use dateline_lexicon::WordHasher;
@@ -51,12 +53,19 @@ pub struct Matcher {
     pub lex: EventLexicon,
     by_trigger: WordMap<Vec<usize>>,
     filter: WordFilter,
-    /// Word → the classes it belongs to, one bit per class (the first 64
-    /// classes; a word class past those is looked up in `lex`).
+    /// Word → the classes it belongs to, one bit per class (the first 63
+    /// classes; a word class past those is looked up in `lex`; the top bit
+    /// marks a looked-up word in [`LowerTokens`]' cache).
     class_words: WordMap<u64>,
     class_bit: WordMap<u64>,
     /// Per pattern, per word: the bit of a class word (0 otherwise).
     word_class_bits: Vec<Vec<u64>>,
+    /// Per pattern: its event type (`None`: a SKIP reading or an unknown
+    /// type), parsed once here rather than at every match.
+    pub kinds: Vec<Option<EventType>>,
+    /// Per pattern: how many words it has (gaps aside), which decides
+    /// between patterns that match at one trigger.
+    lengths: Vec<usize>,
 }
 
 impl Matcher {
@@ -75,7 +84,7 @@ impl Matcher {
         names.sort();
         let mut class_bit: WordMap<u64> = WordMap::default();
         let mut class_words: WordMap<u64> = WordMap::default();
-        for (k, name) in names.into_iter().take(64).enumerate() {
+        for (k, name) in names.into_iter().take(63).enumerate() {
             class_bit.insert(name.clone(), 1 << k);
             for w in &lex.classes[name] {
                 *class_words.entry(w.clone()).or_default() |= 1 << k;
@@ -94,7 +103,9 @@ impl Matcher {
                     .collect()
             })
             .collect();
-        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits }
+        let kinds = lex.patterns.iter().map(|p| EventType::parse(&p.kind)).collect();
+        let lengths = lex.patterns.iter().map(|p| p.words.iter().filter(|w| !matches!(w, PatternWord::Gap)).count()).collect();
+        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits, kinds, lengths }
     }
 
     /// Whether lower-case `word` is a member of class `name`: the answer of
@@ -108,7 +119,13 @@ impl Matcher {
 
     #[inline]
     fn in_classes(&self, bits: u64, word: &str) -> bool {
-        self.class_words.get(word).is_some_and(|&m| m & bits != 0)
+        self.class_mask_of(word) & bits != 0
+    }
+
+    /// The class bits of lower-case `word`.
+    #[inline]
+    fn class_mask_of(&self, word: &str) -> u64 {
+        self.class_words.get(word).copied().unwrap_or(0)
     }
 }
 
@@ -128,17 +145,18 @@ pub struct WordRoles {
 pub struct WordRole {
     /// The patterns the word is the trigger of (empty: none).
     pub patterns: &'static [usize],
-    pub is_cue: bool,
+    /// The stance cue the word is (`None`: none).
+    pub cue: Option<Cue>,
 }
 
 impl WordRoles {
-    fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = &'a str>) -> WordRoles {
+    fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = (&'a str, Cue)>) -> WordRoles {
         let mut roles: WordMap<WordRole> = WordMap::default();
         for (w, ids) in &m.by_trigger {
             roles.entry(w.clone()).or_default().patterns = ids;
         }
-        for w in cues {
-            roles.entry(w.to_string()).or_default().is_cue = true;
+        for (w, cue) in cues {
+            roles.entry(w.to_string()).or_default().cue = Some(cue);
         }
         let filter = WordFilter::new(roles.keys().map(String::as_str));
         WordRoles { filter, roles }
@@ -156,12 +174,14 @@ impl WordRoles {
 
 /// The roles of the built-in matcher's triggers and stance cues.
 pub static WORD_ROLES: LazyLock<WordRoles> =
-    LazyLock::new(|| WordRoles::new(&MATCHER, crate::stances::CUES.keys().map(String::as_str)));
+    LazyLock::new(|| WordRoles::new(&MATCHER, crate::stances::CUES.iter().map(|(w, &c)| (w.as_str(), c))));
 
 /// One pattern found in the text.
 #[derive(Debug, Clone, Copy)]
 pub struct PatternMatch<'a> {
     pub pattern: &'a EventPattern,
+    /// The pattern's index in the matcher's lexicon.
+    pub id: usize,
     /// Token range the pattern covers `[start, end)`.
     pub start: usize,
     pub end: usize,
@@ -184,13 +204,25 @@ pub struct LowerTokens<'d> {
     pub triggers: Vec<u32>,
     /// The patterns each of `triggers` starts.
     trigger_patterns: Vec<&'static [usize]>,
+    /// The places of the stance cues (all are words) and, in `cue_kinds`, what each is.
     pub cues: Vec<u32>,
+    pub cue_kinds: Vec<Cue>,
+    /// Per token, its class bits in the built-in [`MATCHER`] with
+    /// [`LOOKED_UP`] set, or 0 before the first look-up: the patterns of a
+    /// trigger ask for the same classes of the same few words over and over.
+    class_masks: Vec<Cell<u64>>,
 }
+
+/// The bit of [`LowerTokens`]' class cache that marks a looked-up word.
+const LOOKED_UP: u64 = 1 << 63;
 
 impl<'d> LowerTokens<'d> {
     /// `lower` is [`lower_text`] of `doc`.
     pub fn new(doc: &'d Doc, lower: &'d str) -> LowerTokens<'d> {
-        let (mut triggers, mut trigger_patterns, mut cue_at) = (Vec::new(), Vec::new(), Vec::new());
+        // room for the usual share of triggers and cues: no growing from empty
+        let room = doc.tokens.len() / 4 + 8;
+        let (mut triggers, mut trigger_patterns) = (Vec::with_capacity(room), Vec::with_capacity(room));
+        let (mut cue_at, mut cue_kinds) = (Vec::with_capacity(room), Vec::with_capacity(room));
         let mut words = Vec::with_capacity(doc.tokens.len());
         let roles = &*WORD_ROLES;
         for (i, tok) in doc.tokens.iter().enumerate() {
@@ -204,11 +236,13 @@ impl<'d> LowerTokens<'d> {
                 triggers.push(i as u32);
                 trigger_patterns.push(role.patterns);
             }
-            if role.is_cue {
+            if let Some(cue) = role.cue {
                 cue_at.push(i as u32);
+                cue_kinds.push(cue);
             }
         }
-        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at }
+        let class_masks = vec![Cell::new(0); doc.tokens.len()];
+        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks }
     }
     /// The lower-cased text of token `i` ("" past the end).
     #[inline]
@@ -222,6 +256,15 @@ impl<'d> LowerTokens<'d> {
         } else {
             ""
         }
+    }
+    /// The class bits of token `i` in `m`, looked up once per token for the built-in matcher.
+    fn class_mask(&self, i: usize, m: &Matcher) -> u64 {
+        let cached = self.class_masks.get(i).filter(|_| std::ptr::eq(m, &*MATCHER));
+        let Some(cell) = cached else { return m.class_mask_of(self.get(i)) };
+        if cell.get() == 0 {
+            cell.set(m.class_mask_of(self.get(i)) | LOOKED_UP);
+        }
+        cell.get() & !LOOKED_UP
     }
     pub fn kind(&self, i: usize) -> TokenKind {
         self.doc.tokens.get(i).map_or(TokenKind::Punct, |t| t.kind)
@@ -238,7 +281,7 @@ fn word_ok(w: &PatternWord, class_bit: u64, m: &Matcher, toks: &LowerTokens, i: 
         PatternWord::Year => {
             toks.kind(i) == TokenKind::Number && t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))
         }
-        PatternWord::Class(_) if class_bit != 0 => m.in_classes(class_bit, t),
+        PatternWord::Class(_) if class_bit != 0 => toks.class_mask(i, m) & class_bit != 0,
         PatternWord::Class(c) => m.lex.in_class(c, t),
         PatternWord::Gap => true,
     }
@@ -286,7 +329,7 @@ fn try_pattern<'a>(
         }
         gap = false;
     }
-    Some(PatternMatch { pattern: p, start, end: pos, trigger: i })
+    Some(PatternMatch { pattern: p, id, start, end: pos, trigger: i })
 }
 
 /// The best of patterns `ids` with their trigger at token `i` (the
@@ -294,9 +337,8 @@ fn try_pattern<'a>(
 fn best_at<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
     let mut best: Option<(usize, PatternMatch)> = None;
     for &id in ids {
-        let p = &m.lex.patterns[id];
         if let Some(pm) = try_pattern(m, id, toks, i, sent_start, lim) {
-            let score = p.words.iter().filter(|w| !matches!(w, PatternWord::Gap)).count();
+            let score = m.lengths[id];
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, pm));
             }
@@ -349,9 +391,9 @@ mod tests {
         for w in words {
             let role = roles.of(w);
             assert_eq!(role.patterns, MATCHER.by_trigger.get(w).map_or(&[][..], Vec::as_slice), "{w}");
-            assert_eq!(role.is_cue, cues.contains_key(w), "{w}");
+            assert_eq!(role.cue, cues.get(w).copied(), "{w}");
         }
-        assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && !roles.of(w).is_cue));
+        assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && roles.of(w).cue.is_none()));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use dateline_doc::{Doc, EntityId, EntityKind, Event, Polarity, SpanIndex, Stance, TokenKind};
+use dateline_doc::{Doc, EntityId, EntityKind, Event, Polarity, SpanIndex, Stance};
 use dateline_lexicon::{data_file, data_lines};
 
 use crate::actors::ACTORS;
@@ -104,6 +104,16 @@ const STOP: [&str; 37] = [
     "your", "there", "and",
 ];
 
+/// `STOP.contains(w)`, by one `match`.
+fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "of" | "to" | "for" | "in" | "on" | "its" | "their" | "his" | "her" | "any" | "such" | "as"
+            | "part" | "be" | "been" | "being" | "by" | "at" | "that" | "it" | "they" | "them" | "this" | "these"
+            | "those" | "he" | "she" | "we" | "i" | "you" | "our" | "your" | "there" | "and"
+    )
+}
+
 fn is_pronoun(w: &str) -> bool {
     matches!(w, "it" | "they" | "them" | "this" | "that" | "these" | "those" | "he" | "she" | "we" | "i" | "you" | "there")
 }
@@ -113,44 +123,78 @@ fn is_pronoun(w: &str) -> bool {
 /// sorted. "NATO membership for Kyiv", "Ukraine joining NATO" and
 /// "Ukraine's NATO membership" all give `member nato ukr`.
 pub fn issue_key(phrase: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let cleaned: String = phrase
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' => '\'',
-            c if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' => c,
-            _ => ' ',
-        })
-        .collect();
-    for raw in cleaned.split_whitespace() {
-        let w = raw.trim_end_matches("'s").trim_end_matches('\'').trim_matches('.');
+    // the key's words are written one after another into `arena` (no String
+    // per word: a key is built for every candidate stance)
+    let mut arena = String::with_capacity(phrase.len() + 8);
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let (mut curly, mut lower, mut stem) = (String::new(), String::new(), String::new());
+    let kept = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '\u{2019}');
+    for raw in phrase.split(|c: char| !kept(c)).filter(|w| !w.is_empty()) {
+        let raw = if raw.contains('\u{2019}') {
+            curly.clear();
+            curly.extend(raw.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
+            curly.as_str()
+        } else {
+            raw
+        };
+        // `trim_end_matches("'s")` without setting up a substring searcher
+        let mut w = raw;
+        while let Some(stem) = w.strip_suffix("'s") {
+            w = stem;
+        }
+        let w = w.trim_end_matches('\'').trim_matches('.');
         if w.is_empty() {
             continue;
         }
+        let from = arena.len();
         if let Some(code) = ACTORS.code_of(w).filter(|c| *c != "IGO" && *c != "NGO") {
-            words.push(code.to_lowercase());
+            push_lowercase(&mut arena, code);
+            words.push((from, arena.len()));
             continue;
         }
-        let lw = w.to_lowercase();
-        if STOP.contains(&lw.as_str()) {
+        lower.clear();
+        push_lowercase(&mut lower, w);
+        if is_stop_word(&lower) {
             continue;
         }
-        words.push(fold(&lemma(&lw)).to_string());
+        stem.clear();
+        lemma_into(&lower, &mut stem);
+        arena.push_str(fold(&stem));
+        words.push((from, arena.len()));
     }
-    words.sort();
-    words.dedup();
-    words.join(" ")
+    words.sort_unstable_by(|x, y| arena[x.0..x.1].cmp(&arena[y.0..y.1]));
+    words.dedup_by(|x, y| arena[x.0..x.1] == arena[y.0..y.1]);
+    let mut key = String::with_capacity(arena.len() + words.len());
+    for (k, &(a, b)) in words.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(&arena[a..b]);
+    }
+    key
 }
 
-fn lemma(w: &str) -> String {
+/// Appends `w` lower-cased (as `str::to_lowercase`, without allocating for ASCII).
+fn push_lowercase(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
+}
+
+/// Appends the light lemma of lower-case `w` to `out`.
+fn lemma_into(w: &str, out: &mut String) {
     for (suf, rep) in [("ships", ""), ("ship", ""), ("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", "")] {
         if let Some(stem) = w.strip_suffix(suf) {
             if stem.len() >= 3 && !(suf == "s" && stem.ends_with('s')) {
-                return format!("{stem}{rep}");
+                out.push_str(stem);
+                out.push_str(rep);
+                return;
             }
         }
     }
-    w.to_string()
+    out.push_str(w);
 }
 
 fn fold(w: &str) -> &str {
@@ -224,10 +268,11 @@ pub(crate) fn first_conjunct(doc: &Doc, at: &Positions, holder: EntityId, sent_s
     holder
 }
 
-/// Position look-ups over the quote and mention layers, built once per document.
+/// Position look-ups over the quote and mention layers, built once per
+/// document (for the event coder and the stances alike).
 pub(crate) struct Positions {
-    quotes: SpanIndex,
-    mentions: SpanIndex,
+    pub(crate) quotes: SpanIndex,
+    pub(crate) mentions: SpanIndex,
 }
 
 impl Positions {
@@ -255,9 +300,11 @@ fn strip_lead(toks: &LowerTokens, mut a: usize, b: usize) -> usize {
 }
 
 pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stance> {
-    let at = Positions::new(doc);
-    let cues = &*CUES;
-    let filter = &*CUE_FILTER;
+    find_stances_at(doc, toks, events, &Positions::new(doc))
+}
+
+/// [`find_stances`] with the document's position look-ups already built.
+pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions) -> Vec<Stance> {
     let mut out: Vec<Stance> = Vec::new();
     accusation_stances(doc, toks, events, &mut out);
     for s in &doc.sentences {
@@ -267,12 +314,10 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
         if lo == hi {
             continue;
         }
-        for &pos in &toks.cues[lo..hi] {
+        // the front end found the cues and looked them up (all cue words are words)
+        for (&pos, &cue) in toks.cues[lo..hi].iter().zip(&toks.cue_kinds[lo..hi]) {
             let i = pos as usize;
             let w = toks.get(i);
-            let Some(cue) = (toks.kind(i) == TokenKind::Word && filter.may_contain(w)).then(|| cues.get(w).copied()).flatten() else {
-                continue;
-            };
             // modals are common: decide cheaply whether this one can carry a stance
             let neg_after = (i + 1..(i + 3).min(b)).any(|k| is_neg(toks.get(k)));
             if (cue.kind == CueKind::NegModal && !neg_after)
@@ -365,7 +410,9 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
                         e -= 1;
                     }
                     // a cue inside the verb phrase says more than the modal does
-                    if (i + 1..e).any(|k| cues.get(toks.get(k)).is_some_and(|c| c.kind != CueKind::NegModal && c.kind != CueKind::Modal)) {
+                    let next_cue = toks.cues.partition_point(|&p| p as usize <= i);
+                    let mut cues_in_phrase = toks.cues[next_cue..].iter().zip(&toks.cue_kinds[next_cue..]).take_while(|(&p, _)| (p as usize) < e);
+                    if cues_in_phrase.any(|(_, c)| c.kind != CueKind::NegModal && c.kind != CueKind::Modal) {
                         continue;
                     }
                     let mut vp = i + 1;
@@ -377,12 +424,12 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
                     }
                     let sa = strip_lead(toks, cs, i);
                     if let (Some((subj, _)), Some((pred, _))) = (phrase(doc, sa, i), phrase(doc, vp, e)) {
-                        let (holder, quote) = holder_at(doc, &at, i, a);
+                        let (holder, quote) = holder_at(doc, at, i, a);
                         let subj_is_pronoun = matches!(subj.to_lowercase().as_str(), "we" | "i" | "you" | "it" | "they" | "he" | "she");
                         let target = if subj_is_pronoun || subj.is_empty() { pred.clone() } else { format!("{subj} {pred}") };
                         push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                     } else if let Some((pred, _)) = phrase(doc, vp, e) {
-                        let (holder, quote) = holder_at(doc, &at, i, a);
+                        let (holder, quote) = holder_at(doc, at, i, a);
                         push(doc, &mut out, holder, quote, polarity, pred, a, b, i);
                     }
                     continue;
@@ -394,13 +441,13 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
             }
             if let Some((ia, ib)) = issue {
                 if let Some((target, _)) = phrase(doc, ia, ib.min(ia + 12)) {
-                    let (holder, quote) = holder_at(doc, &at, i, a);
+                    let (holder, quote) = holder_at(doc, at, i, a);
                     push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                 }
             }
         }
     }
-    link_shifts(doc, &at, toks, &mut out);
+    link_shifts(doc, at, toks, &mut out);
     out
 }
 
@@ -507,6 +554,10 @@ fn first_noun_phrase(doc: &Doc, a: usize, b: usize) -> Option<String> {
 /// the sentence's subject and an opposite one of the named other holder on
 /// the same issue are linked.
 fn link_shifts(doc: &Doc, at: &Positions, toks: &LowerTokens, out: &mut [Stance]) {
+    // no stances, nothing to link (and no sentence to read)
+    if out.is_empty() {
+        return;
+    }
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
         let Some(k) = (a..b).find(|&k| matches!(toks.get(k), "change" | "shift" | "departure" | "reversal" | "break" | "u-turn") && k + 1 < b && toks.get(k + 1) == "from") else {
@@ -540,6 +591,68 @@ mod tests {
         let cues = parse_cues(BUILTIN).expect("stance cues parse");
         assert_eq!(cues["unrealistic"], Cue { polarity: Polarity::Against, kind: CueKind::Eval });
         assert!(parse_cues("maybe eval x").is_err());
+    }
+
+    /// The key as first written (a String per word), to check the arena version against.
+    fn issue_key_by_words(phrase: &str) -> String {
+        let mut words: Vec<String> = Vec::new();
+        let cleaned: String = phrase
+            .chars()
+            .map(|c| match c {
+                '\u{2019}' => '\'',
+                c if c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' => c,
+                _ => ' ',
+            })
+            .collect();
+        for raw in cleaned.split_whitespace() {
+            let w = raw.trim_end_matches("'s").trim_end_matches('\'').trim_matches('.');
+            if w.is_empty() {
+                continue;
+            }
+            if let Some(code) = ACTORS.code_of(w).filter(|c| *c != "IGO" && *c != "NGO") {
+                words.push(code.to_lowercase());
+                continue;
+            }
+            let lw = w.to_lowercase();
+            if STOP.contains(&lw.as_str()) {
+                continue;
+            }
+            words.push(fold(&lemma(&lw)).to_string());
+        }
+        words.sort();
+        words.dedup();
+        words.join(" ")
+    }
+
+    fn lemma(w: &str) -> String {
+        for (suf, rep) in [("ships", ""), ("ship", ""), ("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", "")] {
+            if let Some(stem) = w.strip_suffix(suf) {
+                if stem.len() >= 3 && !(suf == "s" && stem.ends_with('s')) {
+                    return format!("{stem}{rep}");
+                }
+            }
+        }
+        w.to_string()
+    }
+
+    #[test]
+    fn stop_word_match_is_the_list() {
+        for w in STOP.iter().copied().chain(["", "thee", "x", "The"]) {
+            assert_eq!(is_stop_word(w), STOP.contains(&w), "{w}");
+        }
+    }
+
+    #[test]
+    fn arena_key_agrees_with_the_word_by_word_key() {
+        let phrases = [
+            "NATO membership for Ukraine", "Ukraine\u{2019}s NATO membership", "the U.S. troops' deployment in Kyiv",
+            "joining joined joins ships shipping relationships", "Ünited Çountries' ÉTATS-Unis", "...", "", "a the of",
+            "Russia's Russia's Russia", "studies studied passes bus gas", "\u{2019}s '' 's.  .x. x", "Kyiv; Moscow, (Beijing)",
+            "İstanbul ΣΟΦΟΣ talks", "deploy sending stationed forces soldiers troops",
+        ];
+        for p in phrases {
+            assert_eq!(issue_key(p), issue_key_by_words(p), "{p}");
+        }
     }
 
     #[test]

@@ -1,24 +1,49 @@
-//! Where in a text a phrase of a list can start, found eight bytes at a time.
+//! Where in a text a phrase of a list can start.
 //!
 //! The actor list is matched with an automaton run anchored at the places a
 //! phrase can start. Its phrases start with a capital letter, bar a few
-//! (`al-Shabaab`), so those places are rare: a word-at-a-time scan for
-//! capitals and the few other first byte pairs ("al"), then a check of the
-//! first two bytes against the list's, rejects almost every byte without a
-//! branch.
+//! (`al-Shabaab`), so those places are rare: a word-at-a-time scan finds the
+//! capitals, a packed multi-pattern search (SIMD, in the aho-corasick crate)
+//! the first bytes of the other phrases ("al-", "von"), and a check of the
+//! first four bytes against the list's leaves few places for the automaton
+//! (common pairs such as "Th" seldom go on as a phrase does).
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The first bytes and first byte pairs of a phrase list.
 pub struct PhraseStarts {
-    /// Starts other than an ASCII capital (capitals are found wholesale):
-    /// a first byte and, unless a phrase is that one byte, the second.
-    other_starts: Vec<(u8, Option<u8>)>,
-    /// More such bytes than the word-at-a-time scan tests: scan byte by byte.
-    bytewise: bool,
+    /// The first three bytes (or all, if fewer) of the phrases that do not
+    /// start with an ASCII capital (capitals are found wholesale); `None`
+    /// when there are none.
+    other_starts: Option<AhoCorasick>,
     first: [bool; 256],
     /// A phrase of one byte starts with this byte.
     single: [bool; 256],
     /// Bit `b0 << 8 | b1` set: a phrase starts with bytes `b0 b1`.
     pairs: Box<[u64; 1024]>,
+    /// Bit `b0 << 8 | b1` set: a phrase is the two bytes `b0 b1`.
+    whole_pairs: Box<[u64; 1024]>,
+    /// Bit [`slot`] of a phrase of three bytes set (a filter: other
+    /// byte strings may share a slot).
+    whole_triples: Box<[u64; 1024]>,
+    /// Bit [`slot`] of a phrase's first four bytes set (a filter too).
+    quads: Box<[u64; 1024]>,
+}
+
+/// A 16-bit slot for up to four bytes, given as one number.
+#[inline]
+fn slot(bytes: u32) -> usize {
+    (bytes.wrapping_mul(0x9e37_79b1) >> 16) as usize
+}
+
+#[inline]
+fn pack(b: &[u8]) -> u32 {
+    b.iter().fold(0, |k, &x| k << 8 | x as u32)
+}
+
+#[inline]
+fn bit(set: &[u64; 1024], k: usize) -> bool {
+    set[k >> 6] & (1 << (k & 63)) != 0
 }
 
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -34,48 +59,43 @@ fn capitals(v: u64) -> u64 {
     at_least_a & !past_z & !v & HIGH
 }
 
-/// High bit set in each byte of `v` equal to `b`.
-#[inline]
-fn equal_to(v: u64, b: u8) -> u64 {
-    let x = v ^ (ONES * b as u64);
-    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
-}
-
 impl PhraseStarts {
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseStarts {
         let mut first = [false; 256];
         let mut single = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
+        let mut whole_pairs = Box::new([0u64; 1024]);
+        let mut whole_triples = Box::new([0u64; 1024]);
+        let mut quads = Box::new([0u64; 1024]);
+        let mut others: Vec<&[u8]> = Vec::new();
         for p in phrases {
             let b = p.as_bytes();
             let Some(&b0) = b.first() else { continue };
+            if !b0.is_ascii_uppercase() && !others.contains(&&b[..b.len().min(3)]) {
+                others.push(&b[..b.len().min(3)]);
+            }
             first[b0 as usize] = true;
             match b.get(1) {
                 Some(&b1) => {
                     let k = (b0 as usize) << 8 | b1 as usize;
                     pairs[k >> 6] |= 1 << (k & 63);
+                    let (set, t) = match b.len() {
+                        2 => (&mut whole_pairs, k),
+                        3 => (&mut whole_triples, slot(pack(b))),
+                        _ => (&mut quads, slot(pack(&b[..4]))),
+                    };
+                    set[t >> 6] |= 1 << (t & 63);
                 }
                 None => single[b0 as usize] = true,
             }
         }
-        let mut other_starts: Vec<(u8, Option<u8>)> = Vec::new();
-        for b0 in (0..=255u8).filter(|&b| first[b as usize] && !b.is_ascii_uppercase()) {
-            if single[b0 as usize] {
-                other_starts.push((b0, None));
-                continue;
-            }
-            for b1 in 0..=255u8 {
-                let k = (b0 as usize) << 8 | b1 as usize;
-                if pairs[k >> 6] & (1 << (k & 63)) != 0 {
-                    other_starts.push((b0, Some(b1)));
-                }
-            }
-        }
-        PhraseStarts { bytewise: other_starts.len() > 4, other_starts, first, single, pairs }
+        // a few short patterns: the crate searches them with a packed (SIMD) searcher
+        let other_starts = (!others.is_empty()).then(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(&others).ok()).flatten();
+        PhraseStarts { other_starts, first, single, pairs, whole_pairs, whole_triples, quads }
     }
 
-    /// Whether a phrase may start at byte `p` of `bytes`: its first two
-    /// bytes are those of a phrase.
+    /// Whether a phrase may start at byte `p` of `bytes`: its first four
+    /// bytes (or all of it, if shorter) are those of a phrase.
     #[inline]
     fn may_start(&self, bytes: &[u8], p: usize) -> bool {
         let b0 = bytes[p];
@@ -84,42 +104,67 @@ impl PhraseStarts {
         }
         let Some(&b1) = bytes.get(p + 1) else { return false };
         let k = (b0 as usize) << 8 | b1 as usize;
-        self.pairs[k >> 6] & (1 << (k & 63)) != 0
+        if !bit(&self.pairs, k) {
+            return false;
+        }
+        if bit(&self.whole_pairs, k) {
+            return true;
+        }
+        let Some(three) = bytes.get(p..p + 3) else { return false };
+        if bit(&self.whole_triples, slot(pack(three))) {
+            return true;
+        }
+        bytes.get(p..p + 4).is_some_and(|four| bit(&self.quads, slot(pack(four))))
     }
 
     /// Calls `f` with each position of `bytes` where a phrase may start, in order.
     pub fn each(&self, bytes: &[u8], mut f: impl FnMut(usize)) {
+        // the starts of the few phrases that are not capitalised, in order:
+        // the leftmost match from each place on (so overlapping ones too)
+        let mut others: Vec<usize> = Vec::new();
+        if let Some(ac) = &self.other_starts {
+            let mut from = 0;
+            while let Ok(Some(m)) = ac.try_find(aho_corasick::Input::new(bytes).range(from..)) {
+                others.push(m.start());
+                from = m.start() + 1;
+            }
+        }
+        let mut next_other = 0;
+        // every place in order: the other starts before `p`, then `p`
         let mut check = |p: usize| {
+            while let Some(&o) = others.get(next_other).filter(|&&o| o <= p) {
+                next_other += 1;
+                if o < p && self.first[bytes[o] as usize] && self.may_start(bytes, o) {
+                    f(o);
+                }
+            }
             if self.first[bytes[p] as usize] && self.may_start(bytes, p) {
                 f(p)
             }
         };
-        if self.bytewise {
-            (0..bytes.len()).for_each(check);
-            return;
-        }
         let word_at = |p: usize| {
             let w = &bytes[p..p + 8];
             u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
         };
         let mut p = 0;
-        // `v` holds bytes p..p+8, `next` bytes p+1..p+9 (the second bytes)
-        while p + 9 <= bytes.len() {
-            let (v, next) = (word_at(p), word_at(p + 1));
-            let mut mask = capitals(v);
-            for &(b0, b1) in &self.other_starts {
-                mask |= match b1 {
-                    Some(b1) => equal_to(v, b0) & equal_to(next, b1),
-                    None => equal_to(v, b0),
-                };
-            }
+        while p + 8 <= bytes.len() {
+            let mut mask = capitals(word_at(p));
             while mask != 0 {
                 check(p + (mask.trailing_zeros() / 8) as usize);
                 mask &= mask - 1;
             }
             p += 8;
         }
-        (p..bytes.len()).for_each(check);
+        for q in p..bytes.len() {
+            if bytes[q].is_ascii_uppercase() {
+                check(q);
+            }
+        }
+        for &o in &others[next_other..] {
+            if self.first[bytes[o] as usize] && self.may_start(bytes, o) {
+                f(o);
+            }
+        }
     }
 }
 
@@ -141,19 +186,19 @@ mod tests {
             for i in 0..8 {
                 let byte = v.to_le_bytes()[i];
                 assert_eq!(caps >> (8 * i + 7) & 1 == 1, byte.is_ascii_uppercase(), "{byte}");
-                assert_eq!(equal_to(v, b) >> (8 * i + 7) & 1 == 1, byte == b, "{byte} vs {b}");
             }
         }
     }
 
     #[test]
     fn finds_the_places_a_byte_scan_finds() {
-        let phrases = ["Kyiv", "South Sudan", "al-Shabaab", "X", "\u{e9}tat"];
+        let phrases = ["Kyiv", "South Sudan", "al-Shabaab", "X", "\u{e9}tat", "UN", "UAE"];
         let s = PhraseStarts::new(phrases);
-        let text = "In Kyiv, al-Shabaab and South Sudan: X-ray\u{e9}tats; KyKy alal SoSouth Kyiv X";
+        let text = "In Kyiv, al-Shabaab and South Sudan: X-ray\u{e9}tats; KyKy alal SoSouth Kyiv X UN UNO UK Ky UAE UA Sou Kyi";
         let bytes = text.as_bytes();
+        // the slot filter may let a few more through; with these phrases it does not
         let slow: Vec<usize> = (0..bytes.len())
-            .filter(|&p| phrases.iter().any(|ph| bytes[p..].starts_with(&ph.as_bytes()[..ph.len().min(2)])))
+            .filter(|&p| phrases.iter().any(|ph| bytes[p..].starts_with(&ph.as_bytes()[..ph.len().min(4)])))
             .collect();
         assert_eq!(all_starts(&s, bytes), slow);
         // many first bytes that are no capitals: the byte-by-byte path answers alike

@@ -169,23 +169,37 @@ impl StartTable {
     const SYMBOLS: usize = 28;
     const KEYS: usize = 26 * StartTable::SYMBOLS * StartTable::SYMBOLS * StartTable::LENGTHS;
 
-    fn symbol(b: Option<&u8>) -> usize {
-        match b {
-            Some(b'-') => 26,
-            Some(&b) if b.is_ascii_alphabetic() => usize::from(b.to_ascii_lowercase() - b'a'),
-            _ => 27,
+    /// Each byte's symbol (letters case-folded), by one table look-up.
+    const SYMBOL: [u8; 256] = {
+        let mut t = [27u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = (b as u8).to_ascii_lowercase();
+            if c.is_ascii_lowercase() {
+                t[b] = c - b'a';
+            } else if c == b'-' {
+                t[b] = 26;
+            }
+            b += 1;
         }
+        t
+    };
+
+    #[inline]
+    fn symbol(b: Option<&u8>) -> usize {
+        b.map_or(27, |&b| usize::from(StartTable::SYMBOL[usize::from(b)]))
     }
 
     /// `None` when the word does not start with an ASCII letter.
+    #[inline]
     fn key(w: &[u8], len: usize) -> Option<usize> {
-        let first = w.first()?.to_ascii_lowercase().wrapping_sub(b'a');
+        let first = StartTable::symbol(w.first());
         if first >= 26 {
             return None;
         }
         let (second, third) = (StartTable::symbol(w.get(1)), StartTable::symbol(w.get(2)));
         let len = len.min(StartTable::LENGTHS - 1);
-        Some(((usize::from(first) * StartTable::SYMBOLS + second) * StartTable::SYMBOLS + third) * StartTable::LENGTHS + len)
+        Some(((first * StartTable::SYMBOLS + second) * StartTable::SYMBOLS + third) * StartTable::LENGTHS + len)
     }
 
     fn set(&mut self, w: &[u8], len: usize) {
@@ -196,6 +210,7 @@ impl StartTable {
 
     /// Digits, quotes and symbols always pass; words pass when their
     /// beginning and length match a start word's.
+    #[inline]
     fn may_start(&self, w: &[u8]) -> bool {
         match StartTable::key(w, w.len()) {
             Some(k) => self.bits[k / 64] >> (k % 64) & 1 == 1,

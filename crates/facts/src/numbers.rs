@@ -18,7 +18,11 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     for (dst, src) in buf.iter_mut().zip(bytes) {
         *dst = src.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
+    let lowered = &buf[..bytes.len()];
+    debug_assert!(lowered.is_ascii());
+    // SAFETY: the bytes of an ASCII word, ASCII-lower-cased, are ASCII and
+    // so UTF-8 (this look-up runs on every candidate word: no re-check)
+    Some(unsafe { std::str::from_utf8_unchecked(lowered) })
 }
 
 /// A numeral in digits: "40", "40,000", "1.5", "1,000.5". Thousands groups

@@ -127,11 +127,26 @@ fn decode(input: &str, bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
     match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            warnings.push(format!("{input}: invalid UTF-8 at byte {at}; decoded with replacement characters"));
+            warnings.push(invalid_utf8(input, e.utf8_error()));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     }
+}
+
+/// [`decode`] of borrowed bytes: a copy only when some are invalid.
+fn decode_borrowed<'b>(input: impl FnOnce() -> String, bytes: &'b [u8], warnings: &mut Vec<String>) -> std::borrow::Cow<'b, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(e) => {
+            warnings.push(invalid_utf8(&input(), e));
+            String::from_utf8_lossy(bytes)
+        }
+    }
+}
+
+fn invalid_utf8(input: &str, e: std::str::Utf8Error) -> String {
+    let at = e.valid_up_to();
+    format!("{input}: invalid UTF-8 at byte {at}; decoded with replacement characters")
 }
 
 fn whole_document(input: &str, bytes: Vec<u8>, format: Format) -> Result<Doc, ReadError> {
@@ -236,16 +251,17 @@ impl Iterator for JsonLines {
 
 impl JsonLines {
     fn parse_line(&mut self) -> Result<Doc, ReadError> {
-        let (input, line) = (self.input.clone(), self.line);
+        // the line is parsed where it was read: the buffer is kept for the next
+        let (input, line) = (self.input.as_str(), self.line);
         let mut warnings = Vec::new();
-        let text = decode(&format!("{input}:{line}"), std::mem::take(&mut self.buf), &mut warnings);
-        let parsed: JsonDoc = serde_json::from_str(&text).map_err(|e| ReadError::Json { input: input.clone(), line, message: e.to_string() })?;
+        let text = decode_borrowed(|| format!("{input}:{line}"), &self.buf, &mut warnings);
+        let parsed: JsonDoc = serde_json::from_str(&text).map_err(|e| ReadError::Json { input: input.to_string(), line, message: e.to_string() })?;
         let body = match parsed.text {
             Some(serde_json::Value::String(s)) => s,
-            _ => return Err(ReadError::MissingText { input, line }),
+            _ => return Err(ReadError::MissingText { input: input.to_string(), line }),
         };
         if body.trim().is_empty() {
-            return Err(ReadError::EmptyText { input, line });
+            return Err(ReadError::EmptyText { input: input.to_string(), line });
         }
         let id = parsed.id.map(|v| match v {
             serde_json::Value::String(s) => s,

@@ -146,10 +146,12 @@ pub fn content_id(text: &str) -> String {
 /// "E" and the 1-based entity number, written without the formatting
 /// machinery (every entity, speaker and actor of a record names one).
 fn entity_ref(id: EntityId) -> String {
-    let mut out = Vec::with_capacity(8);
-    out.push(b'E');
-    write::number(&mut out, u64::from(id.0) + 1);
-    out.into_iter().map(char::from).collect()
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(u64::from(id.0) + 1);
+    let mut out = String::with_capacity(1 + digits.len());
+    out.push('E');
+    out.push_str(digits);
+    out
 }
 
 impl Record {
@@ -287,29 +289,44 @@ impl Record {
     /// the offset invariant: `(what, span, expected words or None)`.
     pub fn spans(&self) -> Vec<(&'static str, CharSpan, Option<&str>)> {
         let mut out = Vec::new();
+        let listed: Result<(), std::convert::Infallible> = self.each_span(|what, span, words| {
+            out.push((what, span, words));
+            Ok(())
+        });
+        let Ok(()) = listed;
+        out
+    }
+
+    /// Calls `visit` with what [`Record::spans`] lists, in the same order,
+    /// until it returns an error.
+    fn each_span<'r, E>(&'r self, mut visit: impl FnMut(&'static str, CharSpan, Option<&'r str>) -> Result<(), E>) -> Result<(), E> {
         for e in &self.entities {
             for m in e.mentions.iter().chain(&e.references) {
-                out.push(("entity mention", *m, None));
+                visit("entity mention", *m, None)?;
             }
         }
         for q in &self.quotes {
-            out.push(("quote", q.span, Some(q.text.as_str())));
-            q.speaker_span.iter().for_each(|s| out.push(("speaker", *s, None)));
-            if let (Some(s), Some(c)) = (q.cue_span, q.cue.as_deref()) {
-                out.push(("cue", s, Some(c)));
+            visit("quote", q.span, Some(q.text.as_str()))?;
+            if let Some(s) = q.speaker_span {
+                visit("speaker", s, None)?;
             }
-            q.addressee_span.iter().for_each(|s| out.push(("addressee", *s, None)));
+            if let (Some(s), Some(c)) = (q.cue_span, q.cue.as_deref()) {
+                visit("cue", s, Some(c))?;
+            }
+            if let Some(s) = q.addressee_span {
+                visit("addressee", s, None)?;
+            }
         }
         for e in &self.events {
-            out.push(("event", e.span, Some(e.text.as_str())));
+            visit("event", e.span, Some(e.text.as_str()))?;
         }
         for s in &self.stances {
-            out.push(("stance", s.span, Some(s.text.as_str())));
+            visit("stance", s.span, Some(s.text.as_str()))?;
         }
         for f in &self.facts {
-            out.push(("fact", f.span, Some(f.text.as_str())));
+            visit("fact", f.span, Some(f.text.as_str()))?;
         }
-        out
+        Ok(())
     }
 
     /// Checks that every span is inside `text` and gives back the words the
@@ -319,7 +336,7 @@ impl Record {
     pub fn check_spans(&self, text: &str) -> Result<(), String> {
         let offsets = CharOffsets::new(text);
         let chars = offsets.len_chars();
-        for (what, [a, b], words) in self.spans() {
+        self.each_span(|what, [a, b], words| {
             if a > b || b > chars {
                 return Err(format!("{what} span [{a}, {b}) is outside a {chars}-character text"));
             }
@@ -329,8 +346,8 @@ impl Record {
                     return Err(format!("{what} span [{a}, {b}) gives {got:?}, record says {w:?}"));
                 }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 

@@ -69,18 +69,9 @@ fn string(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Writes `n` in decimal (also the digits of entity refs).
-pub(crate) fn number(out: &mut Vec<u8>, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut k = buf.len();
-    loop {
-        k -= 1;
-        buf[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[k..]);
+#[inline]
+pub(crate) fn number(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 fn span(out: &mut Vec<u8>, s: &CharSpan) {

@@ -1,24 +1,50 @@
 use dateline_doc::{Doc, Sentence, TokenKind};
 
-/// Abbreviations after which a period does not end a sentence.
-const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "prof",
-    "st", "ste", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
-    "vs", "v", "ft", "mt", "rev", "pres", "supt", "atty", "gens", "sens", "reps", "fig", "approx", "dept", "est",
-    "brig", "cpl", "pvt", "msgr", "hon", "messrs", "mme", "mlle", "sr", "jr", "e.g", "i.e", "cf", "al", "ave",
-];
+/// Abbreviations after which a period does not end a sentence (lower-case).
+fn never_final(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"mr" | b"mrs" | b"ms" | b"dr" | b"gen" | b"sen" | b"rep" | b"gov" | b"lt" | b"col" | b"sgt" | b"capt"
+            | b"cmdr" | b"adm" | b"maj" | b"prof" | b"st" | b"ste" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun"
+            | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" | b"no" | b"nos" | b"vs" | b"v" | b"ft"
+            | b"mt" | b"rev" | b"pres" | b"supt" | b"atty" | b"gens" | b"sens" | b"reps" | b"fig" | b"approx"
+            | b"dept" | b"est" | b"brig" | b"cpl" | b"pvt" | b"msgr" | b"hon" | b"messrs" | b"mme" | b"mlle" | b"sr"
+            | b"jr" | b"e.g" | b"i.e" | b"cf" | b"al" | b"ave"
+    )
+}
 
-/// Abbreviations that may end a sentence: split only before a typical sentence opener.
-const MAY_BE_FINAL: &[&str] = &["inc", "corp", "ltd", "co", "etc", "bros", "plc", "llc", "a.m", "p.m"];
+/// Abbreviations that may end a sentence (lower-case): split only before a
+/// typical sentence opener.
+fn may_be_final(lower: &[u8]) -> bool {
+    matches!(lower, b"inc" | b"corp" | b"ltd" | b"co" | b"etc" | b"bros" | b"plc" | b"llc" | b"a.m" | b"p.m")
+}
 
-const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At", "This", "That",
-    "These", "Those", "His", "Her", "Their", "Its", "Our", "There", "When", "While", "After", "Before", "As", "If",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Some", "Many", "Most", "Officials", "However", "Meanwhile", "Still", "Yet", "So",
-];
+/// Typical sentence openers (lower-case).
+fn opener(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"the" | b"a" | b"an" | b"he" | b"she" | b"it" | b"they" | b"we" | b"i" | b"you" | b"but" | b"and" | b"in"
+            | b"on" | b"at" | b"this" | b"that" | b"these" | b"those" | b"his" | b"her" | b"their" | b"its" | b"our"
+            | b"there" | b"when" | b"while" | b"after" | b"before" | b"as" | b"if" | b"mr." | b"mrs." | b"ms."
+            | b"dr." | b"some" | b"many" | b"most" | b"officials" | b"however" | b"meanwhile" | b"still" | b"yet"
+            | b"so"
+    )
+}
 
-fn eq_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|a| a.eq_ignore_ascii_case(word))
+/// The longest word of the lists above.
+const LONGEST: usize = 9;
+
+/// Whether `word`, ASCII-lower-cased, is in the list `is_in` tests.
+fn lower_in(word: &str, is_in: fn(&[u8]) -> bool) -> bool {
+    let w = word.as_bytes();
+    if w.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    is_in(&buf[..w.len()])
 }
 
 /// Groups each paragraph's tokens into sentences.
@@ -72,10 +98,11 @@ fn push(doc: &Doc, a: usize, b: usize, paragraph: usize, out: &mut Vec<Sentence>
 fn ends_sentence_at(doc: &Doc, i: usize, end: usize) -> bool {
     let tok = &doc.tokens[i];
     match tok.kind {
-        TokenKind::Punct => match doc.token_text(i) {
-            "!" | "?" => true,
-            "." => !(i > 0 && period_is_abbreviation(doc, i - 1, i + 1, end)),
-            text if text.starts_with("..") => i + 1 < end && starts_with_upper(doc, i + 1),
+        // the token's bytes: no char-boundary checks for every punctuation mark
+        TokenKind::Punct => match doc.norm.as_str().as_bytes().get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or(b"") {
+            b"!" | b"?" => true,
+            b"." => !(i > 0 && period_is_abbreviation(doc, i - 1, i + 1, end)),
+            text if text.starts_with(b"..") => i + 1 < end && starts_with_upper(doc, i + 1),
             _ => false,
         },
         // a word of two bytes or more that ends in a dot, told by its last
@@ -100,14 +127,14 @@ fn period_is_abbreviation(doc: &Doc, w: usize, next: usize, end: usize) -> bool 
     if t.kind == TokenKind::Number {
         return false;
     }
-    if eq_any(word, NEVER_FINAL) {
+    if lower_in(word, never_final) {
         // "No." is an abbreviation only before a number
         if word.eq_ignore_ascii_case("no") {
             return next < end && doc.tokens[next].kind == TokenKind::Number;
         }
         return true;
     }
-    if eq_any(word, MAY_BE_FINAL) {
+    if lower_in(word, may_be_final) {
         return !(next >= end || next_is_opener(doc, next));
     }
     // an initial: a single capital letter
@@ -144,5 +171,5 @@ fn starts_sentence(doc: &Doc, i: usize) -> bool {
 
 fn next_is_opener(doc: &Doc, i: usize) -> bool {
     let tok = &doc.tokens[i];
-    tok.kind == TokenKind::Quote || eq_any(doc.token_text(i), OPENERS)
+    tok.kind == TokenKind::Quote || lower_in(doc.token_text(i), opener)
 }

@@ -4,10 +4,11 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use dateline_record::{content_id, Record};
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::backend::{Db, Param};
-use crate::{pg, Result, Store};
+use crate::{pg, Result, Store, BUSY_TIMEOUT};
 
 /// WAL pages (4 KiB) after which a commit copies the WAL into the database.
 const WAL_CHECKPOINT_PAGES: i64 = 16_384;
@@ -153,6 +154,69 @@ impl Store {
         Ok(stats)
     }
 
+    /// Prepares a first load: when the store is a SQLite file holding no
+    /// documents and no other connection has it open, later batches are
+    /// written with a rollback journal and `synchronous=OFF` instead of
+    /// the write-ahead log. Each page is then written once, into the file,
+    /// where the WAL writes it into the log and copies it again at each
+    /// checkpoint (committing was a fifth of the storing time). Returns
+    /// whether it switched; call [`Store::end_bulk_load`] after the last
+    /// batch to go back to WAL.
+    ///
+    /// Why only an empty store: a batch is still one transaction, and a
+    /// process that is killed leaves its journal behind, so the next open
+    /// rolls the unfinished batch back and a re-run stores only what is
+    /// missing, as in WAL mode. What `synchronous=OFF` gives up is
+    /// durability across an operating-system crash or power loss, which
+    /// may leave the file corrupt: acceptable only for a store that held
+    /// nothing before the run (delete it and run again), never for one
+    /// with earlier data. Readers are not shut out, but while a batch
+    /// commits they wait for it (and it for them), as in any rollback
+    /// journal mode; a server already reading the file keeps the store
+    /// in WAL mode.
+    pub fn begin_bulk_load(&mut self) -> Result<bool> {
+        let Db::Sqlite(conn) = &self.db else {
+            return Ok(false);
+        };
+        if self.bulk_load {
+            return Ok(true);
+        }
+        let empty: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |r| r.get(0))?;
+        if !empty {
+            return Ok(false);
+        }
+        // Leaving WAL needs the only connection to the file; with another
+        // open, SQLite refuses (busy) and the store stays in WAL.
+        conn.busy_timeout(Duration::ZERO)?;
+        let mode = conn.query_row("PRAGMA journal_mode = TRUNCATE", [], |r| r.get::<_, String>(0));
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        match mode {
+            Ok(m) if m.eq_ignore_ascii_case("truncate") => {}
+            Ok(_) | Err(rusqlite::Error::SqliteFailure(_, _)) => return Ok(false),
+            Err(e) => return Err(e.into()),
+        }
+        conn.pragma_update(None, "synchronous", "OFF")?;
+        self.bulk_load = true;
+        Ok(true)
+    }
+
+    /// Ends a load begun by [`Store::begin_bulk_load`]: back to WAL and
+    /// `synchronous=NORMAL` (a no-op when it did not switch). A store left
+    /// in the bulk-load journal (the process ended first) still opens and
+    /// answers; the next writable open turns WAL back on.
+    pub fn end_bulk_load(&mut self) -> Result<()> {
+        let Db::Sqlite(conn) = &self.db else {
+            return Ok(());
+        };
+        if !self.bulk_load {
+            return Ok(());
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        self.bulk_load = false;
+        Ok(())
+    }
+
     /// Whether a document with this exact text is stored.
     pub fn contains_text(&self, text: &str) -> Result<bool> {
         let hash = content_id(text);
@@ -275,7 +339,10 @@ fn insert_document<'a>(
 ) -> Result<Option<StoredDoc<'a>>> {
     let hash = content_id(text);
     clock.lap(|t| &mut t.hashing);
-    let record_json = serde_json::to_string(r)?;
+    // The extraction's own JSON writer: the bytes serde_json writes, faster.
+    let mut record_json = Vec::with_capacity(text.len() * 4);
+    r.write_json(&mut record_json);
+    let record_json = ToSqlOutput::Borrowed(ValueRef::Text(&record_json));
     clock.lap(|t| &mut t.json);
     let inserted = tx
         .prepare_cached(

@@ -82,6 +82,9 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// serves each connection on its own).
 pub struct Store {
     db: Db,
+    /// Whether [`Store::begin_bulk_load`] switched this connection to its
+    /// bulk-load journal (undone by [`Store::end_bulk_load`]).
+    bulk_load: bool,
 }
 
 impl Store {
@@ -100,13 +103,13 @@ impl Store {
                 let mut conn = Connection::open(path)?;
                 tune(&conn, true)?;
                 schema::migrate(&mut conn, version)?;
-                Ok(Store { db: Db::Sqlite(conn) })
+                Ok(Store { db: Db::Sqlite(conn), bulk_load: false })
             }
             Location::Postgres(url) => {
                 let mut pg = pg::connect(url)?;
                 pg::migrate(&mut pg, version)?;
                 pg::detect_fold(&mut pg)?;
-                Ok(Store { db: Db::Postgres(Box::new(RefCell::new(pg))) })
+                Ok(Store { db: Db::Postgres(Box::new(RefCell::new(pg))), bulk_load: false })
             }
         }
     }
@@ -120,13 +123,13 @@ impl Store {
                     OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )?;
                 tune(&conn, false)?;
-                Store { db: Db::Sqlite(conn) }
+                Store { db: Db::Sqlite(conn), bulk_load: false }
             }
             Location::Postgres(url) => {
                 let mut pg = pg::connect(url)?;
                 pg::set_read_only(&mut pg)?;
                 pg::detect_fold(&mut pg)?;
-                Store { db: Db::Postgres(Box::new(RefCell::new(pg))) }
+                Store { db: Db::Postgres(Box::new(RefCell::new(pg))), bulk_load: false }
             }
         };
         let found = store.schema_version()?;
@@ -149,7 +152,7 @@ impl Store {
     pub fn in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         schema::migrate(&mut conn, CURRENT_VERSION)?;
-        Ok(Store { db: Db::Sqlite(conn) })
+        Ok(Store { db: Db::Sqlite(conn), bulk_load: false })
     }
 
     /// Whether the connection can still answer: false once a PostgreSQL
@@ -219,8 +222,11 @@ impl Store {
     }
 }
 
+/// How long a statement waits for another connection's lock.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 fn tune(conn: &Connection, writable: bool) -> Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     if writable {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;

@@ -96,6 +96,75 @@ fn rerun_after_an_interrupted_run_duplicates_nothing() {
     assert_eq!(store.counts().unwrap(), filled().counts().unwrap());
 }
 
+fn journal_mode(path: &std::path::Path) -> String {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_first_load_skips_the_wal_and_ends_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let reports = common::reports();
+    let mut store = Store::open(&path).unwrap();
+    assert!(store.begin_bulk_load().unwrap(), "an empty store with one connection loads in bulk");
+    let conn = store.sqlite_connection().unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "truncate");
+    store.ingest_batch(reports[..1].iter().map(|(t, r)| (t.as_str(), r))).unwrap();
+    store.ingest_batch(reports[1..].iter().map(|(t, r)| (t.as_str(), r))).unwrap();
+    store.end_bulk_load().unwrap();
+    drop(store);
+    assert_eq!(journal_mode(&path), "wal");
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.counts().unwrap(), filled().counts().unwrap());
+    let said = |s: &Store| s.said(&SaidQuery { by: "Kessler".into(), ..Default::default() }).unwrap();
+    assert_eq!(said(&store), said(&filled()));
+}
+
+#[test]
+fn a_store_with_documents_or_readers_keeps_the_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let reports = common::reports();
+    {
+        let mut store = Store::open(&path).unwrap();
+        let reader = Store::open_read_only(&path).unwrap();
+        assert_eq!(reader.counts().unwrap()[0], ("documents".to_string(), 0));
+        assert!(!store.begin_bulk_load().unwrap(), "another connection has the file open");
+        store.ingest_batch(reports[..1].iter().map(|(t, r)| (t.as_str(), r))).unwrap();
+        store.end_bulk_load().unwrap();
+    }
+    assert_eq!(journal_mode(&path), "wal");
+    let mut store = Store::open(&path).unwrap();
+    assert!(!store.begin_bulk_load().unwrap(), "the store already holds documents");
+    assert!(!Store::in_memory().unwrap().begin_bulk_load().unwrap(), "a store in memory has no journal file");
+    store.ingest_batch(reports.iter().map(|(t, r)| (t.as_str(), r))).unwrap();
+    drop(store);
+    assert_eq!(journal_mode(&path), "wal");
+}
+
+#[test]
+fn a_first_load_stopped_midway_reruns_to_the_same_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let reports = common::reports();
+    {
+        // One batch committed, then the process ended without going back
+        // to WAL.
+        let mut store = Store::open(&path).unwrap();
+        assert!(store.begin_bulk_load().unwrap());
+        store.ingest_batch(reports[..1].iter().map(|(t, r)| (t.as_str(), r))).unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert!(!store.begin_bulk_load().unwrap());
+    let stats = store.ingest_batch(reports.iter().map(|(t, r)| (t.as_str(), r))).unwrap();
+    assert_eq!((stats.stored, stats.duplicates), (2, 1));
+    drop(store);
+    assert_eq!(journal_mode(&path), "wal", "the next writable open turns WAL back on");
+    assert_eq!(Store::open_read_only(&path).unwrap().counts().unwrap(), filled().counts().unwrap());
+}
+
 #[test]
 fn rows_land_in_every_table() {
     let store = filled();

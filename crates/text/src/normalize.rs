@@ -155,7 +155,8 @@ impl NormalizedText {
     /// same answers as [`NormalizedText::to_original`], found by walking the
     /// edits once instead of searching them per range.
     pub fn to_original_in_order<'a>(&'a self, original: &'a str) -> InOrder<'a> {
-        InOrder { norm: self, original, starts: 0, ends: 0 }
+        let plain_end = self.edits.first().map_or(self.text.len(), |e| e.norm_start);
+        InOrder { norm: self, original, starts: 0, ends: 0, plain: 0..plain_end, shift: 0 }
     }
 
     /// Maps a byte range of the normalised text to the original text. The
@@ -179,15 +180,29 @@ pub struct InOrder<'a> {
     starts: usize,
     /// Edits starting before the last end offset asked for.
     ends: usize,
+    /// The normalised bytes between two edits around the last start asked
+    /// for: copied verbatim, at `shift` bytes further on in the original.
+    plain: std::ops::Range<usize>,
+    shift: usize,
 }
 
 impl InOrder<'_> {
     /// [`NormalizedText::to_original`] of `[start, end)`; fastest when the
     /// ranges come in ascending order, right for any order.
+    #[inline]
     pub fn map(&mut self, start: usize, end: usize) -> Span {
-        let n = self.norm;
-        let end = end.min(n.text.len());
+        let end = end.min(self.norm.text.len());
         let start = start.min(end);
+        // most ranges fall between two edits: a constant offset maps them
+        if start < end && self.plain.start <= start && end <= self.plain.end {
+            return original_span(self.original, start.wrapping_add(self.shift), end.wrapping_add(self.shift));
+        }
+        self.map_near_edits(start, end)
+    }
+
+    #[inline(never)]
+    fn map_near_edits(&mut self, start: usize, end: usize) -> Span {
+        let n = self.norm;
         self.starts = advance(&n.edits, self.starts, |e| e.norm_start <= start);
         let a = n.start_after(self.starts, start);
         let b = if start == end {
@@ -196,6 +211,12 @@ impl InOrder<'_> {
             self.ends = advance(&n.edits, self.ends, |e| e.norm_start < end);
             n.end_after(self.ends, end).max(a)
         };
+        // the verbatim stretch after the edits that start before `end`,
+        // where the next range in text order is likely to fall
+        let k = if start == end { self.starts } else { self.ends };
+        let before = k.checked_sub(1).map(|j| n.edits[j]);
+        self.plain = before.map_or(0, |e| e.norm_end)..n.edits.get(k).map_or(n.text.len(), |e| e.norm_start);
+        self.shift = before.map_or(0, |e| e.orig_end.wrapping_sub(e.norm_end));
         original_span(self.original, a, b)
     }
 }
@@ -213,6 +234,7 @@ fn advance(edits: &[Edit], mut k: usize, pred: impl Fn(&Edit) -> bool) -> usize 
 }
 
 /// The original span `[a, b)`, widened to char boundaries if need be.
+#[inline]
 fn original_span(original: &str, a: usize, b: usize) -> Span {
     Span::new(original, a, b).unwrap_or_else(|_| {
         // Only reachable if the range split a normalised character; widen
@@ -290,6 +312,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn in_order_mapping_agrees_on_any_range_sequence(
+            text in "([a-z ]|’|“|”|\u{a0}|—|…|&amp;|&|\u{ad}|é){0,30}",
+            ranges in proptest::collection::vec((0usize..80, 0usize..80), 0..40),
+        ) {
+            let n = NormalizedText::new(&text);
+            let s = n.as_str();
+            let mut in_order = n.to_original_in_order(&text);
+            for (a, b) in ranges {
+                let (a, b) = (a.min(b).min(s.len() + 2), a.max(b));
+                if s.is_char_boundary(a.min(s.len())) && s.is_char_boundary(b.min(s.len())) {
+                    proptest::prop_assert_eq!(in_order.map(a, b), n.to_original(&text, a, b));
+                }
+            }
+        }
+
         #[test]
         fn every_range_maps_to_a_valid_span(
             text in "([a-z ]|’|“|”|\u{a0}|—|…|&amp;|&|\u{ad}|é){0,30}",

@@ -24,6 +24,7 @@ pub enum SpanError {
 
 impl Span {
     /// Checks the span against the text it indexes.
+    #[inline]
     pub fn new(text: &str, start: usize, end: usize) -> Result<Span, SpanError> {
         if start > end {
             return Err(SpanError::Reversed { start, end });
