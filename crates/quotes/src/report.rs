@@ -299,7 +299,8 @@ fn verb(
         .filter(|np| np.kind == NpKind::Pronoun && v.is_any(np.first, &["it", "they"]))
         .and_then(|_| leading_np(v, a, hit.first));
     let mut report = Report { cue: hit, speaker, speaker_from, hint, addressee: None, content: None };
-    if hit.cue.class == CueClass::Naming {
+    // "“…,” he continued" attributes a quotation; "continued the work" reports nothing
+    if hit.cue.class == CueClass::Naming || hit.cue.lemma == "continue" {
         return Some(report);
     }
     let after = if inverted { speaker.map_or(hit.end, |np| np.role.map_or(np.end, |r| r.1)) } else { hit.end };
@@ -1328,5 +1329,11 @@ mod tests {
         let r = run("The mayor suggested they're ready for the flood.");
         assert_eq!(r[0].2.as_deref(), Some("they're ready for the flood"), "{r:?}");
         assert!(!is_contracted_verb("party's") && is_contracted_verb("it's") && is_contracted_verb("we've"));
+    }
+
+    #[test]
+    fn continued_reports_no_clause() {
+        let r = run("The firms continued the work until the regime fell in the spring.");
+        assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
     }
 }

@@ -266,6 +266,8 @@ impl WordTable {
         self.slots.clear();
         self.slots.resize(SLOTS, 0);
         self.entries.clear();
+        // all at once: growing by doubling would leave the smaller copies behind
+        self.entries.reserve_exact(MAX_WORDS);
         self.keys.clear();
     }
 
