@@ -17,15 +17,28 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
-/// Whether any of the eight bytes of `v` needs an escape.
+/// The high bit of each of the eight bytes of `v` that needs an escape:
+/// exact for the lowest such byte (borrows may flag bytes above it).
 #[inline]
-fn word_needs_escape(v: u64) -> bool {
+fn escape_flags(v: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     // bytes below 0x20 (exact for ASCII bytes; bytes >= 0x80 are masked off)
     let control = v.wrapping_sub(ONES * 0x20) & !v & HIGH;
-    control | has_zero(v ^ (ONES * b'"' as u64)) | has_zero(v ^ (ONES * b'\\' as u64)) != 0
+    control | has_zero(v ^ (ONES * b'"' as u64)) | has_zero(v ^ (ONES * b'\\' as u64))
+}
+
+/// Whether any of the eight bytes of `v` needs an escape.
+#[inline]
+fn word_needs_escape(v: u64) -> bool {
+    escape_flags(v) != 0
+}
+
+#[inline]
+fn word_at(bytes: &[u8], i: usize) -> u64 {
+    let w = &bytes[i..i + 8];
+    u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
 }
 
 fn string(out: &mut Vec<u8>, s: &str) {
@@ -36,14 +49,19 @@ fn string(out: &mut Vec<u8>, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // eight bytes at a time while none needs an escape
+        // sixteen, then eight bytes at a time while none needs an escape
+        if i + 16 <= bytes.len() && escape_flags(word_at(bytes, i)) | escape_flags(word_at(bytes, i + 8)) == 0 {
+            i += 16;
+            continue;
+        }
         if i + 8 <= bytes.len() {
-            let w = &bytes[i..i + 8];
-            let v = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-            if !word_needs_escape(v) {
+            let flags = escape_flags(word_at(bytes, i));
+            if flags == 0 {
                 i += 8;
                 continue;
             }
+            // straight to the first byte that needs one
+            i += (flags.trailing_zeros() / 8) as usize;
         }
         let b = bytes[i];
         if !needs_escape(b) {
@@ -394,6 +412,25 @@ mod tests {
             let mut r = record(true, "x");
             r.facts[0].value = value;
             same_as_serde(&r);
+        }
+    }
+
+    #[test]
+    fn lowest_escape_flag_is_the_first_byte_to_escape() {
+        let specials = [b'"', b'\\', b'\n', 0, 0x1f, b'a', 0x20, 0x7f, 0x80, 0xe2, 0xff];
+        for &x in &specials {
+            for &y in &specials {
+                for px in 0..8 {
+                    for py in 0..8 {
+                        let mut word = [b'a'; 8];
+                        word[px] = x;
+                        word[py] = y;
+                        let first = word.iter().position(|&b| needs_escape(b));
+                        let flags = escape_flags(u64::from_le_bytes(word));
+                        assert_eq!((flags != 0).then(|| (flags.trailing_zeros() / 8) as usize), first, "{word:?}");
+                    }
+                }
+            }
         }
     }
 
