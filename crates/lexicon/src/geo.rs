@@ -124,6 +124,10 @@ fn is_iso3(s: &str) -> bool {
 
 pub const COUNTRIES_FILE: &str = "countries.tsv";
 pub const REGIONS_FILE: &str = "regions.tsv";
+/// The built-in `countries.tsv`, compiled into the binary.
+const BUILTIN_COUNTRIES: &str = include_str!("../../../data/geo/countries.tsv");
+/// The built-in `regions.tsv`, compiled into the binary.
+const BUILTIN_REGIONS: &str = include_str!("../../../data/geo/regions.tsv");
 
 /// Parses `countries.tsv` (header line `iso3\t...` is skipped).
 pub fn parse_countries(text: &str) -> Result<Vec<Country>, GeoError> {
@@ -275,18 +279,18 @@ pub fn country_forms(c: &Country) -> impl Iterator<Item = (&str, CountryNameRole
 /// Whether the geo lexicon, with the user's overrides, loads (the user's
 /// files are otherwise replaced by the built-in copy, with a warning).
 pub fn check_data() -> Result<(), GeoError> {
-    Geo::from_text(&data_file(COUNTRIES_FILE, include_str!("../../../data/geo/countries.tsv")), &data_file(REGIONS_FILE, include_str!("../../../data/geo/regions.tsv")))
+    Geo::from_text(&data_file(COUNTRIES_FILE, BUILTIN_COUNTRIES), &data_file(REGIONS_FILE, BUILTIN_REGIONS))
         .map(drop)
 }
 
 static GEO: LazyLock<Geo> = LazyLock::new(|| {
-    let countries = data_file(COUNTRIES_FILE, include_str!("../../../data/geo/countries.tsv"));
-    let regions = data_file(REGIONS_FILE, include_str!("../../../data/geo/regions.tsv"));
+    let countries = data_file(COUNTRIES_FILE, BUILTIN_COUNTRIES);
+    let regions = data_file(REGIONS_FILE, BUILTIN_REGIONS);
     Geo::from_text(&countries, &regions).unwrap_or_else(|e| {
         // A broken user override must not take the program down: fall back
         // to the built-in data, which the tests below keep valid.
         eprintln!("dateline-lexicon: {e}; using the built-in geo lexicon");
-        Geo::from_text(include_str!("../../../data/geo/countries.tsv"), include_str!("../../../data/geo/regions.tsv"))
+        Geo::from_text(BUILTIN_COUNTRIES, BUILTIN_REGIONS)
             .unwrap_or_else(|_| Geo::from_text("", "").unwrap_or_else(|_| unreachable!("empty data parses")))
     })
 });
@@ -313,12 +317,9 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    const COUNTRIES: &str = include_str!("../../../data/geo/countries.tsv");
-    const REGIONS: &str = include_str!("../../../data/geo/regions.tsv");
-
     #[test]
     fn every_line_parses() {
-        let g = Geo::from_text(COUNTRIES, REGIONS).expect("built-in data parses");
+        let g = Geo::from_text(BUILTIN_COUNTRIES, BUILTIN_REGIONS).expect("built-in data parses");
         // 193 UN members, 2 observers, Kosovo, Taiwan, Western Sahara
         assert_eq!(g.countries.len(), 198);
         assert!(g.regions.len() > 250);
@@ -326,7 +327,7 @@ mod tests {
 
     #[test]
     fn codes_are_unique() {
-        let g = Geo::from_text(COUNTRIES, REGIONS).unwrap();
+        let g = Geo::from_text(BUILTIN_COUNTRIES, BUILTIN_REGIONS).unwrap();
         let mut seen = HashSet::new();
         for c in &g.countries {
             assert!(seen.insert(c.iso3.clone()), "duplicate {}", c.iso3);
@@ -335,7 +336,7 @@ mod tests {
 
     #[test]
     fn regions_point_at_known_countries() {
-        let g = Geo::from_text(COUNTRIES, REGIONS).unwrap();
+        let g = Geo::from_text(BUILTIN_COUNTRIES, BUILTIN_REGIONS).unwrap();
         for r in &g.regions {
             if let Some(c) = &r.country {
                 assert!(g.country(c).is_some(), "{} points at unknown {c}", r.name);
@@ -345,7 +346,7 @@ mod tests {
 
     #[test]
     fn region_names_are_unique_and_not_countries() {
-        let g = Geo::from_text(COUNTRIES, REGIONS).unwrap();
+        let g = Geo::from_text(BUILTIN_COUNTRIES, BUILTIN_REGIONS).unwrap();
         let mut seen = HashSet::new();
         for r in &g.regions {
             for f in std::iter::once(&r.name).chain(&r.variants) {
@@ -357,7 +358,7 @@ mod tests {
 
     #[test]
     fn country_names_and_variants_name_one_country() {
-        let g = Geo::from_text(COUNTRIES, REGIONS).unwrap();
+        let g = Geo::from_text(BUILTIN_COUNTRIES, BUILTIN_REGIONS).unwrap();
         for c in &g.countries {
             for v in std::iter::once(&c.name).chain(&c.variants).chain(&c.capitals).chain(&c.seats) {
                 assert_eq!(g.country_code(v), Some(c.iso3.as_str()), "{v}");

@@ -58,6 +58,10 @@ pub struct Institution {
 
 pub const ORGS_FILE: &str = "orgs.tsv";
 pub const INSTITUTIONS_FILE: &str = "institutions.tsv";
+/// The built-in `orgs.tsv`, compiled into the binary.
+const BUILTIN_ORGS: &str = include_str!("../../../data/orgs/orgs.tsv");
+/// The built-in `institutions.tsv`, compiled into the binary.
+const BUILTIN_INSTITUTIONS: &str = include_str!("../../../data/orgs/institutions.tsv");
 
 pub fn parse_orgs(text: &str) -> Result<Vec<Org>, OrgError> {
     let mut out = Vec::new();
@@ -151,17 +155,17 @@ impl Orgs {
 
 /// Whether the organisation lexicon, with the user's overrides, loads.
 pub fn check_data() -> Result<(), OrgError> {
-    let o = data_file(ORGS_FILE, include_str!("../../../data/orgs/orgs.tsv"));
-    let i = data_file(INSTITUTIONS_FILE, include_str!("../../../data/orgs/institutions.tsv"));
+    let o = data_file(ORGS_FILE, BUILTIN_ORGS);
+    let i = data_file(INSTITUTIONS_FILE, BUILTIN_INSTITUTIONS);
     Orgs::from_text(&o, &i).map(drop)
 }
 
 static ORGS: LazyLock<Orgs> = LazyLock::new(|| {
-    let o = data_file(ORGS_FILE, include_str!("../../../data/orgs/orgs.tsv"));
-    let i = data_file(INSTITUTIONS_FILE, include_str!("../../../data/orgs/institutions.tsv"));
+    let o = data_file(ORGS_FILE, BUILTIN_ORGS);
+    let i = data_file(INSTITUTIONS_FILE, BUILTIN_INSTITUTIONS);
     Orgs::from_text(&o, &i).unwrap_or_else(|e| {
         eprintln!("dateline-lexicon: {e}; using the built-in organisation lexicon");
-        Orgs::from_text(include_str!("../../../data/orgs/orgs.tsv"), include_str!("../../../data/orgs/institutions.tsv"))
+        Orgs::from_text(BUILTIN_ORGS, BUILTIN_INSTITUTIONS)
             .unwrap_or_else(|_| Orgs { orgs: Vec::new(), institutions: Vec::new(), by_form: HashMap::new(), by_seat: HashMap::new() })
     })
 });
@@ -182,19 +186,16 @@ mod tests {
     use crate::geo::geo;
     use std::collections::HashSet;
 
-    const ORGS_TSV: &str = include_str!("../../../data/orgs/orgs.tsv");
-    const INST_TSV: &str = include_str!("../../../data/orgs/institutions.tsv");
-
     #[test]
     fn every_line_parses() {
-        let o = Orgs::from_text(ORGS_TSV, INST_TSV).expect("built-in data parses");
+        let o = Orgs::from_text(BUILTIN_ORGS, BUILTIN_INSTITUTIONS).expect("built-in data parses");
         assert!(o.orgs.len() > 150);
         assert!(o.institutions.len() > 30);
     }
 
     #[test]
     fn keys_and_forms_are_unique() {
-        let o = Orgs::from_text(ORGS_TSV, INST_TSV).unwrap();
+        let o = Orgs::from_text(BUILTIN_ORGS, BUILTIN_INSTITUTIONS).unwrap();
         let mut keys = HashSet::new();
         let mut forms = HashSet::new();
         for org in &o.orgs {
@@ -207,7 +208,7 @@ mod tests {
 
     #[test]
     fn countries_and_seats_are_known() {
-        let o = Orgs::from_text(ORGS_TSV, INST_TSV).unwrap();
+        let o = Orgs::from_text(BUILTIN_ORGS, BUILTIN_INSTITUTIONS).unwrap();
         for org in &o.orgs {
             if let Some(c) = &org.country {
                 assert!(geo().country(c).is_some(), "{} points at unknown {c}", org.name);

@@ -51,6 +51,8 @@ pub struct TitleEntry {
 }
 
 pub const TITLES_FILE: &str = "titles.tsv";
+/// The built-in `titles.tsv`, compiled into the binary.
+const BUILTIN_TITLES: &str = include_str!("../../../data/titles/titles.tsv");
 
 pub fn parse_titles(text: &str) -> Result<Vec<TitleEntry>, TitleError> {
     let mut out = Vec::new();
@@ -185,14 +187,14 @@ impl Titles {
 
 /// Whether the titles lexicon, with the user's overrides, loads.
 pub fn check_data() -> Result<(), TitleError> {
-    Titles::from_text(&data_file(TITLES_FILE, include_str!("../../../data/titles/titles.tsv"))).map(drop)
+    Titles::from_text(&data_file(TITLES_FILE, BUILTIN_TITLES)).map(drop)
 }
 
 static TITLES: LazyLock<Titles> = LazyLock::new(|| {
-    let t = data_file(TITLES_FILE, include_str!("../../../data/titles/titles.tsv"));
+    let t = data_file(TITLES_FILE, BUILTIN_TITLES);
     Titles::from_text(&t).unwrap_or_else(|e| {
         eprintln!("dateline-lexicon: {e}; using the built-in titles");
-        Titles::from_text(include_str!("../../../data/titles/titles.tsv"))
+        Titles::from_text(BUILTIN_TITLES)
             .unwrap_or_else(|_| Titles { entries: Vec::new(), offices: HashMap::new(), portfolios: HashMap::new(), ministerials: HashMap::new(), modifiers: Vec::new() })
     })
 });
@@ -219,11 +221,9 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    const TSV: &str = include_str!("../../../data/titles/titles.tsv");
-
     #[test]
     fn every_line_parses_and_is_unique_per_kind() {
-        let t = Titles::from_text(TSV).expect("built-in data parses");
+        let t = Titles::from_text(BUILTIN_TITLES).expect("built-in data parses");
         let mut seen = HashSet::new();
         for e in &t.entries {
             assert!(seen.insert((e.text.clone(), e.kind)), "{} twice", e.text);
