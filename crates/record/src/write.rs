@@ -29,8 +29,9 @@ fn escape_flags(v: u64) -> u64 {
     control | has_zero(v ^ (ONES * b'"' as u64)) | has_zero(v ^ (ONES * b'\\' as u64))
 }
 
-/// Whether any of the eight bytes of `v` needs an escape.
-#[inline]
+/// Whether any of the eight bytes of `v` needs an escape (the tests' oracle
+/// for [`escape_flags`]).
+#[cfg(test)]
 fn word_needs_escape(v: u64) -> bool {
     escape_flags(v) != 0
 }
