@@ -60,16 +60,49 @@ fn trim_possessives(mut s: &str) -> &str {
     s
 }
 
-/// What a mention is grouped by.
+/// What a mention is grouped by. Names are compared lower-cased, as
+/// numbers from [`KeyNames`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     Country(u16),
     Org(u16),
-    Place(String),
-    Group(String),
+    Place(NameId),
+    Group(NameId),
     Institution(&'static str, u16),
     Person,
-    Other(EntityKind, String),
+    Other(EntityKind, NameId),
+}
+
+/// A lower-cased name, numbered by [`KeyNames`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct NameId(u32);
+
+/// The lower-cased names of one document's keys, numbered: a name is
+/// lower-cased into a reused buffer and stored only the first time it is
+/// seen, so grouping compares small numbers, not a new string per mention.
+#[derive(Default)]
+struct KeyNames {
+    ids: WordMap<String, NameId>,
+    lower: String,
+}
+
+impl KeyNames {
+    /// The number of `text.to_lowercase()`.
+    fn id(&mut self, text: &str) -> NameId {
+        self.lower.clear();
+        if text.is_ascii() {
+            self.lower.push_str(text);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.push_str(&text.to_lowercase());
+        }
+        if let Some(&id) = self.ids.get(self.lower.as_str()) {
+            return id;
+        }
+        let id = NameId(self.ids.len() as u32);
+        self.ids.insert(self.lower.clone(), id);
+        id
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -128,7 +161,7 @@ fn span_of_tokens(doc: &Doc, s: usize, e: usize) -> Span {
     doc.tokens[s].span.cover(doc.tokens[e - 1].span)
 }
 
-fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
+fn lexicon_cands(doc: &Doc, lex: &[LexMatch], names: &mut KeyNames) -> Vec<Cand> {
     let g = geo();
     let o = orgs();
     let mut lex_tokens = vec![false; doc.tokens.len()];
@@ -186,11 +219,11 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
                 continue; // "George Washington"
             }
             if !unique {
-                let mut c = base(EntityKind::Group, Key::Group(text.to_lowercase()));
+                let mut c = base(EntityKind::Group, Key::Group(names.id(text)));
                 c.naming = role == CountryNameRole::Demonym;
                 if role != CountryNameRole::Demonym {
                     c.kind = EntityKind::Location;
-                    c.key = Key::Place(text.to_lowercase());
+                    c.key = Key::Place(names.id(text));
                 }
                 out.push(c);
                 continue;
@@ -213,7 +246,7 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
                     let in_dateline = doc.meta.dateline_span.is_some_and(|d| d.overlaps(span));
                     if in_dateline || locative {
                         c.kind = EntityKind::Location;
-                        c.key = Key::Place(text.to_lowercase());
+                        c.key = Key::Place(names.id(text));
                         c.naming = true;
                     } else {
                         c.sector = Some(Sector::Gov);
@@ -221,16 +254,16 @@ fn lexicon_cands(doc: &Doc, lex: &[LexMatch]) -> Vec<Cand> {
                 }
                 CountryNameRole::Demonym => {
                     c.kind = EntityKind::Group;
-                    c.key = Key::Group(country.iso3.to_lowercase());
+                    c.key = Key::Group(names.id(&country.iso3));
                 }
             }
             out.push(c);
         } else if let Some(idx) = region {
             let r = &g.regions[idx as usize];
             let mut c = if r.kind == RegionKind::People {
-                base(EntityKind::Group, Key::Group(r.name.to_lowercase()))
+                base(EntityKind::Group, Key::Group(names.id(&r.name)))
             } else {
-                base(EntityKind::Location, Key::Place(r.name.to_lowercase()))
+                base(EntityKind::Location, Key::Place(names.id(&r.name)))
             };
             c.country = r.country.as_deref();
             out.push(c);
@@ -266,7 +299,7 @@ fn is_sentence_start(doc: &Doc, token: usize) -> bool {
 }
 
 /// The dateline place ("BRUSSELS") as a mention, when the lexicon knows it.
-fn dateline_cand(doc: &Doc) -> Option<Cand> {
+fn dateline_cand(doc: &Doc, names: &mut KeyNames) -> Option<Cand> {
     let span = doc.meta.dateline_span?;
     let text = doc.slice(span);
     let g = geo();
@@ -274,12 +307,12 @@ fn dateline_cand(doc: &Doc) -> Option<Cand> {
     let (country, capital_of, key_name) = if let Some(&(idx, role)) = refs.first() {
         let c = &g.countries[idx];
         match role {
-            CountryNameRole::Capital => (Some(c.iso3.as_str()), Some(idx as u16), text.to_lowercase()),
-            _ => (Some(c.iso3.as_str()), None, text.to_lowercase()),
+            CountryNameRole::Capital => (Some(c.iso3.as_str()), Some(idx as u16), text),
+            _ => (Some(c.iso3.as_str()), None, text),
         }
     } else {
         let r = g.regions.iter().find(|r| r.name.eq_ignore_ascii_case(text) || r.variants.iter().any(|v| v.eq_ignore_ascii_case(text)))?;
-        (r.country.as_deref(), None, r.name.to_lowercase())
+        (r.country.as_deref(), None, r.name.as_str())
     };
     let is_country_name = refs.first().is_some_and(|&(_, role)| role == CountryNameRole::Name);
     Some(Cand {
@@ -292,7 +325,7 @@ fn dateline_cand(doc: &Doc) -> Option<Cand> {
         sector: None,
         key: match refs.first() {
             Some(&(idx, CountryNameRole::Name)) => Key::Country(idx as u16),
-            _ => Key::Place(key_name),
+            _ => Key::Place(names.id(key_name)),
         },
         naming: true,
         shouted: !text.chars().any(|c| c.is_lowercase()),
@@ -353,7 +386,7 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
 }
 
 /// "the Trump administration": a capitalised word before "administration".
-fn administration_cands(doc: &Doc) -> Vec<Cand> {
+fn administration_cands(doc: &Doc, names: &mut KeyNames) -> Vec<Cand> {
     let mut out = Vec::new();
     let norm = doc.norm.as_str().as_bytes();
     for i in tokens_spelled(doc, memchr::memmem::find_iter(norm, b"administration"), b"administration") {
@@ -374,7 +407,7 @@ fn administration_cands(doc: &Doc) -> Vec<Cand> {
             source: MentionSource::Rule,
             country: None,
             sector: Some(Sector::Gov),
-            key: Key::Other(EntityKind::Organization, doc.slice(span).to_lowercase()),
+            key: Key::Other(EntityKind::Organization, names.id(doc.slice(span))),
             naming: true,
             shouted: false,
             capital_of: None,
@@ -493,7 +526,7 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
 }
 
 /// Merges tagged names with the lexicon and rule mentions.
-fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[NameSpan]) -> Vec<Cand> {
+fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[NameSpan], names: &mut KeyNames) -> Vec<Cand> {
     if !cands.is_sorted_by_key(|c| (c.start, c.end)) {
         cands.sort_by_key(|c| (c.start, c.end));
     }
@@ -543,7 +576,7 @@ fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[Name
             source: MentionSource::Model,
             country: None,
             sector: None,
-            key: if kind == EntityKind::Person { Key::Person } else { Key::Other(kind, text.to_lowercase()) },
+            key: if kind == EntityKind::Person { Key::Person } else { Key::Other(kind, names.id(text)) },
             naming: true,
             shouted: !text.chars().any(|c| c.is_lowercase()),
             capital_of: None,
@@ -700,7 +733,7 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
 
 /// "Assembly of First Nations (AFN)": a name followed by its acronym in
 /// brackets is one organisation's name, whatever the tagger split it into.
-fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>) {
+fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>, names: &mut KeyNames) {
     let n = doc.tokens.len();
     let mut found = Vec::new();
     let norm = doc.norm.as_str().as_bytes();
@@ -743,11 +776,11 @@ fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>) {
         cands.retain(|c| !(c.source == MentionSource::Model && c.start < e && s < c.end));
         let span = span_of_tokens(doc, s, e);
         let kind = EntityKind::Organization;
-        let key = Key::Other(kind, doc.slice(span).to_lowercase());
+        let key = Key::Other(kind, names.id(doc.slice(span)));
         cands.push(Cand { span, start: s, end: e, kind, source: MentionSource::Rule, country: None, sector: None, key, naming: true, shouted: false, capital_of: None });
         if !cands.iter().any(|c| c.start == acr && c.end == acr + 1) {
             let span = doc.tokens[acr].span;
-            let key = Key::Other(kind, doc.slice(span).to_lowercase());
+            let key = Key::Other(kind, names.id(doc.slice(span)));
             cands.push(Cand { span, start: acr, end: acr + 1, kind, source: MentionSource::Rule, country: None, sector: None, key, naming: true, shouted: true, capital_of: None });
         }
     }
@@ -983,13 +1016,14 @@ fn role_for(doc: &Doc, lex: &[LexMatch], cands: &CandIndex, c: &Cand) -> Option<
 
 /// Writes `doc.mentions` and `doc.entities`.
 pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
-    let mut cands = lexicon_cands(doc, lex);
+    let mut names = KeyNames::default();
+    let mut cands = lexicon_cands(doc, lex, &mut names);
     let inst = institution_cands(doc, lex, &cands);
     cands.extend(inst);
-    cands.extend(administration_cands(doc));
-    let mut cands = merge_model(doc, lex, cands, tagged);
-    acronym_definitions(doc, &mut cands);
-    if let Some(d) = dateline_cand(doc) {
+    cands.extend(administration_cands(doc, &mut names));
+    let mut cands = merge_model(doc, lex, cands, tagged, &mut names);
+    acronym_definitions(doc, &mut cands, &mut names);
+    if let Some(d) = dateline_cand(doc, &mut names) {
         if !cands.iter().any(|c| c.span.overlaps(d.span)) {
             cands.push(d);
         }
@@ -1164,6 +1198,17 @@ mod tests {
     fn possessive_as_lower_cased() {
         for w in ["'s", "'S", "’s", "s", "'", "is", "'sa", "K", "\u{212A}"] {
             assert_eq!(is_possessive(w), w.to_lowercase() == "'s", "{w}");
+        }
+    }
+
+    #[test]
+    fn key_names_equal_when_lower_cased_equal() {
+        let mut names = KeyNames::default();
+        let words = ["Brussels", "BRUSSELS", "brussels", "Zürich", "ZÜRICH", "\u{212A}iev", "kiev", "Kiev", "Brussel"];
+        for a in words {
+            for b in words {
+                assert_eq!(names.id(a) == names.id(b), a.to_lowercase() == b.to_lowercase(), "{a} {b}");
+            }
         }
     }
 
