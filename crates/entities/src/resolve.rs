@@ -73,6 +73,47 @@ enum Key {
     Other(EntityKind, NameId),
 }
 
+/// A word of a name, compared and hashed as if lower-cased (as
+/// `to_lowercase` does, without building the string when it is ASCII):
+/// names are compared word by word for every person mention.
+#[derive(Debug, Clone, Copy)]
+struct Folded<'a>(&'a str);
+
+impl Folded<'_> {
+    /// The first character of the lower-cased word.
+    fn first_char(&self) -> Option<char> {
+        self.0.chars().next().and_then(|c| c.to_lowercase().next())
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        if self.0.is_ascii() && other.0.is_ascii() {
+            self.0.eq_ignore_ascii_case(other.0)
+        } else {
+            self.0.to_lowercase() == other.0.to_lowercase()
+        }
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl std::hash::Hash for Folded<'_> {
+    /// Hashes the lower-cased bytes in one `write`, as `str` does.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let mut buf = [0u8; 32];
+        if self.0.is_ascii() && self.0.len() <= buf.len() {
+            let lower = &mut buf[..self.0.len()];
+            lower.copy_from_slice(self.0.as_bytes());
+            lower.make_ascii_lowercase();
+            state.write(lower);
+        } else {
+            state.write(self.0.to_lowercase().as_bytes());
+        }
+        state.write_u8(0xff);
+    }
+}
+
 /// A lower-cased name, numbered by [`KeyNames`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct NameId(u32);
@@ -630,7 +671,7 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
 /// the report, and so is the surname of a full name ("Hegseth's remarks"
 /// tagged as an organisation once).
 fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
-    let mut person_names: WordSet<Vec<String>> = WordSet::default();
+    let mut person_names: WordSet<Vec<Folded>> = WordSet::default();
     for c in cands.iter().filter(|c| c.key == Key::Person) {
         // only names given in full: a one-word "person" may be the tagger's slip
         // (counted before the words are built)
@@ -640,7 +681,7 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
         let words = name_words(doc, c);
         if words.len() > 1 {
             if let Some(last) = words.last() {
-                person_names.insert(vec![last.clone()]);
+                person_names.insert(vec![*last]);
             }
             person_names.insert(words);
         }
@@ -648,23 +689,14 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     if person_names.is_empty() {
         return;
     }
-    let surnames: WordSet<String> = person_names.iter().filter(|w| w.len() == 1).flatten().cloned().collect();
-    let mut lower = String::new();
+    let surnames: WordSet<Folded> = person_names.iter().filter(|w| w.len() == 1).flatten().copied().collect();
     for c in cands.iter_mut() {
         if c.source != MentionSource::Model || c.key == Key::Person || c.end <= c.start {
             continue;
         }
         // cheap test first: the last word must be a known surname
         let last = doc.token_text(if doc.token_text(c.end - 1) == "'s" && c.end > c.start + 1 { c.end - 2 } else { c.end - 1 });
-        let known = if last.is_ascii() {
-            lower.clear();
-            lower.push_str(last);
-            lower.make_ascii_lowercase();
-            surnames.contains(&lower)
-        } else {
-            surnames.contains(&last.to_lowercase())
-        };
-        if !known {
+        if !surnames.contains(&Folded(last)) {
             continue;
         }
         if person_names.contains(&name_words(doc, c)) {
@@ -766,7 +798,7 @@ fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>, names: &mut KeyNames) {
             }
         }
         let Some(s) = start else { continue };
-        let words: Vec<String> = (s..i).map(|k| doc.token_text(k).to_lowercase()).collect();
+        let words: Vec<Folded> = (s..i).map(|k| Folded(doc.token_text(k))).collect();
         if initials(&words) != acr {
             continue;
         }
@@ -787,15 +819,15 @@ fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>, names: &mut KeyNames) {
 }
 
 /// Tokens of a name without a final possessive.
-fn name_words(doc: &Doc, c: &Cand) -> Vec<String> {
+fn name_words<'a>(doc: &'a Doc, c: &Cand) -> Vec<Folded<'a>> {
     if c.end <= c.start {
-        return doc.slice(c.span).split_whitespace().map(str::to_lowercase).collect();
+        return doc.slice(c.span).split_whitespace().map(Folded).collect();
     }
     let mut words = Vec::with_capacity(c.end - c.start);
     for i in c.start..c.end {
         let w = doc.token_text(i);
         if !is_possessive(w) {
-            words.push(if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() });
+            words.push(Folded(w));
         }
     }
     words
@@ -808,18 +840,18 @@ fn is_possessive(w: &str) -> bool {
 
 /// "Donald J. Trump" and "Donald Trump": the same surname and the same
 /// first initial, both with a given name.
-fn same_person_name(a: &[String], b: &[String]) -> bool {
-    a.len() > 1
-        && b.len() > 1
-        && a.last() == b.last()
-        && a.first().and_then(|w| w.chars().next()) == b.first().and_then(|w| w.chars().next())
+fn same_person_name(a: &[Folded], b: &[Folded]) -> bool {
+    a.len() > 1 && b.len() > 1 && a.last() == b.last() && a.first().and_then(Folded::first_char) == b.first().and_then(Folded::first_char)
 }
 
-fn initials(words: &[String]) -> String {
+/// Connecting words an acronym leaves out.
+const NOT_IN_ACRONYMS: &[&str] = &["of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"];
+
+fn initials(words: &[Folded]) -> String {
     words
         .iter()
-        .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "on" | "in" | "de" | "du" | "des" | "la" | "le"))
-        .filter_map(|w| w.chars().next())
+        .filter(|w| !NOT_IN_ACRONYMS.iter().any(|&c| **w == Folded(c)))
+        .filter_map(Folded::first_char)
         .flat_map(char::to_uppercase)
         .collect()
 }
@@ -829,8 +861,8 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut groups: Vec<usize> = vec![0; cands.len()];
     let mut by_key: WordMap<&Key, usize> = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
     // persons: surname ↔ full name
-    let mut persons: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut persons_by_last: WordMap<String, Vec<usize>> = WordMap::default();
+    let mut persons: Vec<(usize, Vec<Folded>)> = Vec::new();
+    let mut persons_by_last: WordMap<Folded, Vec<usize>> = WordMap::default();
     let mut n_groups = 0;
     // organisations: (group, candidate, its initials when it has two words
     // or more, worked out when an acronym is first compared)
@@ -841,7 +873,7 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
             let Some(last) = words.last() else { continue };
             // every way two names can be one person shares the last word
             let same_last: &[usize] = persons_by_last.get(last).map_or(&[], Vec::as_slice);
-            let fits = |full: &Vec<String>| full == &words || (words.len() < full.len() && full.ends_with(&words)) || same_person_name(full, &words);
+            let fits = |full: &Vec<Folded>| full == &words || (words.len() < full.len() && full.ends_with(&words)) || same_person_name(full, &words);
             // a bare surname shared by two people named in full ("Obama" with
             // Barack and Michelle Obama) stays apart from both
             let ambiguous = words.len() == 1 && same_last.iter().filter(|&&p| persons[p].1.len() > 1 && fits(&persons[p].1)).count() > 1;
@@ -857,7 +889,7 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
                 persons[p].1 = words;
                 groups[i] = persons[p].0;
             } else {
-                persons_by_last.entry(last.clone()).or_default().push(persons.len());
+                persons_by_last.entry(*last).or_default().push(persons.len());
                 persons.push((n_groups, words));
                 groups[i] = n_groups;
                 n_groups += 1;
@@ -1193,6 +1225,7 @@ fn display_name(doc: &Doc, c: &Cand) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::BuildHasher;
 
     #[test]
     fn possessive_as_lower_cased() {
@@ -1208,6 +1241,19 @@ mod tests {
         for a in words {
             for b in words {
                 assert_eq!(names.id(a) == names.id(b), a.to_lowercase() == b.to_lowercase(), "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn folded_words_equal_and_hash_as_lower_cased() {
+        let hasher = BuildHasherDefault::<WordHasher>::default();
+        let words = ["Obama", "OBAMA", "obama", "Zürich", "ZÜRICH", "\u{212A}iev", "kiev", "Of", "a-very-long-hyphenated-name-beyond-32-bytes", "A-VERY-LONG-HYPHENATED-NAME-BEYOND-32-BYTES"];
+        for a in words {
+            assert_eq!(hasher.hash_one(Folded(a)), hasher.hash_one(a.to_lowercase()), "{a}");
+            assert_eq!(Folded(a).first_char(), a.to_lowercase().chars().next(), "{a}");
+            for b in words {
+                assert_eq!(Folded(a) == Folded(b), a.to_lowercase() == b.to_lowercase(), "{a} {b}");
             }
         }
     }
