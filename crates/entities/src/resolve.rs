@@ -128,6 +128,11 @@ struct KeyNames {
 }
 
 impl KeyNames {
+    /// Room for about `n` names without growing.
+    fn with_capacity(n: usize) -> KeyNames {
+        KeyNames { ids: WordMap::with_capacity_and_hasher(n, Default::default()), lower: String::new() }
+    }
+
     /// The number of `text.to_lowercase()`.
     fn id(&mut self, text: &str) -> NameId {
         self.lower.clear();
@@ -638,6 +643,9 @@ fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[Name
 /// an organisation the report names ("Brussels" and the EU), used for its
 /// government, is that organisation.
 fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
+    if !cands.iter().any(|c| c.capital_of.is_some()) {
+        return;
+    }
     let o = orgs();
     let orgs_here: WordSet<u16> = cands.iter().filter_map(|c| if let Key::Org(i) = c.key { Some(i) } else { None }).collect();
     for c in cands.iter_mut() {
@@ -671,7 +679,9 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
 /// the report, and so is the surname of a full name ("Hegseth's remarks"
 /// tagged as an organisation once).
 fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
-    let mut person_names: WordSet<Vec<Folded>> = WordSet::default();
+    // sized once: growing a hash table costs more than the look-ups here
+    let persons = cands.iter().filter(|c| c.key == Key::Person).count();
+    let mut person_names: WordSet<Vec<Folded>> = WordSet::with_capacity_and_hasher(2 * persons, Default::default());
     for c in cands.iter().filter(|c| c.key == Key::Person) {
         // only names given in full: a one-word "person" may be the tagger's slip
         // (counted before the words are built)
@@ -862,7 +872,8 @@ fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut by_key: WordMap<&Key, usize> = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
     // persons: surname ↔ full name
     let mut persons: Vec<(usize, Vec<Folded>)> = Vec::new();
-    let mut persons_by_last: WordMap<Folded, Vec<usize>> = WordMap::default();
+    let n_persons = cands.iter().filter(|c| c.key == Key::Person).count();
+    let mut persons_by_last: WordMap<Folded, Vec<usize>> = WordMap::with_capacity_and_hasher(n_persons, Default::default());
     let mut n_groups = 0;
     // organisations: (group, candidate, its initials when it has two words
     // or more, worked out when an acronym is first compared)
@@ -1048,7 +1059,7 @@ fn role_for(doc: &Doc, lex: &[LexMatch], cands: &CandIndex, c: &Cand) -> Option<
 
 /// Writes `doc.mentions` and `doc.entities`.
 pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
-    let mut names = KeyNames::default();
+    let mut names = KeyNames::with_capacity(lex.len() + tagged.len() + 1);
     let mut cands = lexicon_cands(doc, lex, &mut names);
     let inst = institution_cands(doc, lex, &cands);
     cands.extend(inst);
