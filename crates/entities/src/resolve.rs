@@ -88,8 +88,12 @@ impl Folded<'_> {
 
 impl PartialEq for Folded<'_> {
     fn eq(&self, other: &Self) -> bool {
-        if self.0.is_ascii() && other.0.is_ascii() {
-            self.0.eq_ignore_ascii_case(other.0)
+        // words equal but for ASCII case lower-case alike; other words
+        // differ unless a non-ASCII letter lower-cases to what the other has
+        if self.0.eq_ignore_ascii_case(other.0) {
+            true
+        } else if self.0.is_ascii() && other.0.is_ascii() {
+            false
         } else {
             self.0.to_lowercase() == other.0.to_lowercase()
         }
