@@ -123,35 +123,23 @@ impl std::hash::Hash for Folded<'_> {
 struct NameId(u32);
 
 /// The lower-cased names of one document's keys, numbered: a name is
-/// lower-cased into a reused buffer and stored only the first time it is
-/// seen, so grouping compares small numbers, not a new string per mention.
+/// looked up as written ([`Folded`] compares it lower-cased), so grouping
+/// compares small numbers and no string is built per mention.
 #[derive(Default)]
-struct KeyNames {
-    ids: WordMap<String, NameId>,
-    lower: String,
+struct KeyNames<'a> {
+    ids: WordMap<Folded<'a>, NameId>,
 }
 
-impl KeyNames {
+impl<'a> KeyNames<'a> {
     /// Room for about `n` names without growing.
-    fn with_capacity(n: usize) -> KeyNames {
-        KeyNames { ids: WordMap::with_capacity_and_hasher(n, Default::default()), lower: String::new() }
+    fn with_capacity(n: usize) -> KeyNames<'a> {
+        KeyNames { ids: WordMap::with_capacity_and_hasher(n, Default::default()) }
     }
 
     /// The number of `text.to_lowercase()`.
-    fn id(&mut self, text: &str) -> NameId {
-        self.lower.clear();
-        if text.is_ascii() {
-            self.lower.push_str(text);
-            self.lower.make_ascii_lowercase();
-        } else {
-            self.lower.push_str(&text.to_lowercase());
-        }
-        if let Some(&id) = self.ids.get(self.lower.as_str()) {
-            return id;
-        }
-        let id = NameId(self.ids.len() as u32);
-        self.ids.insert(self.lower.clone(), id);
-        id
+    fn id(&mut self, text: &'a str) -> NameId {
+        let next = NameId(self.ids.len() as u32);
+        *self.ids.entry(Folded(text)).or_insert(next)
     }
 }
 
@@ -211,7 +199,7 @@ fn span_of_tokens(doc: &Doc, s: usize, e: usize) -> Span {
     doc.tokens[s].span.cover(doc.tokens[e - 1].span)
 }
 
-fn lexicon_cands(doc: &Doc, lex: &[LexMatch], names: &mut KeyNames) -> Vec<Cand> {
+fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -> Vec<Cand> {
     let g = geo();
     let o = orgs();
     let mut lex_tokens = vec![false; doc.tokens.len()];
@@ -349,7 +337,7 @@ fn is_sentence_start(doc: &Doc, token: usize) -> bool {
 }
 
 /// The dateline place ("BRUSSELS") as a mention, when the lexicon knows it.
-fn dateline_cand(doc: &Doc, names: &mut KeyNames) -> Option<Cand> {
+fn dateline_cand<'a>(doc: &'a Doc, names: &mut KeyNames<'a>) -> Option<Cand> {
     let span = doc.meta.dateline_span?;
     let text = doc.slice(span);
     let g = geo();
@@ -436,7 +424,7 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
 }
 
 /// "the Trump administration": a capitalised word before "administration".
-fn administration_cands(doc: &Doc, names: &mut KeyNames) -> Vec<Cand> {
+fn administration_cands<'a>(doc: &'a Doc, names: &mut KeyNames<'a>) -> Vec<Cand> {
     let mut out = Vec::new();
     let norm = doc.norm.as_str().as_bytes();
     for i in tokens_spelled(doc, memchr::memmem::find_iter(norm, b"administration"), b"administration") {
@@ -576,7 +564,7 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
 }
 
 /// Merges tagged names with the lexicon and rule mentions.
-fn merge_model(doc: &Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[NameSpan], names: &mut KeyNames) -> Vec<Cand> {
+fn merge_model<'a>(doc: &'a Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged: &[NameSpan], names: &mut KeyNames<'a>) -> Vec<Cand> {
     if !cands.is_sorted_by_key(|c| (c.start, c.end)) {
         cands.sort_by_key(|c| (c.start, c.end));
     }
@@ -779,7 +767,7 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
 
 /// "Assembly of First Nations (AFN)": a name followed by its acronym in
 /// brackets is one organisation's name, whatever the tagger split it into.
-fn acronym_definitions(doc: &Doc, cands: &mut Vec<Cand>, names: &mut KeyNames) {
+fn acronym_definitions<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
     let n = doc.tokens.len();
     let mut found = Vec::new();
     let norm = doc.norm.as_str().as_bytes();
