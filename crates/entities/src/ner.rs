@@ -186,6 +186,11 @@ pub struct SentenceView<'a> {
     pub lex: &'a [u16],
 }
 
+/// The lower-case and shape hashes of a position before the sentence and
+/// after it (shared by the feature definition and the fast scorer).
+const BEFORE: u64 = 0xB05;
+const AFTER: u64 = 0xE05;
+
 /// Per-token hashes, computed on first use (most tokens are never scored,
 /// nor neighbours of a scored one) and shared by the features of the
 /// neighbours.
@@ -202,9 +207,9 @@ impl TokenHashes {
     #[inline]
     fn lower(&mut self, s: &SentenceView, j: isize) -> u64 {
         if j < 0 {
-            return 0xB05;
+            return BEFORE;
         }
-        let Some(w) = s.words.get(j as usize) else { return 0xE05 };
+        let Some(w) = s.words.get(j as usize) else { return AFTER };
         let slot = &mut self.lower[j as usize];
         if *slot == 0 {
             *slot = hash_lower(w) | 1;
@@ -215,9 +220,9 @@ impl TokenHashes {
     #[inline]
     fn shape(&mut self, s: &SentenceView, j: isize) -> u64 {
         if j < 0 {
-            return 0xB05;
+            return BEFORE;
         }
-        let Some(w) = s.words.get(j as usize) else { return 0xE05 };
+        let Some(w) = s.words.get(j as usize) else { return AFTER };
         let slot = &mut self.shape[j as usize];
         if *slot == 0 {
             *slot = shape_hash(w) | 1;

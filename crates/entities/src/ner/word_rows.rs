@@ -17,7 +17,7 @@
 
 use std::cell::RefCell;
 
-use super::{hash_lower, mix, shape_hash, Model, SentenceView, N_CLASSES, SEED};
+use super::{hash_lower, mix, shape_hash, Model, SentenceView, AFTER, BEFORE, N_CLASSES, SEED};
 
 /// Summed weights of several features, one per class, padded to a whole
 /// number of 128-bit vectors.
@@ -34,9 +34,6 @@ const MAX_WORDS: usize = 1 << 14;
 const SLOTS: usize = MAX_WORDS * 2;
 /// Words of at most this many bytes are kept in the entry itself.
 const INLINE: usize = 16;
-/// The hashes `TokenHashes` gives a position before the sentence and after it.
-const BEFORE: u64 = 0xB05;
-const AFTER: u64 = 0xE05;
 /// The lexicon bits of a position outside the sentence.
 const LEX_OUTSIDE: u64 = 0x000F_FFFF;
 
