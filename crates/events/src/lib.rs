@@ -349,11 +349,12 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                     || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
                     // "demonstrators ... demanding a referendum": what the protest demands
                     || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);
-                if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end) || (purpose && pm.trigger >= prev.end) {
+                let own_clause = starts_own_clause(toks, prev.end, pm.start);
+                if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end && !own_clause) || (purpose && pm.trigger >= prev.end) {
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.as_deref();
                     }
-                    if prev.kind == EventType::Agree && is_hostile_act(kind) && !purpose && prev.folded == 0 {
+                    if prev.kind == EventType::Agree && is_hostile_act(kind) && prev.folded == 0 && offers_infinitive(toks, &prev.pm, pm.start) {
                         // "prepared to impose martial law" is a threat, not an offer
                         prev.kind = EventType::Threaten;
                     }
@@ -433,7 +434,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             // the subject: the nearest actor on the left in the clause
             let (cstart, speech_at) = clause_start(toks, a, c.pm.start);
             // "two weeks after clashes … killed 14 soldiers": a time clause is background
-            if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") {
+            // (not the main clause after it: "after the protest ended, police arrested four")
+            if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") && !(cstart..c.pm.start).any(|k| toks.get(k) == ",") {
                 continue;
             }
             // "…, where 24 people were killed in riots last March", "property
@@ -733,6 +735,32 @@ fn apposition_head(toks: &LowerTokens, cstart: usize, verb: usize, left: &[Actor
         return None;
     }
     left.iter().rposition(|h| h.end == open && h.code.is_some())
+}
+
+/// A complement candidate with a subject of its own: a finite or passive verb
+/// right after a noun phrase ("a group opposed to the election was beaten")
+/// starts a new clause, unless "that" introduced it ("denied that troops
+/// had shelled").
+fn starts_own_clause(toks: &LowerTokens, outer_end: usize, inner_start: usize) -> bool {
+    inner_start > outer_end + 1
+        && matches!(toks.get(inner_start - 1), "was" | "were")
+        && !matches!(toks.get(inner_start - 2), "who" | "which" | "that")
+        && !(outer_end..inner_start).any(|k| toks.get(k) == "that")
+}
+
+/// An offer whose infinitive complement follows it ("ready to ban", "vowed to
+/// impose martial law"): a hostile act offered this way is a threat. A noun
+/// complement ("an agreement with striking workers") is no such offer.
+fn offers_infinitive(toks: &LowerTokens, outer: &PatternMatch, inner_start: usize) -> bool {
+    let vow = matches!(toks.get(outer.trigger), "vow" | "vows" | "vowed" | "vowing" | "pledge" | "pledges" | "pledged" | "pledging");
+    let to = if outer.end > 0 && toks.get(outer.end - 1) == "to" {
+        outer.end - 1
+    } else if vow && toks.get(outer.end) == "to" {
+        outer.end
+    } else {
+        return false;
+    };
+    inner_start > to && inner_start <= to + 3
 }
 
 /// What makes two events of different sentences the same event.

@@ -479,3 +479,33 @@ fn a_kind_of_event_talked_about_is_no_event() {
     let d = code("Seven opposition parties in Nepal have organized a general strike that shut down the capital.");
     assert!(d.events.iter().any(|e| e.kind == EventType::Protest), "{:?}", summary(&d));
 }
+
+#[test]
+fn an_agreement_with_a_noun_complement_is_no_threat() {
+    let d = code("The Sudanese government has reached an agreement with striking workers over pay.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Agree]);
+    let d = code("The government said it is ready to ban foreign advocacy groups.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Threaten]);
+}
+
+#[test]
+fn a_passive_clause_after_a_complement_is_an_event_of_its_own() {
+    let d = code("A member of a group opposed to the election was beaten by police in the capital.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EventType::Assault), "{kinds:?}");
+}
+
+#[test]
+fn the_main_clause_after_a_time_clause_is_reported() {
+    let d = code("After the protest ended on Sunday, police arrested four members of the group.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Coerce]);
+}
+
+#[test]
+fn deaths_a_disaster_caused_are_no_attack() {
+    let d = code("A year after the earthquake that killed 1,816 people, the government started its plan.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault));
+}
