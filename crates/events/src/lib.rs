@@ -519,7 +519,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 };
                 let obj = right
                     .iter()
-                    .find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h))
+                    .find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h) && !modifies_a_noun_for_another(toks, h, right))
+                    .or_else(|| right.iter().find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h)))
                     .or_else(|| right.iter().find(|h| subject.is_none_or(|s| s.start != h.start)));
                 (subject.map(actor_of), obj.map(|h| actor_of(h)))
             };
@@ -761,6 +762,16 @@ fn offers_infinitive(toks: &LowerTokens, outer: &PatternMatch, inner_start: usiz
         return false;
     };
     inner_start > to && inner_start <= to + 3
+}
+
+/// An actor name modifying a noun that is for or of another actor ("NATO
+/// membership for Ukraine"): the event is about the second one. ("US
+/// mediation in the talks" keeps the mediator.)
+fn modifies_a_noun_for_another(toks: &LowerTokens, h: &ActorHit, right: &[&ActorHit]) -> bool {
+    toks.kind(h.end) == TokenKind::Word
+        && !doc_cap(toks, h.end)
+        && matches!(toks.get(h.end + 1), "for" | "of")
+        && right.iter().any(|o| o.start == h.end + 2 && o.code.is_some())
 }
 
 /// What makes two events of different sentences the same event.

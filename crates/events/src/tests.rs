@@ -509,3 +509,12 @@ fn deaths_a_disaster_caused_are_no_attack() {
     let d = code("A year after the earthquake that killed 1,816 people, the government started its plan.");
     assert!(d.events.iter().all(|e| e.kind != EventType::Assault));
 }
+
+#[test]
+fn a_stated_disbelief_is_a_rejection_of_what_it_is_about() {
+    let d = code("The United States does not believe that NATO membership for Ukraine is a realistic outcome.");
+    assert_eq!(summary(&d), vec![(EventType::Reject, Some("USA"), Some("UKR"), EventStatus::Asserted)]);
+    // the owner of a proposal stays its target
+    let d = code("Bangladesh rejected an Indian proposal for a free trade agreement.");
+    assert_eq!(summary(&d)[0], (EventType::Reject, Some("BGD"), Some("IND"), EventStatus::Asserted));
+}
