@@ -264,6 +264,15 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     false
 }
 
+/// "a negotiated settlement", "the five injured patients", "dozens of
+/// wounded protesters": a participle before its noun describes it. (Not
+/// after a figure: "on Aug. 6 signed" is a date.)
+fn participle_as_adjective(toks: &LowerTokens, start: usize) -> bool {
+    let before = toks.get(start - 1);
+    matches!(before, "a" | "an" | "the" | "of" | "many" | "several" | "other" | "dozens" | "hundreds" | "scores")
+        || matches!(before, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
+}
+
 /// A noun use: written as a noun pattern, or the trigger follows a
 /// determiner, a preposition or an adjective that only nouns follow
 /// ("the attack", "after clashes", "future attacks").
@@ -364,7 +373,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 }
             }
             // "a negotiated settlement", "an armed insurgency": a participle used as an adjective
-            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
+            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && participle_as_adjective(toks, pm.start) {
+                continue;
+            }
+            // "the alleged genocide", "reported abuses": what someone claims, not a reported act
+            if is_nominal(toks, a, &pm) && pm.start > a && matches!(toks.get(pm.start - 1), "alleged" | "reported" | "suspected" | "purported" | "so-called") {
                 continue;
             }
             if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {

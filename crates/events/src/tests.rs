@@ -518,3 +518,16 @@ fn a_stated_disbelief_is_a_rejection_of_what_it_is_about() {
     let d = code("Bangladesh rejected an Indian proposal for a free trade agreement.");
     assert_eq!(summary(&d)[0], (EventType::Reject, Some("BGD"), Some("IND"), EventStatus::Asserted));
 }
+
+#[test]
+fn descriptions_and_allegations_are_no_attacks() {
+    let d = code("Television showed the bodies of dozens of wounded protesters.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault), "{:?}", summary(&d));
+    let d = code("The government will confront the situation over the alleged genocide with the United Nations.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault), "{:?}", summary(&d));
+    let d = code("Critics called the law an assault on freedom of expression.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault), "{:?}", summary(&d));
+    // a date before the verb is no adjective
+    let d = code("Kenya on Aug. 6 signed an agreement with Ethiopia.");
+    assert_eq!(d.events[0].kind, EventType::Support);
+}
