@@ -238,6 +238,12 @@ fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, i: usize) -> bo
         || (i + 2 < doc.tokens.len() && toks.get(i + 1) == "of" && cap(i + 2))
 }
 
+/// "Anguilla Ratified the Agreement": a capitalised verb in a headline-style
+/// sentence, followed by its object's article, is no part of a name.
+fn verb_before_its_object(toks: &LowerTokens, pm: &PatternMatch) -> bool {
+    !pm.pattern.trigger_is_noun && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.trigger + 1), "the" | "a" | "an")
+}
+
 /// A noun trigger governed by a preposition is background, not an event
 /// being reported ("triggered by Russia's invasion", "a solution to the war").
 fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
@@ -342,7 +348,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         let mut cands: Vec<Candidate> = Vec::new();
         for pm in found {
             let Some(kind) = MATCHER.kinds[pm.id] else { continue };
-            if inside_name(doc, toks, a, pm.trigger) {
+            if inside_name(doc, toks, a, pm.trigger) && !verb_before_its_object(toks, &pm) {
                 continue;
             }
             if is_obligation(toks, &pm) && !obligation_is_request(toks, a, pm.trigger) {

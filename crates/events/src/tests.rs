@@ -531,3 +531,9 @@ fn descriptions_and_allegations_are_no_attacks() {
     let d = code("Kenya on Aug. 6 signed an agreement with Ethiopia.");
     assert_eq!(d.events[0].kind, EventType::Support);
 }
+
+#[test]
+fn a_capitalised_headline_verb_is_no_name() {
+    let d = code("The government of Anguilla Ratified the Agreement on Conventional Arms.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
+}
