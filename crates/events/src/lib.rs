@@ -360,7 +360,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
                 // "staged rallies to demand reforms", "..., demanding more pay": a purpose
                 let purpose = before == "to"
-                    || (before == "," && toks.get(pm.trigger).ends_with("ing"))
+                    // (not a statement of its own: ", threatening to ban them", ", accusing X of …")
+                    || (before == "," && toks.get(pm.trigger).ends_with("ing") && !matches!(kind, EventType::Threaten | EventType::Accuse | EventType::Reject))
                     || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
                     // "demonstrators ... demanding a referendum": what the protest demands
                     || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);

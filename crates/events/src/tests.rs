@@ -537,3 +537,10 @@ fn a_capitalised_headline_verb_is_no_name() {
     let d = code("The government of Anguilla Ratified the Agreement on Conventional Arms.");
     assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
 }
+
+#[test]
+fn a_participial_threat_is_a_statement_of_its_own() {
+    let d = code("EU leaders are pressing Belgium to settle the dispute, threatening to abandon the summit.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EventType::Threaten), "{kinds:?}");
+}
