@@ -260,8 +260,10 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
         if matches!(w, "a" | "an") && j > sent_start && toks.get(j - 1) == "," {
             return true;
         }
+        // "for a renewed offensive": a participle after an article is an adjective
+        let adjective = j > sent_start && matches!(toks.get(j - 1), "a" | "an" | "the");
         let verbish = is_be(w)
-            || w.ends_with("ed")
+            || (w.ends_with("ed") && !adjective)
             || matches!(w, "has" | "have" | "had" | "will" | "would" | "held" | "hold" | "holds" | "began" | "begin" | "launched" | "staged" | "mounted");
         if verbish || !w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') {
             return false;

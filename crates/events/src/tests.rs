@@ -544,3 +544,10 @@ fn a_participial_threat_is_a_statement_of_its_own() {
     let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
     assert!(kinds.contains(&EventType::Threaten), "{kinds:?}");
 }
+
+#[test]
+fn an_event_noun_after_an_adjectival_participle_keeps_its_preposition() {
+    // "for a renewed offensive": what the call-up prepares, not an attack made
+    let d = code("The army called up volunteers for a renewed offensive against the rebels.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault), "{:?}", summary(&d));
+}
