@@ -362,8 +362,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
                 // "staged rallies to demand reforms", "..., demanding more pay": a purpose
                 let purpose = before == "to"
-                    // (not a statement of its own: ", threatening to ban them", ", accusing X of …")
-                    || (before == "," && toks.get(pm.trigger).ends_with("ing") && !matches!(kind, EventType::Threaten | EventType::Accuse | EventType::Reject))
+                    // ("warning that people faced shortages" stays the appeal's reason)
+                    || (before == "," && toks.get(pm.trigger).ends_with("ing") && !participial_statement(toks, kind, pm.trigger))
                     || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
                     // "demonstrators ... demanding a referendum": what the protest demands
                     || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);
@@ -758,6 +758,17 @@ fn apposition_head(toks: &LowerTokens, cstart: usize, verb: usize, left: &[Actor
         return None;
     }
     left.iter().rposition(|h| h.end == open && h.code.is_some())
+}
+
+/// ", threatening to ban them", ", accusing X of …", ", rejecting …": a
+/// participle that makes a statement of its own, not the purpose of the act
+/// before it.
+fn participial_statement(toks: &LowerTokens, kind: EventType, trigger: usize) -> bool {
+    match kind {
+        EventType::Accuse | EventType::Reject => true,
+        EventType::Threaten => toks.get(trigger).starts_with("threaten"),
+        _ => false,
+    }
 }
 
 /// A complement candidate with a subject of its own: a finite or passive verb
