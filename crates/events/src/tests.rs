@@ -551,3 +551,11 @@ fn an_event_noun_after_an_adjectival_participle_keeps_its_preposition() {
     let d = code("The army called up volunteers for a renewed offensive against the rebels.");
     assert!(d.events.iter().all(|e| e.kind != EventType::Assault), "{:?}", summary(&d));
 }
+
+#[test]
+fn calling_for_or_on_is_a_request() {
+    let d = code("Germany called on Russia to withdraw its troops.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Request]);
+    let d = code("Turkey called for an end to the fighting.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Request]);
+}
