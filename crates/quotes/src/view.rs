@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
+use dateline_lexicon::speech::{speech_cues, Cue};
 
 /// A set of lower-case words, tested case-insensitively without allocating:
 /// a length window and a first-letter mask reject most words before
@@ -116,16 +117,20 @@ impl Words for LazyLock<WordSet> {
 /// The normalised text of every token, sliced once per document: the rules
 /// look at each token many times.
 /// Also lists the quotation-mark tokens, which the mark and byline scans
-/// visit instead of every token.
+/// visit instead of every token, and the reporting cues each token may
+/// start, looked up once here: the cue scan and the phrase stops ask again.
 pub(crate) struct TokenTexts<'a> {
     texts: Vec<&'a str>,
     marks: Vec<usize>,
+    cues: Vec<&'static [Cue]>,
 }
 
 impl<'a> TokenTexts<'a> {
     pub fn new(doc: &'a Doc) -> TokenTexts<'a> {
         let norm = doc.norm.as_str();
+        let lex = speech_cues();
         let mut marks = Vec::new();
+        let mut cues = Vec::with_capacity(doc.tokens.len());
         let texts = doc
             .tokens
             .iter()
@@ -134,10 +139,12 @@ impl<'a> TokenTexts<'a> {
                 if t.kind == TokenKind::Quote {
                     marks.push(i);
                 }
-                norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")
+                let text = norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("");
+                cues.push(if lex.may_start(text.as_bytes()) { lex.starting_with(text) } else { &[] });
+                text
             })
             .collect();
-        TokenTexts { texts, marks }
+        TokenTexts { texts, marks, cues }
     }
 }
 
@@ -147,11 +154,19 @@ pub(crate) struct View<'a> {
     pub doc: &'a Doc,
     texts: &'a [&'a str],
     marks: &'a [usize],
+    cues: &'a [&'static [Cue]],
 }
 
 impl<'a> View<'a> {
     pub fn new(doc: &'a Doc, texts: &'a TokenTexts<'a>) -> View<'a> {
-        View { doc, texts: &texts.texts, marks: &texts.marks }
+        View { doc, texts: &texts.texts, marks: &texts.marks, cues: &texts.cues }
+    }
+
+    /// The cues whose first word is token `i` (`speech_cues().starting_with`
+    /// of its text).
+    #[inline]
+    pub fn cues_starting(&self, i: usize) -> &'static [Cue] {
+        self.cues[i]
     }
 
     /// The quotation-mark tokens, in order.
@@ -320,7 +335,22 @@ pub(crate) static ADJUNCT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
-    use super::WordSet;
+    use super::{TokenTexts, View, WordSet};
+    use dateline_lexicon::speech::speech_cues;
+
+    #[test]
+    fn cached_cues_are_the_lexicon_lookup_of_each_token() {
+        let d = crate::tests::seg(
+            "According to Ann Lee, SAID Mr. Said, who Told reporters: “We are adding, insisting, saying.” \
+             He says they'd argued; ACCORDING TO them, she warned and claimed it.",
+        );
+        let texts = TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        assert!((0..v.len()).filter(|&i| !v.cues_starting(i).is_empty()).count() >= 8);
+        for i in 0..v.len() {
+            assert_eq!(v.cues_starting(i), speech_cues().starting_with(v.text(i)), "token {i} {:?}", v.text(i));
+        }
+    }
 
     #[test]
     fn word_set_folds_ascii_case_only() {
