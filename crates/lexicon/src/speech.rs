@@ -75,7 +75,8 @@ pub struct SpeechCues {
     entries: Vec<(String, Vec<Cue>)>,
     /// Open-addressing table of entry indices ([`EMPTY`] for a free slot),
     /// a power of two at most half full, placed by [`folded_hash`]: a word
-    /// is found without being copied or lower-cased first.
+    /// is found without being copied or lower-cased first (keys are lower
+    /// case, so comparing ignoring ASCII case is comparing the lower-cased word).
     slots: Vec<u32>,
     /// Bit `c - 'a'` is set when some key starts with letter `c`: most words
     /// are rejected before hashing.
@@ -89,16 +90,30 @@ pub struct SpeechCues {
 /// A free slot of [`SpeechCues::slots`].
 const EMPTY: u32 = u32::MAX;
 
-/// FNV-1a over the ASCII-lower-cased bytes (a lower-case key hashes as the
-/// same word in any case).
+/// A hash of a word that ignores ASCII case, eight bytes at a time: every
+/// byte is or-ed with 0x20 (which lower-cases ASCII letters and leaves them
+/// equal to their lower-case form), so a lower-case key and the same word
+/// in any case hash alike. Bytes that differ only in bit 0x20 otherwise
+/// ("@" and "`") collide, which the key comparison sorts out.
 #[inline]
 fn folded_hash(w: &[u8]) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x100_0000_01b3);
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = w.len() as u64;
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ (x | FOLD)).wrapping_mul(K);
     }
-    (h ^ (h >> 29)) as usize
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut x = 0u64;
+        for (k, &b) in rest.iter().enumerate() {
+            x |= u64::from(b) << (8 * k);
+        }
+        h = (h.rotate_left(5) ^ (x | FOLD)).wrapping_mul(K);
+    }
+    (h ^ (h >> 32)) as usize
 }
 
 impl SpeechCues {
@@ -207,7 +222,7 @@ impl SpeechCues {
         let mut i = folded_hash(bytes) & mask;
         while let Some(&n) = self.slots.get(i) {
             let Some((key, cues)) = self.entries.get(n as usize) else { return &[] };
-            if key.len() == bytes.len() && key.bytes().zip(bytes).all(|(k, &b)| k == b.to_ascii_lowercase()) {
+            if key.len() == bytes.len() && key.as_bytes().eq_ignore_ascii_case(bytes) {
                 return cues;
             }
             i = (i + 1) & mask;

@@ -129,21 +129,12 @@ impl<'a> TokenTexts<'a> {
     pub fn new(doc: &'a Doc) -> TokenTexts<'a> {
         let norm = doc.norm.as_str();
         let lex = speech_cues();
-        let mut marks = Vec::new();
-        let mut cues = Vec::with_capacity(doc.tokens.len());
-        let texts = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                if t.kind == TokenKind::Quote {
-                    marks.push(i);
-                }
-                let text = norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("");
-                cues.push(if lex.may_start(text.as_bytes()) { lex.starting_with(text) } else { &[] });
-                text
-            })
-            .collect();
+        // three tight passes (each a loop of known length) rather than one
+        // that juggles three vectors
+        let texts: Vec<&'a str> =
+            doc.tokens.iter().map(|t| norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")).collect();
+        let cues = texts.iter().map(|&text| if lex.may_start(text.as_bytes()) { lex.starting_with(text) } else { &[] }).collect();
+        let marks = doc.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, _)| i).collect();
         TokenTexts { texts, marks, cues }
     }
 }
