@@ -103,74 +103,23 @@ static ASCII_CLASS: [u8; 256] = {
 /// The common word: ASCII letters and digits up to a byte that cannot
 /// continue it (white space, most punctuation). `None` when the byte after
 /// the run may join more to the word (`-`, `'`, `,`, `.`) or is not ASCII:
-/// [`scan_word`] decides those. Eight bytes at a time while they last
-/// (see [`alnum_bytes`]), then byte by byte.
+/// [`scan_word`] decides those.
 #[inline]
 fn plain_word(bytes: &[u8], start: usize) -> Option<(usize, TokenKind)> {
     let mut i = start;
     let mut classes = 0;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
-        let (digits, letters) = alnum_bytes(word);
-        let stops = !(digits | letters) & HIGH_BITS;
-        // the flags of the bytes before the first stop (all eight when none)
-        let before = if stops == 0 { u64::MAX } else { (stops & stops.wrapping_neg()) - 1 };
-        if digits & before != 0 {
-            classes |= DIGIT;
-        }
-        if letters & before != 0 {
-            classes |= LETTER;
-        }
-        if stops == 0 {
-            i += 8;
-            continue;
-        }
-        i += (stops.trailing_zeros() / 8) as usize;
-        return plain_word_end(bytes[i], i, classes);
-    }
     while let Some(&b) = bytes.get(i) {
         let class = ASCII_CLASS[b as usize];
         if class == 0 {
-            return plain_word_end(b, i, classes);
+            if b >= 0x80 || matches!(b, b'-' | b'\'' | b',' | b'.') {
+                return None;
+            }
+            break;
         }
         classes |= class;
         i += 1;
     }
-    Some((i, word_kind(classes)))
-}
-
-/// The end of a plain word at byte `b` (at `i`), which is no ASCII letter
-/// or digit: see [`plain_word`].
-#[inline]
-fn plain_word_end(b: u8, i: usize, classes: u8) -> Option<(usize, TokenKind)> {
-    if b >= 0x80 || matches!(b, b'-' | b'\'' | b',' | b'.') {
-        return None;
-    }
-    Some((i, word_kind(classes)))
-}
-
-#[inline]
-fn word_kind(classes: u8) -> TokenKind {
-    if classes == DIGIT { TokenKind::Number } else { TokenKind::Word }
-}
-
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The high bit of every byte of `word` that is an ASCII digit, and of
-/// every one that is an ASCII letter: [`ASCII_CLASS`] eight bytes at once.
-/// On seven-bit values, adding `0x80 - lo` sets a byte's high bit exactly
-/// when it is at least `lo` (no carry leaves the byte); bytes of 0x80 and
-/// above are neither.
-#[inline]
-fn alnum_bytes(word: u64) -> (u64, u64) {
-    let ascii = !word & HIGH_BITS;
-    let low = word & LOW_BITS;
-    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
-    let in_range = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1) & ascii;
-    // a letter is in a..z once bit 0x20 is set (digits keep their value)
-    (in_range(low, b'0', b'9'), in_range(low | ONES * 0x20, b'a', b'z'))
+    Some((i, if classes == DIGIT { TokenKind::Number } else { TokenKind::Word }))
 }
 
 fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
@@ -260,75 +209,6 @@ fn digits_then_boundary(bytes: &[u8], j: usize, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The byte-at-a-time definition [`plain_word`] replaces.
-    fn plain_word_bytewise(bytes: &[u8], start: usize) -> Option<(usize, TokenKind)> {
-        let mut i = start;
-        let mut classes = 0;
-        while let Some(&b) = bytes.get(i) {
-            let class = ASCII_CLASS[b as usize];
-            if class == 0 {
-                if b >= 0x80 || matches!(b, b'-' | b'\'' | b',' | b'.') {
-                    return None;
-                }
-                break;
-            }
-            classes |= class;
-            i += 1;
-        }
-        Some((i, if classes == DIGIT { TokenKind::Number } else { TokenKind::Word }))
-    }
-
-    #[test]
-    fn alnum_bytes_agree_with_the_class_table_on_every_byte() {
-        for b in 0..=255u8 {
-            for pos in 0..8 {
-                // the byte among neighbours of every kind
-                for fill in [b' ', b'a', b'Z', b'5', 0xc3, b'@', b'`', 0x7f, 0x80, 0xff] {
-                    let mut bytes = [fill; 8];
-                    bytes[pos] = b;
-                    let (digits, letters) = alnum_bytes(u64::from_le_bytes(bytes));
-                    for (k, &x) in bytes.iter().enumerate() {
-                        let bit = 0x80u64 << (8 * k);
-                        assert_eq!(digits & bit != 0, ASCII_CLASS[x as usize] == DIGIT, "{x:#x} at {k}");
-                        assert_eq!(letters & bit != 0, ASCII_CLASS[x as usize] == LETTER, "{x:#x} at {k}");
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn plain_word_agrees_with_the_bytewise_definition() {
-        let texts = [
-            "Hello world", "abcdefghijklmnopqrstuvwxyz0123456789 end", "12345678901234567890,5", "2024 x", "ab-cd",
-            "it's", "U.S.", "naïve café", "ABCDEFGH", "abcdefgh.", "1234567", "12345678", "123456789", "a", "",
-            "word\u{a0}next", "x@y`z[a]b{c}", "ZZZZZZZZZZZZZZZZ\u{80}",
-        ];
-        for text in texts {
-            let bytes = text.as_bytes();
-            for i in 0..bytes.len() {
-                assert_eq!(plain_word(bytes, i), plain_word_bytewise(bytes, i), "at {i} of {text:?}");
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn plain_word_matches_bytewise_on_any_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
-            for i in 0..bytes.len() {
-                proptest::prop_assert_eq!(plain_word(&bytes, i), plain_word_bytewise(&bytes, i), "at {} of {:?}", i, bytes);
-            }
-        }
-
-        #[test]
-        fn plain_word_matches_bytewise_on_text(text in "[a-zA-Z0-9 .,'’é@`\\[{-]{0,48}") {
-            let bytes = text.as_bytes();
-            for i in 0..bytes.len() {
-                proptest::prop_assert_eq!(plain_word(bytes, i), plain_word_bytewise(bytes, i), "at {} of {:?}", i, text);
-            }
-        }
-    }
 
     proptest::proptest! {
         #[test]
