@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use thiserror::Error;
 
-use crate::{data_file, data_lines};
+use crate::{data_file, data_lines, folded_hash};
 
 const BUILTIN: &str = include_str!("../../../data/speech/cues.tsv");
 /// The name of the cue list in an override folder.
@@ -90,31 +90,6 @@ pub struct SpeechCues {
 /// A free slot of [`SpeechCues::slots`].
 const EMPTY: u32 = u32::MAX;
 
-/// A hash of a word that ignores ASCII case, eight bytes at a time: every
-/// byte is or-ed with 0x20 (which lower-cases ASCII letters and leaves them
-/// equal to their lower-case form), so a lower-case key and the same word
-/// in any case hash alike. Bytes that differ only in bit 0x20 otherwise
-/// ("@" and "`") collide, which the key comparison sorts out.
-#[inline]
-fn folded_hash(w: &[u8]) -> usize {
-    const FOLD: u64 = 0x2020_2020_2020_2020;
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = w.len() as u64;
-    let mut chunks = w.chunks_exact(8);
-    for c in &mut chunks {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ (x | FOLD)).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut x = 0u64;
-        for (k, &b) in rest.iter().enumerate() {
-            x |= u64::from(b) << (8 * k);
-        }
-        h = (h.rotate_left(5) ^ (x | FOLD)).wrapping_mul(K);
-    }
-    (h ^ (h >> 32)) as usize
-}
 
 impl SpeechCues {
     /// Parses a cue file in the `cues.tsv` format.

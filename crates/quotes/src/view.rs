@@ -5,12 +5,14 @@
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
+use dateline_lexicon::folded_hash;
 use dateline_lexicon::speech::{speech_cues, Cue};
 
 /// A set of lower-case words, tested case-insensitively without allocating:
 /// a length window and a first-letter mask reject most words before
 /// hashing; the hash folds ASCII case as it goes, so a word is neither
-/// copied nor re-validated (open addressing, load at most one half).
+/// copied nor re-validated (open addressing, load at most one half;
+/// [`folded_hash`] takes eight bytes at a time).
 pub(crate) struct WordSet {
     /// Power-of-two table of words; "" marks an empty slot.
     slots: Vec<&'static str>,
@@ -24,16 +26,6 @@ fn prefix2(w: &[u8]) -> usize {
     usize::from(w.first().copied().unwrap_or(0) & 31) * 32 + usize::from(w.get(1).copied().unwrap_or(0) & 31)
 }
 
-/// FNV-1a over the ASCII-lower-cased bytes.
-#[inline]
-fn folded_hash(w: &[u8]) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    (h ^ (h >> 29)) as usize
-}
 
 impl WordSet {
     pub fn new(list: &[&'static str]) -> WordSet {
@@ -340,6 +332,22 @@ mod tests {
         assert!((0..v.len()).filter(|&i| !v.cues_starting(i).is_empty()).count() >= 8);
         for i in 0..v.len() {
             assert_eq!(v.cues_starting(i), speech_cues().starting_with(v.text(i)), "token {i} {:?}", v.text(i));
+        }
+    }
+
+    #[test]
+    fn word_set_is_the_plain_lower_case_membership() {
+        let list: Vec<&'static str> = super::NP_STOPS.slots.iter().copied().filter(|w| !w.is_empty()).chain(["Upper", "e-mail", "x"]).collect();
+        let set = WordSet::new(&list);
+        let mut probes: Vec<String> = Vec::new();
+        for w in &list {
+            probes.extend([w.to_string(), w.to_ascii_uppercase(), format!("{w}s"), w[1..].to_string(), format!("@{w}"), format!("`{w}")]);
+        }
+        probes.extend(["", "Said", "UPPER", "upper", "a-very-long-word-that-is-longer-than-thirty-two-bytes"].map(String::from));
+        for p in &probes {
+            // the plain definition: some word equals the probe with its ASCII letters lower-cased
+            let plain = list.iter().any(|w| *w == p.to_ascii_lowercase());
+            assert_eq!(set.contains(p), plain, "{p:?}");
         }
     }
 
