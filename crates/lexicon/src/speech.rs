@@ -71,7 +71,7 @@ pub enum SpeechLexiconError {
 /// The compiled cue list.
 #[derive(Debug, Default)]
 pub struct SpeechCues {
-    /// Each first word (lower-case) with its cues, in file order.
+    /// Each first word (lower-case), sorted, with its cues in file order.
     entries: Vec<(String, Vec<Cue>)>,
     /// Open-addressing table of entry indices ([`EMPTY`] for a free slot),
     /// a power of two at most half full, placed by [`folded_hash`]: a word
@@ -89,7 +89,6 @@ pub struct SpeechCues {
 
 /// A free slot of [`SpeechCues::slots`].
 const EMPTY: u32 = u32::MAX;
-
 
 impl SpeechCues {
     /// Parses a cue file in the `cues.tsv` format.

@@ -1,7 +1,8 @@
 //! Finding reporting cues in the token stream: the cues each token starts
-//! are looked up once per document (`view::TokenTexts`, one hash lookup per
-//! word passing the lexicon's pre-test, see `dateline_lexicon::speech`), plus checks that the word is
-//! used as a verb here ("his claims" and "the said report" are not cues).
+//! are looked up once per document (`view::TokenTexts`: one hash lookup per
+//! word passing the lexicon's pre-test, see `dateline_lexicon::speech`),
+//! then checks that the word is used as a verb here ("his claims" and "the
+//! said report" are not cues).
 
 use dateline_lexicon::speech::{Cue, CueForm};
 

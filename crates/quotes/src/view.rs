@@ -26,7 +26,6 @@ fn prefix2(w: &[u8]) -> usize {
     usize::from(w.first().copied().unwrap_or(0) & 31) * 32 + usize::from(w.get(1).copied().unwrap_or(0) & 31)
 }
 
-
 impl WordSet {
     pub fn new(list: &[&'static str]) -> WordSet {
         let mut prefixes = [0u64; 16];
