@@ -1,6 +1,7 @@
-//! One automaton over every name the lexicons know (countries and their
+//! One trie over every name the lexicons know (countries and their
 //! capitals, demonyms and seats of power; regions; organisations; kinds of
-//! national institution; titles), run once over the normalised text.
+//! national institution; titles), searched at each word start of the
+//! normalised text (see [`trie`]).
 //!
 //! Matching is ASCII-case-insensitive so that headlines in capitals
 //! ("NO U.S. TROOPS IN UKRAINE") are found, and each hit is then checked
@@ -11,12 +12,14 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use dateline_doc::{Doc, TokenKind};
 use dateline_lexicon::geo::{country_forms, geo, CountryNameRole};
 use dateline_lexicon::orgs::orgs;
 use dateline_lexicon::titles::titles;
 use dateline_lexicon::WordHasher;
+
+mod trie;
+use trie::FormTrie;
 
 /// What a lexicon entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,16 +52,17 @@ impl Hit {
 type Forms = Vec<(String, Vec<Hit>)>;
 
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    /// The lower-cased forms, one pattern per spelling.
+    forms: FormTrie,
     /// Hashes of the first words of forms written in lower case ("foreign
     /// minister", "deputy"): a lower-case token that is none of them starts
-    /// no match, and the automaton is not run there.
+    /// no match, and the trie is not searched there.
     lower_first_words: HashSet<u64, BuildHasherDefault<WordHasher>>,
     /// The outlines ([`word_outline`]) of those words, which reject most
     /// lower-case words without hashing them.
     lower_first_outlines: Bitmap16,
     /// The first bytes patterns begin with: most capitalised words begin
-    /// none ("Smith", "Tuesday"), and the automaton is not run there.
+    /// none ("Smith", "Tuesday"), and the trie is not searched there.
     starts: StartFilter,
     /// Per pattern (a lower-cased form): the forms written with that spelling
     /// ("Mercosur", "MERCOSUR") and what each may be (several when a form is
@@ -115,16 +119,7 @@ impl Gazetteer {
             // forms with lower-case letters first: the one to prefer for a headline
             v.sort_by_key(|(f, _)| (!f.bytes().any(|b| b.is_ascii_lowercase()), f.clone()));
         }
-        // a contiguous NFA, not a DFA: the searches are short anchored walks,
-        // and its smaller tables stay in the cache between them (the DFA was
-        // slower in the whole pipeline and slower to build)
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Anchored)
-            .build(keyed.iter().map(|(k, _)| k.as_str()))
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).unwrap_or_else(|_| unreachable!("an empty automaton builds")));
+        let forms = FormTrie::new(&keyed.iter().map(|(k, _)| k.as_bytes()).collect::<Vec<_>>());
         let lower_first_words: HashSet<u64, BuildHasherDefault<WordHasher>> = keyed
             .iter()
             .flat_map(|(_, v)| v.iter())
@@ -138,7 +133,7 @@ impl Gazetteer {
             }
         }
         let starts = StartFilter::new(keyed.iter().map(|(k, _)| k.as_bytes()));
-        Gazetteer { automaton, lower_first_words, lower_first_outlines, starts, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        Gazetteer { forms, lower_first_words, lower_first_outlines, starts, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -179,7 +174,7 @@ impl Bitmap16 {
 }
 
 /// Which byte strings may begin a pattern, judged by their first
-/// [`StartFilter::PREFIX`] bytes, ASCII-lower-cased as the automaton
+/// [`StartFilter::PREFIX`] bytes, ASCII-lower-cased as the trie
 /// compares them (shorter patterns are kept whole): a hash of each prefix
 /// length in one bitmap. No false negatives: a position it rejects is one
 /// where the anchored search finds nothing.
@@ -298,10 +293,9 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
             if pos < next_free || !gaz.starts.may_start(&norm.as_bytes()[pos..]) {
                 continue;
             }
-            let input = Input::new(norm).range(pos..).anchored(Anchored::Yes);
-            let Ok(Some(m)) = gaz.automaton.try_find(input) else { continue };
-            if let Some(lm) = accept(doc, gaz, m.start(), m.end(), m.pattern().as_usize(), lowercase_doc, ti) {
-                next_free = m.end();
+            let Some((pattern, end)) = gaz.forms.longest_at(norm.as_bytes(), pos) else { continue };
+            if let Some(lm) = accept(doc, gaz, pos, end, pattern, lowercase_doc, ti) {
+                next_free = end;
                 out.push(lm);
             }
         }
@@ -309,7 +303,7 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
     out
 }
 
-/// Checks a raw automaton hit: on token boundaries, in an acceptable case.
+/// Checks a raw trie hit: on token boundaries, in an acceptable case.
 /// `token` is the token the search started in: the start token when the
 /// match begins where it does (and no empty token before it does too).
 fn accept(doc: &Doc, gaz: &Gazetteer, a: usize, b: usize, pattern: usize, lowercase_doc: bool, token: usize) -> Option<LexMatch> {
