@@ -61,9 +61,6 @@ pub struct Gazetteer {
     /// The outlines ([`word_outline`]) of those words, which reject most
     /// lower-case words without hashing them.
     lower_first_outlines: Bitmap16,
-    /// The first bytes patterns begin with: most capitalised words begin
-    /// none ("Smith", "Tuesday"), and the trie is not searched there.
-    starts: StartFilter,
     /// Per pattern (a lower-cased form): the forms written with that spelling
     /// ("Mercosur", "MERCOSUR") and what each may be (several when a form is
     /// shared, e.g. "Congolese").
@@ -132,8 +129,7 @@ impl Gazetteer {
                 lower_first_outlines.insert(word_outline(w.as_bytes()));
             }
         }
-        let starts = StartFilter::new(keyed.iter().map(|(k, _)| k.as_bytes()));
-        Gazetteer { forms, lower_first_words, lower_first_outlines, starts, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        Gazetteer { forms, lower_first_words, lower_first_outlines, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -170,61 +166,6 @@ impl Bitmap16 {
     fn contains(&self, h: u64) -> bool {
         let i = (h & 0xFFFF) as usize;
         self.0[i / 64] & (1 << (i % 64)) != 0
-    }
-}
-
-/// Which byte strings may begin a pattern, judged by their first
-/// [`StartFilter::PREFIX`] bytes, ASCII-lower-cased as the trie
-/// compares them (shorter patterns are kept whole): a hash of each prefix
-/// length in one bitmap. No false negatives: a position it rejects is one
-/// where the anchored search finds nothing.
-#[derive(Clone, Default)]
-struct StartFilter {
-    prefixes: Bitmap16,
-    /// An empty pattern matches anywhere.
-    any: bool,
-}
-
-impl StartFilter {
-    const PREFIX: usize = 5;
-
-    fn new<'a>(patterns: impl Iterator<Item = &'a [u8]>) -> StartFilter {
-        let mut f = StartFilter::default();
-        for p in patterns {
-            if p.is_empty() {
-                f.any = true;
-            } else {
-                f.prefixes.insert(Self::prefix_hash(&p[..p.len().min(Self::PREFIX)]));
-            }
-        }
-        f
-    }
-
-    /// A hash of a prefix (1 to [`StartFilter::PREFIX`] bytes), lower-cased.
-    #[inline]
-    fn prefix_hash(p: &[u8]) -> u64 {
-        let mut x = p.len() as u64;
-        for &b in p {
-            x = x << 8 | b.to_ascii_lowercase() as u64;
-        }
-        x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40
-    }
-
-    /// Whether some pattern may match `text` from its start.
-    #[inline]
-    fn may_start(&self, text: &[u8]) -> bool {
-        if self.any {
-            return true;
-        }
-        // `prefix_hash(&text[..n])` for growing n, each from the bytes before
-        let mut bytes = 0u64;
-        for (n, &b) in (1u64..).zip(text.iter().take(Self::PREFIX)) {
-            bytes = bytes << 8 | b.to_ascii_lowercase() as u64;
-            if self.prefixes.contains((n << (8 * n) | bytes).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) {
-                return true;
-            }
-        }
-        false
     }
 }
 
@@ -290,7 +231,7 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
             starts.extend(norm.as_bytes()[ts..te].iter().enumerate().filter(|(_, &b)| b == b'-').map(|(k, _)| ts + k + 1).filter(|&p| p < te));
         }
         for &pos in &starts {
-            if pos < next_free || !gaz.starts.may_start(&norm.as_bytes()[pos..]) {
+            if pos < next_free {
                 continue;
             }
             let Some((pattern, end)) = gaz.forms.longest_at(norm.as_bytes(), pos) else { continue };
@@ -444,30 +385,6 @@ mod tests {
             }
         }
         out
-    }
-
-    #[test]
-    fn start_filter_keeps_every_pattern_start() {
-        let patterns: [&[u8]; 5] = [b"us", b"u.s.", b"foreign ministry", b"e", b"new york"];
-        let f = StartFilter::new(patterns.iter().copied());
-        for text in [&b"US troops"[..], b"U.S.", b"Foreign Ministry said", b"e", b"E-mail", b"us", b"New York", b"NEW YORK CITY"] {
-            assert!(f.may_start(text), "{:?}", std::str::from_utf8(text));
-        }
-        assert!(!f.may_start(b"Smith"));
-        assert!(!f.may_start(b"Newark"));
-        assert!(!f.may_start(b""));
-        let all = StartFilter::new([&b""[..]].into_iter());
-        assert!(all.may_start(b"Smith"));
-    }
-
-    #[test]
-    fn start_filter_hashes_prefixes_as_built() {
-        for text in [&b"Foreign"[..], b"U.S.", b"e", b"NEW YORK", b"abcdef"] {
-            for n in 1..=text.len().min(StartFilter::PREFIX) {
-                let f = StartFilter::new([&text[..n]].into_iter());
-                assert!(f.may_start(text), "{:?} at {n}", std::str::from_utf8(text));
-            }
-        }
     }
 
     #[test]
