@@ -114,7 +114,9 @@ impl Gazetteer {
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         for (_, v) in keyed.iter_mut() {
             // forms with lower-case letters first: the one to prefer for a headline
-            v.sort_by_key(|(f, _)| (!f.bytes().any(|b| b.is_ascii_lowercase()), f.clone()));
+            // (the order of sorting by the key `(no lower case, form)`, without a copy of each form per comparison)
+            let no_lower_case = |f: &str| !f.bytes().any(|b| b.is_ascii_lowercase());
+            v.sort_by(|(a, _), (b, _)| no_lower_case(a).cmp(&no_lower_case(b)).then_with(|| a.cmp(b)));
         }
         let forms = FormTrie::new(&keyed.iter().map(|(k, _)| k.as_bytes()).collect::<Vec<_>>());
         let lower_first_words: HashSet<u64, BuildHasherDefault<WordHasher>> = keyed
