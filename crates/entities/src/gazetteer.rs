@@ -111,7 +111,8 @@ impl Gazetteer {
             by_key.entry(form.to_ascii_lowercase()).or_default().push((form, hits));
         }
         let mut keyed: Vec<(String, Forms)> = by_key.into_iter().collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        // the keys are distinct, so an unstable sort gives the one order
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (_, v) in keyed.iter_mut() {
             // forms with lower-case letters first: the one to prefer for a headline
             // (the order of sorting by the key `(no lower case, form)`, without a copy of each form per comparison)

@@ -1276,13 +1276,31 @@ fn add_role_references(doc: &mut Doc, cands: &[Cand], mention_of_cand: &[usize])
     }
 }
 
+/// `s` is ASCII words (graphic characters) between single spaces, in one
+/// pass over its bytes.
+fn single_spaced_ascii(s: &str) -> bool {
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b.is_ascii_graphic() {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
 /// The name as written, without a possessive.
 fn display_name(doc: &Doc, c: &Cand) -> String {
     let s = doc.slice(c.span);
     let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
     // most names are already ASCII words between single spaces
-    let clean = !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && s.bytes().all(|b| b == b' ' || b.is_ascii_graphic());
-    if clean {
+    if single_spaced_ascii(s) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -1411,6 +1429,14 @@ mod tests {
                 let expected = u64::from_le_bytes(w.to_le_bytes().map(|x| x.to_ascii_lowercase()));
                 assert_eq!(ascii_lower_word(w), expected, "{b:#x} at {pos}");
             }
+        }
+    }
+
+    #[test]
+    fn single_spaced_ascii_as_its_definition() {
+        let plain = |s: &str| !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && s.bytes().all(|b| b == b' ' || b.is_ascii_graphic());
+        for s in ["", " ", "  ", "a", "a b", "a  b", " a", "a ", "Pete Hegseth", "Zürich", "a\tb", "a\nb", "U.S. Army", "x y z", "x y  z", "~ !"] {
+            assert_eq!(single_spaced_ascii(s), plain(s), "{s:?}");
         }
     }
 
