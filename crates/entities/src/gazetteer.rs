@@ -207,7 +207,8 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
     let gaz = gazetteer();
     let norm = doc.norm.as_str();
     let tokens = &doc.tokens;
-    let mut out = Vec::new();
+    // about one hit in twenty tokens in news text: grown once or twice at most
+    let mut out = Vec::with_capacity(tokens.len() / 16);
     if tokens.is_empty() {
         return out;
     }
@@ -215,7 +216,7 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
     // Anchored searches at word starts only (token starts, and the parts of
     // capitalised compounds after a hyphen), longest match first, so short
     // forms never match inside a word ("us" in "because").
-    let mut starts: Vec<usize> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(4);
     let mut next_free = 0usize;
     for (ti, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {

@@ -238,7 +238,7 @@ fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lex.len());
     let mut caps = SentenceCaps::default();
     for m in lex {
         let hits = m.hits();
@@ -1042,8 +1042,10 @@ struct CandIndex<'a> {
 
 impl<'a> CandIndex<'a> {
     fn new(cands: &'a [Cand]) -> CandIndex<'a> {
-        let mut by_start: Vec<(usize, usize)> = cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.start, i)).collect();
-        let mut by_end: Vec<(usize, usize)> = cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.end, i)).collect();
+        let mut by_start: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
+        by_start.extend(cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.start, i)));
+        let mut by_end: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
+        by_end.extend(cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.end, i)));
         // candidates mostly come in text order, and then these are sorted already
         if !by_start.is_sorted() {
             by_start.sort_unstable();
@@ -1116,6 +1118,8 @@ fn role_for(doc: &Doc, lex: &[LexMatch], cands: &CandIndex, c: &Cand) -> Option<
 pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     let mut names = KeyNames::with_capacity(lex.len() + tagged.len() + 1);
     let mut cands = lexicon_cands(doc, lex, &mut names);
+    // room for the rule and tagger mentions to come, so that the vector grows once
+    cands.reserve(tagged.len() + 8);
     let inst = institution_cands(doc, lex, &cands);
     cands.extend(inst);
     cands.extend(administration_cands(doc, &mut names));
@@ -1149,6 +1153,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
         mention_of_cand[i] = doc.mentions.len();
         doc.mentions.push(Mention { span: c.span, kind: c.kind, source: c.source, entity: None });
     }
+    doc.entities.reserve(groups.iter().max().map_or(0, |g| g + 1));
     for m in members.chunk_by(|&a, &b| groups[a] == groups[b]) {
         let first = &cands[m[0]];
         let kind = match first.key {
