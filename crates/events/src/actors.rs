@@ -224,13 +224,14 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     let mut hits: Vec<ActorHit> = Vec::with_capacity(doc.mentions.len() + 32);
     // 1. mentions of entities
     // mentions mostly come in text order: token cursors, as for the phrases below
-    let (mut start_cursor, mut end_cursor) = (0, 0);
+    let mut start_cursor = 0;
     // what the list says of each entity's name, looked up at its first mention
     let mut name_listed: Vec<Option<Option<ListedPhrase>>> = vec![None; doc.entities.len()];
     for m in &doc.mentions {
         // `Doc::token_at_or_after` of both ends
         let start = first_token_from(&doc.tokens, &mut start_cursor, span_start, m.span.start());
-        let end = first_token_from(&doc.tokens, &mut end_cursor, span_start, m.span.end());
+        // the end is a few tokens on from the start: galloped from there
+        let end = first_token_from(&doc.tokens, &mut start.clone(), span_start, m.span.end());
         let norm_text = norm_of_tokens(doc, start, end);
         if is_calendar_word(norm_text) || start >= end {
             continue;
@@ -286,7 +287,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     }
     let mut inner: Vec<(usize, &'static str)> = Vec::new();
     // phrases come in text order: token cursors walk forward, no bisection per phrase
-    let (mut start_cursor, mut end_cursor) = (0, 0);
+    let mut start_cursor = 0;
     let mut phrases: Vec<(usize, usize, usize)> = Vec::with_capacity(64);
     lex.each_phrase(norm, |a, b, id| phrases.push((a, b, id)));
     for (a, b, id) in phrases {
@@ -298,7 +299,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
             continue;
         }
         let start = first_token_from(&doc.tokens, &mut start_cursor, norm_start, a);
-        let end = first_token_from(&doc.tokens, &mut end_cursor, norm_start, b);
+        let end = first_token_from(&doc.tokens, &mut start.clone(), norm_start, b);
         if start >= end {
             continue;
         }
