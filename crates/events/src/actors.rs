@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, I
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
 use dateline_lexicon::{data_file, data_lines};
 
-use crate::matcher::{LowerTokens, WordHasher};
+use crate::matcher::{LowerTokens, WordFilter, WordHasher};
 use crate::starts::PhraseStarts;
 
 const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
@@ -38,11 +38,16 @@ pub struct ActorLexicon {
     /// `CODE/SECTOR`: "Putin" → GOV): [`ActorLexicon::code_of`] is asked for
     /// every mention, where one hash lookup beats a scan.
     exact: HashMap<String, ListedPhrase, BuildHasherDefault<WordHasher>>,
+    /// The keys of `exact`: most phrases asked for (every word of an issue,
+    /// every mention) are in no list, and one bit test says so.
+    exact_filter: WordFilter,
     /// The sector of each phrase in `names` (that of its whole phrase in
     /// `exact`), so a match needs no lookup.
     pattern_sectors: Vec<Option<Sector>>,
     /// Lower-case single sector words.
     sectors: HashMap<String, Sector, BuildHasherDefault<WordHasher>>,
+    /// The keys of `sectors` (asked for the words after every actor).
+    sector_filter: WordFilter,
 }
 
 /// What the list says of one phrase.
@@ -110,7 +115,9 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
     let starts = PhraseStarts::new(phrases.iter().map(String::as_str));
     let pattern_sectors = phrases.iter().map(|p| exact.get(p).and_then(|l| l.sector)).collect();
-    (ActorLexicon { names, starts, codes, exact, pattern_sectors, sectors }, problems)
+    let exact_filter = WordFilter::new(exact.keys().map(String::as_str));
+    let sector_filter = WordFilter::new(sectors.keys().map(String::as_str));
+    (ActorLexicon { names, starts, codes, exact, exact_filter, pattern_sectors, sectors, sector_filter }, problems)
 }
 
 thread_local! {
@@ -160,6 +167,9 @@ fn actor_list_text() -> String {
 
 impl ActorLexicon {
     pub fn sector_of(&self, lower_word: &str) -> Option<Sector> {
+        if !self.sector_filter.may_contain(lower_word) {
+            return None;
+        }
         self.sectors.get(lower_word).copied()
     }
     /// The sector the list gives a whole phrase ("Vladimir Putin" → GOV), if any.
@@ -172,6 +182,9 @@ impl ActorLexicon {
     }
     /// Code and sector of a whole phrase, in one lookup.
     pub fn listed(&self, phrase: &str) -> Option<ListedPhrase> {
+        if !self.exact_filter.may_contain(phrase) {
+            return None;
+        }
         self.exact.get(phrase).copied()
     }
 
@@ -230,8 +243,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     for m in &doc.mentions {
         // `Doc::token_at_or_after` of both ends
         let start = first_token_from(&doc.tokens, &mut start_cursor, span_start, m.span.start());
-        // the end is a few tokens on from the start: galloped from there
-        let end = first_token_from(&doc.tokens, &mut start.clone(), span_start, m.span.end());
+        let end = end_token_from(&doc.tokens, start, span_start, m.span.end());
         let norm_text = norm_of_tokens(doc, start, end);
         if is_calendar_word(norm_text) || start >= end {
             continue;
@@ -299,7 +311,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
             continue;
         }
         let start = first_token_from(&doc.tokens, &mut start_cursor, norm_start, a);
-        let end = first_token_from(&doc.tokens, &mut start.clone(), norm_start, b);
+        let end = end_token_from(&doc.tokens, start, norm_start, b);
         if start >= end {
             continue;
         }
@@ -486,6 +498,18 @@ fn first_token_from(tokens: &[dateline_doc::Token], cursor: &mut usize, offset: 
     *cursor
 }
 
+/// The first token whose `offset` is at or after `p`, as
+/// `tokens.partition_point(|t| offset(t) < p)`, where `from` is that of a
+/// place at or before `p` (the start of the phrase `p` ends): a phrase is a
+/// few tokens long, so the tokens from `from` on are walked one by one.
+fn end_token_from(tokens: &[dateline_doc::Token], from: usize, offset: impl Fn(&dateline_doc::Token) -> usize, p: usize) -> usize {
+    let mut k = from;
+    while tokens.get(k).is_some_and(|t| offset(t) < p) {
+        k += 1;
+    }
+    k
+}
+
 fn norm_start(t: &dateline_doc::Token) -> usize {
     t.norm_start as usize
 }
@@ -560,6 +584,23 @@ mod tests {
         assert_eq!(lex.sector_of_phrase("Kyiv"), None);
     }
 
+    /// The filtered look-ups answer as the plain maps do.
+    #[test]
+    fn filtered_lookups_agree_with_the_maps() {
+        let (lex, _) = parse_actors(&actor_list_text());
+        assert!(!lex.sectors.is_empty());
+        let probes = ["troops", "Troops", "army", "the", "", "said", "police", "Kyiv", "kyiv", "NATO", "Putin", "Vladimir Putin", "United", "Ukraine's"];
+        let words = lex.sectors.keys().chain(lex.exact.keys()).map(String::as_str).chain(probes);
+        let mut variants: Vec<String> = Vec::new();
+        for w in words {
+            variants.extend([w.to_string(), format!("{w}s"), w.to_lowercase(), w.to_uppercase(), w.chars().skip(1).collect()]);
+        }
+        for w in &variants {
+            assert_eq!(lex.sector_of(w), lex.sectors.get(w.as_str()).copied(), "{w}");
+            assert_eq!(lex.listed(w), lex.exact.get(w.as_str()).copied(), "{w}");
+        }
+    }
+
     #[test]
     fn calendar_words_in_any_case() {
         for w in ["Monday", "TUESDAY", "september", "Jul", "July", "Mayday", "Kyiv", "-Monday", "\u{e9}tait", "Decembers"] {
@@ -585,6 +626,13 @@ mod tests {
         let mut cursor = 0;
         for p in (0..=len + 2).rev().chain([5, 9, 2]) {
             assert_eq!(first_token_from(&doc.tokens, &mut cursor, span_start, p), doc.token_at_or_after(p), "at {p}");
+        }
+        // an end walked on from the token of a start at or before it
+        for a in 0..=len + 2 {
+            let from = bisect(a);
+            for b in a..=len + 2 {
+                assert_eq!(end_token_from(&doc.tokens, from, norm_start, b), bisect(b), "{a}..{b}");
+            }
         }
     }
 
