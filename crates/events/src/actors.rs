@@ -398,13 +398,15 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
             slot.get_or_insert_with(|| code.clone());
         }
     }
-    for m in &doc.mentions {
+    // where each inner phrase starts in the text, read once for the bisections
+    let inner_at: Vec<usize> = inner.iter().map(|&(t, _)| doc.tokens[t].span.start()).collect();
+    for m in doc.mentions.iter().take_while(|_| !inner.is_empty()) {
         let Some(id) = m.entity else { continue };
         if by_entity.get(id.0 as usize).is_none_or(|c| c.is_some()) {
             continue;
         }
-        let k = inner.partition_point(|(t, _)| doc.tokens[*t].span.start() < m.span.start());
-        if let Some((_, c)) = inner.get(k).filter(|(t, _)| doc.tokens[*t].span.start() < m.span.end()) {
+        let k = inner_at.partition_point(|&at| at < m.span.start());
+        if let Some((_, c)) = inner.get(k).filter(|_| inner_at[k] < m.span.end()) {
             if *c != "IGO" && *c != "NGO" {
                 by_entity[id.0 as usize] = Some(c.to_string());
             }
