@@ -4,14 +4,16 @@
 //! Where it says nothing (no entity there, or one without a country), the
 //! actor word list in `data/events/actors.txt` gives a country or IGO/NGO
 //! code for names, adjectives and capitals ("Israeli", "Kyiv", "NATO"), and
-//! sector words ("troops" → MIL). It is matched once per document with
-//! aho-corasick on the normalised text, so the cost does not depend on the
-//! number of names.
+//! sector words ("troops" → MIL). It is matched once per document on the
+//! normalised text, by a walk down a byte trie of the phrases at the few
+//! places a phrase can start, so the cost does not depend on the number of
+//! names.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
+#[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
 use dateline_lexicon::{data_file, data_lines};
@@ -26,9 +28,14 @@ const BUILTIN_LEADERS: &str = include_str!("../../../data/events/leaders.txt");
 
 /// The parsed actor word list.
 pub struct ActorLexicon {
-    /// Case-sensitive phrase automaton over the normalised text.
+    /// The phrases as a byte trie: the longest phrase at a place, found
+    /// by one walk (see [`ActorLexicon::phrases_in`]).
+    trie: PhraseTrie,
+    /// Case-sensitive leftmost-longest phrase automaton: the definition
+    /// the trie is tested against.
+    #[cfg(test)]
     names: AhoCorasick,
-    /// Where a phrase can start: the automaton is only started there
+    /// Where a phrase can start: the trie is only walked from there
     /// (see [`ActorLexicon::phrases_in`]).
     starts: PhraseStarts,
     /// The code of each phrase in `names`.
@@ -105,10 +112,9 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
             codes.push(code);
         }
     }
+    #[cfg(test)]
     let names = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        // only anchored searches, at few places: the compact automaton stays
-        // in cache where a full DFA would not
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .start_kind(StartKind::Both)
         .build(&phrases)
@@ -117,7 +123,20 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
     let pattern_sectors = phrases.iter().map(|p| exact.get(p).and_then(|l| l.sector)).collect();
     let exact_filter = WordFilter::new(exact.keys().map(String::as_str));
     let sector_filter = WordFilter::new(sectors.keys().map(String::as_str));
-    (ActorLexicon { names, starts, codes, exact, exact_filter, pattern_sectors, sectors, sector_filter }, problems)
+    let trie = PhraseTrie::new(phrases.iter().map(String::as_str));
+    let lex = ActorLexicon {
+        trie,
+        #[cfg(test)]
+        names,
+        starts,
+        codes,
+        exact,
+        exact_filter,
+        pattern_sectors,
+        sectors,
+        sector_filter,
+    };
+    (lex, problems)
 }
 
 thread_local! {
@@ -190,11 +209,11 @@ impl ActorLexicon {
 
     /// The phrases in `text` as `(start, end, code)`: the matches of an
     /// unanchored leftmost-longest scan, non-overlapping, left to right.
-    /// Phrases mostly start with a capital, so the automaton is run anchored
-    /// at the few places a phrase can start (see [`PhraseStarts`]) instead
-    /// of over every byte:
-    /// the first start with a match is the leftmost one and the anchored
-    /// match there the longest, so the answer is the scan's.
+    /// Phrases mostly start with a capital, so the longest phrase is looked
+    /// for (in the trie) only at the few places a phrase can start (see
+    /// [`PhraseStarts`]) instead of at every byte:
+    /// the first start with a match is the leftmost one and the longest
+    /// match there the scan's, so the answer is the scan's.
     pub fn phrases_in(&self, text: &str) -> Vec<(usize, usize, &'static str)> {
         let mut out = Vec::new();
         self.each_phrase(text, |a, b, id| out.push((a, b, self.codes[id])));
@@ -208,12 +227,85 @@ impl ActorLexicon {
             if p < at {
                 return;
             }
-            let input = Input::new(text).range(p..).anchored(Anchored::Yes);
-            if let Ok(Some(m)) = self.names.try_find(input) {
-                at = m.end();
-                f(m.start(), m.end(), m.pattern().as_usize());
+            if let Some((end, id)) = self.trie.longest_at(text.as_bytes(), p) {
+                at = end;
+                f(p, end, id);
             }
         });
+    }
+}
+
+/// A list of phrases as a byte trie: the longest phrase that starts at a
+/// place, as an anchored leftmost-longest automaton search finds it, by one
+/// walk down from the root, without the search's set-up at every place.
+struct PhraseTrie {
+    /// The node each first byte leads to ([`NO_NODE`]: none).
+    root: Box<[u32; 256]>,
+    /// Per node, its children as (byte, node) pairs sorted by byte:
+    /// `edges[edge_start[n]..edge_start[n + 1]]`.
+    edges: Vec<(u8, u32)>,
+    edge_start: Vec<u32>,
+    /// Per node, the first phrase (by index) that ends there ([`NO_NODE`]: none).
+    phrase: Vec<u32>,
+}
+
+const NO_NODE: u32 = u32::MAX;
+
+impl PhraseTrie {
+    fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseTrie {
+        // node 0 is the root
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut phrase: Vec<u32> = vec![NO_NODE];
+        for (id, p) in phrases.into_iter().enumerate() {
+            let mut node = 0usize;
+            for &b in p.as_bytes() {
+                node = match children[node].iter().find(|e| e.0 == b) {
+                    Some(&(_, next)) => next as usize,
+                    None => {
+                        let next = children.len();
+                        children[node].push((b, next as u32));
+                        children.push(Vec::new());
+                        phrase.push(NO_NODE);
+                        next
+                    }
+                };
+            }
+            if node != 0 && phrase[node] == NO_NODE {
+                phrase[node] = id as u32;
+            }
+        }
+        let mut root = Box::new([NO_NODE; 256]);
+        for &(b, next) in &children[0] {
+            root[b as usize] = next;
+        }
+        let (mut edges, mut edge_start) = (Vec::new(), Vec::with_capacity(children.len() + 1));
+        for c in &mut children {
+            c.sort_unstable();
+            edge_start.push(edges.len() as u32);
+            edges.extend_from_slice(c);
+        }
+        edge_start.push(edges.len() as u32);
+        PhraseTrie { root, edges, edge_start, phrase }
+    }
+
+    /// The end and index of the longest phrase that starts at byte `p` of
+    /// `bytes` (the first listed of equal ones), if any.
+    #[inline]
+    fn longest_at(&self, bytes: &[u8], p: usize) -> Option<(usize, usize)> {
+        let mut node = *self.root.get(*bytes.get(p)? as usize)?;
+        let mut k = p + 1;
+        let mut best = None;
+        while node != NO_NODE {
+            let n = node as usize;
+            if self.phrase[n] != NO_NODE {
+                best = Some((k, self.phrase[n] as usize));
+            }
+            let Some(&b) = bytes.get(k) else { break };
+            let edges = &self.edges[self.edge_start[n] as usize..self.edge_start[n + 1] as usize];
+            node = edges.iter().find(|e| e.0 == b).map_or(NO_NODE, |e| e.1);
+            k += 1;
+        }
+        best
     }
 }
 
@@ -603,6 +695,33 @@ mod tests {
         }
     }
 
+    /// The trie against the automaton over the full list (office holders
+    /// and phrases listed twice included), at every place of a text made
+    /// of the phrases, their prefixes and their extensions.
+    #[test]
+    fn trie_finds_the_automatons_longest_match() {
+        let (lex, _) = parse_actors(&actor_list_text());
+        let mut phrases: Vec<&String> = lex.exact.keys().collect();
+        phrases.sort();
+        let mut text = String::from("al-Shabaab von der Leyen's UN-backed U.S.-led Ukraine");
+        for (k, ph) in phrases.iter().enumerate() {
+            text.push_str(ph);
+            text.push_str([" ", "s ", "-", "", "'s ", "an "][k % 6]);
+            let cut = ph.char_indices().map(|(i, _)| i).nth(ph.chars().count() / 2).unwrap_or(0);
+            text.push_str(&ph[..cut]);
+            text.push(' ');
+        }
+        let mut found = 0;
+        for p in 0..text.len() {
+            let input = Input::new(&text).range(p..).anchored(Anchored::Yes);
+            let by_automaton = lex.names.try_find(input).ok().flatten().map(|m| (m.end(), m.pattern().as_usize()));
+            assert_eq!(lex.trie.longest_at(text.as_bytes(), p), by_automaton, "at {p}");
+            found += usize::from(by_automaton.is_some());
+        }
+        assert!(found > phrases.len());
+        assert_eq!(lex.trie.longest_at(b"", 0), None);
+    }
+
     #[test]
     fn calendar_words_in_any_case() {
         for w in ["Monday", "TUESDAY", "september", "Jul", "July", "Mayday", "Kyiv", "-Monday", "\u{e9}tait", "Decembers"] {
@@ -664,5 +783,11 @@ mod tests {
             lex.names.find_iter(&haystack).map(|m| (m.start(), m.end(), lex.codes[m.pattern().as_usize()])).collect();
         assert!(scan.len() > 100);
         assert_eq!(lex.phrases_in(&haystack), scan);
+        // at every place, the trie's longest phrase is the anchored automaton's match
+        for p in 0..haystack.len() {
+            let input = Input::new(&haystack).range(p..).anchored(Anchored::Yes);
+            let by_automaton = lex.names.try_find(input).ok().flatten().map(|m| (m.end(), m.pattern().as_usize()));
+            assert_eq!(lex.trie.longest_at(haystack.as_bytes(), p), by_automaton, "at {p}");
+        }
     }
 }
