@@ -141,9 +141,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut tail = [0u8; 8];
-            tail[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(WORD_HASH_K);
+            h = (h.rotate_left(5) ^ tail_word(rest)).wrapping_mul(WORD_HASH_K);
         }
         self.0 = h;
     }
@@ -151,6 +149,14 @@ impl Hasher for WordHasher {
     fn write_u8(&mut self, i: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(WORD_HASH_K);
     }
+}
+
+/// The last (under eight) bytes of a key as the little-endian word they
+/// make padded with zeros, built by shifts: copying them into a zeroed
+/// array calls `memcpy` for their variable length, on every lookup.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    rest.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b))
 }
 
 #[cfg(test)]
@@ -169,6 +175,19 @@ mod tests {
         assert!(buckets.len() > 2000, "low bits spread: {}", buckets.len());
     }
     use std::hash::BuildHasher;
+
+    #[test]
+    fn tail_word_is_the_zero_padded_word() {
+        let bytes = b"abcdefg\xff\x80";
+        for a in 0..bytes.len() {
+            for b in a..(a + 8).min(bytes.len() + 1) {
+                let rest = &bytes[a..b];
+                let mut tail = [0u8; 8];
+                tail[..rest.len()].copy_from_slice(rest);
+                assert_eq!(tail_word(rest), u64::from_le_bytes(tail), "{rest:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_hashes_spread_over_the_low_bits() {
