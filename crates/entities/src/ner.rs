@@ -570,12 +570,14 @@ fn tag_sentences(doc: &Doc, model: &Model, bits: &[u16], rows: &mut WordRows) ->
     let norm = doc.norm.as_str().as_bytes();
     // per sentence, reused: units (first token, byte slice, lexicon bits);
     // an initial joins its dot
-    let mut unit_start: Vec<usize> = Vec::new();
-    let mut words: Vec<&[u8]> = Vec::new();
-    let mut unit_bits: Vec<u16> = Vec::new();
-    let mut out = Vec::new();
-    let mut classes = Vec::new();
-    let mut unit_spans = Vec::new();
+    // sized once for the longest sentence: growing them costs more than the tagging of short reports
+    let longest = doc.sentences.iter().map(|s| s.tokens.len()).max().unwrap_or(0);
+    let mut unit_start: Vec<usize> = Vec::with_capacity(longest);
+    let mut words: Vec<&[u8]> = Vec::with_capacity(longest);
+    let mut unit_bits: Vec<u16> = Vec::with_capacity(longest);
+    let mut out = Vec::with_capacity(doc.tokens.len() / 8);
+    let mut classes = Vec::with_capacity(longest);
+    let mut unit_spans = Vec::with_capacity(8);
     for s in &doc.sentences {
         unit_start.clear();
         words.clear();

@@ -107,19 +107,43 @@ impl PartialEq for Folded<'_> {
 impl Eq for Folded<'_> {}
 
 impl std::hash::Hash for Folded<'_> {
-    /// Hashes the lower-cased bytes in one `write`, as `str` does.
+    /// Hashes the lower-cased bytes eight at a time, the last eight padded
+    /// with zeros (for [`WordHasher`], which reads eight bytes at a time,
+    /// the hash of the lower-cased `str`), lower-casing an ASCII word
+    /// eight bytes at once, without copying it.
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let mut buf = [0u8; 32];
-        if self.0.is_ascii() && self.0.len() <= buf.len() {
-            let lower = &mut buf[..self.0.len()];
-            lower.copy_from_slice(self.0.as_bytes());
-            lower.make_ascii_lowercase();
-            state.write(lower);
+        if self.0.is_ascii() {
+            write_in_words(state, self.0.as_bytes(), ascii_lower_word);
         } else {
-            state.write(self.0.to_lowercase().as_bytes());
+            write_in_words(state, self.0.to_lowercase().as_bytes(), |w| w);
         }
         state.write_u8(0xff);
     }
+}
+
+/// Writes `bytes` to `state` as eight-byte words (little-endian, the last
+/// padded with zeros), each passed through `map`.
+#[inline]
+fn write_in_words<H: std::hash::Hasher>(state: &mut H, bytes: &[u8], map: impl Fn(u64) -> u64) {
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        state.write(&map(w).to_le_bytes());
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let w = rest.iter().enumerate().fold(0u64, |w, (k, &b)| w | u64::from(b) << (8 * k));
+        state.write(&map(w).to_le_bytes());
+    }
+}
+
+/// Eight ASCII bytes (each below 0x80) with their capitals lower-cased.
+#[inline]
+fn ascii_lower_word(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // a byte's high bit is set by adding 0x3F from 'A' on, by adding 0x25 from '[' on
+    let capital = (w + ONES * 0x3F) & !(w + ONES * 0x25) & (ONES * 0x80);
+    w | capital >> 2
 }
 
 /// A lower-cased name, numbered by [`KeyNames`].
@@ -214,7 +238,7 @@ fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lex.len());
     let mut caps = SentenceCaps::default();
     for m in lex {
         let hits = m.hits();
@@ -479,10 +503,22 @@ const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 /// Party and similar labels written before a person's name.
+#[cfg(test)]
 const PERSON_LABELS: &[&str] = &[
     "Democrat", "Republican", "Democratic", "Labour", "Tory", "Conservative", "Liberal", "Socialist", "Communist", "Independent", "Green",
     "Sen", "Rep", "Gov", "Pres", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Prince", "Princess", "King", "Queen", "Pope", "Saint",
 ];
+
+/// `PERSON_LABELS.contains(&w)` as a `match` (a switch on length and
+/// bytes; the list is kept to test it against).
+fn is_person_label(w: &str) -> bool {
+    matches!(
+        w,
+        "Democrat" | "Republican" | "Democratic" | "Labour" | "Tory" | "Conservative" | "Liberal" | "Socialist" | "Communist" | "Independent"
+            | "Green" | "Sen" | "Rep" | "Gov" | "Pres" | "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady" | "Prince" | "Princess"
+            | "King" | "Queen" | "Pope" | "Saint"
+    )
+}
 
 fn in_demonym(lex: &[LexMatch], i: usize) -> bool {
     let j = lex.partition_point(|m| m.end_token <= i);
@@ -554,7 +590,7 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
     }
     if n.label == NerLabel::Per {
         // "President", "Lt. Gen.", "Democrat", "Ukrainian" before a person's name
-        while s < e && (in_title(lex, s) || doc.token_text(s) == "." || PERSON_LABELS.contains(&doc.token_text(s)) || in_demonym(lex, s)) {
+        while s < e && (in_title(lex, s) || doc.token_text(s) == "." || is_person_label(doc.token_text(s)) || in_demonym(lex, s)) {
             s += 1;
         }
         // a person's name is short: longer runs are title-case headlines
@@ -715,26 +751,14 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
 /// A person's full name or surname written again where the tagger missed
 /// it ("Tesfay added…" at the start of a sentence) is the same person.
 fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
-    let mut names: WordSet<&str> = WordSet::default();
-    for c in cands.iter().filter(|c| c.key == Key::Person && c.end >= c.start + 2) {
-        let last = doc.token_text(c.end - 1);
-        let last = if last == "'s" && c.end >= c.start + 2 { doc.token_text(c.end - 2) } else { last };
-        if last.chars().next().is_some_and(char::is_uppercase) && last.chars().count() > 2 {
-            names.insert(last);
-        }
-    }
+    let names = repeated_names(doc, cands);
     if names.is_empty() {
         return Vec::new();
     }
     // the byte lengths of the names (63: longer), which rule out most tokens
     // before they are looked up
     let lengths: u64 = names.iter().fold(0, |m, w| m | 1 << w.len().min(63));
-    let mut covered = vec![false; doc.tokens.len()];
-    for c in cands {
-        for t in c.start..c.end.min(covered.len()) {
-            covered[t] = true;
-        }
-    }
+    let covered = covered_tokens(doc, cands);
     let mut out = Vec::new();
     let norm = doc.norm.as_str().as_bytes();
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -745,28 +769,58 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
             continue;
         }
         let w = doc.token_text(i);
-        if !w.chars().next().is_some_and(char::is_uppercase) || !names.contains(w) {
+        if !w.chars().next().is_some_and(char::is_uppercase) || !names.contains(w) || before_capitalised_word(doc, i) {
             continue;
         }
-        // not the first word of another capitalised name ("Prado Museum")
-        if doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && doc.token_text(i + 1).chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
-        out.push(Cand {
-            span: doc.tokens[i].span,
-            start: i,
-            end: i + 1,
-            kind: EntityKind::Person,
-            source: MentionSource::Rule,
-            country: None,
-            sector: None,
-            key: Key::Person,
-            naming: true,
-            shouted: false,
-            capital_of: None,
-        });
+        out.push(repeated_name_cand(doc, i));
     }
     out
+}
+
+/// The last words of the persons named in full (without a possessive):
+/// capitalised, of three characters or more.
+fn repeated_names<'a>(doc: &'a Doc, cands: &[Cand]) -> WordSet<&'a str> {
+    let mut names: WordSet<&str> = WordSet::default();
+    for c in cands.iter().filter(|c| c.key == Key::Person && c.end >= c.start + 2) {
+        let last = doc.token_text(c.end - 1);
+        let last = if last == "'s" && c.end >= c.start + 2 { doc.token_text(c.end - 2) } else { last };
+        if last.chars().next().is_some_and(char::is_uppercase) && last.chars().count() > 2 {
+            names.insert(last);
+        }
+    }
+    names
+}
+
+/// Per token: whether some candidate covers it.
+fn covered_tokens(doc: &Doc, cands: &[Cand]) -> Vec<bool> {
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in cands {
+        for t in c.start..c.end.min(covered.len()) {
+            covered[t] = true;
+        }
+    }
+    covered
+}
+
+/// Token `i` is the first word of another capitalised name ("Prado Museum").
+fn before_capitalised_word(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) && doc.token_text(i + 1).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn repeated_name_cand(doc: &Doc, i: usize) -> Cand {
+    Cand {
+        span: doc.tokens[i].span,
+        start: i,
+        end: i + 1,
+        kind: EntityKind::Person,
+        source: MentionSource::Rule,
+        country: None,
+        sector: None,
+        key: Key::Person,
+        naming: true,
+        shouted: false,
+        capital_of: None,
+    }
 }
 
 /// "Assembly of First Nations (AFN)": a name followed by its acronym in
@@ -988,10 +1042,17 @@ struct CandIndex<'a> {
 
 impl<'a> CandIndex<'a> {
     fn new(cands: &'a [Cand]) -> CandIndex<'a> {
-        let mut by_start: Vec<(usize, usize)> = cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.start, i)).collect();
-        let mut by_end: Vec<(usize, usize)> = cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.end, i)).collect();
-        by_start.sort_unstable();
-        by_end.sort_unstable();
+        let mut by_start: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
+        by_start.extend(cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.start, i)));
+        let mut by_end: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
+        by_end.extend(cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.end, i)));
+        // candidates mostly come in text order, and then these are sorted already
+        if !by_start.is_sorted() {
+            by_start.sort_unstable();
+        }
+        if !by_end.is_sorted() {
+            by_end.sort_unstable();
+        }
         CandIndex { cands, by_start, by_end }
     }
     fn starting_at(&self, s: usize) -> impl Iterator<Item = &'a Cand> + '_ {
@@ -1057,6 +1118,8 @@ fn role_for(doc: &Doc, lex: &[LexMatch], cands: &CandIndex, c: &Cand) -> Option<
 pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     let mut names = KeyNames::with_capacity(lex.len() + tagged.len() + 1);
     let mut cands = lexicon_cands(doc, lex, &mut names);
+    // room for the rule and tagger mentions to come, so that the vector grows once
+    cands.reserve(tagged.len() + 8);
     let inst = institution_cands(doc, lex, &cands);
     cands.extend(inst);
     cands.extend(administration_cands(doc, &mut names));
@@ -1090,6 +1153,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
         mention_of_cand[i] = doc.mentions.len();
         doc.mentions.push(Mention { span: c.span, kind: c.kind, source: c.source, entity: None });
     }
+    doc.entities.reserve(groups.iter().max().map_or(0, |g| g + 1));
     for m in members.chunk_by(|&a, &b| groups[a] == groups[b]) {
         let first = &cands[m[0]];
         let kind = match first.key {
@@ -1217,13 +1281,31 @@ fn add_role_references(doc: &mut Doc, cands: &[Cand], mention_of_cand: &[usize])
     }
 }
 
+/// `s` is ASCII words (graphic characters) between single spaces, in one
+/// pass over its bytes.
+fn single_spaced_ascii(s: &str) -> bool {
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b.is_ascii_graphic() {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
 /// The name as written, without a possessive.
 fn display_name(doc: &Doc, c: &Cand) -> String {
     let s = doc.slice(c.span);
     let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
     // most names are already ASCII words between single spaces
-    let clean = !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && s.bytes().all(|b| b == b' ' || b.is_ascii_graphic());
-    if clean {
+    if single_spaced_ascii(s) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -1255,13 +1337,111 @@ mod tests {
     #[test]
     fn folded_words_equal_and_hash_as_lower_cased() {
         let hasher = BuildHasherDefault::<WordHasher>::default();
-        let words = ["Obama", "OBAMA", "obama", "Zürich", "ZÜRICH", "\u{212A}iev", "kiev", "Of", "a-very-long-hyphenated-name-beyond-32-bytes", "A-VERY-LONG-HYPHENATED-NAME-BEYOND-32-BYTES"];
+        let words = [
+            "Obama", "OBAMA", "obama", "Zürich", "ZÜRICH", "\u{212A}iev", "kiev", "Of", "a-very-long-hyphenated-name-beyond-32-bytes", "A-VERY-LONG-HYPHENATED-NAME-BEYOND-32-BYTES",
+            "", "@[`{", "EIGHTCHR", "eightchr", "Hegseth's", "HEGSETH'S",
+        ];
         for a in words {
             assert_eq!(hasher.hash_one(Folded(a)), hasher.hash_one(a.to_lowercase()), "{a}");
             assert_eq!(Folded(a).first_char(), a.to_lowercase().chars().next(), "{a}");
             for b in words {
                 assert_eq!(Folded(a) == Folded(b), a.to_lowercase() == b.to_lowercase(), "{a} {b}");
             }
+        }
+    }
+
+    /// [`repeated_person_names`] without the cheap tests that rule tokens out.
+    fn repeated_person_names_by_scan(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
+        let names = repeated_names(doc, cands);
+        let covered = covered_tokens(doc, cands);
+        (0..doc.tokens.len())
+            .filter(|&i| {
+                let w = doc.token_text(i);
+                w.chars().next().is_some_and(char::is_uppercase) && names.contains(w) && !covered[i] && !before_capitalised_word(doc, i)
+            })
+            .map(|i| repeated_name_cand(doc, i))
+            .collect()
+    }
+
+    /// Person candidates over every run of two or more capitalised words
+    /// (and a possessive after one), as the tagger might give them.
+    fn capitalised_runs(doc: &Doc) -> Vec<Cand> {
+        let capital = |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let mut j = i;
+            while j < doc.tokens.len() && capital(j) {
+                j += 1;
+            }
+            if j >= i + 2 {
+                let end = if j < doc.tokens.len() && doc.token_text(j) == "'s" { j + 1 } else { j };
+                let mut c = repeated_name_cand(doc, i);
+                c.end = end;
+                c.span = span_of_tokens(doc, i, end);
+                out.push(c);
+            }
+            i = j.max(i + 1);
+        }
+        out
+    }
+
+    #[test]
+    fn repeated_names_found_as_by_comparing_every_token() {
+        use dateline_pipeline::Component;
+        let texts = [
+            "Pete Hegseth spoke. Hegseth added that Hegseth's plan, and HEGSETH, stood. Hegseth Museum. Hegseths. xHegseth Hegseth-Smith.",
+            "Anna Ana met Ana Ana. AnAnA Anana and Ana.Ana with Ana",
+            "Yemane Tesfay said: \"Tesfay\" (Tesfay) Tesfay, Tesfay. Tesfay Tesfay",
+            "Zoë Ébert and Éric Ébert; Ébert said Ébert's view; ÉBERT",
+            "Ab A. Aba Aba Aba aba Aba",
+            "",
+        ];
+        let mut found = 0;
+        for text in texts {
+            let mut doc = Doc::new(text.to_string(), Default::default());
+            dateline_segment::Segmenter.run(&mut doc);
+            let runs = capitalised_runs(&doc);
+            // all runs, and every other one (so that more tokens are uncovered)
+            let some: Vec<Cand> = runs.iter().step_by(2).cloned().collect();
+            for cands in [runs, some] {
+                let fast: Vec<(usize, usize, Span)> = repeated_person_names(&doc, &cands).iter().map(|c| (c.start, c.end, c.span)).collect();
+                let slow: Vec<(usize, usize, Span)> = repeated_person_names_by_scan(&doc, &cands).iter().map(|c| (c.start, c.end, c.span)).collect();
+                assert_eq!(fast, slow, "{text}");
+                found += fast.len();
+            }
+        }
+        assert!(found > 10, "the texts repeat names: {found}");
+    }
+
+    #[test]
+    fn person_labels_matched_as_listed() {
+        let mut words: Vec<String> = PERSON_LABELS.iter().map(|w| w.to_string()).collect();
+        words.extend(PERSON_LABELS.iter().map(|w| w.to_lowercase()));
+        words.extend(PERSON_LABELS.iter().map(|w| format!("{w}.")));
+        words.extend(["", "M", "Mrs.", "Smith", "Greens", "King's"].map(String::from));
+        for w in &words {
+            assert_eq!(is_person_label(w), PERSON_LABELS.contains(&w.as_str()), "{w}");
+        }
+        assert_eq!(PERSON_LABELS.iter().filter(|w| is_person_label(w)).count(), PERSON_LABELS.len());
+    }
+
+    #[test]
+    fn ascii_words_lower_cased_eight_bytes_at_once() {
+        for b in 0..0x80u8 {
+            for pos in 0..8 {
+                let w = (b as u64) << (8 * pos) | 0x4161_7A5A_2040_5B60 & !(0xFF << (8 * pos));
+                let expected = u64::from_le_bytes(w.to_le_bytes().map(|x| x.to_ascii_lowercase()));
+                assert_eq!(ascii_lower_word(w), expected, "{b:#x} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn single_spaced_ascii_as_its_definition() {
+        let plain = |s: &str| !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && s.bytes().all(|b| b == b' ' || b.is_ascii_graphic());
+        for s in ["", " ", "  ", "a", "a b", "a  b", " a", "a ", "Pete Hegseth", "Zürich", "a\tb", "a\nb", "U.S. Army", "x y z", "x y  z", "~ !"] {
+            assert_eq!(single_spaced_ascii(s), plain(s), "{s:?}");
         }
     }
 
