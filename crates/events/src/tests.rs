@@ -559,3 +559,13 @@ fn calling_for_or_on_is_a_request() {
     let d = code("Turkey called for an end to the fighting.");
     assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Request]);
 }
+
+#[test]
+fn plover_verbal_support_and_de_escalation_vocabulary() {
+    // apologising is verbal support in PLOVER (CAMEO 055)
+    let d = code("Argentina has apologized to Brazil for the incident.");
+    assert_eq!(summary(&d), vec![(EventType::Support, Some("ARG"), Some("BRA"), EventStatus::Asserted)]);
+    // lifting a blockade is a military de-escalation, not an eased restriction
+    let d = code("The Israeli army lifted on Friday a blockade on Palestinian lorries.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Retreat]);
+}
