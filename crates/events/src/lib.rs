@@ -281,6 +281,12 @@ fn participle_as_adjective(toks: &LowerTokens, start: usize) -> bool {
         || matches!(before, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
 }
 
+/// An announced act made to depend on the other side's conduct ("will
+/// withdraw its troops unless …"): an ultimatum, which PLOVER codes THREATEN.
+fn is_ultimatum(toks: &LowerTokens, trigger: usize, sent_end: usize) -> bool {
+    (trigger + 1..sent_end.min(trigger + 20)).any(|k| toks.get(k) == "unless")
+}
+
 /// A noun use: written as a noun pattern, or the trigger follows a
 /// determiner, a preposition or an adjective that only nouns follow
 /// ("the attack", "after clashes", "future attacks").
@@ -434,7 +440,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 }
             } else if m.future {
                 status = EventStatus::Future;
-                if is_cooperative(kind) {
+                if is_ultimatum(toks, t, b) && (is_cooperative(kind) || kind == EventType::Sanction) {
+                    // "will withdraw its force unless the president arranges a ceasefire"
+                    kind = EventType::Threaten;
+                } else if is_cooperative(kind) {
                     kind = EventType::Agree;
                 } else if is_hostile_act(kind) {
                     kind = EventType::Threaten;

@@ -569,3 +569,13 @@ fn plover_verbal_support_and_de_escalation_vocabulary() {
     let d = code("The Israeli army lifted on Friday a blockade on Palestinian lorries.");
     assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Retreat]);
 }
+
+#[test]
+fn an_announced_withdrawal_on_a_condition_is_an_ultimatum() {
+    let d = code("Nigeria announced that it will withdraw its troops from Chad unless the president arranges a ceasefire.");
+    assert_eq!(d.events[0].kind, EventType::Threaten);
+    assert_eq!(d.events[0].status, EventStatus::Future);
+    // without the condition it is a promise
+    let d = code("Nigeria announced that it will withdraw its troops from Chad.");
+    assert_eq!(d.events[0].kind, EventType::Agree);
+}
