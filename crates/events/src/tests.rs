@@ -579,3 +579,11 @@ fn an_announced_withdrawal_on_a_condition_is_an_ultimatum() {
     let d = code("Nigeria announced that it will withdraw its troops from Chad.");
     assert_eq!(d.events[0].kind, EventType::Agree);
 }
+
+#[test]
+fn agencies_and_things_named_after_an_act_are_no_events() {
+    let d = code("U.S. border patrol agents questioned the migrants.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Mobilize), "{:?}", summary(&d));
+    let d = code("Saudi Arabia has courted pressure groups in the United States.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Request), "{:?}", summary(&d));
+}
