@@ -321,7 +321,9 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
         }
         // lower-case words that begin names: particles ("de Gaulle", "van
         // Gogh") and prefixes of capitalised words ("al-Qaeda", "pro-Russian")
-        return !(is_name_particle(w) || capitalised_after_hyphen(w));
+        // (a hyphen after a small letter and before a capital needs three bytes:
+        // the short words "of", "to", "a" are not scanned)
+        return !(is_name_particle(w) || w.len() > 2 && capitalised_after_hyphen(w));
     }
     if first.is_ascii_digit() {
         return w.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'/' | b':'));
@@ -876,6 +878,22 @@ mod tests {
             m.tag(&view, &mut fast);
             m.tag_by_features(&view, &mut slow);
             assert_eq!(fast, slow, "{words:?}");
+        }
+    }
+
+    #[test]
+    fn short_lower_case_words_need_no_hyphen_scan() {
+        // the lower-case branch of `surely_outside` with every word scanned
+        let plain = |w: &[u8], prev: usize| prev == 0 && !(is_name_particle(w) || capitalised_after_hyphen(w));
+        let mut words: Vec<Vec<u8>> = VARIED_WORDS.iter().map(|w| w.as_bytes().to_vec()).collect();
+        words.extend([&b"a-B"[..], b"x-Y", b"x-", b"xY", b"ab", b"a", b"z-Zz", b"al-", b"of", b"e-Mail"].map(<[u8]>::to_vec));
+        let lower: Vec<&[u8]> = words.iter().map(Vec::as_slice).filter(|w| w.first().is_some_and(u8::is_ascii_lowercase)).collect();
+        assert!(lower.iter().any(|w| capitalised_after_hyphen(w)) && lower.iter().any(|w| w.len() <= 2));
+        for w in lower {
+            let view = SentenceView { words: &[w, b"x"], lex: &[0, 0] };
+            for prev in [0, 1, 2] {
+                assert_eq!(surely_outside(&view, 0, prev), plain(w, prev), "{:?} {prev}", String::from_utf8_lossy(w));
+            }
         }
     }
 
