@@ -4,19 +4,21 @@
 //! Where it says nothing (no entity there, or one without a country), the
 //! actor word list in `data/events/actors.txt` gives a country or IGO/NGO
 //! code for names, adjectives and capitals ("Israeli", "Kyiv", "NATO"), and
-//! sector words ("troops" → MIL). It is matched once per document with
-//! aho-corasick on the normalised text, so the cost does not depend on the
-//! number of names.
+//! sector words ("troops" → MIL). It is matched once per document on the
+//! normalised text, by a walk down a byte trie of the phrases at the few
+//! places a phrase can start, so the cost does not depend on the number of
+//! names.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
+#[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use dateline_doc::{Doc, EntityId, EntityKind, MentionSource, Sector};
 use dateline_lexicon::{data_file, data_lines};
 
-use crate::matcher::{LowerTokens, WordHasher};
+use crate::matcher::{LowerTokens, WordFilter, WordHasher};
 use crate::starts::PhraseStarts;
 
 const BUILTIN: &str = include_str!("../../../data/events/actors.txt");
@@ -26,9 +28,14 @@ const BUILTIN_LEADERS: &str = include_str!("../../../data/events/leaders.txt");
 
 /// The parsed actor word list.
 pub struct ActorLexicon {
-    /// Case-sensitive phrase automaton over the normalised text.
+    /// The phrases as a byte trie: the longest phrase at a place, found
+    /// by one walk (see [`ActorLexicon::phrases_in`]).
+    trie: PhraseTrie,
+    /// Case-sensitive leftmost-longest phrase automaton: the definition
+    /// the trie is tested against.
+    #[cfg(test)]
     names: AhoCorasick,
-    /// Where a phrase can start: the automaton is only started there
+    /// Where a phrase can start: the trie is only walked from there
     /// (see [`ActorLexicon::phrases_in`]).
     starts: PhraseStarts,
     /// The code of each phrase in `names`.
@@ -38,11 +45,16 @@ pub struct ActorLexicon {
     /// `CODE/SECTOR`: "Putin" → GOV): [`ActorLexicon::code_of`] is asked for
     /// every mention, where one hash lookup beats a scan.
     exact: HashMap<String, ListedPhrase, BuildHasherDefault<WordHasher>>,
+    /// The keys of `exact`: most phrases asked for (every word of an issue,
+    /// every mention) are in no list, and one bit test says so.
+    exact_filter: WordFilter,
     /// The sector of each phrase in `names` (that of its whole phrase in
     /// `exact`), so a match needs no lookup.
     pattern_sectors: Vec<Option<Sector>>,
     /// Lower-case single sector words.
     sectors: HashMap<String, Sector, BuildHasherDefault<WordHasher>>,
+    /// The keys of `sectors` (asked for the words after every actor).
+    sector_filter: WordFilter,
 }
 
 /// What the list says of one phrase.
@@ -100,17 +112,31 @@ pub fn parse_actors(text: &str) -> (ActorLexicon, Vec<String>) {
             codes.push(code);
         }
     }
+    #[cfg(test)]
     let names = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        // only anchored searches, at few places: the compact automaton stays
-        // in cache where a full DFA would not
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .start_kind(StartKind::Both)
         .build(&phrases)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
     let starts = PhraseStarts::new(phrases.iter().map(String::as_str));
     let pattern_sectors = phrases.iter().map(|p| exact.get(p).and_then(|l| l.sector)).collect();
-    (ActorLexicon { names, starts, codes, exact, pattern_sectors, sectors }, problems)
+    let exact_filter = WordFilter::new(exact.keys().map(String::as_str));
+    let sector_filter = WordFilter::new(sectors.keys().map(String::as_str));
+    let trie = PhraseTrie::new(phrases.iter().map(String::as_str));
+    let lex = ActorLexicon {
+        trie,
+        #[cfg(test)]
+        names,
+        starts,
+        codes,
+        exact,
+        exact_filter,
+        pattern_sectors,
+        sectors,
+        sector_filter,
+    };
+    (lex, problems)
 }
 
 thread_local! {
@@ -160,6 +186,9 @@ fn actor_list_text() -> String {
 
 impl ActorLexicon {
     pub fn sector_of(&self, lower_word: &str) -> Option<Sector> {
+        if !self.sector_filter.may_contain(lower_word) {
+            return None;
+        }
         self.sectors.get(lower_word).copied()
     }
     /// The sector the list gives a whole phrase ("Vladimir Putin" → GOV), if any.
@@ -172,16 +201,19 @@ impl ActorLexicon {
     }
     /// Code and sector of a whole phrase, in one lookup.
     pub fn listed(&self, phrase: &str) -> Option<ListedPhrase> {
+        if !self.exact_filter.may_contain(phrase) {
+            return None;
+        }
         self.exact.get(phrase).copied()
     }
 
     /// The phrases in `text` as `(start, end, code)`: the matches of an
     /// unanchored leftmost-longest scan, non-overlapping, left to right.
-    /// Phrases mostly start with a capital, so the automaton is run anchored
-    /// at the few places a phrase can start (see [`PhraseStarts`]) instead
-    /// of over every byte:
-    /// the first start with a match is the leftmost one and the anchored
-    /// match there the longest, so the answer is the scan's.
+    /// Phrases mostly start with a capital, so the longest phrase is looked
+    /// for (in the trie) only at the few places a phrase can start (see
+    /// [`PhraseStarts`]) instead of at every byte:
+    /// the first start with a match is the leftmost one and the longest
+    /// match there the scan's, so the answer is the scan's.
     pub fn phrases_in(&self, text: &str) -> Vec<(usize, usize, &'static str)> {
         let mut out = Vec::new();
         self.each_phrase(text, |a, b, id| out.push((a, b, self.codes[id])));
@@ -195,12 +227,85 @@ impl ActorLexicon {
             if p < at {
                 return;
             }
-            let input = Input::new(text).range(p..).anchored(Anchored::Yes);
-            if let Ok(Some(m)) = self.names.try_find(input) {
-                at = m.end();
-                f(m.start(), m.end(), m.pattern().as_usize());
+            if let Some((end, id)) = self.trie.longest_at(text.as_bytes(), p) {
+                at = end;
+                f(p, end, id);
             }
         });
+    }
+}
+
+/// A list of phrases as a byte trie: the longest phrase that starts at a
+/// place, as an anchored leftmost-longest automaton search finds it, by one
+/// walk down from the root, without the search's set-up at every place.
+struct PhraseTrie {
+    /// The node each first byte leads to ([`NO_NODE`]: none).
+    root: Box<[u32; 256]>,
+    /// Per node, its children as (byte, node) pairs sorted by byte:
+    /// `edges[edge_start[n]..edge_start[n + 1]]`.
+    edges: Vec<(u8, u32)>,
+    edge_start: Vec<u32>,
+    /// Per node, the first phrase (by index) that ends there ([`NO_NODE`]: none).
+    phrase: Vec<u32>,
+}
+
+const NO_NODE: u32 = u32::MAX;
+
+impl PhraseTrie {
+    fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseTrie {
+        // node 0 is the root
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut phrase: Vec<u32> = vec![NO_NODE];
+        for (id, p) in phrases.into_iter().enumerate() {
+            let mut node = 0usize;
+            for &b in p.as_bytes() {
+                node = match children[node].iter().find(|e| e.0 == b) {
+                    Some(&(_, next)) => next as usize,
+                    None => {
+                        let next = children.len();
+                        children[node].push((b, next as u32));
+                        children.push(Vec::new());
+                        phrase.push(NO_NODE);
+                        next
+                    }
+                };
+            }
+            if node != 0 && phrase[node] == NO_NODE {
+                phrase[node] = id as u32;
+            }
+        }
+        let mut root = Box::new([NO_NODE; 256]);
+        for &(b, next) in &children[0] {
+            root[b as usize] = next;
+        }
+        let (mut edges, mut edge_start) = (Vec::new(), Vec::with_capacity(children.len() + 1));
+        for c in &mut children {
+            c.sort_unstable();
+            edge_start.push(edges.len() as u32);
+            edges.extend_from_slice(c);
+        }
+        edge_start.push(edges.len() as u32);
+        PhraseTrie { root, edges, edge_start, phrase }
+    }
+
+    /// The end and index of the longest phrase that starts at byte `p` of
+    /// `bytes` (the first listed of equal ones), if any.
+    #[inline]
+    fn longest_at(&self, bytes: &[u8], p: usize) -> Option<(usize, usize)> {
+        let mut node = *self.root.get(*bytes.get(p)? as usize)?;
+        let mut k = p + 1;
+        let mut best = None;
+        while node != NO_NODE {
+            let n = node as usize;
+            if self.phrase[n] != NO_NODE {
+                best = Some((k, self.phrase[n] as usize));
+            }
+            let Some(&b) = bytes.get(k) else { break };
+            let edges = &self.edges[self.edge_start[n] as usize..self.edge_start[n + 1] as usize];
+            node = edges.iter().find(|e| e.0 == b).map_or(NO_NODE, |e| e.1);
+            k += 1;
+        }
+        best
     }
 }
 
@@ -224,13 +329,13 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     let mut hits: Vec<ActorHit> = Vec::with_capacity(doc.mentions.len() + 32);
     // 1. mentions of entities
     // mentions mostly come in text order: token cursors, as for the phrases below
-    let (mut start_cursor, mut end_cursor) = (0, 0);
+    let mut start_cursor = 0;
     // what the list says of each entity's name, looked up at its first mention
     let mut name_listed: Vec<Option<Option<ListedPhrase>>> = vec![None; doc.entities.len()];
     for m in &doc.mentions {
         // `Doc::token_at_or_after` of both ends
         let start = first_token_from(&doc.tokens, &mut start_cursor, span_start, m.span.start());
-        let end = first_token_from(&doc.tokens, &mut end_cursor, span_start, m.span.end());
+        let end = end_token_from(&doc.tokens, start, span_start, m.span.end());
         let norm_text = norm_of_tokens(doc, start, end);
         if is_calendar_word(norm_text) || start >= end {
             continue;
@@ -286,7 +391,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     }
     let mut inner: Vec<(usize, &'static str)> = Vec::new();
     // phrases come in text order: token cursors walk forward, no bisection per phrase
-    let (mut start_cursor, mut end_cursor) = (0, 0);
+    let mut start_cursor = 0;
     let mut phrases: Vec<(usize, usize, usize)> = Vec::with_capacity(64);
     lex.each_phrase(norm, |a, b, id| phrases.push((a, b, id)));
     for (a, b, id) in phrases {
@@ -298,7 +403,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
             continue;
         }
         let start = first_token_from(&doc.tokens, &mut start_cursor, norm_start, a);
-        let end = first_token_from(&doc.tokens, &mut end_cursor, norm_start, b);
+        let end = end_token_from(&doc.tokens, start, norm_start, b);
         if start >= end {
             continue;
         }
@@ -385,13 +490,15 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
             slot.get_or_insert_with(|| code.clone());
         }
     }
-    for m in &doc.mentions {
+    // where each inner phrase starts in the text, read once for the bisections
+    let inner_at: Vec<usize> = inner.iter().map(|&(t, _)| doc.tokens[t].span.start()).collect();
+    for m in doc.mentions.iter().take_while(|_| !inner.is_empty()) {
         let Some(id) = m.entity else { continue };
         if by_entity.get(id.0 as usize).is_none_or(|c| c.is_some()) {
             continue;
         }
-        let k = inner.partition_point(|(t, _)| doc.tokens[*t].span.start() < m.span.start());
-        if let Some((_, c)) = inner.get(k).filter(|(t, _)| doc.tokens[*t].span.start() < m.span.end()) {
+        let k = inner_at.partition_point(|&at| at < m.span.start());
+        if let Some((_, c)) = inner.get(k).filter(|_| inner_at[k] < m.span.end()) {
             if *c != "IGO" && *c != "NGO" {
                 by_entity[id.0 as usize] = Some(c.to_string());
             }
@@ -485,6 +592,18 @@ fn first_token_from(tokens: &[dateline_doc::Token], cursor: &mut usize, offset: 
     *cursor
 }
 
+/// The first token whose `offset` is at or after `p`, as
+/// `tokens.partition_point(|t| offset(t) < p)`, where `from` is that of a
+/// place at or before `p` (the start of the phrase `p` ends): a phrase is a
+/// few tokens long, so the tokens from `from` on are walked one by one.
+fn end_token_from(tokens: &[dateline_doc::Token], from: usize, offset: impl Fn(&dateline_doc::Token) -> usize, p: usize) -> usize {
+    let mut k = from;
+    while tokens.get(k).is_some_and(|t| offset(t) < p) {
+        k += 1;
+    }
+    k
+}
+
 fn norm_start(t: &dateline_doc::Token) -> usize {
     t.norm_start as usize
 }
@@ -559,6 +678,50 @@ mod tests {
         assert_eq!(lex.sector_of_phrase("Kyiv"), None);
     }
 
+    /// The filtered look-ups answer as the plain maps do.
+    #[test]
+    fn filtered_lookups_agree_with_the_maps() {
+        let (lex, _) = parse_actors(&actor_list_text());
+        assert!(!lex.sectors.is_empty());
+        let probes = ["troops", "Troops", "army", "the", "", "said", "police", "Kyiv", "kyiv", "NATO", "Putin", "Vladimir Putin", "United", "Ukraine's"];
+        let words = lex.sectors.keys().chain(lex.exact.keys()).map(String::as_str).chain(probes);
+        let mut variants: Vec<String> = Vec::new();
+        for w in words {
+            variants.extend([w.to_string(), format!("{w}s"), w.to_lowercase(), w.to_uppercase(), w.chars().skip(1).collect()]);
+        }
+        for w in &variants {
+            assert_eq!(lex.sector_of(w), lex.sectors.get(w.as_str()).copied(), "{w}");
+            assert_eq!(lex.listed(w), lex.exact.get(w.as_str()).copied(), "{w}");
+        }
+    }
+
+    /// The trie against the automaton over the full list (office holders
+    /// and phrases listed twice included), at every place of a text made
+    /// of the phrases, their prefixes and their extensions.
+    #[test]
+    fn trie_finds_the_automatons_longest_match() {
+        let (lex, _) = parse_actors(&actor_list_text());
+        let mut phrases: Vec<&String> = lex.exact.keys().collect();
+        phrases.sort();
+        let mut text = String::from("al-Shabaab von der Leyen's UN-backed U.S.-led Ukraine");
+        for (k, ph) in phrases.iter().enumerate() {
+            text.push_str(ph);
+            text.push_str([" ", "s ", "-", "", "'s ", "an "][k % 6]);
+            let cut = ph.char_indices().map(|(i, _)| i).nth(ph.chars().count() / 2).unwrap_or(0);
+            text.push_str(&ph[..cut]);
+            text.push(' ');
+        }
+        let mut found = 0;
+        for p in 0..text.len() {
+            let input = Input::new(&text).range(p..).anchored(Anchored::Yes);
+            let by_automaton = lex.names.try_find(input).ok().flatten().map(|m| (m.end(), m.pattern().as_usize()));
+            assert_eq!(lex.trie.longest_at(text.as_bytes(), p), by_automaton, "at {p}");
+            found += usize::from(by_automaton.is_some());
+        }
+        assert!(found > phrases.len());
+        assert_eq!(lex.trie.longest_at(b"", 0), None);
+    }
+
     #[test]
     fn calendar_words_in_any_case() {
         for w in ["Monday", "TUESDAY", "september", "Jul", "July", "Mayday", "Kyiv", "-Monday", "\u{e9}tait", "Decembers"] {
@@ -584,6 +747,13 @@ mod tests {
         let mut cursor = 0;
         for p in (0..=len + 2).rev().chain([5, 9, 2]) {
             assert_eq!(first_token_from(&doc.tokens, &mut cursor, span_start, p), doc.token_at_or_after(p), "at {p}");
+        }
+        // an end walked on from the token of a start at or before it
+        for a in 0..=len + 2 {
+            let from = bisect(a);
+            for b in a..=len + 2 {
+                assert_eq!(end_token_from(&doc.tokens, from, norm_start, b), bisect(b), "{a}..{b}");
+            }
         }
     }
 
@@ -613,5 +783,11 @@ mod tests {
             lex.names.find_iter(&haystack).map(|m| (m.start(), m.end(), lex.codes[m.pattern().as_usize()])).collect();
         assert!(scan.len() > 100);
         assert_eq!(lex.phrases_in(&haystack), scan);
+        // at every place, the trie's longest phrase is the anchored automaton's match
+        for p in 0..haystack.len() {
+            let input = Input::new(&haystack).range(p..).anchored(Anchored::Yes);
+            let by_automaton = lex.names.try_find(input).ok().flatten().map(|m| (m.end(), m.pattern().as_usize()));
+            assert_eq!(lex.trie.longest_at(haystack.as_bytes(), p), by_automaton, "at {p}");
+        }
     }
 }

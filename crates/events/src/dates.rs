@@ -96,6 +96,42 @@ fn month_of(w: &str) -> Option<u32> {
     Some(month)
 }
 
+/// The first three letters of every word a date expression can start with:
+/// the months and their abbreviations, the weekdays, "today", "tonight",
+/// "yesterday" and "year".
+const DATE_STARTS: [&[u8; 3]; 23] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec", b"mon", b"tue", b"wed",
+    b"thu", b"fri", b"sat", b"sun", b"tod", b"ton", b"yes", b"yea",
+];
+
+/// A 12-bit slot for three bytes.
+const fn date_slot(b0: u8, b1: u8, b2: u8) -> usize {
+    (((b0 as u32) << 16 | (b1 as u32) << 8 | b2 as u32).wrapping_mul(0x9e37_79b1) >> 20) as usize
+}
+
+/// Bit [`date_slot`] set for each of [`DATE_STARTS`].
+static DATE_START_BITS: [u64; 64] = {
+    let mut bits = [0u64; 64];
+    let mut i = 0;
+    while i < DATE_STARTS.len() {
+        let k = date_slot(DATE_STARTS[i][0], DATE_STARTS[i][1], DATE_STARTS[i][2]);
+        bits[k >> 6] |= 1 << (k & 63);
+        i += 1;
+    }
+    bits
+};
+
+/// False when no date expression can start at lower-case word `w` (most
+/// words: "the", "said", "and"): every word [`find_dates`] reads a date
+/// from is at least three bytes long and starts as one of [`DATE_STARTS`],
+/// or is a year of the 1900s to 2100.
+#[inline]
+fn may_start_date(w: &str) -> bool {
+    let &[b0, b1, b2, ..] = w.as_bytes() else { return false };
+    let k = date_slot(b0, b1, b2);
+    DATE_START_BITS[k >> 6] & (1 << (k & 63)) != 0 || (b0 == b'1' && b1 == b'9') || (b0 == b'2' && matches!(b1, b'0' | b'1'))
+}
+
 fn year_of(w: &str, kind: TokenKind) -> Option<i32> {
     (kind == TokenKind::Number && w.len() == 4).then(|| w.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
 }
@@ -114,6 +150,10 @@ pub fn find_dates(toks: &LowerTokens, a: usize, b: usize, report: Option<Ymd>) -
     let mut i = a;
     while i < b {
         let w = toks.get(i);
+        if !may_start_date(w) {
+            i += 1;
+            continue;
+        }
         let next = |k: usize| if i + k < b { Some((toks.get(i + k), toks.kind(i + k))) } else { None };
         if let Some(m) = month_of(w).filter(|_| w != "may" || next(1).is_some_and(|(_, k)| k == TokenKind::Number)) {
             let mut end = i + 1;
@@ -194,6 +234,27 @@ mod tests {
         for w in words.chain(["mayday", "ma", "m", "sept", "a.", "...", "junee", "decemberr"].map(String::from)) {
             assert_eq!(month_of(&w), by_lists(&w), "{w}");
         }
+    }
+
+    /// Every word that one of `find_dates`' readings takes passes the filter.
+    #[test]
+    fn date_filter_keeps_every_date_word() {
+        let starts_a_date = |w: &str| {
+            month_of(w).is_some()
+                || WEEKDAYS.contains(&w)
+                || year_of(w, TokenKind::Number).is_some()
+                || matches!(w, "today" | "tonight" | "yesterday" | "year")
+        };
+        let mut words: Vec<String> = MONTHS.iter().chain(&MONTH_ABBR).chain(&WEEKDAYS).flat_map(|m| [m.to_string(), format!("{m}."), format!("{m}s")]).collect();
+        words.extend((0..=2200).map(|y| y.to_string()));
+        words.extend(["today", "tonight", "yesterday", "year", "+1999", "-200", "the", "said", "and", "a", "", "of", "thus", "maybe", "sa", "ju", "to", "yes", "19", "20"].map(String::from));
+        for w in &words {
+            if starts_a_date(w) {
+                assert!(may_start_date(w), "{w}");
+            }
+        }
+        let rejected = ["the", "said", "and", "a", "of", "to", "in", "that", "was", "troops", "attacked"].iter().filter(|w| !may_start_date(w)).count();
+        assert!(rejected >= 10, "{rejected}");
     }
 
     #[test]

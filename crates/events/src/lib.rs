@@ -238,6 +238,12 @@ fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, i: usize) -> bo
         || (i + 2 < doc.tokens.len() && toks.get(i + 1) == "of" && cap(i + 2))
 }
 
+/// "Anguilla Ratified the Agreement": a capitalised verb in a headline-style
+/// sentence, followed by its object's article, is no part of a name.
+fn verb_before_its_object(toks: &LowerTokens, pm: &PatternMatch) -> bool {
+    !pm.pattern.trigger_is_noun && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.trigger + 1), "the" | "a" | "an")
+}
+
 /// A noun trigger governed by a preposition is background, not an event
 /// being reported ("triggered by Russia's invasion", "a solution to the war").
 fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
@@ -254,14 +260,25 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
         if matches!(w, "a" | "an") && j > sent_start && toks.get(j - 1) == "," {
             return true;
         }
+        // "for a renewed offensive": a participle after an article is an adjective
+        let adjective = j > sent_start && matches!(toks.get(j - 1), "a" | "an" | "the");
         let verbish = is_be(w)
-            || w.ends_with("ed")
+            || (w.ends_with("ed") && !adjective)
             || matches!(w, "has" | "have" | "had" | "will" | "would" | "held" | "hold" | "holds" | "began" | "begin" | "launched" | "staged" | "mounted");
         if verbish || !w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') {
             return false;
         }
     }
     false
+}
+
+/// "a negotiated settlement", "the five injured patients", "dozens of
+/// wounded protesters": a participle before its noun describes it. (Not
+/// after a figure: "on Aug. 6 signed" is a date.)
+fn participle_as_adjective(toks: &LowerTokens, start: usize) -> bool {
+    let before = toks.get(start - 1);
+    matches!(before, "a" | "an" | "the" | "of" | "many" | "several" | "other" | "dozens" | "hundreds" | "scores")
+        || matches!(before, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
 }
 
 /// A noun use: written as a noun pattern, or the trigger follows a
@@ -333,7 +350,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         let mut cands: Vec<Candidate> = Vec::new();
         for pm in found {
             let Some(kind) = MATCHER.kinds[pm.id] else { continue };
-            if inside_name(doc, toks, a, pm.trigger) {
+            if inside_name(doc, toks, a, pm.trigger) && !verb_before_its_object(toks, &pm) {
                 continue;
             }
             if is_obligation(toks, &pm) && !obligation_is_request(toks, a, pm.trigger) {
@@ -345,15 +362,17 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
                 // "staged rallies to demand reforms", "..., demanding more pay": a purpose
                 let purpose = before == "to"
-                    || (before == "," && toks.get(pm.trigger).ends_with("ing"))
+                    // ("warning that people faced shortages" stays the appeal's reason)
+                    || (before == "," && toks.get(pm.trigger).ends_with("ing") && !participial_statement(toks, kind, pm.trigger))
                     || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
                     // "demonstrators ... demanding a referendum": what the protest demands
                     || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);
-                if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end) || (purpose && pm.trigger >= prev.end) {
+                let own_clause = starts_own_clause(toks, prev.end, pm.start);
+                if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end && !own_clause) || (purpose && pm.trigger >= prev.end) {
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.as_deref();
                     }
-                    if prev.kind == EventType::Agree && is_hostile_act(kind) && !purpose && prev.folded == 0 {
+                    if prev.kind == EventType::Agree && is_hostile_act(kind) && prev.folded == 0 && offers_infinitive(toks, &prev.pm, pm.start) {
                         // "prepared to impose martial law" is a threat, not an offer
                         prev.kind = EventType::Threaten;
                     }
@@ -363,7 +382,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 }
             }
             // "a negotiated settlement", "an armed insurgency": a participle used as an adjective
-            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && matches!(toks.get(pm.start - 1), "a" | "an" | "the") {
+            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && participle_as_adjective(toks, pm.start) {
+                continue;
+            }
+            // "the alleged genocide", "reported abuses": what someone claims, not a reported act
+            if is_nominal(toks, a, &pm) && pm.start > a && matches!(toks.get(pm.start - 1), "alleged" | "reported" | "suspected" | "purported" | "so-called") {
                 continue;
             }
             if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {
@@ -433,7 +456,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             // the subject: the nearest actor on the left in the clause
             let (cstart, speech_at) = clause_start(toks, a, c.pm.start);
             // "two weeks after clashes … killed 14 soldiers": a time clause is background
-            if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") {
+            // (not the main clause after it: "after the protest ended, police arrested four")
+            if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") && !(cstart..c.pm.start).any(|k| toks.get(k) == ",") {
                 continue;
             }
             // "…, where 24 people were killed in riots last March", "property
@@ -517,7 +541,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 };
                 let obj = right
                     .iter()
-                    .find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h))
+                    .find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h) && !modifies_a_noun_for_another(toks, h, right))
+                    .or_else(|| right.iter().find(|h| subject.is_none_or(|s| s.start != h.start) && !addressee(h)))
                     .or_else(|| right.iter().find(|h| subject.is_none_or(|s| s.start != h.start)));
                 (subject.map(actor_of), obj.map(|h| actor_of(h)))
             };
@@ -733,6 +758,53 @@ fn apposition_head(toks: &LowerTokens, cstart: usize, verb: usize, left: &[Actor
         return None;
     }
     left.iter().rposition(|h| h.end == open && h.code.is_some())
+}
+
+/// ", threatening to ban them", ", accusing X of …", ", rejecting …": a
+/// participle that makes a statement of its own, not the purpose of the act
+/// before it.
+fn participial_statement(toks: &LowerTokens, kind: EventType, trigger: usize) -> bool {
+    match kind {
+        EventType::Accuse | EventType::Reject => true,
+        EventType::Threaten => toks.get(trigger).starts_with("threaten"),
+        _ => false,
+    }
+}
+
+/// A complement candidate with a subject of its own: a finite or passive verb
+/// right after a noun phrase ("a group opposed to the election was beaten")
+/// starts a new clause, unless "that" introduced it ("denied that troops
+/// had shelled").
+fn starts_own_clause(toks: &LowerTokens, outer_end: usize, inner_start: usize) -> bool {
+    inner_start > outer_end + 1
+        && matches!(toks.get(inner_start - 1), "was" | "were")
+        && !matches!(toks.get(inner_start - 2), "who" | "which" | "that")
+        && !(outer_end..inner_start).any(|k| toks.get(k) == "that")
+}
+
+/// An offer whose infinitive complement follows it ("ready to ban", "vowed to
+/// impose martial law"): a hostile act offered this way is a threat. A noun
+/// complement ("an agreement with striking workers") is no such offer.
+fn offers_infinitive(toks: &LowerTokens, outer: &PatternMatch, inner_start: usize) -> bool {
+    let vow = matches!(toks.get(outer.trigger), "vow" | "vows" | "vowed" | "vowing" | "pledge" | "pledges" | "pledged" | "pledging");
+    let to = if outer.end > 0 && toks.get(outer.end - 1) == "to" {
+        outer.end - 1
+    } else if vow && toks.get(outer.end) == "to" {
+        outer.end
+    } else {
+        return false;
+    };
+    inner_start > to && inner_start <= to + 3
+}
+
+/// An actor name modifying a noun that is for or of another actor ("NATO
+/// membership for Ukraine"): the event is about the second one. ("US
+/// mediation in the talks" keeps the mediator.)
+fn modifies_a_noun_for_another(toks: &LowerTokens, h: &ActorHit, right: &[&ActorHit]) -> bool {
+    toks.kind(h.end) == TokenKind::Word
+        && !doc_cap(toks, h.end)
+        && matches!(toks.get(h.end + 1), "for" | "of")
+        && right.iter().any(|o| o.start == h.end + 2 && o.code.is_some())
 }
 
 /// What makes two events of different sentences the same event.

@@ -18,11 +18,17 @@ pub use dateline_lexicon::WordHasher;
 /// A map keyed by words, hashed with [`WordHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
-/// A bit set over (length, first two bytes, last byte) of a word list,
+/// Two bit sets over a word list, one over (length, first two bytes, last
+/// byte), one over (length, first, third and next-to-last bytes), each
 /// mixed into 15 bits: most tokens of a text are rejected by one bit test,
-/// before any hashing ("the", "said" share no slot with the list words).
+/// before any hashing ("the", "said" share no slot with the list words),
+/// and most of the rest by the second ("united" shares the first slot with
+/// a list word, not the second).
 #[derive(Clone)]
-pub struct WordFilter([u64; 512]);
+pub struct WordFilter {
+    first: [u64; 512],
+    second: [u64; 512],
+}
 
 impl WordFilter {
     #[inline]
@@ -33,24 +39,41 @@ impl WordFilter {
         let key = (b.len() as u32 & 0xff) | (first as u32) << 8 | (second as u32) << 16 | (last as u32) << 24;
         Some((key.wrapping_mul(0x9e37_79b1) >> 17) as usize)
     }
+    /// The slot of the second set (`w` is not empty).
+    #[inline]
+    fn second_slot(b: &[u8]) -> usize {
+        let third = b.get(2).copied().unwrap_or(0);
+        let before_last = b.len().checked_sub(2).map_or(0, |k| b[k]);
+        let key = (b.len() as u32 & 0xff) | (b[0] as u32) << 8 | (third as u32) << 16 | (before_last as u32) << 24;
+        (key.wrapping_mul(0x85eb_ca6b) >> 17) as usize
+    }
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
-        let mut bits = [0u64; 512];
+        let (mut first, mut second) = ([0u64; 512], [0u64; 512]);
         for w in words {
             if let Some(k) = WordFilter::slot(w) {
-                bits[k >> 6] |= 1 << (k & 63);
+                first[k >> 6] |= 1 << (k & 63);
+                let k = WordFilter::second_slot(w.as_bytes());
+                second[k >> 6] |= 1 << (k & 63);
             }
         }
-        WordFilter(bits)
+        WordFilter { first, second }
     }
     /// False when `w` is surely not in the list.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        WordFilter::slot(w).is_some_and(|k| self.0[k >> 6] & (1 << (k & 63)) != 0)
+        let Some(k) = WordFilter::slot(w) else { return false };
+        if self.first[k >> 6] & (1 << (k & 63)) == 0 {
+            return false;
+        }
+        let k = WordFilter::second_slot(w.as_bytes());
+        self.second[k >> 6] & (1 << (k & 63)) != 0
     }
 }
 
 pub struct Matcher {
     pub lex: EventLexicon,
+    /// Trigger form → the patterns it is the trigger of, longest first
+    /// (then in line order): the order [`best_at`] tries them in.
     by_trigger: WordMap<Vec<usize>>,
     filter: WordFilter,
     /// Word → the classes it belongs to, one bit per class (the first 63
@@ -63,13 +86,11 @@ pub struct Matcher {
     /// Per pattern: its event type (`None`: a SKIP reading or an unknown
     /// type), parsed once here rather than at every match.
     pub kinds: Vec<Option<EventType>>,
-    /// Per pattern: how many words it has (gaps aside), which decides
-    /// between patterns that match at one trigger.
-    lengths: Vec<usize>,
 }
 
 impl Matcher {
     pub fn new(lex: EventLexicon) -> Matcher {
+        let lengths: Vec<usize> = lex.patterns.iter().map(pattern_length).collect();
         let mut by_trigger: WordMap<Vec<usize>> = WordMap::default();
         for (i, p) in lex.patterns.iter().enumerate() {
             for f in p.trigger_forms() {
@@ -78,6 +99,10 @@ impl Matcher {
                     list.push(i);
                 }
             }
+        }
+        // in the order of preference: the first that matches is the best
+        for list in by_trigger.values_mut() {
+            list.sort_by_key(|&id| (std::cmp::Reverse(lengths[id]), id));
         }
         let filter = WordFilter::new(by_trigger.keys().map(String::as_str));
         let mut names: Vec<&String> = lex.classes.keys().collect();
@@ -104,8 +129,7 @@ impl Matcher {
             })
             .collect();
         let kinds = lex.patterns.iter().map(|p| EventType::parse(&p.kind)).collect();
-        let lengths = lex.patterns.iter().map(|p| p.words.iter().filter(|w| !matches!(w, PatternWord::Gap)).count()).collect();
-        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits, kinds, lengths }
+        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits, kinds }
     }
 
     /// Whether lower-case `word` is a member of class `name`: the answer of
@@ -127,6 +151,12 @@ impl Matcher {
     fn class_mask_of(&self, word: &str) -> u64 {
         self.class_words.get(word).copied().unwrap_or(0)
     }
+}
+
+/// How many words a pattern has (gaps aside), which decides between
+/// patterns that match at one trigger: the longest wins.
+fn pattern_length(p: &EventPattern) -> usize {
+    p.words.iter().filter(|w| !matches!(w, PatternWord::Gap)).count()
 }
 
 /// The built-in matcher (no patterns if the user's override does not parse).
@@ -238,11 +268,10 @@ impl<'d> LowerTokens<'d> {
         let room = doc.tokens.len() / 4 + 8;
         let (mut triggers, mut trigger_patterns) = (Vec::with_capacity(room), Vec::with_capacity(room));
         let (mut cue_at, mut cue_kinds) = (Vec::with_capacity(room), Vec::with_capacity(room));
-        let mut words = Vec::with_capacity(doc.tokens.len());
+        // one tight pass slicing the words, then one over the words for their roles
+        let words: Vec<&str> = doc.tokens.iter().map(|tok| lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("")).collect();
         let roles = &*WORD_ROLES;
-        for (i, tok) in doc.tokens.iter().enumerate() {
-            let w = lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("");
-            words.push(w);
+        for (i, (tok, &w)) in doc.tokens.iter().zip(&words).enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
             }
@@ -348,18 +377,11 @@ fn try_pattern<'a>(
 }
 
 /// The best of patterns `ids` with their trigger at token `i` (the
-/// longest; the earlier line on a tie), or `None`.
+/// longest; the earlier line on a tie), or `None`. `ids` is a list of
+/// [`Matcher::by_trigger`], in that order of preference: the first match
+/// is the best, and the patterns after it need not be tried.
 fn best_at<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
-    let mut best: Option<(usize, PatternMatch)> = None;
-    for &id in ids {
-        if let Some(pm) = try_pattern(m, id, toks, i, sent_start, lim) {
-            let score = m.lengths[id];
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                best = Some((score, pm));
-            }
-        }
-    }
-    best.map(|(_, pm)| pm)
+    ids.iter().find_map(|&id| try_pattern(m, id, toks, i, sent_start, lim))
 }
 
 /// All event matches of the token range `[a, b)` (one sentence), left to
@@ -416,6 +438,71 @@ mod tests {
         assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && roles.of(w).cue.is_none()));
     }
 
+    /// `best_at` as first written: every pattern tried, the longest match
+    /// kept, the earlier line on a tie.
+    fn best_by_trying_all<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, a: usize, b: usize) -> Option<PatternMatch<'a>> {
+        let mut ids = ids.to_vec();
+        ids.sort();
+        let mut best: Option<(usize, PatternMatch)> = None;
+        for id in ids {
+            if let Some(pm) = try_pattern(m, id, toks, i, a, b) {
+                let score = pattern_length(&m.lex.patterns[id]);
+                if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                    best = Some((score, pm));
+                }
+            }
+        }
+        best.map(|(_, pm)| pm)
+    }
+
+    /// A sentence written from each pattern's own words (so that longer and
+    /// shorter patterns of one trigger match together), in a text with news
+    /// sentences: at every trigger, the first match in preference order is
+    /// the best of all.
+    #[test]
+    fn first_match_in_preference_order_is_the_best() {
+        use dateline_pipeline::Component;
+        let m = &*MATCHER;
+        let class_word = |c: &str| m.lex.classes.get(c).and_then(|ws| ws.first()).cloned().unwrap_or_else(|| "troops".into());
+        let mut text = String::from("Russia and Ukraine agreed to a ceasefire on Tuesday, officials said. Protesters attacked the police in March 2014. ");
+        for (k, p) in m.lex.patterns.iter().enumerate() {
+            let words: Vec<String> = p
+                .words
+                .iter()
+                .map(|w| match w {
+                    PatternWord::Forms(f) => f[k % f.len()].clone(),
+                    PatternWord::Class(c) => class_word(c),
+                    PatternWord::Number => "12".into(),
+                    PatternWord::Year => "2014".into(),
+                    PatternWord::Gap => "the".into(),
+                })
+                .collect();
+            text.push_str(["The army ", "They ", "", "Officials said rebels "][k % 4]);
+            text.push_str(&words.join(" "));
+            text.push_str([" on Monday. ", ". ", " the talks and troops. ", "; "][k % 4]);
+        }
+        let mut doc = Doc::new(text, Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let lower = lower_text(&doc);
+        let toks = LowerTokens::new(&doc, &lower);
+        let (mut matched, mut several) = (0, 0);
+        for s in &doc.sentences {
+            let (a, b) = (s.tokens.start, s.tokens.end);
+            for (&p, &ids) in toks.triggers.iter().zip(&toks.trigger_patterns) {
+                let i = p as usize;
+                if i < a || i >= b {
+                    continue;
+                }
+                let fast = best_at(m, ids, &toks, i, a, b).map(|pm| (pm.id, pm.start, pm.end));
+                let plain = best_by_trying_all(m, ids, &toks, i, a, b).map(|pm| (pm.id, pm.start, pm.end));
+                assert_eq!(fast, plain, "at {:?}", toks.get(i));
+                matched += usize::from(fast.is_some());
+                several += usize::from(ids.iter().filter(|&&id| try_pattern(m, id, &toks, i, a, b).is_some()).count() > 1);
+            }
+        }
+        assert!(matched > m.lex.patterns.len() / 2 && several > 50, "{matched} {several}");
+    }
+
     #[test]
     fn place_cursor_agrees_with_bisection() {
         let places = [2u32, 3, 3, 9, 15, 40];
@@ -433,6 +520,10 @@ mod tests {
         assert!(!f.may_contain(""));
         let rejected = ["the", "said", "of", "and", "to", "in", "that", "was"].iter().filter(|w| !f.may_contain(w)).count();
         assert!(rejected >= 6, "{rejected}");
+        // the second set rejects words that share the first one's slot with a member
+        let f = WordFilter::new(["unused", "mare", "stable"]);
+        assert!(["unused", "mare", "stable"].iter().all(|w| f.may_contain(w)));
+        assert!(!f.may_contain("united") && !f.may_contain("more") && !f.may_contain("state"));
     }
 
     #[test]
@@ -447,3 +538,4 @@ mod tests {
         assert!(!m.in_class("no such class", "troops"));
     }
 }
+

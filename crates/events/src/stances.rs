@@ -174,10 +174,13 @@ pub fn issue_key(phrase: &str) -> String {
     key
 }
 
-/// Appends `w` lower-cased (as `str::to_lowercase`, without allocating for ASCII).
+/// Appends `w` lower-cased (as `str::to_lowercase`, without allocating for
+/// ASCII: copied whole, then lower-cased in place).
 fn push_lowercase(out: &mut String, w: &str) {
     if w.is_ascii() {
-        out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
     } else {
         out.push_str(&w.to_lowercase());
     }
@@ -634,6 +637,16 @@ mod tests {
             }
         }
         w.to_string()
+    }
+
+    #[test]
+    fn push_lowercase_is_to_lowercase() {
+        let mut out = String::from("Ab");
+        for w in ["NATO", "kyiv", "", "U.S.", "\u{c9}TATS", "\u{130}stanbul", "Mixed-Case'S"] {
+            let before = out.clone();
+            push_lowercase(&mut out, w);
+            assert_eq!(out, format!("{before}{}", w.to_lowercase()), "{w}");
+        }
     }
 
     #[test]

@@ -479,3 +479,75 @@ fn a_kind_of_event_talked_about_is_no_event() {
     let d = code("Seven opposition parties in Nepal have organized a general strike that shut down the capital.");
     assert!(d.events.iter().any(|e| e.kind == EventType::Protest), "{:?}", summary(&d));
 }
+
+#[test]
+fn an_agreement_with_a_noun_complement_is_no_threat() {
+    let d = code("The Sudanese government has reached an agreement with striking workers over pay.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Agree]);
+    let d = code("The government said it is ready to ban foreign advocacy groups.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Threaten]);
+}
+
+#[test]
+fn a_passive_clause_after_a_complement_is_an_event_of_its_own() {
+    let d = code("A member of a group opposed to the election was beaten by police in the capital.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EventType::Assault), "{kinds:?}");
+}
+
+#[test]
+fn the_main_clause_after_a_time_clause_is_reported() {
+    let d = code("After the protest ended on Sunday, police arrested four members of the group.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![EventType::Coerce]);
+}
+
+#[test]
+fn deaths_a_disaster_caused_are_no_attack() {
+    let d = code("A year after the earthquake that killed 1,816 people, the government started its plan.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault));
+}
+
+#[test]
+fn a_stated_disbelief_is_a_rejection_of_what_it_is_about() {
+    let d = code("The United States does not believe that NATO membership for Ukraine is a realistic outcome.");
+    assert_eq!(summary(&d), vec![(EventType::Reject, Some("USA"), Some("UKR"), EventStatus::Asserted)]);
+    // the owner of a proposal stays its target
+    let d = code("Bangladesh rejected an Indian proposal for a free trade agreement.");
+    assert_eq!(summary(&d)[0], (EventType::Reject, Some("BGD"), Some("IND"), EventStatus::Asserted));
+}
+
+#[test]
+fn descriptions_and_allegations_are_no_attacks() {
+    let d = code("Television showed the bodies of dozens of wounded protesters.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault), "{:?}", summary(&d));
+    let d = code("The government will confront the situation over the alleged genocide with the United Nations.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault), "{:?}", summary(&d));
+    let d = code("Critics called the law an assault on freedom of expression.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault), "{:?}", summary(&d));
+    // a date before the verb is no adjective
+    let d = code("Kenya on Aug. 6 signed an agreement with Ethiopia.");
+    assert_eq!(d.events[0].kind, EventType::Support);
+}
+
+#[test]
+fn a_capitalised_headline_verb_is_no_name() {
+    let d = code("The government of Anguilla Ratified the Agreement on Conventional Arms.");
+    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
+}
+
+#[test]
+fn a_participial_threat_is_a_statement_of_its_own() {
+    let d = code("EU leaders are pressing Belgium to settle the dispute, threatening to abandon the summit.");
+    let kinds: Vec<EventType> = d.events.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EventType::Threaten), "{kinds:?}");
+}
+
+#[test]
+fn an_event_noun_after_an_adjectival_participle_keeps_its_preposition() {
+    // "for a renewed offensive": what the call-up prepares, not an attack made
+    let d = code("The army called up volunteers for a renewed offensive against the rebels.");
+    assert!(d.events.iter().all(|e| e.kind != EventType::Assault), "{:?}", summary(&d));
+}

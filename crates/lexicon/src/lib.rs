@@ -89,6 +89,33 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
+/// A hash of a word that ignores ASCII case, eight bytes at a time, for
+/// the open-addressing word tables (the speech cues, the quotation
+/// component's word classes): every byte is or-ed with 0x20 (which lower-cases ASCII letters and leaves them
+/// equal to their lower-case form), so a lower-case key and the same word
+/// in any case hash alike. Bytes that differ only in bit 0x20 otherwise
+/// ("@" and "`") collide, which the key comparison sorts out.
+#[inline]
+pub fn folded_hash(w: &[u8]) -> usize {
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = w.len() as u64;
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ (x | FOLD)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut x = 0u64;
+        for (k, &b) in rest.iter().enumerate() {
+            x |= u64::from(b) << (8 * k);
+        }
+        h = (h.rotate_left(5) ^ (x | FOLD)).wrapping_mul(K);
+    }
+    (h ^ (h >> 32)) as usize
+}
+
 /// The hasher of the word-keyed tables of the lexicons and of the
 /// components that look words up on their hot path: keys are short words
 /// from our own data, so a multiply-rotate hash over eight bytes at a time
@@ -114,9 +141,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut tail = [0u8; 8];
-            tail[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(WORD_HASH_K);
+            h = (h.rotate_left(5) ^ tail_word(rest)).wrapping_mul(WORD_HASH_K);
         }
         self.0 = h;
     }
@@ -126,10 +151,43 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The last (under eight) bytes of a key as the little-endian word they
+/// make padded with zeros, built by shifts: copying them into a zeroed
+/// array calls `memcpy` for their variable length, on every lookup.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    rest.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_hash_ignores_ascii_case_only_as_far_as_keys_need() {
+        for (a, b) in [("said", "SAID"), ("According", "according"), ("e-mail", "E-Mail"), ("n't", "N'T"), ("", ""), ("a-very-long-word-here", "A-VERY-LONG-WORD-HERE")] {
+            assert_eq!(folded_hash(a.as_bytes()), folded_hash(b.as_bytes()), "{a} {b}");
+        }
+        let words: Vec<String> = (0..3000).map(|i| format!("w{i}")).chain(["said", "says", "say", "sad", "told", "tell"].map(String::from)).collect();
+        let hashes: std::collections::HashSet<usize> = words.iter().map(|w| folded_hash(w.as_bytes())).collect();
+        assert_eq!(hashes.len(), words.len(), "distinct words hash apart");
+        let buckets: std::collections::HashSet<usize> = words.iter().map(|w| folded_hash(w.as_bytes()) & 4095).collect();
+        assert!(buckets.len() > 2000, "low bits spread: {}", buckets.len());
+    }
     use std::hash::BuildHasher;
+
+    #[test]
+    fn tail_word_is_the_zero_padded_word() {
+        let bytes = b"abcdefg\xff\x80";
+        for a in 0..bytes.len() {
+            for b in a..(a + 8).min(bytes.len() + 1) {
+                let rest = &bytes[a..b];
+                let mut tail = [0u8; 8];
+                tail[..rest.len()].copy_from_slice(rest);
+                assert_eq!(tail_word(rest), u64::from_le_bytes(tail), "{rest:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_hashes_spread_over_the_low_bits() {

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use thiserror::Error;
 
-use crate::{data_file, data_lines};
+use crate::{data_file, data_lines, folded_hash};
 
 const BUILTIN: &str = include_str!("../../../data/speech/cues.tsv");
 /// The name of the cue list in an override folder.
@@ -71,7 +71,13 @@ pub enum SpeechLexiconError {
 /// The compiled cue list.
 #[derive(Debug, Default)]
 pub struct SpeechCues {
-    by_first_word: HashMap<String, Vec<Cue>, BuildHasherDefault<crate::WordHasher>>,
+    /// Each first word (lower-case), sorted, with its cues in file order.
+    entries: Vec<(String, Vec<Cue>)>,
+    /// Open-addressing table of entry indices ([`EMPTY`] for a free slot),
+    /// a power of two at most half full, placed by [`folded_hash`]: a word
+    /// is found without being copied or lower-cased first (keys are lower
+    /// case, so comparing ignoring ASCII case is comparing the lower-cased word).
+    slots: Vec<u32>,
     /// Bit `c - 'a'` is set when some key starts with letter `c`: most words
     /// are rejected before hashing.
     first_letters: u32,
@@ -80,6 +86,9 @@ pub struct SpeechCues {
     min_len: usize,
     max_len: usize,
 }
+
+/// A free slot of [`SpeechCues::slots`].
+const EMPTY: u32 = u32::MAX;
 
 impl SpeechCues {
     /// Parses a cue file in the `cues.tsv` format.
@@ -130,7 +139,19 @@ impl SpeechCues {
             min_len = min_len.min(k.len());
             max_len = max_len.max(k.len());
         }
-        Ok(SpeechCues { by_first_word, first_letters, prefixes, min_len, max_len })
+        // sorted, so that the table does not depend on the map's iteration order
+        let mut entries: Vec<(String, Vec<Cue>)> = by_first_word.into_iter().collect();
+        entries.sort_by(|x, y| x.0.cmp(&y.0));
+        let size = (entries.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![EMPTY; size];
+        for (n, (key, _)) in entries.iter().enumerate() {
+            let mut i = folded_hash(key.as_bytes()) & (size - 1);
+            while slots[i] != EMPTY {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = n as u32;
+        }
+        Ok(SpeechCues { entries, slots, first_letters, prefixes, min_len, max_len })
     }
 
     /// The cues whose first word is `word` (any case), longest phrases first.
@@ -166,22 +187,21 @@ impl SpeechCues {
         if self.prefixes.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
             return &[];
         }
-        let mut buf = [0u8; 32];
-        let key = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            if word.len() > buf.len() {
-                return &[];
+        let bytes = word.as_bytes();
+        // (a word over 32 bytes is matched only as written in lower case)
+        if bytes.len() > 32 && bytes.iter().any(u8::is_ascii_uppercase) {
+            return &[];
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = folded_hash(bytes) & mask;
+        while let Some(&n) = self.slots.get(i) {
+            let Some((key, cues)) = self.entries.get(n as usize) else { return &[] };
+            if key.len() == bytes.len() && key.as_bytes().eq_ignore_ascii_case(bytes) {
+                return cues;
             }
-            let b = &mut buf[..word.len()];
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            match std::str::from_utf8(b) {
-                Ok(s) => s,
-                Err(_) => return &[],
-            }
-        } else {
-            word
-        };
-        self.by_first_word.get(key).map(Vec::as_slice).unwrap_or(&[])
+            i = (i + 1) & mask;
+        }
+        &[]
     }
 
     /// The shortest and longest first words (bytes): a token outside this
@@ -191,11 +211,11 @@ impl SpeechCues {
     }
 
     pub fn len(&self) -> usize {
-        self.by_first_word.values().map(Vec::len).sum()
+        self.entries.iter().map(|(_, cues)| cues.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first_word.is_empty()
+        self.entries.is_empty()
     }
 }
 
@@ -241,6 +261,41 @@ mod tests {
         assert_eq!(acc[0].class, CueClass::Source);
         assert_eq!(cues.starting_with("believes")[0].class, CueClass::Belief);
         assert!(cues.starting_with("table").is_empty());
+    }
+
+    /// The plain definition the table replaces: the entry whose key is the
+    /// word with its ASCII letters lower-cased (a word over 32 bytes only as
+    /// written in lower case).
+    fn plain_lookup<'c>(cues: &'c SpeechCues, word: &str) -> &'c [Cue] {
+        if word.len() > 32 && word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return &[];
+        }
+        let lower = word.to_ascii_lowercase();
+        cues.entries.iter().find(|(k, _)| *k == lower).map_or(&[], |(_, c)| c.as_slice())
+    }
+
+    #[test]
+    fn table_lookup_matches_the_plain_definition() {
+        let cues = SpeechCues::parse(BUILTIN).expect("built-in cues parse");
+        let mut words: Vec<String> = Vec::new();
+        for (key, _) in &cues.entries {
+            let upper = key.to_ascii_uppercase();
+            let mut title = key.clone();
+            title[..1].make_ascii_uppercase();
+            words.extend([key.clone(), upper, title, format!("{key}s"), format!("x{key}"), key[..key.len() - 1].to_string()]);
+        }
+        words.extend(["", "a", "the", "Saïd", "SAÏD", "table", "according"].map(String::from));
+        words.extend(["x".repeat(40), "Told".repeat(9)]);
+        for w in &words {
+            assert_eq!(cues.starting_with(w), plain_lookup(&cues, w), "{w:?}");
+            if !cues.may_start(w.as_bytes()) {
+                assert!(plain_lookup(&cues, w).is_empty(), "the pre-test rejects a cue: {w:?}");
+            }
+        }
+        let long = SpeechCues::parse(&format!("x\t{}\tno\tspeech", "y".repeat(40))).expect("parses");
+        assert!(!long.starting_with(&"y".repeat(40)).is_empty());
+        assert!(long.starting_with(&"Y".repeat(40)).is_empty(), "as before: long words match as written");
+        assert!(SpeechCues::default().starting_with("said").is_empty());
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! Finding reporting cues in the token stream: one hash lookup per word
-//! token (see `dateline_lexicon::speech`), plus checks that the word is
-//! used as a verb here ("his claims" and "the said report" are not cues).
+//! Finding reporting cues in the token stream: the cues each token starts
+//! are looked up once per document (`view::TokenTexts`: one hash lookup per
+//! word passing the lexicon's pre-test, see `dateline_lexicon::speech`),
+//! then checks that the word is used as a verb here ("his claims" and "the
+//! said report" are not cues).
 
-use dateline_lexicon::speech::{speech_cues, Cue, CueForm};
+use dateline_lexicon::speech::{Cue, CueForm};
 
 use crate::view::{View, DETERMINERS};
 
@@ -56,21 +58,14 @@ fn plural_noun(v: View, i: usize) -> bool {
 
 /// Whether token `i` is one of the cue words (used to stop phrases).
 pub(crate) fn is_cue_word(v: View, i: usize) -> bool {
-    speech_cues().starting_with(v.text(i)).iter().any(|c| c.rest.is_empty())
+    v.cues_starting(i).iter().any(|c| c.rest.is_empty())
 }
 
 /// The cues of the sentence with token range `[a, b)`.
 pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
-    let lex = speech_cues();
-    let norm = v.doc.norm.as_str().as_bytes();
-    for (i, t) in v.doc.tokens[a..b].iter().enumerate().map(|(k, t)| (a + k, t)) {
-        if t.kind != dateline_doc::TokenKind::Word
-            || !norm.get(t.norm_start as usize..t.norm_end as usize).is_some_and(|w| lex.may_start(w))
-        {
-            continue;
-        }
-        let candidates = lex.starting_with(v.text(i));
-        if candidates.is_empty() {
+    for i in a..b {
+        let candidates = v.cues_starting(i);
+        if candidates.is_empty() || v.kind(i) != dateline_doc::TokenKind::Word {
             continue;
         }
         for cue in candidates {

@@ -824,8 +824,8 @@ fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
             || after_noun
             || FINITE.contains(t)
             || (!cap && IRREGULAR_PAST.contains(t))
-            || t.contains("n't")
-            || is_contracted_verb(t)
+            // (both need an apostrophe, which few words have)
+            || (t.as_bytes().contains(&b'\'') && (t.contains("n't") || is_contracted_verb(t)))
             || (t.len() > 4 && !cap && t.ends_with("ed"))
         {
             return true;
@@ -974,6 +974,15 @@ fn new_report_at(v: View, k: usize, h: &CueHit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contracted_and_negated_words_all_have_an_apostrophe() {
+        // the gate in `has_finite_verb` skips both tests on words without one
+        for t in ["don't", "can't", "she'll", "they're", "we've", "I'd", "it's", "he's", "party's", "said", "Lee", "n't", "'s", "rock'n'roll", "o'clock", "dont", "isnt"] {
+            let tested = t.contains("n't") || is_contracted_verb(t);
+            assert_eq!(tested, t.as_bytes().contains(&b'\'') && tested, "{t}");
+        }
+    }
     use crate::marks::{paragraph_tokens, scan};
     use crate::tests::seg;
 

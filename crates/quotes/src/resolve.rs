@@ -114,6 +114,10 @@ impl Phrase {
     }
 }
 
+/// How many prior mentions starting before a speaker phrase ends are looked
+/// at, nearest first.
+const MENTION_LOOKBACK: usize = 64;
+
 /// Running state of resolution, in text order.
 #[derive(Debug, Default)]
 pub(crate) struct Resolver {
@@ -121,6 +125,9 @@ pub(crate) struct Resolver {
     last_other: Option<EntityId>,
     /// The mentions that existed before this component ran, by start: (span, entity, is a name).
     prior: Vec<(Span, EntityId, bool)>,
+    /// `reach[k]`: the furthest end among `prior[..=k]`, so a search for
+    /// mentions reaching a given end knows where to stop looking back.
+    reach: Vec<usize>,
     /// Mentions this component added (no duplicates).
     added: std::collections::HashSet<(Span, EntityId)>,
     /// Lower-cased entity names and roles, by entity index.
@@ -129,7 +136,11 @@ pub(crate) struct Resolver {
 }
 
 fn lower(s: &str) -> String {
-    let l = if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() };
+    // an ASCII name has no curly apostrophe to straighten
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let l = s.to_lowercase();
     if l.contains('’') { l.replace('’', "'") } else { l }
 }
 
@@ -138,7 +149,14 @@ impl Resolver {
         let mut prior: Vec<_> =
             doc.mentions.iter().filter_map(|m| m.entity.map(|e| (m.span, e, m.source.is_name()))).collect();
         prior.sort_by_key(|(s, _, _)| (s.start(), s.end()));
-        Resolver { prior, ..Resolver::default() }
+        let reach = prior
+            .iter()
+            .scan(0, |far, (s, _, _)| {
+                *far = s.end().max(*far);
+                Some(*far)
+            })
+            .collect();
+        Resolver { prior, reach, ..Resolver::default() }
     }
 
     /// Brings the lower-cased name cache up to date with the entities.
@@ -191,10 +209,13 @@ impl Resolver {
     /// not the Pentagon, "Trump administration officials" not the administration.
     fn mention_entity(&self, span: Span) -> Option<EntityId> {
         let end = self.prior.partition_point(|(s, _, _)| s.start() < span.end());
-        self.prior[..end]
+        // the 64 mentions before `end` are the candidates; those before `from`
+        // all end before the span does, so none of them passes the filter
+        let lo = end.saturating_sub(MENTION_LOOKBACK);
+        let from = lo + self.reach[lo..end].partition_point(|&far| far < span.end());
+        self.prior[from..end]
             .iter()
             .rev()
-            .take(64)
             .filter(|(s, _, _)| s.overlaps(span) && s.end() >= span.end())
             .max_by_key(|(s, _, name)| (*name, s.end().min(span.end()) - s.start().max(span.start())))
             .map(|(_, e, _)| *e)
@@ -325,5 +346,53 @@ impl Resolver {
     /// An addressee: only through an existing mention or a name.
     pub fn addressee(&self, span: Span) -> Option<EntityId> {
         self.mention_entity(span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition `mention_entity` replaces: the 64 nearest
+    /// mentions starting before the span ends, all of them looked at.
+    fn plain_mention_entity(r: &Resolver, span: Span) -> Option<EntityId> {
+        let end = r.prior.partition_point(|(s, _, _)| s.start() < span.end());
+        r.prior[..end]
+            .iter()
+            .rev()
+            .take(64)
+            .filter(|(s, _, _)| s.overlaps(span) && s.end() >= span.end())
+            .max_by_key(|(s, _, name)| (*name, s.end().min(span.end()) - s.start().max(span.start())))
+            .map(|(_, e, _)| *e)
+    }
+
+    #[test]
+    fn lower_folds_case_and_straightens_apostrophes() {
+        // the plain definition: lower-case, then straighten every curly apostrophe
+        let plain = |s: &str| s.to_lowercase().replace('’', "'");
+        for s in ["Ann Lee", "O’Brien", "ÉLYSÉE Palace", "", "D'Arcy", "İstanbul", "ΣΟΦΙΑ", "a’b’c"] {
+            assert_eq!(lower(s), plain(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mention_lookup_stops_early_with_the_same_answer(
+            mentions in proptest::collection::vec((0usize..300, 1usize..60, 0u32..20, proptest::bool::ANY), 0..200),
+            probes in proptest::collection::vec((0usize..300, 1usize..30), 1..40),
+        ) {
+            let text = "x".repeat(400);
+            let mut prior: Vec<(Span, EntityId, bool)> = mentions
+                .iter()
+                .map(|&(a, len, e, name)| (Span::new(&text, a, a + len).expect("in the text"), EntityId(e), name))
+                .collect();
+            prior.sort_by_key(|(s, _, _)| (s.start(), s.end()));
+            let reach = prior.iter().scan(0, |far, (s, _, _)| { *far = s.end().max(*far); Some(*far) }).collect();
+            let r = Resolver { prior, reach, ..Resolver::default() };
+            for &(a, len) in &probes {
+                let span = Span::new(&text, a, a + len).expect("in the text");
+                proptest::prop_assert_eq!(r.mention_entity(span), plain_mention_entity(&r, span));
+            }
+        }
     }
 }

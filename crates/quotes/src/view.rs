@@ -5,11 +5,14 @@
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
+use dateline_lexicon::folded_hash;
+use dateline_lexicon::speech::{speech_cues, Cue};
 
 /// A set of lower-case words, tested case-insensitively without allocating:
 /// a length window and a first-letter mask reject most words before
 /// hashing; the hash folds ASCII case as it goes, so a word is neither
-/// copied nor re-validated (open addressing, load at most one half).
+/// copied nor re-validated (open addressing, load at most one half;
+/// [`folded_hash`] takes eight bytes at a time).
 pub(crate) struct WordSet {
     /// Power-of-two table of words; "" marks an empty slot.
     slots: Vec<&'static str>,
@@ -21,17 +24,6 @@ pub(crate) struct WordSet {
 
 fn prefix2(w: &[u8]) -> usize {
     usize::from(w.first().copied().unwrap_or(0) & 31) * 32 + usize::from(w.get(1).copied().unwrap_or(0) & 31)
-}
-
-/// FNV-1a over the ASCII-lower-cased bytes.
-#[inline]
-fn folded_hash(w: &[u8]) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    (h ^ (h >> 29)) as usize
 }
 
 impl WordSet {
@@ -116,28 +108,25 @@ impl Words for LazyLock<WordSet> {
 /// The normalised text of every token, sliced once per document: the rules
 /// look at each token many times.
 /// Also lists the quotation-mark tokens, which the mark and byline scans
-/// visit instead of every token.
+/// visit instead of every token, and the reporting cues each token may
+/// start, looked up once here: the cue scan and the phrase stops ask again.
 pub(crate) struct TokenTexts<'a> {
     texts: Vec<&'a str>,
     marks: Vec<usize>,
+    cues: Vec<&'static [Cue]>,
 }
 
 impl<'a> TokenTexts<'a> {
     pub fn new(doc: &'a Doc) -> TokenTexts<'a> {
         let norm = doc.norm.as_str();
-        let mut marks = Vec::new();
-        let texts = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                if t.kind == TokenKind::Quote {
-                    marks.push(i);
-                }
-                norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")
-            })
-            .collect();
-        TokenTexts { texts, marks }
+        let lex = speech_cues();
+        // three tight passes (each a loop of known length) rather than one
+        // that juggles three vectors
+        let texts: Vec<&'a str> =
+            doc.tokens.iter().map(|t| norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")).collect();
+        let cues = texts.iter().map(|&text| if lex.may_start(text.as_bytes()) { lex.starting_with(text) } else { &[] }).collect();
+        let marks = doc.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, _)| i).collect();
+        TokenTexts { texts, marks, cues }
     }
 }
 
@@ -147,11 +136,19 @@ pub(crate) struct View<'a> {
     pub doc: &'a Doc,
     texts: &'a [&'a str],
     marks: &'a [usize],
+    cues: &'a [&'static [Cue]],
 }
 
 impl<'a> View<'a> {
     pub fn new(doc: &'a Doc, texts: &'a TokenTexts<'a>) -> View<'a> {
-        View { doc, texts: &texts.texts, marks: &texts.marks }
+        View { doc, texts: &texts.texts, marks: &texts.marks, cues: &texts.cues }
+    }
+
+    /// The cues whose first word is token `i` (`speech_cues().starting_with`
+    /// of its text).
+    #[inline]
+    pub fn cues_starting(&self, i: usize) -> &'static [Cue] {
+        self.cues[i]
     }
 
     /// The quotation-mark tokens, in order.
@@ -320,7 +317,38 @@ pub(crate) static ADJUNCT_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
-    use super::WordSet;
+    use super::{TokenTexts, View, WordSet};
+    use dateline_lexicon::speech::speech_cues;
+
+    #[test]
+    fn cached_cues_are_the_lexicon_lookup_of_each_token() {
+        let d = crate::tests::seg(
+            "According to Ann Lee, SAID Mr. Said, who Told reporters: “We are adding, insisting, saying.” \
+             He says they'd argued; ACCORDING TO them, she warned and claimed it.",
+        );
+        let texts = TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        assert!((0..v.len()).filter(|&i| !v.cues_starting(i).is_empty()).count() >= 8);
+        for i in 0..v.len() {
+            assert_eq!(v.cues_starting(i), speech_cues().starting_with(v.text(i)), "token {i} {:?}", v.text(i));
+        }
+    }
+
+    #[test]
+    fn word_set_is_the_plain_lower_case_membership() {
+        let list: Vec<&'static str> = super::NP_STOPS.slots.iter().copied().filter(|w| !w.is_empty()).chain(["Upper", "e-mail", "x"]).collect();
+        let set = WordSet::new(&list);
+        let mut probes: Vec<String> = Vec::new();
+        for w in &list {
+            probes.extend([w.to_string(), w.to_ascii_uppercase(), format!("{w}s"), w[1..].to_string(), format!("@{w}"), format!("`{w}")]);
+        }
+        probes.extend(["", "Said", "UPPER", "upper", "a-very-long-word-that-is-longer-than-thirty-two-bytes"].map(String::from));
+        for p in &probes {
+            // the plain definition: some word equals the probe with its ASCII letters lower-cased
+            let plain = list.iter().any(|w| *w == p.to_ascii_lowercase());
+            assert_eq!(set.contains(p), plain, "{p:?}");
+        }
+    }
 
     #[test]
     fn word_set_folds_ascii_case_only() {
