@@ -321,7 +321,9 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
         }
         // lower-case words that begin names: particles ("de Gaulle", "van
         // Gogh") and prefixes of capitalised words ("al-Qaeda", "pro-Russian")
-        return !(is_name_particle(w) || capitalised_after_hyphen(w));
+        // (a hyphen after a small letter and before a capital needs three bytes:
+        // the short words "of", "to", "a" are not scanned)
+        return !(is_name_particle(w) || w.len() > 2 && capitalised_after_hyphen(w));
     }
     if first.is_ascii_digit() {
         return w.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'/' | b':'));
@@ -357,25 +359,55 @@ const FUNCTION_WORDS: &[&[u8]] = &[
 ];
 
 /// A word of up to 8 bytes, lower-cased, as one number.
-fn word_key(w: &[u8]) -> Option<u64> {
+const fn word_key(w: &[u8]) -> Option<u64> {
     if w.len() > 8 {
         return None;
     }
     let mut k = 0u64;
-    for &b in w {
-        k = (k << 8) | b.to_ascii_lowercase() as u64;
+    let mut i = 0;
+    while i < w.len() {
+        k = (k << 8) | w[i].to_ascii_lowercase() as u64;
+        i += 1;
     }
     Some(k)
 }
 
-static FUNCTION_WORD_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut v: Vec<u64> = FUNCTION_WORDS.iter().filter_map(|w| word_key(w)).collect();
-    v.sort_unstable();
-    v
-});
+/// Slots of [`FUNCTION_WORD_TABLE`]: a power of two, over six times the
+/// words, so that a look-up probes one or two slots.
+const FUNCTION_WORD_SLOTS: usize = 512;
+
+const fn function_word_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize & (FUNCTION_WORD_SLOTS - 1)
+}
+
+/// The [`word_key`]s of [`FUNCTION_WORDS`] in an open-addressed table
+/// built by the compiler (0: an empty slot; no word's key is 0).
+static FUNCTION_WORD_TABLE: [u64; FUNCTION_WORD_SLOTS] = {
+    let mut table = [0u64; FUNCTION_WORD_SLOTS];
+    let mut i = 0;
+    while i < FUNCTION_WORDS.len() {
+        let Some(key) = word_key(FUNCTION_WORDS[i]) else { panic!("a function word longer than 8 bytes") };
+        assert!(key != 0);
+        let mut slot = function_word_slot(key);
+        while table[slot] != 0 && table[slot] != key {
+            slot = (slot + 1) & (FUNCTION_WORD_SLOTS - 1);
+        }
+        table[slot] = key;
+        i += 1;
+    }
+    table
+};
 
 fn is_function_word(w: &[u8]) -> bool {
-    word_key(w).is_some_and(|k| FUNCTION_WORD_KEYS.binary_search(&k).is_ok())
+    let Some(key) = word_key(w).filter(|&k| k != 0) else { return false };
+    let mut slot = function_word_slot(key);
+    loop {
+        match FUNCTION_WORD_TABLE[slot] {
+            0 => return false,
+            k if k == key => return true,
+            _ => slot = (slot + 1) & (FUNCTION_WORD_SLOTS - 1),
+        }
+    }
 }
 
 /// Lower-case words that begin personal or place names (a `match`, which
@@ -877,6 +909,40 @@ mod tests {
             m.tag_by_features(&view, &mut slow);
             assert_eq!(fast, slow, "{words:?}");
         }
+    }
+
+    #[test]
+    fn short_lower_case_words_need_no_hyphen_scan() {
+        // the lower-case branch of `surely_outside` with every word scanned
+        let plain = |w: &[u8], prev: usize| prev == 0 && !(is_name_particle(w) || capitalised_after_hyphen(w));
+        let mut words: Vec<Vec<u8>> = VARIED_WORDS.iter().map(|w| w.as_bytes().to_vec()).collect();
+        words.extend([&b"a-B"[..], b"x-Y", b"x-", b"xY", b"ab", b"a", b"z-Zz", b"al-", b"of", b"e-Mail"].map(<[u8]>::to_vec));
+        let lower: Vec<&[u8]> = words.iter().map(Vec::as_slice).filter(|w| w.first().is_some_and(u8::is_ascii_lowercase)).collect();
+        assert!(lower.iter().any(|w| capitalised_after_hyphen(w)) && lower.iter().any(|w| w.len() <= 2));
+        for w in lower {
+            let view = SentenceView { words: &[w, b"x"], lex: &[0, 0] };
+            for prev in [0, 1, 2] {
+                assert_eq!(surely_outside(&view, 0, prev), plain(w, prev), "{:?} {prev}", String::from_utf8_lossy(w));
+            }
+        }
+    }
+
+    #[test]
+    fn function_words_found_as_in_a_sorted_list() {
+        let mut keys: Vec<u64> = FUNCTION_WORDS.iter().filter_map(|w| word_key(w)).collect();
+        keys.sort_unstable();
+        let plain = |w: &[u8]| word_key(w).is_some_and(|k| keys.binary_search(&k).is_ok());
+        let mut words: Vec<Vec<u8>> = FUNCTION_WORDS.iter().map(|w| w.to_vec()).collect();
+        words.extend(FUNCTION_WORDS.iter().map(|w| w.to_ascii_uppercase()));
+        words.extend(FUNCTION_WORDS.iter().map(|w| [*w, &b"s"[..]].concat()));
+        words.extend(VARIED_WORDS.iter().map(|w| w.as_bytes().to_vec()));
+        words.extend([&b""[..], b"\0", b"\0a", b"Although", b"ALTHOUGHT", "Thé".as_bytes()].map(<[u8]>::to_vec));
+        let mut found = 0;
+        for w in &words {
+            assert_eq!(is_function_word(w), plain(w), "{:?}", String::from_utf8_lossy(w));
+            found += plain(w) as usize;
+        }
+        assert!(found >= 2 * FUNCTION_WORDS.len());
     }
 
     #[test]

@@ -6,29 +6,35 @@
 //! so failure transitions are never followed, yet building them was most
 //! of the cost of starting the program. The forms arrive sorted, so the
 //! trie is laid out in one pass over them, each node's edges side by side.
+//!
+//! An edge carries what the search needs of the node it leads to (the form
+//! ending there, where that node's edges are), so a step of the search
+//! reads one run of edges: the table is far bigger than the cache, and a
+//! step that read a node and then its edges waited for memory twice.
 
-/// A node: its edges `first_edge..first_edge + n_edges` and the form
-/// ending there ([`NONE`] when none does).
+/// An edge, and the node it leads to: the byte it reads (lower case), the
+/// form ending at that node ([`NONE`] when none does) and the node's own
+/// edges, `first..first + len`.
 #[derive(Clone, Copy, Debug)]
-struct Node {
-    first_edge: u32,
-    n_edges: u32,
+struct Edge {
     pattern: u32,
+    first: u32,
+    len: u16,
+    byte: u8,
 }
 
 const NONE: u32 = u32::MAX;
-const ROOT: u32 = 0;
+const NO_EDGE: Edge = Edge { pattern: NONE, first: 0, len: 0, byte: 0 };
 
 #[derive(Clone, Debug)]
 pub(super) struct FormTrie {
-    nodes: Vec<Node>,
-    /// Per edge: the (lower-case) byte it reads and the node it leads to,
-    /// a node's edges in byte order.
-    edge_bytes: Vec<u8>,
-    edge_targets: Vec<u32>,
-    /// The root's child for each input byte as written (both cases of a
-    /// letter lead to the same child), [`NONE`] when there is none.
-    root_by_byte: Box<[u32; 256]>,
+    /// Every node's edges, a node's edges side by side in byte order.
+    edges: Vec<Edge>,
+    /// The root's edge for each input byte as written (both cases of a
+    /// letter share one); `len == 0 && pattern == NONE` when there is none.
+    root_by_byte: Box<[Edge; 256]>,
+    /// The empty form's number, when there is one.
+    empty: u32,
 }
 
 impl FormTrie {
@@ -36,89 +42,75 @@ impl FormTrie {
     /// without ASCII capitals; form `i` is reported as pattern `i`.
     pub(super) fn new(forms: &[&[u8]]) -> FormTrie {
         debug_assert!(forms.windows(2).all(|w| w[0] < w[1]));
-        let mut t = FormTrie { nodes: Vec::new(), edge_bytes: Vec::new(), edge_targets: Vec::new(), root_by_byte: Box::new([NONE; 256]) };
+        let mut t = FormTrie { edges: Vec::new(), root_by_byte: Box::new([NO_EDGE; 256]), empty: NONE };
         if forms.len() >= NONE as usize {
             // more forms than pattern numbers: an empty trie (finds nothing)
-            t.nodes.push(Node { first_edge: 0, n_edges: 0, pattern: NONE });
             return t;
         }
         let total: usize = forms.iter().map(|f| f.len()).sum();
-        t.nodes.reserve(total / 2 + 1);
-        t.edge_bytes.reserve(total / 2 + 1);
-        t.edge_targets.reserve(total / 2 + 1);
-        t.add_node(forms, 0, 0);
-        let root = t.nodes[ROOT as usize];
-        for e in root.first_edge as usize..(root.first_edge + root.n_edges) as usize {
-            let b = t.edge_bytes[e];
-            t.root_by_byte[b as usize] = t.edge_targets[e];
-            t.root_by_byte[b.to_ascii_uppercase() as usize] = t.edge_targets[e];
+        t.edges.reserve(total / 2 + 1);
+        let root = t.add_node(forms, 0, 0);
+        t.empty = root.pattern;
+        for e in root.first as usize..(root.first as usize + root.len as usize) {
+            let edge = t.edges[e];
+            t.root_by_byte[edge.byte as usize] = edge;
+            t.root_by_byte[edge.byte.to_ascii_uppercase() as usize] = edge;
         }
         t
     }
 
-    /// Adds the node for the forms `forms` (numbered from `first`), which
-    /// share their first `depth` bytes, and the nodes below it.
-    fn add_node(&mut self, forms: &[&[u8]], first: usize, depth: usize) -> u32 {
-        let id = self.nodes.len() as u32;
+    /// Adds the edges below the node for the forms `forms` (numbered from
+    /// `first`), which share their first `depth` bytes, and returns that
+    /// node as an edge (without its byte).
+    fn add_node(&mut self, forms: &[&[u8]], first: usize, depth: usize) -> Edge {
         // the form equal to the shared prefix, if any, sorts first
         let (pattern, rest) = match forms.first() {
             Some(f) if f.len() == depth => (first as u32, 1),
             _ => (NONE, 0),
         };
-        self.nodes.push(Node { first_edge: self.edge_bytes.len() as u32, n_edges: 0, pattern });
-        // the edges first, so that they lie side by side; then the children
-        let first_edge = self.edge_bytes.len();
+        // the edges first, so that they lie side by side; then the nodes below
+        let first_edge = self.edges.len();
         let mut i = rest;
         while i < forms.len() {
-            let b = forms[i][depth];
-            let end = i + forms[i..].partition_point(|f| f[depth] == b);
-            self.edge_bytes.push(b);
-            self.edge_targets.push(NONE);
-            i = end;
+            let byte = forms[i][depth];
+            self.edges.push(Edge { byte, ..NO_EDGE });
+            i += forms[i..].partition_point(|f| f[depth] == byte);
         }
-        let n_edges = self.edge_bytes.len() - first_edge;
-        self.nodes[id as usize].n_edges = n_edges as u32;
+        let len = self.edges.len() - first_edge;
         let mut i = rest;
         let mut e = first_edge;
         while i < forms.len() {
-            let b = forms[i][depth];
-            let end = i + forms[i..].partition_point(|f| f[depth] == b);
+            let byte = forms[i][depth];
+            let end = i + forms[i..].partition_point(|f| f[depth] == byte);
             let child = self.add_node(&forms[i..end], first + i, depth + 1);
-            self.edge_targets[e] = child;
+            self.edges[e] = Edge { byte, ..child };
             e += 1;
             i = end;
         }
-        id
-    }
-
-    #[inline]
-    fn child(&self, node: u32, byte: u8) -> u32 {
-        let n = self.nodes[node as usize];
-        let (a, b) = (n.first_edge as usize, (n.first_edge + n.n_edges) as usize);
-        let b_lower = byte.to_ascii_lowercase();
-        match self.edge_bytes.get(a..b).and_then(|bytes| bytes.iter().position(|&x| x == b_lower)) {
-            Some(k) => self.edge_targets[a + k],
-            None => NONE,
-        }
+        // a node has at most one edge per byte value
+        Edge { pattern, first: first_edge as u32, len: len as u16, byte: 0 }
     }
 
     /// The longest form that `text[pos..]` begins with, ASCII case aside:
     /// `(pattern, end)`.
     #[inline]
     pub(super) fn longest_at(&self, text: &[u8], pos: usize) -> Option<(usize, usize)> {
-        let root = self.nodes.first()?;
-        let mut best = (root.pattern != NONE).then_some((root.pattern as usize, pos));
         let rest = text.get(pos..)?;
+        let mut best = (self.empty != NONE).then_some((self.empty as usize, pos));
         let Some(&b0) = rest.first() else { return best };
-        let mut node = self.root_by_byte[b0 as usize];
+        let mut edge = self.root_by_byte[b0 as usize];
         let mut end = pos + 1;
-        while node != NONE {
-            let p = self.nodes[node as usize].pattern;
-            if p != NONE {
-                best = Some((p as usize, end));
+        loop {
+            if edge.pattern != NONE {
+                best = Some((edge.pattern as usize, end));
             }
             let Some(&b) = text.get(end) else { break };
-            node = self.child(node, b);
+            let b = b.to_ascii_lowercase();
+            let below = self.edges.get(edge.first as usize..edge.first as usize + edge.len as usize).unwrap_or_default();
+            match below.iter().find(|e| e.byte == b) {
+                Some(next) => edge = *next,
+                None => break,
+            }
             end += 1;
         }
         best
