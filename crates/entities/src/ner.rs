@@ -879,6 +879,30 @@ mod tests {
     }
 
     #[test]
+    fn word_rows_scored_out_of_order_sum_the_features() {
+        // the per-sentence hash memos must not depend on the order the
+        // tagger visits units: skipping, going back and repeating one must
+        // all still give the plain sums
+        let m = noisy_model(1 << 10);
+        let mut feats = [0u64; MAX_FEATURES];
+        let mut rows = WordRows::new();
+        for (words, lex) in &varied_sentences() {
+            let view = SentenceView { words, lex };
+            let mut th = TokenHashes::new(&view);
+            rows.start_sentence(&m, &view);
+            let n = words.len();
+            let order = (0..n).rev().chain((0..n).step_by(2)).chain((0..n).flat_map(|i| [i, i]));
+            for (k, i) in order.enumerate() {
+                let (prev, prev2) = (k % N_CLASSES, (k / 3) % N_CLASSES);
+                let f = features(&view, &mut th, false, i, prev, prev2, &mut feats);
+                let mut expected = [0i32; N_CLASSES];
+                m.score(&feats[..f], &mut expected);
+                assert_eq!(rows.score(&m, &view, false, i, prev, prev2), expected, "{words:?} {i}");
+            }
+        }
+    }
+
+    #[test]
     fn tagging_through_a_full_cache_matches_the_features() {
         let m = noisy_model(1 << 10);
         let mut rows = WordRows::new();
