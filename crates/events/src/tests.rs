@@ -21,6 +21,10 @@ fn summary(doc: &Doc) -> Vec<(EventType, Option<&str>, Option<&str>, EventStatus
         .collect()
 }
 
+fn kinds_of(doc: &Doc) -> Vec<EventType> {
+    doc.events.iter().map(|e| e.kind).collect()
+}
+
 #[test]
 fn active_attack_with_actors_and_relative_date() {
     let d = code("Russian troops attacked Ukrainian positions on Tuesday.");
@@ -192,11 +196,11 @@ fn negated_belief_and_negated_modal_stances() {
 #[test]
 fn signing_a_formal_agreement_is_support_but_reaching_one_is_agree() {
     let d = code("Peru and Chile signed a fisheries treaty in Lima on Monday.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
     let d = code("The Chilean parliament ratified the border accord on Monday.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
     let d = code("Peru and Chile reached an agreement on fishing rights on Monday.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Agree]);
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
 }
 
 /// A document with hand-made entities: (name, kind, country, role), all of government.
@@ -276,9 +280,9 @@ fn calling_off_dissent_and_lifting_curbs_are_concessions() {
 #[test]
 fn joint_military_exercises_are_cooperation() {
     let d = code("Peru and Chile conducted joint military exercises on Monday.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Cooperate]);
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
     let d = code("Peru held military exercises near the border on Monday.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Mobilize]);
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
 }
 
 #[test]
@@ -287,7 +291,7 @@ fn promises_recalled_in_a_relative_clause_are_background() {
     assert!(d.events.is_empty(), "{:?}", summary(&d));
     // a promise made now is still coded
     let d = code("Chile's neighbours declared on Monday they would support Peru for as long as needed.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Agree]);
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
 }
 
 #[test]
@@ -441,7 +445,7 @@ fn a_jail_is_a_place_and_fine_an_adjective() {
 #[test]
 fn a_cancelled_planned_visit_is_one_sanction() {
     let d = code("A French minister has cancelled a planned visit to Haiti.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Sanction]);
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
 }
 
 #[test]
@@ -460,7 +464,7 @@ fn an_ethnic_group_is_not_the_state_of_its_name() {
 #[test]
 fn a_relative_clause_of_place_or_a_reduced_participle_is_background() {
     let d = code("Up to 100 people demonstrated on Tuesday in the capital, where 24 people were killed in riots last March.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Protest]);
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
     let d = code("Farmers began a hunger strike outside Parliament to demand the return of land seized by government forces in the 1970s.");
     assert!(d.events.iter().all(|e| e.kind != EventType::Coerce), "{:?}", summary(&d));
 }
@@ -535,7 +539,7 @@ fn descriptions_and_allegations_are_no_attacks() {
 #[test]
 fn a_capitalised_headline_verb_is_no_name() {
     let d = code("The government of Anguilla Ratified the Agreement on Conventional Arms.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Support]);
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
 }
 
 #[test]
@@ -555,9 +559,9 @@ fn an_event_noun_after_an_adjectival_participle_keeps_its_preposition() {
 #[test]
 fn calling_for_or_on_is_a_request() {
     let d = code("Germany called on Russia to withdraw its troops.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Request]);
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
     let d = code("Turkey called for an end to the fighting.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Request]);
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
 }
 
 #[test]
@@ -567,7 +571,7 @@ fn plover_verbal_support_and_de_escalation_vocabulary() {
     assert_eq!(summary(&d), vec![(EventType::Support, Some("ARG"), Some("BRA"), EventStatus::Asserted)]);
     // lifting a blockade is a military de-escalation, not an eased restriction
     let d = code("The Israeli army lifted on Friday a blockade on Palestinian lorries.");
-    assert_eq!(d.events.iter().map(|e| e.kind).collect::<Vec<_>>(), vec![EventType::Retreat]);
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
 }
 
 #[test]
