@@ -34,35 +34,23 @@ pub fn tokenize(doc: &Doc) -> Vec<Token> {
     let mut space_before = true;
     while i < norm.len() {
         let first = bytes[i];
-        if first == b' ' {
-            space_before = true;
-            i += 1;
-            continue;
-        }
-        let Some(c) = char_at(norm, i) else { break };
-        if c.is_whitespace() {
-            space_before = true;
-            i += c.len_utf8();
-            continue;
-        }
+        // most tokens start with an ASCII letter or digit, never white space:
+        // tested first
         let (end, kind) = if ASCII_CLASS[first as usize] != 0 {
             plain_word(bytes, i).unwrap_or_else(|| scan_word(norm, i))
-        } else if is_word_char(c) {
-            scan_word(norm, i)
-        } else if c == '\'' && possessive_at(bytes, i) {
-            (i + 2, TokenKind::Word)
-        } else if c == '"' || c == '\'' || c == '`' {
-            (i + 1, TokenKind::Quote)
-        } else if c == '.' && bytes.get(i + 1) == Some(&b'.') {
-            let mut j = i;
-            while bytes.get(j) == Some(&b'.') {
-                j += 1;
-            }
-            (j, TokenKind::Punct)
-        } else if c.is_ascii_punctuation() || matches!(c, '¿' | '¡' | '§') {
-            (i + c.len_utf8(), if matches!(c, '$' | '%' | '&' | '+' | '=' | '<' | '>' | '#' | '@') { TokenKind::Symbol } else { TokenKind::Punct })
         } else {
-            (i + c.len_utf8(), TokenKind::Symbol)
+            if first == b' ' {
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            let Some(c) = char_at(norm, i) else { break };
+            if c.is_whitespace() {
+                space_before = true;
+                i += c.len_utf8();
+                continue;
+            }
+            other_token(norm, i, c)
         };
         let span = if identity {
             Span::new(&doc.text, i, end).unwrap_or_else(|_| to_original.map(i, end))
@@ -74,6 +62,29 @@ pub fn tokenize(doc: &Doc) -> Vec<Token> {
         i = end;
     }
     out
+}
+
+/// The token at `i` that starts with `c`, neither an ASCII letter or digit
+/// nor white space.
+fn other_token(norm: &str, i: usize, c: char) -> (usize, TokenKind) {
+    let bytes = norm.as_bytes();
+    if is_word_char(c) {
+        scan_word(norm, i)
+    } else if c == '\'' && possessive_at(bytes, i) {
+        (i + 2, TokenKind::Word)
+    } else if c == '"' || c == '\'' || c == '`' {
+        (i + 1, TokenKind::Quote)
+    } else if c == '.' && bytes.get(i + 1) == Some(&b'.') {
+        let mut j = i;
+        while bytes.get(j) == Some(&b'.') {
+            j += 1;
+        }
+        (j, TokenKind::Punct)
+    } else if c.is_ascii_punctuation() || matches!(c, '¿' | '¡' | '§') {
+        (i + c.len_utf8(), if matches!(c, '$' | '%' | '&' | '+' | '=' | '<' | '>' | '#' | '@') { TokenKind::Symbol } else { TokenKind::Punct })
+    } else {
+        (i + c.len_utf8(), TokenKind::Symbol)
+    }
 }
 
 /// `'s` (or `'S`) followed by a non-letter: a possessive clitic.
@@ -209,6 +220,22 @@ fn digits_then_boundary(bytes: &[u8], j: usize, n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer tests ASCII letters and digits before white space: right
+    /// only while no such byte is white space and each is a word start that
+    /// the general dispatch would also hand to `scan_word`.
+    #[test]
+    fn ascii_word_starts_are_word_chars_never_white_space() {
+        for b in 0u8..=255 {
+            if ASCII_CLASS[b as usize] == 0 {
+                continue;
+            }
+            let c = b as char;
+            assert!(!c.is_whitespace() && is_word_char(c), "{c:?}");
+            let text = format!("{c}x-1 y");
+            assert_eq!(other_token(&text, 0, c), scan_word(&text, 0), "{text:?}");
+        }
+    }
 
     proptest::proptest! {
         #[test]
