@@ -59,3 +59,16 @@ fn broken_overrides_stop_the_run_naming_file_and_line() {
         assert!(stderr.contains(&dir.path().join(name).display().to_string()), "{name}: the file is named: {stderr}");
     }
 }
+
+#[test]
+fn a_very_long_user_form_is_searched_without_overflowing_the_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    // one variant of 200,000 letters: the gazetteer's trie is as deep as its longest form
+    let long = "Q".repeat(200_000);
+    write(dir.path(), "orgs.tsv.extra", &format!("ZLONG\tZubrowka Relief Fund\tZubrowka Relief Fund|{long}\tNGO\t-\t-\n"));
+    let input = dir.path().join("report.txt");
+    std::fs::write(&input, " date 2026-01-05 OSLO >> The Zubrowka Relief Fund said on Monday that two ferries had been delayed.\n").unwrap();
+    let out = extract_with(dir.path(), &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"Zubrowka Relief Fund\""), "the added organisation is found");
+}

@@ -59,36 +59,44 @@ impl FormTrie {
         t
     }
 
-    /// Adds the edges below the node for the forms `forms` (numbered from
-    /// `first`), which share their first `depth` bytes, and returns that
-    /// node as an edge (without its byte).
+    /// Lays out the node for `forms` (numbered from `first`, sharing their
+    /// first `depth` bytes) and every node below it, and returns that node
+    /// as an edge (without its byte).
+    ///
+    /// Depth first, each node's edges side by side before the nodes below
+    /// them; iterative, because a user's lexicon may hold a form far longer
+    /// than a thread's stack allows recursion for.
     fn add_node(&mut self, forms: &[&[u8]], first: usize, depth: usize) -> Edge {
-        // the form equal to the shared prefix, if any, sorts first
-        let (pattern, rest) = match forms.first() {
-            Some(f) if f.len() == depth => (first as u32, 1),
-            _ => (NONE, 0),
-        };
-        // the edges first, so that they lie side by side; then the nodes below
-        let first_edge = self.edges.len();
-        let mut i = rest;
-        while i < forms.len() {
-            let byte = forms[i][depth];
-            self.edges.push(Edge { byte, ..NO_EDGE });
-            i += forms[i..].partition_point(|f| f[depth] == byte);
+        let mut root = NO_EDGE;
+        // (forms of the node, first form's number, depth, the edge that leads to it)
+        let mut pending: Vec<(usize, usize, usize, Option<usize>)> = vec![(0, forms.len(), depth, None)];
+        while let Some((lo, hi, depth, parent_edge)) = pending.pop() {
+            let group = &forms[lo..hi];
+            // the form equal to the shared prefix, if any, sorts first
+            let (pattern, rest) = match group.first() {
+                Some(f) if f.len() == depth => ((first + lo) as u32, 1),
+                _ => (NONE, 0),
+            };
+            let first_edge = self.edges.len();
+            let mut children = Vec::new();
+            let mut i = rest;
+            while i < group.len() {
+                let byte = group[i][depth];
+                let end = i + group[i..].partition_point(|f| f[depth] == byte);
+                children.push((lo + i, lo + end, depth + 1, Some(self.edges.len())));
+                self.edges.push(Edge { byte, ..NO_EDGE });
+                i = end;
+            }
+            // a node has at most one edge per byte value
+            let node = Edge { pattern, first: first_edge as u32, len: (self.edges.len() - first_edge) as u16, byte: 0 };
+            match parent_edge {
+                Some(e) => self.edges[e] = Edge { byte: self.edges[e].byte, ..node },
+                None => root = node,
+            }
+            // the first child is laid out next, as a recursive walk would
+            pending.extend(children.into_iter().rev());
         }
-        let len = self.edges.len() - first_edge;
-        let mut i = rest;
-        let mut e = first_edge;
-        while i < forms.len() {
-            let byte = forms[i][depth];
-            let end = i + forms[i..].partition_point(|f| f[depth] == byte);
-            let child = self.add_node(&forms[i..end], first + i, depth + 1);
-            self.edges[e] = Edge { byte, ..child };
-            e += 1;
-            i = end;
-        }
-        // a node has at most one edge per byte value
-        Edge { pattern, first: first_edge as u32, len: len as u16, byte: 0 }
+        root
     }
 
     /// The longest form that `text[pos..]` begins with, ASCII case aside:
@@ -184,5 +192,23 @@ mod tests {
                 assert_eq!(found, expected, "at {pos}");
             }
         }
+    }
+
+    #[test]
+    fn a_form_longer_than_any_stack_allows_recursion_for() {
+        // a user's lexicon line can be of any length: building and searching
+        // must not recurse per byte (this thread's stack is 64 KiB)
+        let long = vec![b'a'; 200_000];
+        let built = std::thread::Builder::new()
+            .stack_size(64 * 1024)
+            .spawn(move || {
+                let forms: Vec<&[u8]> = vec![b"a", &long, b"ab"];
+                let trie = FormTrie::new(&forms);
+                (trie.longest_at(&long, 0), trie.longest_at(b"abc", 0), trie.longest_at(&long[1..], 0))
+            })
+            .expect("the thread starts")
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(built, (Some((1, 200_000)), Some((2, 2)), Some((0, 1))));
     }
 }
