@@ -107,11 +107,7 @@ pub fn folded_hash(w: &[u8]) -> usize {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut x = 0u64;
-        for (k, &b) in rest.iter().enumerate() {
-            x |= u64::from(b) << (8 * k);
-        }
-        h = (h.rotate_left(5) ^ (x | FOLD)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ (tail_word(rest) | FOLD)).wrapping_mul(K);
     }
     (h ^ (h >> 32)) as usize
 }
