@@ -99,6 +99,11 @@ impl FormTrie {
         root
     }
 
+    /// Whether the empty form is one of the forms (it matches everywhere).
+    pub(super) fn has_empty_form(&self) -> bool {
+        self.empty != NONE
+    }
+
     /// The longest form that `text[pos..]` begins with, ASCII case aside:
     /// `(pattern, end)`.
     #[inline]
