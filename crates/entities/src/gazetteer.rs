@@ -75,7 +75,8 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     fn build() -> Gazetteer {
-        let mut by_form: HashMap<String, Vec<Hit>> = HashMap::new();
+        // (no order is read from these maps: the forms are sorted below)
+        let mut by_form: HashMap<String, Vec<Hit>, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut add = |form: &str, hit: Hit| {
             let v = by_form.entry(form.to_string()).or_default();
             if !v.contains(&hit) {
@@ -112,7 +113,7 @@ impl Gazetteer {
         for a in t.abbreviations() {
             add(&a.text, Hit::TitleAbbrev);
         }
-        let mut by_key: HashMap<String, Vec<(String, Vec<Hit>)>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<(String, Vec<Hit>)>, BuildHasherDefault<WordHasher>> = HashMap::default();
         for (form, hits) in by_form {
             by_key.entry(form.to_ascii_lowercase()).or_default().push((form, hits));
         }
