@@ -322,7 +322,7 @@ fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
     let Some(&first) = w.first() else { return true };
     if first.is_ascii_lowercase() {
         if prev != 0 {
-            return w.len() > MAX_JOINING_WORD && !is_name_particle(w) && !capitalised_after_hyphen(w);
+            return w.len() > MAX_JOINING_WORD && !is_name_particle(w) && !capitalised_after_hyphen(w) && !capitalised_after_apostrophe(w);
         }
         // lower-case words that begin names: particles ("de Gaulle", "van
         // Gogh") and prefixes of capitalised words ("al-Qaeda", "pro-Russian")
@@ -356,6 +356,13 @@ fn capitalised_after_hyphen(w: &[u8]) -> bool {
         rest = &rest[h + 1..];
     }
     false
+}
+
+/// An apostrophe followed by a capital ("d'Ivoire", "l'Aquila"): a
+/// particle joined to the next part of a name.
+#[inline]
+fn capitalised_after_apostrophe(w: &[u8]) -> bool {
+    w.windows(2).any(|p| p[0] == b'\'' && p[1].is_ascii_uppercase())
 }
 
 /// Capitalised function words, which do not begin names (compared ignoring case).
@@ -952,11 +959,11 @@ mod tests {
             if prev == 0 {
                 !joins
             } else {
-                w.len() > MAX_JOINING_WORD && !joins
+                w.len() > MAX_JOINING_WORD && !joins && !w.iter().zip(&w[1..]).any(|(&a, b)| a == b'\'' && b.is_ascii_uppercase())
             }
         };
         let mut words: Vec<Vec<u8>> = VARIED_WORDS.iter().map(|w| w.as_bytes().to_vec()).collect();
-        words.extend([&b"a-B"[..], b"x-Y", b"x-", b"xY", b"ab", b"a", b"z-Zz", b"al-", b"of", b"e-Mail"].map(<[u8]>::to_vec));
+        words.extend([&b"a-B"[..], b"x-Y", b"x-", b"xY", b"ab", b"a", b"z-Zz", b"al-", b"of", b"e-Mail", b"d'Ivoire", b"isn't", b"said", b"l'a"].map(<[u8]>::to_vec));
         let lower: Vec<&[u8]> = words.iter().map(Vec::as_slice).filter(|w| w.first().is_some_and(u8::is_ascii_lowercase)).collect();
         assert!(lower.iter().any(|w| capitalised_after_hyphen(w)) && lower.iter().any(|w| w.len() <= 2));
         for w in lower {
