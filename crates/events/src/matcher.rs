@@ -177,7 +177,13 @@ pub struct WordRole {
     pub patterns: &'static [usize],
     /// The stance cue the word is (`None`: none).
     pub cue: Option<Cue>,
+    /// A noun of a change of position ("a shift from …"): see [`SHIFT_WORDS`].
+    pub shift: bool,
 }
+
+/// The nouns of a reported change of position, which the stances look for
+/// before "from".
+pub const SHIFT_WORDS: [&str; 6] = ["change", "shift", "departure", "reversal", "break", "u-turn"];
 
 impl WordRoles {
     fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = (&'a str, Cue)>) -> WordRoles {
@@ -188,12 +194,15 @@ impl WordRoles {
         for (w, cue) in cues {
             roles.entry(w.to_string()).or_default().cue = Some(cue);
         }
+        for w in SHIFT_WORDS {
+            roles.entry(w.to_string()).or_default().shift = true;
+        }
         let filter = WordFilter::new(roles.keys().map(String::as_str));
         WordRoles { filter, roles }
     }
 
     /// The role of `w` (the default: none).
-    #[inline]
+    #[inline(always)]
     pub fn of(&self, w: &str) -> WordRole {
         if !self.filter.may_contain(w) {
             return WordRole::default();
@@ -246,6 +255,8 @@ pub fn lower_text(doc: &Doc) -> String {
 pub struct LowerTokens<'d> {
     doc: &'d Doc,
     words: Vec<&'d str>,
+    /// The places of the words of [`SHIFT_WORDS`].
+    pub shifts: Vec<u32>,
     pub triggers: Vec<u32>,
     /// The patterns each of `triggers` starts.
     trigger_patterns: Vec<&'static [usize]>,
@@ -271,11 +282,19 @@ impl<'d> LowerTokens<'d> {
         // one tight pass slicing the words, then one over the words for their roles
         let words: Vec<&str> = doc.tokens.iter().map(|tok| lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("")).collect();
         let roles = &*WORD_ROLES;
+        let mut shifts = Vec::new();
         for (i, (tok, &w)) in doc.tokens.iter().zip(&words).enumerate() {
             if tok.kind != TokenKind::Word {
+                // the shift words are looked for in tokens of any kind (all are five bytes or more)
+                if w.len() >= 5 && roles.of(w).shift {
+                    shifts.push(i as u32);
+                }
                 continue;
             }
             let role = roles.of(w);
+            if role.shift {
+                shifts.push(i as u32);
+            }
             if !role.patterns.is_empty() {
                 triggers.push(i as u32);
                 trigger_patterns.push(role.patterns);
@@ -286,7 +305,7 @@ impl<'d> LowerTokens<'d> {
             }
         }
         let class_masks = vec![Cell::new(0); doc.tokens.len()];
-        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks }
+        LowerTokens { doc, words, shifts, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks }
     }
     /// The lower-cased text of token `i` ("" past the end).
     #[inline]
@@ -501,6 +520,20 @@ mod tests {
             }
         }
         assert!(matched > m.lex.patterns.len() / 2 && several > 50, "{matched} {several}");
+    }
+
+    /// The shift places are every token whose word is a shift word, of any kind.
+    #[test]
+    fn shift_places_are_the_shift_words() {
+        use dateline_pipeline::Component;
+        let text = "A Change from the past, a U-turn from Kyiv; BREAK from it. Breaking changes: shift-work, reversal, departure (departures) 'break' change";
+        let mut doc = Doc::new(text.into(), Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let lower = lower_text(&doc);
+        let toks = LowerTokens::new(&doc, &lower);
+        let plain: Vec<u32> = (0..doc.tokens.len()).filter(|&k| SHIFT_WORDS.contains(&toks.get(k))).map(|k| k as u32).collect();
+        assert_eq!(toks.shifts, plain);
+        assert!(plain.len() >= 6, "{plain:?}");
     }
 
     #[test]

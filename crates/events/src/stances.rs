@@ -562,9 +562,13 @@ fn link_shifts(doc: &Doc, at: &Positions, toks: &LowerTokens, out: &mut [Stance]
     if out.is_empty() {
         return;
     }
+    let mut shift_cursor = 0;
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
-        let Some(k) = (a..b).find(|&k| matches!(toks.get(k), "change" | "shift" | "departure" | "reversal" | "break" | "u-turn") && k + 1 < b && toks.get(k + 1) == "from") else {
+        // the front end found the shift words: only those can start the phrase
+        let lo = crate::matcher::first_place_from(&toks.shifts, &mut shift_cursor, a);
+        let found = toks.shifts[lo..].iter().map(|&p| p as usize).take_while(|&k| k < b).find(|&k| k + 1 < b && toks.get(k + 1) == "from");
+        let Some(k) = found else {
             continue;
         };
         let after = doc.tokens[k].span.end();
