@@ -241,12 +241,19 @@ impl ActorLexicon {
 struct PhraseTrie {
     /// The node each first byte leads to ([`NO_NODE`]: none).
     root: Box<[u32; 256]>,
-    /// Per node, its children as (byte, node) pairs sorted by byte:
-    /// `edges[edge_start[n]..edge_start[n + 1]]`.
+    /// What a step of the walk reads of a node, in one place.
+    nodes: Vec<TrieNode>,
+    /// The children of all nodes as (byte, node) pairs, each node's sorted by byte.
     edges: Vec<(u8, u32)>,
-    edge_start: Vec<u32>,
-    /// Per node, the first phrase (by index) that ends there ([`NO_NODE`]: none).
-    phrase: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TrieNode {
+    /// The node's children: `edges[first_edge..first_edge + edge_count]`.
+    first_edge: u32,
+    edge_count: u32,
+    /// The first phrase (by index) that ends here ([`NO_NODE`]: none).
+    phrase: u32,
 }
 
 const NO_NODE: u32 = u32::MAX;
@@ -278,31 +285,32 @@ impl PhraseTrie {
         for &(b, next) in &children[0] {
             root[b as usize] = next;
         }
-        let (mut edges, mut edge_start) = (Vec::new(), Vec::with_capacity(children.len() + 1));
-        for c in &mut children {
+        let (mut edges, mut nodes) = (Vec::new(), Vec::with_capacity(children.len()));
+        for (c, &phrase) in children.iter_mut().zip(&phrase) {
             c.sort_unstable();
-            edge_start.push(edges.len() as u32);
+            nodes.push(TrieNode { first_edge: edges.len() as u32, edge_count: c.len() as u32, phrase });
             edges.extend_from_slice(c);
         }
-        edge_start.push(edges.len() as u32);
-        PhraseTrie { root, edges, edge_start, phrase }
+        PhraseTrie { root, nodes, edges }
     }
 
     /// The end and index of the longest phrase that starts at byte `p` of
     /// `bytes` (the first listed of equal ones), if any.
     #[inline]
     fn longest_at(&self, bytes: &[u8], p: usize) -> Option<(usize, usize)> {
-        let mut node = *self.root.get(*bytes.get(p)? as usize)?;
+        let mut node = self.root[*bytes.get(p)? as usize];
         let mut k = p + 1;
         let mut best = None;
-        while node != NO_NODE {
-            let n = node as usize;
-            if self.phrase[n] != NO_NODE {
-                best = Some((k, self.phrase[n] as usize));
+        // NO_NODE is no index of `nodes`: the walk ends there
+        while let Some(n) = self.nodes.get(node as usize) {
+            if n.phrase != NO_NODE {
+                best = Some((k, n.phrase as usize));
             }
             let Some(&b) = bytes.get(k) else { break };
-            let edges = &self.edges[self.edge_start[n] as usize..self.edge_start[n + 1] as usize];
-            node = edges.iter().find(|e| e.0 == b).map_or(NO_NODE, |e| e.1);
+            let first = n.first_edge as usize;
+            let edges = self.edges.get(first..first + n.edge_count as usize).unwrap_or(&[]);
+            let Some(&(_, next)) = edges.iter().find(|e| e.0 == b) else { break };
+            node = next;
             k += 1;
         }
         best
