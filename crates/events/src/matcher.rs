@@ -83,6 +83,11 @@ pub struct Matcher {
     class_bit: WordMap<u64>,
     /// Per pattern, per word: the bit of a class word (0 otherwise).
     word_class_bits: Vec<Vec<u64>>,
+    /// Per pattern: the [`shape_bit`]s of the forms of the word right after
+    /// its trigger and of the word right before it ([`ANY_SHAPE`] where
+    /// that word is no list of forms, or there is none): a pattern whose
+    /// neighbour shapes the text's do not fit is passed over untried.
+    neighbour_shapes: Vec<(u64, u64)>,
     /// Per pattern: its event type (`None`: a SKIP reading or an unknown
     /// type), parsed once here rather than at every match.
     pub kinds: Vec<Option<EventType>>,
@@ -129,7 +134,16 @@ impl Matcher {
             })
             .collect();
         let kinds = lex.patterns.iter().map(|p| EventType::parse(&p.kind)).collect();
-        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits, kinds }
+        let shapes_of = |w: Option<&PatternWord>| match w {
+            Some(PatternWord::Forms(f)) => f.iter().fold(0, |bits, x| bits | shape_bit(x)),
+            _ => ANY_SHAPE,
+        };
+        let neighbour_shapes = lex
+            .patterns
+            .iter()
+            .map(|p| (shapes_of(p.words.get(p.trigger + 1)), shapes_of(p.trigger.checked_sub(1).and_then(|k| p.words.get(k)))))
+            .collect();
+        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits, neighbour_shapes, kinds }
     }
 
     /// Whether lower-case `word` is a member of class `name`: the answer of
@@ -152,6 +166,18 @@ impl Matcher {
         self.class_words.get(word).copied().unwrap_or(0)
     }
 }
+
+/// One of 64 bits for a word's length and first byte: equal words have
+/// equal bits, so a word whose bit is not among those of a list of forms
+/// is none of them.
+#[inline]
+fn shape_bit(w: &str) -> u64 {
+    let first = w.as_bytes().first().copied().unwrap_or(0) as u32;
+    1 << ((w.len() as u32).wrapping_mul(7).wrapping_add(first.wrapping_mul(13)) & 63)
+}
+
+/// The neighbour shapes of a pattern whose neighbour may be any word.
+const ANY_SHAPE: u64 = u64::MAX;
 
 /// How many words a pattern has (gaps aside), which decides between
 /// patterns that match at one trigger: the longest wins.
@@ -399,8 +425,22 @@ fn try_pattern<'a>(
 /// longest; the earlier line on a tie), or `None`. `ids` is a list of
 /// [`Matcher::by_trigger`], in that order of preference: the first match
 /// is the best, and the patterns after it need not be tried.
+///
+/// A pattern whose word right after (before) the trigger is a list of
+/// forms cannot match where the token there is out of the sentence or of
+/// a shape none of the forms has: such patterns are passed over without
+/// a try (see [`Matcher::neighbour_shapes`]).
 fn best_at<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
-    ids.iter().find_map(|&id| try_pattern(m, id, toks, i, sent_start, lim))
+    // 0: no token there, which no list of forms fits
+    let next = if i + 1 < lim { shape_bit(toks.get(i + 1)) } else { 0 };
+    let prev = if i > sent_start { shape_bit(toks.get(i - 1)) } else { 0 };
+    let may_fit = |shapes: u64, here: u64| shapes == ANY_SHAPE || shapes & here != 0;
+    ids.iter()
+        .filter(|&&id| {
+            let (after, before) = m.neighbour_shapes[id];
+            may_fit(after, next) && may_fit(before, prev)
+        })
+        .find_map(|&id| try_pattern(m, id, toks, i, sent_start, lim))
 }
 
 /// All event matches of the token range `[a, b)` (one sentence), left to
@@ -534,6 +574,48 @@ mod tests {
         let plain: Vec<u32> = (0..doc.tokens.len()).filter(|&k| SHIFT_WORDS.contains(&toks.get(k))).map(|k| k as u32).collect();
         assert_eq!(toks.shifts, plain);
         assert!(plain.len() >= 6, "{plain:?}");
+    }
+
+    /// A pattern passed over for its neighbours' shapes is one that does not match there.
+    #[test]
+    fn passed_over_patterns_do_not_match() {
+        use dateline_pipeline::Component;
+        let m = &*MATCHER;
+        let mut text = String::from("They called off the strike. Police called on protesters; the army called. Rebels attacked. Attacked, they fled. ");
+        for p in m.lex.patterns.iter().take(400) {
+            for w in &p.words {
+                if let PatternWord::Forms(f) = w {
+                    text.push_str(&f[0]);
+                    text.push(' ');
+                }
+            }
+            text.push_str(". ");
+        }
+        let mut doc = Doc::new(text, Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let lower = lower_text(&doc);
+        let toks = LowerTokens::new(&doc, &lower);
+        let (mut passed_over, mut matched) = (0, 0);
+        for s in &doc.sentences {
+            let (a, b) = (s.tokens.start, s.tokens.end);
+            for (&p, &ids) in toks.triggers.iter().zip(&toks.trigger_patterns) {
+                let i = p as usize;
+                if i < a || i >= b {
+                    continue;
+                }
+                let next = if i + 1 < b { shape_bit(toks.get(i + 1)) } else { 0 };
+                let prev = if i > a { shape_bit(toks.get(i - 1)) } else { 0 };
+                for &id in ids {
+                    let (after, before) = m.neighbour_shapes[id];
+                    let fits = (after == ANY_SHAPE || after & next != 0) && (before == ANY_SHAPE || before & prev != 0);
+                    let found = try_pattern(m, id, &toks, i, a, b).is_some();
+                    assert!(fits || !found, "pattern {id} at {:?}", toks.get(i));
+                    passed_over += usize::from(!fits);
+                    matched += usize::from(found);
+                }
+            }
+        }
+        assert!(passed_over > 100 && matched > 100, "{passed_over} {matched}");
     }
 
     #[test]
