@@ -155,6 +155,12 @@ impl Matcher {
         }
     }
 
+    /// The bit of class `name` in the per-token class cache (`None`: a
+    /// class past the cached ones, or none).
+    pub fn class_bit_of(&self, name: &str) -> Option<u64> {
+        self.class_bit.get(name).copied()
+    }
+
     #[inline]
     fn in_classes(&self, bits: u64, word: &str) -> bool {
         self.class_mask_of(word) & bits != 0
@@ -354,6 +360,11 @@ impl<'d> LowerTokens<'d> {
             cell.set(m.class_mask_of(self.get(i)) | LOOKED_UP);
         }
         cell.get() & !LOOKED_UP
+    }
+    /// Whether token `i`'s word is of the built-in [`MATCHER`]'s class of
+    /// bit `bit` (see [`Matcher::class_bit_of`]), looked up once per token.
+    pub fn in_builtin_class(&self, i: usize, bit: u64) -> bool {
+        self.class_mask(i, &MATCHER) & bit != 0
     }
     pub fn kind(&self, i: usize) -> TokenKind {
         self.doc.tokens.get(i).map_or(TokenKind::Punct, |t| t.kind)
@@ -616,6 +627,27 @@ mod tests {
             }
         }
         assert!(passed_over > 100 && matched > 100, "{passed_over} {matched}");
+    }
+
+    #[test]
+    fn cached_class_bits_agree_with_in_class() {
+        use dateline_pipeline::Component;
+        let m = &*MATCHER;
+        let mut doc = Doc::new("Rebels and militants armed troops; the Militia fled. Rebel fighters, insurgents!".into(), Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let lower = lower_text(&doc);
+        let toks = LowerTokens::new(&doc, &lower);
+        let mut names: Vec<&String> = m.lex.classes.keys().collect();
+        names.sort();
+        let mut members = 0;
+        for name in names {
+            let Some(bit) = m.class_bit_of(name) else { continue };
+            for k in 0..doc.tokens.len() {
+                assert_eq!(toks.in_builtin_class(k, bit), m.in_class(name, toks.get(k)), "{name} {}", toks.get(k));
+                members += usize::from(toks.in_builtin_class(k, bit));
+            }
+        }
+        assert!(members >= 5, "{members}");
     }
 
     #[test]
