@@ -591,3 +591,66 @@ fn agencies_and_things_named_after_an_act_are_no_events() {
     let d = code("Saudi Arabia has courted pressure groups in the United States.");
     assert!(d.events.iter().all(|e| e.kind != EventType::Request), "{:?}", summary(&d));
 }
+
+#[test]
+fn undoing_a_restriction_or_a_project_is_a_concession() {
+    let d = code("The government announced the lifting of the curfew in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    // announcing the restriction itself is no concession
+    let d = code("The government announced the curfew in the capital.");
+    assert!(!kinds_of(&d).contains(&EventType::Concede), "{:?}", summary(&d));
+    let d = code("Peru halted construction of the dam after weeks of protests.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("Peru halted the convoy.");
+    assert!(!kinds_of(&d).contains(&EventType::Concede), "{:?}", summary(&d));
+}
+
+#[test]
+fn starting_trade_is_cooperation_but_a_trade_figure_is_no_event() {
+    let d = code("India began exporting rice to Belgium on Wednesday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+    let d = code("India exported $5 billion of rice last year.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn pledged_support_is_support_and_a_pledged_act_an_agreement() {
+    let d = code("Japan pledged its full support for Ukraine.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("Japan pledged to send aid to Ukraine.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
+
+#[test]
+fn raising_a_force_or_its_readiness_is_mobilisation() {
+    let d = code("The army formed a new militia in the north.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("A new militia appeared in the north.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("Iran raised the combat readiness of its forces.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("Iran raised the price of bread.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn letting_peacekeepers_in_is_access_other_people_a_concession() {
+    let d = code("Sudan allowed UN peacekeepers into Darfur.");
+    assert_eq!(d.events[0].kind, EventType::Retreat);
+    assert_eq!(d.events[0].mode.as_deref(), Some("access"));
+    let d = code("Sudan allowed journalists into Darfur.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("Bangladeshi peacekeepers arrived in Sierra Leone on Tuesday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn an_instrument_that_allows_something_is_no_actor_yielding() {
+    let d = code("The agreement will allow farmers to sell grain abroad.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    // a party that will allow it promises to
+    let d = code("The government will allow farmers to sell grain abroad.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+    let d = code("Kenya allowed farmers to sell grain abroad.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+}
