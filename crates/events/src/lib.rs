@@ -354,8 +354,12 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             continue;
         }
         let mut cands: Vec<Candidate> = Vec::new();
-        for pm in found {
+        let acted_on: Vec<bool> = found.iter().map(|pm| participants_acted_on(toks, &found, pm)).collect();
+        for (pm, acted_on) in found.into_iter().zip(acted_on) {
             let Some(kind) = MATCHER.kinds[pm.id] else { continue };
+            if acted_on {
+                continue;
+            }
             if inside_name(doc, toks, a, pm.trigger) && !verb_before_its_object(toks, &pm) {
                 continue;
             }
@@ -814,6 +818,26 @@ fn modifies_a_noun_for_another(toks: &LowerTokens, h: &ActorHit, right: &[&Actor
         && !doc_cap(toks, h.end)
         && matches!(toks.get(h.end + 1), "for" | "of")
         && right.iter().any(|o| o.start == h.end + 2 && o.code.is_some())
+}
+
+/// "police arrested 23 protesters", "two demonstrators were killed": the
+/// people a protest noun names, acted on by another event of the sentence,
+/// are that event's target; their protest is its background.
+fn participants_acted_on(toks: &LowerTokens, found: &[PatternMatch], pm: &PatternMatch) -> bool {
+    let w = toks.get(pm.trigger);
+    let names_people = pm.pattern.trigger_is_noun && (w.ends_with("ers") || w.ends_with("ors") || w.ends_with("er") || w.ends_with("or"));
+    if !names_people || MATCHER.kinds[pm.id] != Some(EventType::Protest) {
+        return false;
+    }
+    let other = |o: &PatternMatch| MATCHER.kinds[o.id].is_some_and(|k| k != EventType::Protest);
+    let unbroken = |from: usize, to: usize| (from..to).all(|k| !matches!(toks.get(k), "," | ";" | ":" | "\"" | "and" | "who" | "which"));
+    // the object of an act before it: "fired tear gas at hundreds of protesters"
+    let object = found.iter().any(|o| other(o) && o.end <= pm.start && pm.start <= o.end + 4 && unbroken(o.end, pm.start));
+    // the subject of a passive after it: "protesters were arrested"
+    let patient = found.iter().any(|o| {
+        other(o) && o.trigger >= pm.end && o.trigger <= pm.end + 3 && (pm.end..o.trigger).any(|k| is_be(toks.get(k))) && unbroken(pm.end, o.trigger)
+    });
+    object || patient
 }
 
 /// What makes two events of different sentences the same event.

@@ -654,3 +654,35 @@ fn an_instrument_that_allows_something_is_no_actor_yielding() {
     let d = code("Kenya allowed farmers to sell grain abroad.");
     assert_eq!(kinds_of(&d), vec![EventType::Concede]);
 }
+
+#[test]
+fn releasing_a_statement_is_publishing_not_freeing() {
+    let d = code("A statement released by the Russian embassy on Monday described the talks.");
+    assert!(!kinds_of(&d).contains(&EventType::Retreat), "{:?}", summary(&d));
+    let d = code("Human Rights Watch released a report on the camps.");
+    assert!(!kinds_of(&d).contains(&EventType::Retreat), "{:?}", summary(&d));
+    let d = code("The rebels released three hostages on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn protesters_acted_on_are_the_target_not_a_protest() {
+    let d = code("Police arrested 23 protesters in front of the parliament.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Police said four protesters were arrested on Thursday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    // protesters who act are protesting
+    let d = code("Protesters blocked the main road to the airport.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+}
+
+#[test]
+fn a_verb_pattern_reaches_its_object_over_an_article() {
+    let d = code("Denmark accepted a formula for ending its fisheries dispute.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+    let d = code("The union ended the four-day strike on Thursday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    // but not over a conjunction into another phrase
+    let d = code("They discussed border issues and threats posed by smugglers.");
+    assert!(!kinds_of(&d).contains(&EventType::Threaten), "{:?}", summary(&d));
+}
