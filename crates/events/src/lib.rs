@@ -251,6 +251,10 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     while j > sent_start && i - j < 4 {
         j -= 1;
         let w = toks.get(j);
+        // "ten tons of aid", "a shipment of arms": a measure of the thing itself
+        if w == "of" && j > sent_start && is_measure_noun(toks.get(j - 1)) {
+            return false;
+        }
         if matches!(w, "by" | "to" | "of" | "from" | "since" | "during" | "amid" | "despite" | "following" | "against" | "for" | "into" | "over" | "about" | "on" | "with" | "after" | "before")
             || matches!(w, "future" | "possible" | "potential" | "any" | "further" | "prospect")
         {
@@ -270,6 +274,16 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
         }
     }
     false
+}
+
+/// A noun that measures out what follows its "of" ("tons of aid").
+fn is_measure_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "tons" | "tonnes" | "worth" | "shipment" | "shipments" | "delivery" | "deliveries" | "consignment" | "consignments"
+            | "package" | "packages" | "convoy" | "convoys" | "truckloads" | "planeloads" | "dollars" | "euros" | "pounds"
+            | "amount" | "amounts" | "batch" | "kits" | "crates" | "cargo"
+    )
 }
 
 /// "a negotiated settlement", "the five injured patients", "dozens of
@@ -367,6 +381,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 continue;
             }
             if let Some(prev) = cands.last_mut() {
+                // "provided 25,000 tons of food aid": the act's own object, restated
+                if prev.kind == kind && pm.pattern.trigger_is_noun && pm.start >= prev.pm.trigger && pm.start <= prev.end + 1 {
+                    prev.end = prev.end.max(pm.end);
+                    continue;
+                }
                 let gap = pm.trigger.saturating_sub(prev.end);
                 let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "," | "but" | "while" | "\""));
                 let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };

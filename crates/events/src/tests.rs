@@ -686,3 +686,18 @@ fn a_verb_pattern_reaches_its_object_over_an_article() {
     let d = code("They discussed border issues and threats posed by smugglers.");
     assert!(!kinds_of(&d).contains(&EventType::Threaten), "{:?}", summary(&d));
 }
+
+#[test]
+fn a_measure_of_aid_is_aid_not_background() {
+    let d = code("Bahrain delivered ten tons of humanitarian aid to Yemen on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Aid]);
+    // a noun after a plain "of" stays background
+    let d = code("Bahrain spoke of humanitarian aid for Yemen on Monday.");
+    assert!(!kinds_of(&d).contains(&EventType::Aid), "{:?}", summary(&d));
+}
+
+#[test]
+fn an_acts_restated_object_is_no_second_event() {
+    let d = code("The United Nations will provide nearly 25,000 tons of emergency food aid to Liberia.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
