@@ -701,3 +701,38 @@ fn an_acts_restated_object_is_no_second_event() {
     let d = code("The United Nations will provide nearly 25,000 tons of emergency food aid to Liberia.");
     assert_eq!(kinds_of(&d), vec![EventType::Agree]);
 }
+
+#[test]
+fn a_force_sent_in_the_passive_is_mobilised_and_riot_police_are_no_riot() {
+    let d = code("Riot police were called in to restore order in Lagos.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("Troops were sent to the border with Chile.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    // a letter sent is no force
+    let d = code("Letters were sent to the border villages.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("India and Japan held naval drills in the Bay of Bengal.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+}
+
+#[test]
+fn suspended_cooperation_is_one_sanction() {
+    let d = code("France suspended military cooperation with Mali.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    let d = code("France expanded military cooperation with Mali.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+}
+
+#[test]
+fn cyber_warfare_disapproval_and_inquiries() {
+    let d = code("Russia waged cyber warfare against Estonia.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Russia waged a campaign against Estonia.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("Citizens expressed widespread disapproval of the president.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    let d = code("The government set up a commission to study the causes of the disaster.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    let d = code("The government set up a school in the capital.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
