@@ -839,23 +839,34 @@ fn modifies_a_noun_for_another(toks: &LowerTokens, h: &ActorHit, right: &[&Actor
         && right.iter().any(|o| o.start == h.end + 2 && o.code.is_some())
 }
 
-/// "police arrested 23 protesters", "two demonstrators were killed": the
-/// people a protest noun names, acted on by another event of the sentence,
-/// are that event's target; their protest is its background.
+/// "police arrested 23 protesters", "two demonstrators were killed",
+/// "authorities banned the rally": the people a protest noun names, or the
+/// protest itself, acted on by another event of the sentence are that
+/// event's target; their protest is its background.
 fn participants_acted_on(toks: &LowerTokens, found: &[PatternMatch], pm: &PatternMatch) -> bool {
-    let w = toks.get(pm.trigger);
-    let names_people = pm.pattern.trigger_is_noun && (w.ends_with("ers") || w.ends_with("ors") || w.ends_with("er") || w.ends_with("or"));
-    if !names_people || MATCHER.kinds[pm.id] != Some(EventType::Protest) {
+    if !pm.pattern.trigger_is_noun || MATCHER.kinds[pm.id] != Some(EventType::Protest) {
         return false;
     }
-    let other = |o: &PatternMatch| MATCHER.kinds[o.id].is_some_and(|k| k != EventType::Protest);
+    let w = toks.get(pm.trigger);
+    let names_people = w.ends_with("ers") || w.ends_with("ors") || w.ends_with("er") || w.ends_with("or");
+    // people can be met, urged or attacked; a protest itself only banned, broken up or punished
+    let other = |o: &PatternMatch| {
+        MATCHER.kinds[o.id].is_some_and(|k| {
+            if names_people {
+                k != EventType::Protest
+            } else {
+                matches!(k, EventType::Coerce | EventType::Assault | EventType::Sanction)
+            }
+        })
+    };
     let unbroken = |from: usize, to: usize| (from..to).all(|k| !matches!(toks.get(k), "," | ";" | ":" | "\"" | "and" | "who" | "which"));
     // the object of an act before it: "fired tear gas at hundreds of protesters"
     let object = found.iter().any(|o| other(o) && o.end <= pm.start && pm.start <= o.end + 4 && unbroken(o.end, pm.start));
     // the subject of a passive after it: "protesters were arrested"
-    let patient = found.iter().any(|o| {
-        other(o) && o.trigger >= pm.end && o.trigger <= pm.end + 3 && (pm.end..o.trigger).any(|k| is_be(toks.get(k))) && unbroken(pm.end, o.trigger)
-    });
+    let patient = names_people
+        && found.iter().any(|o| {
+            other(o) && o.trigger >= pm.end && o.trigger <= pm.end + 3 && (pm.end..o.trigger).any(|k| is_be(toks.get(k))) && unbroken(pm.end, o.trigger)
+        });
     object || patient
 }
 

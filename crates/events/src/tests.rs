@@ -736,3 +736,25 @@ fn cyber_warfare_disapproval_and_inquiries() {
     let d = code("The government set up a school in the capital.");
     assert!(d.events.is_empty(), "{:?}", summary(&d));
 }
+
+#[test]
+fn a_banned_rally_is_the_bans_object_and_aid_workers_no_aid() {
+    let d = code("Authorities banned the opposition rally in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Thousands joined the opposition rally in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+    let d = code("Gunmen abducted three aid workers.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+}
+
+#[test]
+fn calls_by_phone_and_go_betweens_are_consultations() {
+    let d = code("Putin spoke with Erdogan by phone on Monday.");
+    assert_eq!(summary(&d), vec![(EventType::Consult, Some("RUS"), Some("TUR"), EventStatus::Asserted)]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("phone"));
+    let d = code("Egypt mediated between Israel and Hamas.");
+    assert_eq!(d.events[0].kind, EventType::Consult);
+    // speaking of a phone is no call
+    let d = code("Putin spoke about his phone on Monday.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
