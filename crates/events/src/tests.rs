@@ -758,3 +758,25 @@ fn calls_by_phone_and_go_betweens_are_consultations() {
     let d = code("Putin spoke about his phone on Monday.");
     assert!(d.events.is_empty(), "{:?}", summary(&d));
 }
+
+#[test]
+fn irregular_freeze_and_find_and_a_release_from_confinement() {
+    let d = code("The United States froze the assets of three Russian banks.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    let d = code("The court found the former president guilty of corruption.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    let d = code("The court found the former president at home.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("The regime released the opposition leader from house arrest.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn blocking_a_website_is_censorship_blocking_a_road_obstruction() {
+    let d = code("The authorities blocked access to Facebook and Twitter.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Truck drivers blocked the highway.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+    let d = code("North Korea put its army on high alert.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+}
