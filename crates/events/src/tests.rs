@@ -780,3 +780,14 @@ fn blocking_a_website_is_censorship_blocking_a_road_obstruction() {
     let d = code("North Korea put its army on high alert.");
     assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
 }
+
+#[test]
+fn irregular_past_forms_of_pattern_verbs() {
+    let d = code("Panama made concessions to the European Union on Thursday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("Panama made a statement on Thursday.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    // "left four soldiers dead" is no withdrawal
+    let d = code("The bombing left four soldiers dead in Beni.");
+    assert!(!kinds_of(&d).contains(&EventType::Retreat), "{:?}", summary(&d));
+}
