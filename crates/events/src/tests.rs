@@ -791,3 +791,15 @@ fn irregular_past_forms_of_pattern_verbs() {
     let d = code("The bombing left four soldiers dead in Beni.");
     assert!(!kinds_of(&d).contains(&EventType::Retreat), "{:?}", summary(&d));
 }
+
+#[test]
+fn no_comment_is_no_rejection_and_running_for_office_no_request() {
+    let d = code("The embassy declined to comment.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("The embassy declined to discuss the proposal.");
+    assert_eq!(kinds_of(&d), vec![EventType::Reject]);
+    let d = code("The president is seeking a second term.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("Kenya is seeking international help.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+}
