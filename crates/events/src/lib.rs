@@ -276,6 +276,12 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     false
 }
 
+/// "between October and March", "on Monday, March 13th": a capitalised
+/// "March" inside a sentence is the month, not a protest march.
+fn is_month_name(toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
+    toks.get(i) == "march" && i > sent_start && doc_cap(toks, i) && !matches!(toks.get(i - 1), "\"" | "'" | ":" | "(")
+}
+
 /// A noun that measures out what follows its "of" ("tons of aid").
 fn is_measure_noun(w: &str) -> bool {
     matches!(
@@ -371,7 +377,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         let acted_on: Vec<bool> = found.iter().map(|pm| participants_acted_on(toks, &found, pm)).collect();
         for (pm, acted_on) in found.into_iter().zip(acted_on) {
             let Some(kind) = MATCHER.kinds[pm.id] else { continue };
-            if acted_on {
+            if acted_on || is_month_name(toks, a, pm.trigger) {
                 continue;
             }
             if inside_name(doc, toks, a, pm.trigger) && !verb_before_its_object(toks, &pm) {

@@ -803,3 +803,17 @@ fn no_comment_is_no_rejection_and_running_for_office_no_request() {
     let d = code("Kenya is seeking international help.");
     assert_eq!(kinds_of(&d), vec![EventType::Request]);
 }
+
+#[test]
+fn the_month_is_no_march_and_a_question_no_request() {
+    let d = code("Unemployment rose sharply between October and March in the capital.");
+    assert!(!kinds_of(&d).contains(&EventType::Protest), "{:?}", summary(&d));
+    let d = code("On Monday, March 13th, the police in Sarajevo detained two men.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Thousands joined the march in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+    let d = code("Asked if there would be more arrests, the minister said no.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("The new law bans street protests.");
+    assert!(!kinds_of(&d).contains(&EventType::Coerce), "{:?}", summary(&d));
+}
