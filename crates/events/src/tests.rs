@@ -817,3 +817,14 @@ fn the_month_is_no_march_and_a_question_no_request() {
     let d = code("The new law bans street protests.");
     assert!(!kinds_of(&d).contains(&EventType::Coerce), "{:?}", summary(&d));
 }
+
+#[test]
+fn cooperation_as_such_is_diplomatic_support_material_cooperation_cooperate() {
+    // CAMEO 050 (diplomatic cooperation) is PLOVER SUPPORT, 06x (material) COOPERATE
+    let d = code("Chile and Peru cooperate closely on climate change.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("Chile and Peru cooperate on security.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+    let d = code("France expanded military cooperation with Mali.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+}
