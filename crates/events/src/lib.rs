@@ -407,7 +407,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.as_deref();
                     }
-                    if prev.kind == EventType::Agree && is_hostile_act(kind) && prev.folded == 0 && offers_infinitive(toks, &prev.pm, pm.start) {
+                    if prev.kind == EventType::Agree && is_hostile_act(kind) && prev.folded == 0
+                        && (offers_infinitive(toks, &prev.pm, pm.start) || promises_a_hostile_object(toks, &prev.pm, &pm))
+                    {
                         // "prepared to impose martial law" is a threat, not an offer
                         prev.kind = EventType::Threaten;
                     }
@@ -833,6 +835,16 @@ fn offers_infinitive(toks: &LowerTokens, outer: &PatternMatch, inner_start: usiz
         return false;
     };
     inner_start > to && inner_start <= to + 3
+}
+
+/// "promised arrests if corruption continues", "vowed reprisals": a hostile
+/// act promised as a noun object is a threat too.
+fn promises_a_hostile_object(toks: &LowerTokens, outer: &PatternMatch, inner: &PatternMatch) -> bool {
+    let w = toks.get(outer.trigger);
+    let promise = ["promise", "vow", "pledge"].iter().any(|p| w.starts_with(p));
+    // right after the verb it is its object ("promised arrests": the noun, whatever
+    // the pattern that matched it; "promised to arrest" is the infinitive case)
+    promise && inner.start >= outer.end && inner.start <= outer.end + 2 && toks.get(inner.start.saturating_sub(1)) != "to"
 }
 
 /// An actor name modifying a noun that is for or of another actor ("NATO

@@ -828,3 +828,11 @@ fn cooperation_as_such_is_diplomatic_support_material_cooperation_cooperate() {
     let d = code("France expanded military cooperation with Mali.");
     assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
 }
+
+#[test]
+fn a_promised_hostile_act_is_a_threat_a_promised_aid_a_promise() {
+    let d = code("The officials promised arrests if corruption continues.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    let d = code("The officials promised aid to the flood victims.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
