@@ -836,3 +836,15 @@ fn a_promised_hostile_act_is_a_threat_a_promised_aid_a_promise() {
     let d = code("The officials promised aid to the flood victims.");
     assert_eq!(kinds_of(&d), vec![EventType::Agree]);
 }
+
+#[test]
+fn sending_peacekeepers_is_protection_and_ending_violence_de_escalation() {
+    let d = code("The UN is deploying 3,400 peacekeepers in the Central African Republic.");
+    assert_eq!(kinds_of(&d), vec![EventType::Aid]);
+    let d = code("Russia deployed troops to the border.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("The rebels ended months of violence in the north.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    let d = code("The rebels ended months of isolation in the north.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
