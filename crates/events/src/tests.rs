@@ -848,3 +848,17 @@ fn sending_peacekeepers_is_protection_and_ending_violence_de_escalation() {
     let d = code("The rebels ended months of isolation in the north.");
     assert!(d.events.is_empty(), "{:?}", summary(&d));
 }
+
+#[test]
+fn armed_groups_raised_and_material_cooperation_by_field() {
+    let d = code("The militia began operating near the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("The museum began operating near the capital.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("A far-right paramilitary group was formed in Bavaria.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("Kenya and Uganda expanded intelligence sharing.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+    let d = code("The warship conducted exercises with the Chilean navy.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+}
