@@ -520,6 +520,27 @@ mod tests {
     }
 
     #[test]
+    fn attribution_before_a_comma_and_quotation_introduces_the_quotation() {
+        let q = quotes("As the crowd jeered, the farm minister said, “Please let me finish.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("direct", "Please let me finish."), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("the farm minister"), "{q:?}");
+        // near miss: words after the comma go on with the clause the attribution sits in
+        let q = quotes("The harvest, the farm minister said, will be late this year.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("indirect", "The harvest, the farm minister said, will be late this year"), "{q:?}");
+    }
+
+    #[test]
+    fn contrast_without_a_subject_goes_on_with_the_reported_clause() {
+        let q = quotes("Ira Bell said the union had doubts about the levy, but would back it in the vote.");
+        assert_eq!(q[0].1, "the union had doubts about the levy, but would back it in the vote", "{q:?}");
+        // near miss: a subject of its own makes it the writer's clause
+        let q = quotes("Ira Bell said the union had doubts about the levy, although he voted for it in the end.");
+        assert_eq!(q[0].1, "the union had doubts about the levy", "{q:?}");
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");

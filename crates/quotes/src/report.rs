@@ -376,8 +376,9 @@ fn verb(
                 after_speaker = y;
             }
         }
-        if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) {
-            // a parenthetical attribution inside the clause it reports
+        // a parenthetical attribution inside the clause it reports; "C, X said, “…”" introduces
+        // a quotation instead, which is the direct quote's
+        if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) && !v.is_quote(after_speaker + 1) {
             let end = clause_end(v, after_speaker + 1, b, quotes, later, false);
             if end > after_speaker + 2 && t > a {
                 report.content = Some((a, end));
@@ -939,8 +940,10 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
             e = j;
             break;
         }
-        // ", but …", ", while …": a new clause
-        if t == "," && j + 2 < b && v.is_any(j + 1, &["but", "while", "although", "though", "whereas"]) {
+        // ", whereas …", ", although he …": a new clause with a subject of its own (", but
+        // still lost", ", but would add" go on with the reported clause's subject)
+        let contrast = |k: usize| v.is_any(k, &["but", "while", "although", "though", "whereas"]);
+        if t == "," && j + 2 < b && contrast(j + 1) && (v.is(j + 1, "whereas") || v.is_any(j + 2, &SUBJECT_PRONOUNS)) {
             e = j;
             break;
         }
