@@ -158,6 +158,7 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
         .iter()
         .map(|r| {
             let (a, b) = r.content?;
+            let b = through_quotation(&marked, a, b);
             // a clause mostly made of a quotation attributed to this same cue is left to the quote
             let span = token_span(doc, a, b);
             let from = marked.partition_point(|q| q.open < a);
@@ -183,6 +184,20 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
             .collect(),
     };
     Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans, continues_previous }
+}
+
+/// Where a reported clause `[a, b)` ends when a quotation opening inside it
+/// closes only after the sentence ("said the plan “may have failed. We
+/// need a new one.”"): at the closing mark, the quoted words being part of
+/// what is reported.
+fn through_quotation(marked: &[Marked], a: usize, b: usize) -> usize {
+    let from = marked.partition_point(|q| q.open < a);
+    marked[from..]
+        .iter()
+        .take_while(|q| q.open < b)
+        .find(|q| q.open > a && q.close.is_some_and(|c| c >= b))
+        .and_then(|q| q.close)
+        .map_or(b, |c| c + 1)
 }
 
 /// Whether two consecutive direct quotes are the pieces of one interrupted
@@ -538,6 +553,16 @@ mod tests {
         // near miss: a subject of its own makes it the writer's clause
         let q = quotes("Ira Bell said the union had doubts about the levy, although he voted for it in the end.");
         assert_eq!(q[0].1, "the union had doubts about the levy", "{q:?}");
+    }
+
+    #[test]
+    fn reported_clause_runs_to_the_end_of_a_quotation_opened_in_it() {
+        let q = quotes("Ira Bell said the new farm levy “may well fail. We need a new one by spring.” The vote is on Monday.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("indirect", "the new farm levy “may well fail. We need a new one by spring.”"), "{q:?}");
+        // near miss: a quotation closed inside the sentence leaves the clause where it was
+        let q = quotes("Ira Bell said the levy was “a tax on hope” and would go. “We need a new one by spring.”");
+        assert_eq!(q[0].1, "the levy was “a tax on hope” and would go", "{q:?}");
     }
 
     #[test]
