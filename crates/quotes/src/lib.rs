@@ -566,6 +566,17 @@ mod tests {
     }
 
     #[test]
+    fn said_that_reports_its_clause_when_the_speaker_phrase_is_unusual() {
+        let q = quotes("Ann Lee, who led the army for a decade and later ran the war office, said on Sunday that the border would stay shut.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "the border would stay shut", "{q:?}");
+        assert_eq!(q[0].4.as_deref(), Some("Ann Lee"), "{q:?}");
+        // near miss: without "that" (or a speaker found) nothing is reported
+        let q = quotes("And the old farm lobby, long a power in the valley and now a shadow, said nothing about the levy.");
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");

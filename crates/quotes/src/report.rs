@@ -292,7 +292,12 @@ fn verb(
         }
     }
     if speaker.is_none() && speaker_from.is_none() && !participle {
-        return None;
+        // "Ann Lee, who led the army for a decade and later ran the war, said that C": a speaker
+        // phrase the rules above miss is most often the sentence subject, and "said that C" reports C
+        if !that_clause_follows(v, hit, b) {
+            return None;
+        }
+        speaker = leading_np(v, a, hit.first).filter(|np| np.kind != NpKind::Relative && np.end < hit.first);
     }
     // the sentence subject matters only as the antecedent of "it" or "they"
     let hint = speaker
@@ -960,6 +965,13 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
         e -= 1;
     }
     e
+}
+
+/// Whether "that" opens the reported clause after the cue and its adjuncts
+/// ("said on Sunday that C").
+fn that_clause_follows(v: View, hit: CueHit, b: usize) -> bool {
+    let (_, start) = forward(v, hit, hit.end, b);
+    start.is_some_and(|s| s > hit.end && s < b && (v.is(s - 1, "that") || (v.text(s - 1) == "," && v.is(s - 2, "that"))))
 }
 
 /// Whether the cue `h` opens a new report at token `k` (right at it, or
