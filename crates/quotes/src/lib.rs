@@ -577,6 +577,17 @@ mod tests {
     }
 
     #[test]
+    fn quoted_title_inside_the_adjunct_before_that() {
+        let q = quotes("Ann Lee said on ''Farm Week'' on Sunday that the border would stay shut.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("indirect", "the border would stay shut"), "{q:?}");
+        // near miss: a quotation right after the cue is the direct quote
+        let q = quotes("Ann Lee said “the border will stay shut” on Sunday.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("direct", "the border will stay shut"), "{q:?}");
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");

@@ -660,7 +660,8 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     let name_and = |k: usize| k > from && k + 1 < b && v.is(k, "and") && v.is_cap(k - 1) && v.is_cap(k + 1);
     while k < b
         && k - from < if hit.cue.addressee { MAX_ADDRESSEE_TOKENS } else { 10 }
-        && (v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
+        // (a title in quotation marks inside an adjunct: "said on ''This Week'' that")
+        && (v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k) || (k > from && v.is_quote(k)))
         && !v.is(k, "that")
         && (!v.is_any(k, &["and", "but", "or"]) || name_and(k))
         && !crate::cues::is_cue_word(v, k)
