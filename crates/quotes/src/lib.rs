@@ -588,6 +588,15 @@ mod tests {
     }
 
     #[test]
+    fn directive_verb_reports_its_object_and_infinitive() {
+        let q = quotes("The court ordered the farm ministry to publish the catch figures.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_deref(), q[0].1.as_str()), (Some("ordered"), "the farm ministry to publish the catch figures"), "{q:?}");
+        // near miss: a modal makes it a future act
+        assert!(quotes("The court would order the ministry to publish the catch figures.").is_empty());
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");

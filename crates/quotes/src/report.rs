@@ -901,12 +901,16 @@ static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::Lazy
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
         "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
         "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report", "warn",
+        "order", "instruct", "implore", "beg",
     ])
 });
 
 /// Of those, the ones that take a "to" infinitive ("promised to resign").
 static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
-    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge", "offer"])
+    crate::view::WordSet::new(&[
+        "promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge", "offer", "order", "instruct", "implore",
+        "beg",
+    ])
 });
 
 /// "about half", "about 40 percent", "about a third": a quantity after "about".
