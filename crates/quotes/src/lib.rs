@@ -301,7 +301,8 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
         // only a quote that opens its sentence shares its neighbours' speaker (not a scare quote)
         let open_start = doc.tokens[marked[qi].open].span.start();
         let opens_sentence = doc.sentence_at(open_start).is_some_and(|s| doc.sentences[s].tokens.start == marked[qi].open);
-        if !opens_sentence {
+        // nor a short one the sentence goes on after ("“Non-paper” is a diplomatic term"): a term
+        if !opens_sentence || is_term_in_sentence(v, &marked[qi]) {
             continue;
         }
         // "Ann Lee agreed. “…”": a report without a clause ending the sentence before, in the same paragraph
@@ -355,6 +356,21 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
         }
     }
     out
+}
+
+/// Most words of a quotation that, with the sentence going on after it,
+/// names a term rather than quoting speech.
+const MAX_TERM_WORDS: usize = 3;
+
+/// Whether a quotation is a few unpunctuated words the sentence goes on
+/// after with a lower-case word ("“Non-paper” is a diplomatic term").
+fn is_term_in_sentence(v: View, q: &Marked) -> bool {
+    let Some(close) = q.close else { return false };
+    let words = (q.inner_first..q.inner_end).filter(|&t| v.is_word(t)).count();
+    let after = close + 1;
+    // "“Call the roll,” came the cry": punctuation inside the marks makes an utterance
+    let punctuated = q.inner_end > q.inner_first && !v.is_word(q.inner_end - 1);
+    words <= MAX_TERM_WORDS && !punctuated && after < v.len() && v.is_word(after) && !v.is_cap(after)
 }
 
 /// A quotation in Title Case ("Morning Joe", "State of the Union", "The
@@ -594,6 +610,17 @@ mod tests {
         assert_eq!((q[0].2.as_deref(), q[0].1.as_str()), (Some("ordered"), "the farm ministry to publish the catch figures"), "{q:?}");
         // near miss: a modal makes it a future act
         assert!(quotes("The court would order the ministry to publish the catch figures.").is_empty());
+    }
+
+    #[test]
+    fn a_short_term_in_quotation_marks_does_not_take_the_running_speaker() {
+        let q = quotes("“We will sign,” Ann Lee said. “Side letter” is the diplomats' word for such a note.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "We will sign,", "{q:?}");
+        // near miss: an utterance, punctuated inside its marks
+        let q = quotes("“We will sign,” Ann Lee said. “Sign now!” came the cry from the hall.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].3.as_deref(), Some("Ann Lee"), "{q:?}");
     }
 
     #[test]
