@@ -624,6 +624,16 @@ mod tests {
     }
 
     #[test]
+    fn trailing_clause_opening_with_a_quotation_is_reported_whole() {
+        let q = quotes("“Boots on the ground” would be the right answer, the farm minister said.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("indirect", "“Boots on the ground” would be the right answer"), "{q:?}");
+        // near miss: a quotation that is the whole clause stays a direct quote
+        let q = quotes("“Boots on the ground would be the right answer,” the farm minister said.");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("direct", "Boots on the ground would be the right answer,"), "{q:?}");
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");

@@ -348,7 +348,7 @@ fn verb(
         // "C, as Ann Lee said.": the clause before the "as"
         if let Some(np) = speaker.filter(|_| framed_by_as && start.is_some_and(|s| s >= b || v.is_final_punct(s))) {
             if np.first >= a + 2 {
-                report.content = trailing_clause(v, a, np.first - 2).filter(|&(x, y)| has_finite_verb(v, x, y));
+                report.content = trailing_clause(v, a, np.first - 2, quotes).filter(|&(x, y)| has_finite_verb(v, x, y));
                 return Some(report);
             }
         }
@@ -392,7 +392,7 @@ fn verb(
         }
         // "When asked whether …, Lee said no": a fronted subordinate clause is not what was said
         let fronted = (v.is_any(a, &SUBORDINATORS) || v.is(a, "asked")) && !(a..t).any(|k| v.text(k) == ",");
-        report.content = trailing_clause(v, a, t).filter(|&(x, y)| !fronted && has_finite_verb(v, x, y));
+        report.content = trailing_clause(v, a, t, quotes).filter(|&(x, y)| !fronted && has_finite_verb(v, x, y));
     }
     Some(report)
 }
@@ -429,7 +429,7 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
         }
     } else {
         let c = hit.first - 1;
-        report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
+        report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","), quotes);
         // "Fundraising, according to the campaign, has surged": a parenthetical source inside its clause
         let parenthetical = v.text(c) == ","
             && comma == Some(source_end)
@@ -637,19 +637,34 @@ fn closes_clause(v: View, i: usize, b: usize) -> bool {
 /// The clause before a trailing attribution: from the sentence start to
 /// `cut` (the comma before the speaker or cue). `None` when it is a direct
 /// quotation.
-fn trailing_clause(v: View, a: usize, cut: usize) -> Option<(usize, usize)> {
-    if v.is_quote(cut) || v.is_quote(a) {
+fn trailing_clause(v: View, a: usize, cut: usize, quotes: &[Marked]) -> Option<(usize, usize)> {
+    if v.is_quote(cut) {
         return None;
     }
     let mut e = cut;
     while e > a && matches!(v.text(e - 1), "," | ":" | ";" | "-") {
         e -= 1;
     }
-    if e <= a || v.is_quote(e - 1) || v.is_quote(a) {
+    if e <= a || v.is_quote(e - 1) {
         return None;
+    }
+    // "“Boots on the ground” would be right, Lee said": a clause that only opens with a
+    // quotation has words of its own after it (not "“It will be late,” if it rains, …": an
+    // utterance, punctuated inside its marks)
+    if v.is_quote(a) {
+        let opened = quotes
+            .get(quotes.partition_point(|q| q.open < a))
+            .filter(|q| q.open == a && q.inner_end > q.inner_first && v.is_word(q.inner_end - 1))?;
+        let close = opened.close.filter(|&c| c + 1 < e)?;
+        if (close + 1..e).filter(|&k| v.is_word(k)).count() < MIN_WORDS_AFTER_OPENING_QUOTATION {
+            return None;
+        }
     }
     (e >= a + 3).then_some((a, e))
 }
+
+/// Fewest words after a quotation opening a trailing clause for the clause to be reported.
+const MIN_WORDS_AFTER_OPENING_QUOTATION: usize = 2;
 
 /// After the cue: the addressee, adjuncts and "that"; returns where the
 /// reported clause starts.
