@@ -634,6 +634,15 @@ mod tests {
     }
 
     #[test]
+    fn reported_clause_may_open_with_such() {
+        let q = quotes("Ira Bell argued such levies could ruin the smallest farms.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "such levies could ruin the smallest farms", "{q:?}");
+        // near miss: "such a thing" is an object, not a clause
+        assert!(quotes("Ira Bell never argued such a thing in public.").is_empty());
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");

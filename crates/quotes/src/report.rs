@@ -946,7 +946,9 @@ fn clause_ok(v: View, start: usize, b: usize) -> bool {
             || (v.is(start, "about") && approximate_quantity(v, start + 1))
             // "more than 1 million donors …", "much of the debate …"
             || (v.is_any(start, &["more", "less", "fewer"]) && v.is(start + 1, "than"))
-            || (v.is_any(start, &["much", "more"]) && v.is(start + 1, "of")));
+            || (v.is_any(start, &["much", "more"]) && v.is(start + 1, "of"))
+            // "such legislation could …" (not "such a thing", "such as")
+            || (v.is(start, "such") && v.is_word(start + 1) && !v.is_any(start + 1, &["a", "an", "as"]) && has_finite_verb(v, start + 1, b)));
     v.is_word(start) && (!v.is_any(start, &BAD_CLAUSE_STARTS) || quantity) && start + 2 < b
 }
 
