@@ -654,7 +654,8 @@ fn is_calendar_word(w: &str) -> bool {
     // (`| 0x20` lower-cases an ASCII letter): most names are rejected there
     (4..=9).contains(&w.len())
         && matches!(w.as_bytes()[0] | 0x20, b'm' | b't' | b'w' | b'f' | b's' | b'j' | b'a' | b'o' | b'n' | b'd')
-        && CALENDAR.iter().any(|c| c.eq_ignore_ascii_case(w))
+        // only the names of the word's length and last letter are compared
+        && CALENDAR.iter().any(|c| c.len() == w.len() && c.as_bytes()[c.len() - 1] == w.as_bytes()[w.len() - 1] | 0x20 && c.eq_ignore_ascii_case(w))
 }
 
 /// The normalised text of tokens `[a, b)` ("" for an empty range).

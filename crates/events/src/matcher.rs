@@ -80,6 +80,8 @@ pub struct Matcher {
     /// classes; a word class past those is looked up in `lex`; the top bit
     /// marks a looked-up word in [`LowerTokens`]' cache).
     class_words: WordMap<u64>,
+    /// The keys of `class_words`: most words asked about are in no class.
+    class_filter: WordFilter,
     class_bit: WordMap<u64>,
     /// Per pattern, per word: the bit of a class word (0 otherwise).
     word_class_bits: Vec<Vec<u64>>,
@@ -143,7 +145,8 @@ impl Matcher {
             .iter()
             .map(|p| (shapes_of(p.words.get(p.trigger + 1)), shapes_of(p.trigger.checked_sub(1).and_then(|k| p.words.get(k)))))
             .collect();
-        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits, neighbour_shapes, kinds }
+        let class_filter = WordFilter::new(class_words.keys().map(String::as_str));
+        Matcher { lex, by_trigger, filter, class_words, class_filter, class_bit, word_class_bits, neighbour_shapes, kinds }
     }
 
     /// Whether lower-case `word` is a member of class `name`: the answer of
@@ -169,6 +172,9 @@ impl Matcher {
     /// The class bits of lower-case `word`.
     #[inline]
     fn class_mask_of(&self, word: &str) -> u64 {
+        if !self.class_filter.may_contain(word) {
+            return 0;
+        }
         self.class_words.get(word).copied().unwrap_or(0)
     }
 }
@@ -683,6 +689,10 @@ mod tests {
             }
         }
         assert!(!m.in_class("no such class", "troops"));
+        // the filtered look-up answers as the map does, members or not
+        for w in m.class_words.keys().map(String::as_str).chain(["the", "said", "", "troopss", "Troops", "x"]) {
+            assert_eq!(m.class_mask_of(w), m.class_words.get(w).copied().unwrap_or(0), "{w}");
+        }
     }
 }
 
