@@ -214,10 +214,10 @@ fn entity_code(e: &dateline_doc::Entity) -> Option<String> {
 }
 
 fn actor_of(hit: &ActorHit) -> Actor {
-    Actor { entity: hit.entity, country: hit.code.clone(), sector: hit.sector, span: None }
+    Actor { entity: hit.entity, country: hit.code.map(str::to_string), sector: hit.sector, span: None }
 }
 
-fn hits_in(actors: &[ActorHit], a: usize, b: usize) -> &[ActorHit] {
+fn hits_in<'a>(actors: &'a [ActorHit<'a>], a: usize, b: usize) -> &'a [ActorHit<'a>] {
     let lo = actors.partition_point(|h| h.start < a);
     let hi = actors.partition_point(|h| h.start < b);
     &actors[lo..hi.max(lo)]

@@ -131,4 +131,10 @@ mod tests {
         assert!(found("Lee has won 758 pledged delegates and a majority of pledged delegates.").is_empty());
         assert_eq!(found("Lee pledged jobs for all."), vec!["pledged"]);
     }
+
+    #[test]
+    fn directive_and_rebuttal_verbs_but_not_their_adjective_uses() {
+        assert_eq!(found("The judge ordered the city to reopen it; Lee disputed that and rebutted the charge."), vec!["ordered", "disputed", "rebutted"]);
+        assert!(found("They reopened a disputed river crossing.").is_empty());
+    }
 }

@@ -158,6 +158,7 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
         .iter()
         .map(|r| {
             let (a, b) = r.content?;
+            let b = through_quotation(&marked, a, b);
             // a clause mostly made of a quotation attributed to this same cue is left to the quote
             let span = token_span(doc, a, b);
             let from = marked.partition_point(|q| q.open < a);
@@ -183,6 +184,20 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
             .collect(),
     };
     Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans, continues_previous }
+}
+
+/// Where a reported clause `[a, b)` ends when a quotation opening inside it
+/// closes only after the sentence ("said the plan “may have failed. We
+/// need a new one.”"): at the closing mark, the quoted words being part of
+/// what is reported.
+fn through_quotation(marked: &[Marked], a: usize, b: usize) -> usize {
+    let from = marked.partition_point(|q| q.open < a);
+    marked[from..]
+        .iter()
+        .take_while(|q| q.open < b)
+        .find(|q| q.open > a && q.close.is_some_and(|c| c >= b))
+        .and_then(|q| q.close)
+        .map_or(b, |c| c + 1)
 }
 
 /// Whether two consecutive direct quotes are the pieces of one interrupted
@@ -286,7 +301,8 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
         // only a quote that opens its sentence shares its neighbours' speaker (not a scare quote)
         let open_start = doc.tokens[marked[qi].open].span.start();
         let opens_sentence = doc.sentence_at(open_start).is_some_and(|s| doc.sentences[s].tokens.start == marked[qi].open);
-        if !opens_sentence {
+        // nor a short one the sentence goes on after ("“Non-paper” is a diplomatic term"): a term
+        if !opens_sentence || is_term_in_sentence(v, &marked[qi]) {
             continue;
         }
         // "Ann Lee agreed. “…”": a report without a clause ending the sentence before, in the same paragraph
@@ -340,6 +356,21 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
         }
     }
     out
+}
+
+/// Most words of a quotation that, with the sentence going on after it,
+/// names a term rather than quoting speech.
+const MAX_TERM_WORDS: usize = 3;
+
+/// Whether a quotation is a few unpunctuated words the sentence goes on
+/// after with a lower-case word ("“Non-paper” is a diplomatic term").
+fn is_term_in_sentence(v: View, q: &Marked) -> bool {
+    let Some(close) = q.close else { return false };
+    let words = (q.inner_first..q.inner_end).filter(|&t| v.is_word(t)).count();
+    let after = close + 1;
+    // "“Call the roll,” came the cry": punctuation inside the marks makes an utterance
+    let punctuated = q.inner_end > q.inner_first && !v.is_word(q.inner_end - 1);
+    words <= MAX_TERM_WORDS && !punctuated && after < v.len() && v.is_word(after) && !v.is_cap(after)
 }
 
 /// A quotation in Title Case ("Morning Joe", "State of the Union", "The
@@ -517,6 +548,98 @@ mod tests {
 
     fn speaker_of(rows: &[Row], words: &str) -> Option<String> {
         rows.iter().find(|r| r.1 == words).and_then(|r| r.4.clone())
+    }
+
+    #[test]
+    fn attribution_before_a_comma_and_quotation_introduces_the_quotation() {
+        let q = quotes("As the crowd jeered, the farm minister said, “Please let me finish.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("direct", "Please let me finish."), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("the farm minister"), "{q:?}");
+        // near miss: words after the comma go on with the clause the attribution sits in
+        let q = quotes("The harvest, the farm minister said, will be late this year.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("indirect", "The harvest, the farm minister said, will be late this year"), "{q:?}");
+    }
+
+    #[test]
+    fn contrast_without_a_subject_goes_on_with_the_reported_clause() {
+        let q = quotes("Ira Bell said the union had doubts about the levy, but would back it in the vote.");
+        assert_eq!(q[0].1, "the union had doubts about the levy, but would back it in the vote", "{q:?}");
+        // near miss: a subject of its own makes it the writer's clause
+        let q = quotes("Ira Bell said the union had doubts about the levy, although he voted for it in the end.");
+        assert_eq!(q[0].1, "the union had doubts about the levy", "{q:?}");
+    }
+
+    #[test]
+    fn reported_clause_runs_to_the_end_of_a_quotation_opened_in_it() {
+        let q = quotes("Ira Bell said the new farm levy “may well fail. We need a new one by spring.” The vote is on Monday.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("indirect", "the new farm levy “may well fail. We need a new one by spring.”"), "{q:?}");
+        // near miss: a quotation closed inside the sentence leaves the clause where it was
+        let q = quotes("Ira Bell said the levy was “a tax on hope” and would go. “We need a new one by spring.”");
+        assert_eq!(q[0].1, "the levy was “a tax on hope” and would go", "{q:?}");
+    }
+
+    #[test]
+    fn said_that_reports_its_clause_when_the_speaker_phrase_is_unusual() {
+        let q = quotes("Ann Lee, who led the army for a decade and later ran the war office, said on Sunday that the border would stay shut.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "the border would stay shut", "{q:?}");
+        assert_eq!(q[0].4.as_deref(), Some("Ann Lee"), "{q:?}");
+        // near miss: without "that" (or a speaker found) nothing is reported
+        let q = quotes("And the old farm lobby, long a power in the valley and now a shadow, said nothing about the levy.");
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn quoted_title_inside_the_adjunct_before_that() {
+        let q = quotes("Ann Lee said on ''Farm Week'' on Sunday that the border would stay shut.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("indirect", "the border would stay shut"), "{q:?}");
+        // near miss: a quotation right after the cue is the direct quote
+        let q = quotes("Ann Lee said “the border will stay shut” on Sunday.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("direct", "the border will stay shut"), "{q:?}");
+    }
+
+    #[test]
+    fn directive_verb_reports_its_object_and_infinitive() {
+        let q = quotes("The court ordered the farm ministry to publish the catch figures.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_deref(), q[0].1.as_str()), (Some("ordered"), "the farm ministry to publish the catch figures"), "{q:?}");
+        // near miss: a modal makes it a future act
+        assert!(quotes("The court would order the ministry to publish the catch figures.").is_empty());
+    }
+
+    #[test]
+    fn a_short_term_in_quotation_marks_does_not_take_the_running_speaker() {
+        let q = quotes("“We will sign,” Ann Lee said. “Side letter” is the diplomats' word for such a note.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "We will sign,", "{q:?}");
+        // near miss: an utterance, punctuated inside its marks
+        let q = quotes("“We will sign,” Ann Lee said. “Sign now!” came the cry from the hall.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].3.as_deref(), Some("Ann Lee"), "{q:?}");
+    }
+
+    #[test]
+    fn trailing_clause_opening_with_a_quotation_is_reported_whole() {
+        let q = quotes("“Boots on the ground” would be the right answer, the farm minister said.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("indirect", "“Boots on the ground” would be the right answer"), "{q:?}");
+        // near miss: a quotation that is the whole clause stays a direct quote
+        let q = quotes("“Boots on the ground would be the right answer,” the farm minister said.");
+        assert_eq!((q[0].0, q[0].1.as_str()), ("direct", "Boots on the ground would be the right answer,"), "{q:?}");
+    }
+
+    #[test]
+    fn reported_clause_may_open_with_such() {
+        let q = quotes("Ira Bell argued such levies could ruin the smallest farms.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "such levies could ruin the smallest farms", "{q:?}");
+        // near miss: "such a thing" is an object, not a clause
+        assert!(quotes("Ira Bell never argued such a thing in public.").is_empty());
     }
 
     #[test]

@@ -292,7 +292,12 @@ fn verb(
         }
     }
     if speaker.is_none() && speaker_from.is_none() && !participle {
-        return None;
+        // "Ann Lee, who led the army for a decade and later ran the war, said that C": a speaker
+        // phrase the rules above miss is most often the sentence subject, and "said that C" reports C
+        if !that_clause_follows(v, hit, b) {
+            return None;
+        }
+        speaker = leading_np(v, a, hit.first).filter(|np| np.kind != NpKind::Relative && np.end < hit.first);
     }
     // the sentence subject matters only as the antecedent of "it" or "they"
     let hint = speaker
@@ -343,7 +348,7 @@ fn verb(
         // "C, as Ann Lee said.": the clause before the "as"
         if let Some(np) = speaker.filter(|_| framed_by_as && start.is_some_and(|s| s >= b || v.is_final_punct(s))) {
             if np.first >= a + 2 {
-                report.content = trailing_clause(v, a, np.first - 2).filter(|&(x, y)| has_finite_verb(v, x, y));
+                report.content = trailing_clause(v, a, np.first - 2, quotes).filter(|&(x, y)| has_finite_verb(v, x, y));
                 return Some(report);
             }
         }
@@ -376,8 +381,9 @@ fn verb(
                 after_speaker = y;
             }
         }
-        if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) {
-            // a parenthetical attribution inside the clause it reports
+        // a parenthetical attribution inside the clause it reports; "C, X said, “…”" introduces
+        // a quotation instead, which is the direct quote's
+        if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) && !v.is_quote(after_speaker + 1) {
             let end = clause_end(v, after_speaker + 1, b, quotes, later, false);
             if end > after_speaker + 2 && t > a {
                 report.content = Some((a, end));
@@ -386,7 +392,7 @@ fn verb(
         }
         // "When asked whether …, Lee said no": a fronted subordinate clause is not what was said
         let fronted = (v.is_any(a, &SUBORDINATORS) || v.is(a, "asked")) && !(a..t).any(|k| v.text(k) == ",");
-        report.content = trailing_clause(v, a, t).filter(|&(x, y)| !fronted && has_finite_verb(v, x, y));
+        report.content = trailing_clause(v, a, t, quotes).filter(|&(x, y)| !fronted && has_finite_verb(v, x, y));
     }
     Some(report)
 }
@@ -423,7 +429,7 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
         }
     } else {
         let c = hit.first - 1;
-        report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","));
+        report.content = trailing_clause(v, a, c + usize::from(v.text(c) != ","), quotes);
         // "Fundraising, according to the campaign, has surged": a parenthetical source inside its clause
         let parenthetical = v.text(c) == ","
             && comma == Some(source_end)
@@ -631,19 +637,34 @@ fn closes_clause(v: View, i: usize, b: usize) -> bool {
 /// The clause before a trailing attribution: from the sentence start to
 /// `cut` (the comma before the speaker or cue). `None` when it is a direct
 /// quotation.
-fn trailing_clause(v: View, a: usize, cut: usize) -> Option<(usize, usize)> {
-    if v.is_quote(cut) || v.is_quote(a) {
+fn trailing_clause(v: View, a: usize, cut: usize, quotes: &[Marked]) -> Option<(usize, usize)> {
+    if v.is_quote(cut) {
         return None;
     }
     let mut e = cut;
     while e > a && matches!(v.text(e - 1), "," | ":" | ";" | "-") {
         e -= 1;
     }
-    if e <= a || v.is_quote(e - 1) || v.is_quote(a) {
+    if e <= a || v.is_quote(e - 1) {
         return None;
+    }
+    // "“Boots on the ground” would be right, Lee said": a clause that only opens with a
+    // quotation has words of its own after it (not "“It will be late,” if it rains, …": an
+    // utterance, punctuated inside its marks)
+    if v.is_quote(a) {
+        let opened = quotes
+            .get(quotes.partition_point(|q| q.open < a))
+            .filter(|q| q.open == a && q.inner_end > q.inner_first && v.is_word(q.inner_end - 1))?;
+        let close = opened.close.filter(|&c| c + 1 < e)?;
+        if (close + 1..e).filter(|&k| v.is_word(k)).count() < MIN_WORDS_AFTER_OPENING_QUOTATION {
+            return None;
+        }
     }
     (e >= a + 3).then_some((a, e))
 }
+
+/// Fewest words after a quotation opening a trailing clause for the clause to be reported.
+const MIN_WORDS_AFTER_OPENING_QUOTATION: usize = 2;
 
 /// After the cue: the addressee, adjuncts and "that"; returns where the
 /// reported clause starts.
@@ -654,7 +675,8 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
     let name_and = |k: usize| k > from && k + 1 < b && v.is(k, "and") && v.is_cap(k - 1) && v.is_cap(k + 1);
     while k < b
         && k - from < if hit.cue.addressee { MAX_ADDRESSEE_TOKENS } else { 10 }
-        && (v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
+        // (a title in quotation marks inside an adjunct: "said on ''This Week'' that")
+        && (v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k) || (k > from && v.is_quote(k)))
         && !v.is(k, "that")
         && (!v.is_any(k, &["and", "but", "or"]) || name_and(k))
         && !crate::cues::is_cue_word(v, k)
@@ -894,12 +916,16 @@ static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::Lazy
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
         "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
         "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report", "warn",
+        "order", "instruct", "implore", "beg",
     ])
 });
 
 /// Of those, the ones that take a "to" infinitive ("promised to resign").
 static TO_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
-    crate::view::WordSet::new(&["promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge", "offer"])
+    crate::view::WordSet::new(&[
+        "promise", "pledge", "vow", "threaten", "propose", "demand", "ask", "urge", "offer", "order", "instruct", "implore",
+        "beg",
+    ])
 });
 
 /// "about half", "about 40 percent", "about a third": a quantity after "about".
@@ -920,7 +946,9 @@ fn clause_ok(v: View, start: usize, b: usize) -> bool {
             || (v.is(start, "about") && approximate_quantity(v, start + 1))
             // "more than 1 million donors …", "much of the debate …"
             || (v.is_any(start, &["more", "less", "fewer"]) && v.is(start + 1, "than"))
-            || (v.is_any(start, &["much", "more"]) && v.is(start + 1, "of")));
+            || (v.is_any(start, &["much", "more"]) && v.is(start + 1, "of"))
+            // "such legislation could …" (not "such a thing", "such as")
+            || (v.is(start, "such") && v.is_word(start + 1) && !v.is_any(start + 1, &["a", "an", "as"]) && has_finite_verb(v, start + 1, b)));
     v.is_word(start) && (!v.is_any(start, &BAD_CLAUSE_STARTS) || quantity) && start + 2 < b
 }
 
@@ -939,8 +967,10 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
             e = j;
             break;
         }
-        // ", but …", ", while …": a new clause
-        if t == "," && j + 2 < b && v.is_any(j + 1, &["but", "while", "although", "though", "whereas"]) {
+        // ", whereas …", ", although he …": a new clause with a subject of its own (", but
+        // still lost", ", but would add" go on with the reported clause's subject)
+        let contrast = |k: usize| v.is_any(k, &["but", "while", "although", "though", "whereas"]);
+        if t == "," && j + 2 < b && contrast(j + 1) && (v.is(j + 1, "whereas") || v.is_any(j + 2, &SUBJECT_PRONOUNS)) {
             e = j;
             break;
         }
@@ -957,6 +987,13 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
         e -= 1;
     }
     e
+}
+
+/// Whether "that" opens the reported clause after the cue and its adjuncts
+/// ("said on Sunday that C").
+fn that_clause_follows(v: View, hit: CueHit, b: usize) -> bool {
+    let (_, start) = forward(v, hit, hit.end, b);
+    start.is_some_and(|s| s > hit.end && s < b && (v.is(s - 1, "that") || (v.text(s - 1) == "," && v.is(s - 2, "that"))))
 }
 
 /// Whether the cue `h` opens a new report at token `k` (right at it, or
