@@ -878,3 +878,11 @@ fn epithets_expulsions_blockades_and_walkouts() {
     let d = code("The minister quit on Friday.");
     assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
 }
+
+#[test]
+fn an_accepted_invitation_is_an_agreement_an_invitation_a_request() {
+    let d = code("The opposition accepted the government's invitation to talks.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+    let d = code("The opposition sent an invitation to the government.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+}
