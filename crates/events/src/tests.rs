@@ -862,3 +862,27 @@ fn armed_groups_raised_and_material_cooperation_by_field() {
     let d = code("The warship conducted exercises with the Chilean navy.");
     assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
 }
+
+#[test]
+fn epithets_expulsions_blockades_and_walkouts() {
+    let d = code("The minister called the behavior deplorable.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    let d = code("The minister called the behavior normal.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("The government expelled a human rights activist.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Troops blockaded the city.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("The rebels quit the peace talks.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    let d = code("The minister quit on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn an_accepted_invitation_is_an_agreement_an_invitation_a_request() {
+    let d = code("The opposition accepted the government's invitation to talks.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+    let d = code("The opposition sent an invitation to the government.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+}
