@@ -643,6 +643,15 @@ mod tests {
     }
 
     #[test]
+    fn comma_and_a_new_subject_ends_the_reported_clause() {
+        let q = quotes("Ira Bell argued that the levy must be reformed, and the union is already lobbying the ministry.");
+        assert_eq!(q[0].1, "the levy must be reformed", "{q:?}");
+        // near miss: "and" with no comma and no subject goes on with the clause
+        let q = quotes("Ira Bell argued that the levy must be reformed and would hurt small farms.");
+        assert_eq!(q[0].1, "the levy must be reformed and would hurt small farms", "{q:?}");
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");

@@ -978,6 +978,11 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
             e = j;
             break;
         }
+        // ", and the party …": a clause of its own, with a subject, joined after a comma
+        if t == "," && j + 2 < b && v.is(j + 1, "and") && (v.is_any(j + 2, &SUBJECT_PRONOUNS) || v.is_any(j + 2, &DETERMINERS)) {
+            e = j;
+            break;
+        }
         if later.iter().any(|h| new_report_at(v, j + 1, h)) {
             e = j;
             break;
