@@ -652,6 +652,15 @@ mod tests {
     }
 
     #[test]
+    fn words_describing_an_inverted_speaker_are_not_the_reported_clause() {
+        let q = quotes("The farm program has grown fast, said Ana Gil, whose group runs it in three valleys.");
+        assert_eq!(q[0].1, "The farm program has grown fast", "{q:?}");
+        // near miss: the clause going on after a parenthetical attribution
+        let q = quotes("The farm program, Ana Gil said, has grown fast in three valleys.");
+        assert_eq!(q[0].1, "The farm program, Ana Gil said, has grown fast in three valleys", "{q:?}");
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");

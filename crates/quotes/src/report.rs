@@ -383,7 +383,16 @@ fn verb(
         }
         // a parenthetical attribution inside the clause it reports; "C, X said, “…”" introduces
         // a quotation instead, which is the direct quote's
-        if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) && !v.is_quote(after_speaker + 1) {
+        // "C, said Ann Lee, whose union …" / "…, said Ann Lee, the head of …": after an inverted
+        // speaker, a relative or a noun phrase describes the speaker
+        let describes_speaker = |k: usize| inverted && (v.is_any(k, &["who", "whose", "which"]) || v.is_any(k, &DETERMINERS) || v.is_cap(k));
+        if after_speaker + 3 < b
+            && v.text(after_speaker) == ","
+            && !v.is_quote(a)
+            && !v.is_quote(t)
+            && !v.is_quote(after_speaker + 1)
+            && !describes_speaker(after_speaker + 1)
+        {
             let end = clause_end(v, after_speaker + 1, b, quotes, later, false);
             if end > after_speaker + 2 && t > a {
                 report.content = Some((a, end));
