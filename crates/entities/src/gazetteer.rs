@@ -61,6 +61,12 @@ pub struct Gazetteer {
     /// The outlines ([`word_outline`]) of those words, which reject most
     /// lower-case words without hashing them.
     lower_first_outlines: Bitmap16,
+    /// Every prefix of every lower-cased form, by [`word_hash`]: a token
+    /// (without a hyphen) that is no form's prefix ends inside no form, so
+    /// no match that starts with it can end on a token boundary, and the
+    /// trie is not searched there (most capitalised words are no name the
+    /// lexicons know).
+    form_prefixes: PrefixBits,
     /// Per pattern (a lower-cased form): the forms written with that spelling
     /// ("Mercosur", "MERCOSUR") and what each may be (several when a form is
     /// shared, e.g. "Congolese").
@@ -69,7 +75,8 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     fn build() -> Gazetteer {
-        let mut by_form: HashMap<String, Vec<Hit>> = HashMap::new();
+        // (no order is read from these maps: the forms are sorted below)
+        let mut by_form: HashMap<String, Vec<Hit>, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut add = |form: &str, hit: Hit| {
             let v = by_form.entry(form.to_string()).or_default();
             if !v.contains(&hit) {
@@ -106,7 +113,7 @@ impl Gazetteer {
         for a in t.abbreviations() {
             add(&a.text, Hit::TitleAbbrev);
         }
-        let mut by_key: HashMap<String, Vec<(String, Vec<Hit>)>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<(String, Vec<Hit>)>, BuildHasherDefault<WordHasher>> = HashMap::default();
         for (form, hits) in by_form {
             by_key.entry(form.to_ascii_lowercase()).or_default().push((form, hits));
         }
@@ -132,7 +139,8 @@ impl Gazetteer {
                 lower_first_outlines.insert(word_outline(w.as_bytes()));
             }
         }
-        Gazetteer { forms, lower_first_words, lower_first_outlines, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        let form_prefixes = PrefixBits::of_prefixes(keyed.iter().map(|(k, _)| k.as_bytes()));
+        Gazetteer { forms, lower_first_words, lower_first_outlines, form_prefixes, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -172,6 +180,45 @@ impl Bitmap16 {
     }
 }
 
+/// A set of [`word_hash`]es as 2^20 bits (128 KiB): with the lexicons'
+/// prefixes, about one bit in ten is set.
+#[derive(Clone)]
+struct PrefixBits(Box<[u64]>);
+
+const PREFIX_BITS_LOG2: u32 = 20;
+
+impl PrefixBits {
+    /// The hashes of every non-empty prefix of every form, each prefix
+    /// hashed from the one before it (as [`word_hash`] would hash it whole).
+    fn of_prefixes<'a>(forms: impl Iterator<Item = &'a [u8]>) -> PrefixBits {
+        let mut bits = PrefixBits(vec![0u64; 1 << (PREFIX_BITS_LOG2 - 6)].into_boxed_slice());
+        for f in forms {
+            let mut h = WORD_HASH_SEED;
+            for &b in f {
+                h = word_hash_step(h, b);
+                bits.insert(h);
+            }
+        }
+        bits
+    }
+
+    #[inline]
+    fn bit(h: u64) -> usize {
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS_LOG2)) as usize
+    }
+
+    fn insert(&mut self, h: u64) {
+        let i = Self::bit(h);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        let i = Self::bit(h);
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
 /// A lexicon hit on whole tokens `tokens.start..tokens.end`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexMatch {
@@ -204,6 +251,12 @@ const COMMON_WORDS: &[&str] = &["turkey", "china", "chad", "jordan", "georgia", 
 
 /// Finds every lexicon entry in the document on token boundaries.
 pub fn find(doc: &Doc) -> Vec<LexMatch> {
+    find_with(doc, true)
+}
+
+/// [`find`], searching the trie at every word start when `prefilter` is
+/// off (the plain definition the prefix filter must agree with).
+fn find_with(doc: &Doc, prefilter: bool) -> Vec<LexMatch> {
     let gaz = gazetteer();
     let norm = doc.norm.as_str();
     let tokens = &doc.tokens;
@@ -223,14 +276,21 @@ pub fn find(doc: &Doc) -> Vec<LexMatch> {
             continue;
         }
         let word = &norm.as_bytes()[t.norm_start as usize..t.norm_end as usize];
-        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && {
-            !gaz.lower_first_outlines.contains(word_outline(word)) || !gaz.lower_first_words.contains(&word_hash(word))
-        } {
+        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_outlines.contains(word_outline(word)) {
+            continue;
+        }
+        let hyphenated = word.contains(&b'-');
+        if prefilter && !hyphenated && !word.is_empty() && !gaz.forms.has_empty_form() {
+            let h = word_hash(word);
+            if !gaz.form_prefixes.contains(h) || !lowercase_doc && word[0].is_ascii_lowercase() && !gaz.lower_first_words.contains(&h) {
+                continue;
+            }
+        } else if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_words.contains(&word_hash(word)) {
             continue;
         }
         starts.clear();
         starts.push(t.norm_start as usize);
-        if word.contains(&b'-') && capitalised_compound(doc, ti) {
+        if hyphenated && capitalised_compound(doc, ti) {
             let (ts, te) = (t.norm_start as usize, t.norm_end as usize);
             starts.extend(norm.as_bytes()[ts..te].iter().enumerate().filter(|(_, &b)| b == b'-').map(|(k, _)| ts + k + 1).filter(|&p| p < te));
         }
@@ -277,13 +337,16 @@ fn word_outline(w: &[u8]) -> u64 {
     x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48
 }
 
+const WORD_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn word_hash_step(h: u64, b: u8) -> u64 {
+    (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
 /// A cheap hash of a word, lower-cased.
 fn word_hash(w: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in w {
-        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    w.iter().fold(WORD_HASH_SEED, |h, &b| word_hash_step(h, b))
 }
 
 /// Which written form of a pattern the text is: the same spelling; for text
@@ -396,6 +459,50 @@ mod tests {
         let d = doc("the EU-Mercosur deal");
         let found: Vec<&str> = find(&d).iter().map(|m| &d.norm.as_str()[m.norm_start..m.norm_end]).collect();
         assert_eq!(found, vec!["EU", "Mercosur"]);
+    }
+
+    #[test]
+    fn every_form_prefix_is_in_the_prefix_bits() {
+        let gaz = gazetteer();
+        let mut prefixes = 0;
+        for forms in &gaz.entries {
+            let key = forms[0].0.to_ascii_lowercase();
+            for k in 1..=key.len() {
+                assert!(gaz.form_prefixes.contains(word_hash(&key.as_bytes()[..k])), "{key:?} {k}");
+                prefixes += 1;
+            }
+        }
+        let set = gaz.form_prefixes.0.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+        assert!(prefixes > 1000 && set < (1 << PREFIX_BITS_LOG2) / 4, "{prefixes} prefixes, {set} bits");
+        assert!(!gaz.form_prefixes.contains(word_hash(b"qzxqzxq")) || !gaz.form_prefixes.contains(word_hash(b"xqzjvv")));
+    }
+
+    #[test]
+    fn prefix_filter_finds_what_searching_every_word_start_finds() {
+        use dateline_pipeline::Component;
+        let texts = [
+            "WASHINGTON (AP) - U.S. Defense Secretary Pete Hegseth met NATO allies in Brussels on Monday, the Pentagon said.",
+            "The European Commission's deputy prime minister and the Foreign Ministry of the Democratic Republic of the Congo spoke.",
+            "NO U.S. TROOPS IN UKRAINE, SAYS KREMLIN; tell us about the US and WHO and who",
+            "the EU-Mercosur deal, Russia-Ukraine talks, al-Qaeda and pro-Russian forces in Addis Ababa and Côte d'Ivoire",
+            "ministers of foreign affairs met in new york city; the united nations security council voted",
+            "St. Louis, Mr. Smith, Lt. Gen. Jones, Gen. Brown and Prime Minister Keir Starmer of the United Kingdom",
+            "Officials Smithsonian Unitedly Europeanish Washingtonian Brusselsprout Kyivan Kyiv Moscow's Beijing-based",
+            "",
+        ];
+        let mut found = 0;
+        for text in texts {
+            for t in [text.to_string(), text.to_lowercase(), text.to_uppercase()] {
+                let mut d = Doc::new(t.clone(), DocMeta::default());
+                dateline_segment::Segmenter.run(&mut d);
+                let fast = find_with(&d, true);
+                assert_eq!(fast, find_with(&d, false), "{t}");
+                found += fast.len();
+                let d = doc(&t);
+                assert_eq!(find_with(&d, true), find_with(&d, false), "{t}");
+            }
+        }
+        assert!(found > 30, "{found}");
     }
 
     #[test]

@@ -241,12 +241,19 @@ impl ActorLexicon {
 struct PhraseTrie {
     /// The node each first byte leads to ([`NO_NODE`]: none).
     root: Box<[u32; 256]>,
-    /// Per node, its children as (byte, node) pairs sorted by byte:
-    /// `edges[edge_start[n]..edge_start[n + 1]]`.
+    /// What a step of the walk reads of a node, in one place.
+    nodes: Vec<TrieNode>,
+    /// The children of all nodes as (byte, node) pairs, each node's sorted by byte.
     edges: Vec<(u8, u32)>,
-    edge_start: Vec<u32>,
-    /// Per node, the first phrase (by index) that ends there ([`NO_NODE`]: none).
-    phrase: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TrieNode {
+    /// The node's children: `edges[first_edge..first_edge + edge_count]`.
+    first_edge: u32,
+    edge_count: u32,
+    /// The first phrase (by index) that ends here ([`NO_NODE`]: none).
+    phrase: u32,
 }
 
 const NO_NODE: u32 = u32::MAX;
@@ -278,31 +285,32 @@ impl PhraseTrie {
         for &(b, next) in &children[0] {
             root[b as usize] = next;
         }
-        let (mut edges, mut edge_start) = (Vec::new(), Vec::with_capacity(children.len() + 1));
-        for c in &mut children {
+        let (mut edges, mut nodes) = (Vec::new(), Vec::with_capacity(children.len()));
+        for (c, &phrase) in children.iter_mut().zip(&phrase) {
             c.sort_unstable();
-            edge_start.push(edges.len() as u32);
+            nodes.push(TrieNode { first_edge: edges.len() as u32, edge_count: c.len() as u32, phrase });
             edges.extend_from_slice(c);
         }
-        edge_start.push(edges.len() as u32);
-        PhraseTrie { root, edges, edge_start, phrase }
+        PhraseTrie { root, nodes, edges }
     }
 
     /// The end and index of the longest phrase that starts at byte `p` of
     /// `bytes` (the first listed of equal ones), if any.
     #[inline]
     fn longest_at(&self, bytes: &[u8], p: usize) -> Option<(usize, usize)> {
-        let mut node = *self.root.get(*bytes.get(p)? as usize)?;
+        let mut node = self.root[*bytes.get(p)? as usize];
         let mut k = p + 1;
         let mut best = None;
-        while node != NO_NODE {
-            let n = node as usize;
-            if self.phrase[n] != NO_NODE {
-                best = Some((k, self.phrase[n] as usize));
+        // NO_NODE is no index of `nodes`: the walk ends there
+        while let Some(n) = self.nodes.get(node as usize) {
+            if n.phrase != NO_NODE {
+                best = Some((k, n.phrase as usize));
             }
             let Some(&b) = bytes.get(k) else { break };
-            let edges = &self.edges[self.edge_start[n] as usize..self.edge_start[n + 1] as usize];
-            node = edges.iter().find(|e| e.0 == b).map_or(NO_NODE, |e| e.1);
+            let first = n.first_edge as usize;
+            let edges = self.edges.get(first..first + n.edge_count as usize).unwrap_or(&[]);
+            let Some(&(_, next)) = edges.iter().find(|e| e.0 == b) else { break };
+            node = next;
             k += 1;
         }
         best
@@ -310,13 +318,15 @@ impl PhraseTrie {
 }
 
 /// An actor named in the text: a run of tokens with what is known of it.
+/// (Its code is borrowed from the document's entities or the actor list:
+/// no String per hit.)
 #[derive(Debug, Clone, PartialEq)]
-pub struct ActorHit {
+pub struct ActorHit<'d> {
     /// Token range `[start, end)`.
     pub start: usize,
     pub end: usize,
     pub entity: Option<EntityId>,
-    pub code: Option<String>,
+    pub code: Option<&'d str>,
     pub sector: Option<Sector>,
     pub kind: Option<EntityKind>,
     /// A pronoun or common noun standing for an entity (weaker as a target).
@@ -324,7 +334,7 @@ pub struct ActorHit {
 }
 
 /// All actor hits of a document, sorted by start token, not overlapping.
-pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
+pub fn find_actors<'d>(doc: &'d Doc, toks: &LowerTokens) -> Vec<ActorHit<'d>> {
     let lex = &*ACTORS;
     let mut hits: Vec<ActorHit> = Vec::with_capacity(doc.mentions.len() + 32);
     // 1. mentions of entities
@@ -344,10 +354,10 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
         let mut entity_name: Option<(&str, Option<ListedPhrase>)> = None;
         if let Some(id) = m.entity {
             if let Some(e) = doc.entities.get(id.0 as usize) {
-                code = e.country.clone();
+                code = e.country.as_deref();
                 sector = e.sector;
                 let by_name = *name_listed[id.0 as usize].get_or_insert_with(|| lex.listed(&e.name));
-                code = code.or_else(|| by_name.map(|l| l.code.to_string()));
+                code = code.or_else(|| by_name.map(|l| l.code));
                 sector = sector.or(by_name.and_then(|l| l.sector));
                 entity_name = Some((e.name.as_str(), by_name));
             }
@@ -359,7 +369,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
         };
         let listed = by_text.map(|l| l.code);
         if code.is_none() {
-            code = listed.map(str::to_string);
+            code = listed;
         }
         if sector.is_none() {
             sector = by_text.and_then(|l| l.sector);
@@ -416,7 +426,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
             start,
             end,
             entity: None,
-            code: Some(code.to_string()),
+            code: Some(code),
             sector: lex.pattern_sectors[id],
             kind: None,
             is_reference: false,
@@ -427,12 +437,12 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
         if h.code.is_none() {
             let k = inner.partition_point(|(t, _)| *t < h.start);
             if let Some((_, c)) = inner.get(k).filter(|(t, _)| *t < h.end) {
-                h.code = Some(c.to_string());
+                h.code = Some(c);
             }
         }
     }
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-    let mut out: Vec<ActorHit> = Vec::with_capacity(hits.len());
+    let mut out: Vec<ActorHit<'d>> = Vec::with_capacity(hits.len());
     for h in hits {
         if out.last().is_some_and(|p| h.start < p.end) {
             continue;
@@ -441,7 +451,7 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
     }
     // 3. an entity the entity layer left without a country takes the one
     //    its apposition or possessor gives ("Brazil's trade minister, Helena Prado")
-    let mut inferred: Vec<(EntityId, String)> = Vec::new();
+    let mut inferred: Vec<(EntityId, &'d str)> = Vec::new();
     let mut international: Vec<EntityId> = Vec::new();
     for (k, h) in out.iter().enumerate() {
         let (Some(id), None) = (h.entity, &h.code) else { continue };
@@ -463,31 +473,31 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
                 && (lo..hi).all(|t| !matches!(doc.token_text(t), "." | ";" | "and" | "said" | "told"))
         });
         if let Some(o) = near {
-            match o.code.as_deref() {
+            match o.code {
                 // "the African Union's commissioner": he serves no country, he
                 // acts for the organisation (coded as it is, CAMEO's reading)
                 Some(c @ ("IGO" | "NGO")) => {
                     international.push(id);
-                    inferred.push((id, c.to_string()));
+                    inferred.push((id, c));
                 }
-                Some(c) => inferred.push((id, c.to_string())),
+                Some(c) => inferred.push((id, c)),
                 None => {}
             }
         }
     }
     for h in &mut out {
         if let (Some(id), None) = (h.entity, &h.code) {
-            if let Some((_, c)) = inferred.iter().find(|(e, _)| *e == id) {
-                h.code = Some(c.clone());
+            if let Some(&(_, c)) = inferred.iter().find(|(e, _)| *e == id) {
+                h.code = Some(c);
             }
         }
     }
     // 3b. what one mention of an entity says holds for all of them
     //     ("the Pentagon chief" places Hegseth)
-    let mut by_entity: Vec<Option<String>> = vec![None; doc.entities.len()];
-    for (id, code) in &inferred {
+    let mut by_entity: Vec<Option<&'d str>> = vec![None; doc.entities.len()];
+    for &(id, code) in &inferred {
         if let Some(slot) = by_entity.get_mut(id.0 as usize) {
-            slot.get_or_insert_with(|| code.clone());
+            slot.get_or_insert(code);
         }
     }
     // where each inner phrase starts in the text, read once for the bisections
@@ -500,14 +510,14 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
         let k = inner_at.partition_point(|&at| at < m.span.start());
         if let Some((_, c)) = inner.get(k).filter(|_| inner_at[k] < m.span.end()) {
             if *c != "IGO" && *c != "NGO" {
-                by_entity[id.0 as usize] = Some(c.to_string());
+                by_entity[id.0 as usize] = Some(*c);
             }
         }
     }
     for h in &mut out {
         if let (Some(id), None) = (h.entity, &h.code) {
-            if let Some(Some(c)) = by_entity.get(id.0 as usize) {
-                h.code = Some(c.clone());
+            if let Some(&Some(c)) = by_entity.get(id.0 as usize) {
+                h.code = Some(c);
             }
         }
     }
@@ -536,9 +546,9 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
             }
             let Some(e) = doc.entities.get(id.0 as usize) else { continue };
             if e.kind == EntityKind::Person && e.role.is_some() && matches!(e.sector, Some(Sector::Gov) | Some(Sector::Mil)) {
-                h.code = Some(home.clone());
+                h.code = Some(home);
                 if let Some(slot) = by_entity.get_mut(id.0 as usize) {
-                    slot.get_or_insert_with(|| home.clone());
+                    slot.get_or_insert(home);
                 }
             }
         }
@@ -550,7 +560,11 @@ pub fn find_actors(doc: &Doc, toks: &LowerTokens) -> Vec<ActorHit> {
             h.code = None;
         }
     }
-    ENTITY_CODES.with(|cell| *cell.borrow_mut() = by_entity);
+    ENTITY_CODES.with(|cell| {
+        let mut codes = cell.borrow_mut();
+        codes.clear();
+        codes.extend(by_entity.iter().map(|c| c.map(str::to_string)));
+    });
     // 4. sector from the words right after the name ("Israeli army bulldozers")
     for h in &mut out {
         if h.sector.is_some() {
@@ -614,11 +628,11 @@ fn span_start(t: &dateline_doc::Token) -> usize {
 
 /// The country most of the report's government or military organisations
 /// belong to, when it holds a strict majority of them.
-fn home_government(hits: &[ActorHit]) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
+fn home_government<'d>(hits: &[ActorHit<'d>]) -> Option<&'d str> {
+    let mut counts: Vec<(&'d str, usize)> = Vec::new();
     let mut total = 0;
     for h in hits {
-        let (Some(code), Some(Sector::Gov | Sector::Mil)) = (h.code.as_deref(), h.sector) else { continue };
+        let (Some(code), Some(Sector::Gov | Sector::Mil)) = (h.code, h.sector) else { continue };
         if h.kind != Some(EntityKind::Organization) || code.len() != 3 || code == "IGO" || code == "NGO" {
             continue;
         }
@@ -628,7 +642,7 @@ fn home_government(hits: &[ActorHit]) -> Option<String> {
             None => counts.push((code, 1)),
         }
     }
-    counts.into_iter().find(|&(_, n)| 2 * n > total).map(|(c, _)| c.to_string())
+    counts.into_iter().find(|&(_, n)| 2 * n > total).map(|(c, _)| c)
 }
 
 fn is_calendar_word(w: &str) -> bool {

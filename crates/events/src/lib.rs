@@ -214,10 +214,10 @@ fn entity_code(e: &dateline_doc::Entity) -> Option<String> {
 }
 
 fn actor_of(hit: &ActorHit) -> Actor {
-    Actor { entity: hit.entity, country: hit.code.clone(), sector: hit.sector, span: None }
+    Actor { entity: hit.entity, country: hit.code.map(str::to_string), sector: hit.sector, span: None }
 }
 
-fn hits_in(actors: &[ActorHit], a: usize, b: usize) -> &[ActorHit] {
+fn hits_in<'a>(actors: &'a [ActorHit<'a>], a: usize, b: usize) -> &'a [ActorHit<'a>] {
     let lo = actors.partition_point(|h| h.start < a);
     let hi = actors.partition_point(|h| h.start < b);
     &actors[lo..hi.max(lo)]
@@ -251,6 +251,10 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     while j > sent_start && i - j < 4 {
         j -= 1;
         let w = toks.get(j);
+        // "ten tons of aid", "a shipment of arms": a measure of the thing itself
+        if w == "of" && j > sent_start && is_measure_noun(toks.get(j - 1)) {
+            return false;
+        }
         if matches!(w, "by" | "to" | "of" | "from" | "since" | "during" | "amid" | "despite" | "following" | "against" | "for" | "into" | "over" | "about" | "on" | "with" | "after" | "before")
             || matches!(w, "future" | "possible" | "potential" | "any" | "further" | "prospect")
         {
@@ -270,6 +274,22 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
         }
     }
     false
+}
+
+/// "between October and March", "on Monday, March 13th": a capitalised
+/// "March" inside a sentence is the month, not a protest march.
+fn is_month_name(toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
+    toks.get(i) == "march" && i > sent_start && doc_cap(toks, i) && !matches!(toks.get(i - 1), "\"" | "'" | ":" | "(")
+}
+
+/// A noun that measures out what follows its "of" ("tons of aid").
+fn is_measure_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "tons" | "tonnes" | "worth" | "shipment" | "shipments" | "delivery" | "deliveries" | "consignment" | "consignments"
+            | "package" | "packages" | "convoy" | "convoys" | "truckloads" | "planeloads" | "dollars" | "euros" | "pounds"
+            | "amount" | "amounts" | "batch" | "kits" | "crates" | "cargo"
+    )
 }
 
 /// "a negotiated settlement", "the five injured patients", "dozens of
@@ -354,8 +374,12 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             continue;
         }
         let mut cands: Vec<Candidate> = Vec::new();
-        for pm in found {
+        let acted_on: Vec<bool> = found.iter().map(|pm| participants_acted_on(toks, &found, pm)).collect();
+        for (pm, acted_on) in found.into_iter().zip(acted_on) {
             let Some(kind) = MATCHER.kinds[pm.id] else { continue };
+            if acted_on || is_month_name(toks, a, pm.trigger) {
+                continue;
+            }
             if inside_name(doc, toks, a, pm.trigger) && !verb_before_its_object(toks, &pm) {
                 continue;
             }
@@ -363,6 +387,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 continue;
             }
             if let Some(prev) = cands.last_mut() {
+                // "provided 25,000 tons of food aid": the act's own object, restated
+                if prev.kind == kind && pm.pattern.trigger_is_noun && pm.start >= prev.pm.trigger && pm.start <= prev.end + 1 {
+                    prev.end = prev.end.max(pm.end);
+                    continue;
+                }
                 let gap = pm.trigger.saturating_sub(prev.end);
                 let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "," | "but" | "while" | "\""));
                 let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
@@ -378,7 +407,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.as_deref();
                     }
-                    if prev.kind == EventType::Agree && is_hostile_act(kind) && prev.folded == 0 && offers_infinitive(toks, &prev.pm, pm.start) {
+                    if prev.kind == EventType::Agree && is_hostile_act(kind) && prev.folded == 0
+                        && (offers_infinitive(toks, &prev.pm, pm.start) || promises_a_hostile_object(toks, &prev.pm, &pm))
+                    {
                         // "prepared to impose martial law" is a threat, not an offer
                         prev.kind = EventType::Threaten;
                     }
@@ -806,6 +837,16 @@ fn offers_infinitive(toks: &LowerTokens, outer: &PatternMatch, inner_start: usiz
     inner_start > to && inner_start <= to + 3
 }
 
+/// "promised arrests if corruption continues", "vowed reprisals": a hostile
+/// act promised as a noun object is a threat too.
+fn promises_a_hostile_object(toks: &LowerTokens, outer: &PatternMatch, inner: &PatternMatch) -> bool {
+    let w = toks.get(outer.trigger);
+    let promise = ["promise", "vow", "pledge"].iter().any(|p| w.starts_with(p));
+    // right after the verb it is its object ("promised arrests": the noun, whatever
+    // the pattern that matched it; "promised to arrest" is the infinitive case)
+    promise && inner.start >= outer.end && inner.start <= outer.end + 2 && toks.get(inner.start.saturating_sub(1)) != "to"
+}
+
 /// An actor name modifying a noun that is for or of another actor ("NATO
 /// membership for Ukraine"): the event is about the second one. ("US
 /// mediation in the talks" keeps the mediator.)
@@ -814,6 +855,37 @@ fn modifies_a_noun_for_another(toks: &LowerTokens, h: &ActorHit, right: &[&Actor
         && !doc_cap(toks, h.end)
         && matches!(toks.get(h.end + 1), "for" | "of")
         && right.iter().any(|o| o.start == h.end + 2 && o.code.is_some())
+}
+
+/// "police arrested 23 protesters", "two demonstrators were killed",
+/// "authorities banned the rally": the people a protest noun names, or the
+/// protest itself, acted on by another event of the sentence are that
+/// event's target; their protest is its background.
+fn participants_acted_on(toks: &LowerTokens, found: &[PatternMatch], pm: &PatternMatch) -> bool {
+    if !pm.pattern.trigger_is_noun || MATCHER.kinds[pm.id] != Some(EventType::Protest) {
+        return false;
+    }
+    let w = toks.get(pm.trigger);
+    let names_people = w.ends_with("ers") || w.ends_with("ors") || w.ends_with("er") || w.ends_with("or");
+    // people can be met, urged or attacked; a protest itself only banned, broken up or punished
+    let other = |o: &PatternMatch| {
+        MATCHER.kinds[o.id].is_some_and(|k| {
+            if names_people {
+                k != EventType::Protest
+            } else {
+                matches!(k, EventType::Coerce | EventType::Assault | EventType::Sanction)
+            }
+        })
+    };
+    let unbroken = |from: usize, to: usize| (from..to).all(|k| !matches!(toks.get(k), "," | ";" | ":" | "\"" | "and" | "who" | "which"));
+    // the object of an act before it: "fired tear gas at hundreds of protesters"
+    let object = found.iter().any(|o| other(o) && o.end <= pm.start && pm.start <= o.end + 4 && unbroken(o.end, pm.start));
+    // the subject of a passive after it: "protesters were arrested"
+    let patient = names_people
+        && found.iter().any(|o| {
+            other(o) && o.trigger >= pm.end && o.trigger <= pm.end + 3 && (pm.end..o.trigger).any(|k| is_be(toks.get(k))) && unbroken(pm.end, o.trigger)
+        });
+    object || patient
 }
 
 /// What makes two events of different sentences the same event.

@@ -83,6 +83,11 @@ pub struct Matcher {
     class_bit: WordMap<u64>,
     /// Per pattern, per word: the bit of a class word (0 otherwise).
     word_class_bits: Vec<Vec<u64>>,
+    /// Per pattern: the [`shape_bit`]s of the forms of the word right after
+    /// its trigger and of the word right before it ([`ANY_SHAPE`] where
+    /// that word is no list of forms, or there is none): a pattern whose
+    /// neighbour shapes the text's do not fit is passed over untried.
+    neighbour_shapes: Vec<(u64, u64)>,
     /// Per pattern: its event type (`None`: a SKIP reading or an unknown
     /// type), parsed once here rather than at every match.
     pub kinds: Vec<Option<EventType>>,
@@ -129,7 +134,16 @@ impl Matcher {
             })
             .collect();
         let kinds = lex.patterns.iter().map(|p| EventType::parse(&p.kind)).collect();
-        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits, kinds }
+        let shapes_of = |w: Option<&PatternWord>| match w {
+            Some(PatternWord::Forms(f)) => f.iter().fold(0, |bits, x| bits | shape_bit(x)),
+            _ => ANY_SHAPE,
+        };
+        let neighbour_shapes = lex
+            .patterns
+            .iter()
+            .map(|p| (shapes_of(p.words.get(p.trigger + 1)), shapes_of(p.trigger.checked_sub(1).and_then(|k| p.words.get(k)))))
+            .collect();
+        Matcher { lex, by_trigger, filter, class_words, class_bit, word_class_bits, neighbour_shapes, kinds }
     }
 
     /// Whether lower-case `word` is a member of class `name`: the answer of
@@ -139,6 +153,12 @@ impl Matcher {
             Some(&bit) => self.in_classes(bit, word),
             None => self.lex.in_class(name, word),
         }
+    }
+
+    /// The bit of class `name` in the per-token class cache (`None`: a
+    /// class past the cached ones, or none).
+    pub fn class_bit_of(&self, name: &str) -> Option<u64> {
+        self.class_bit.get(name).copied()
     }
 
     #[inline]
@@ -152,6 +172,18 @@ impl Matcher {
         self.class_words.get(word).copied().unwrap_or(0)
     }
 }
+
+/// One of 64 bits for a word's length and first byte: equal words have
+/// equal bits, so a word whose bit is not among those of a list of forms
+/// is none of them.
+#[inline]
+fn shape_bit(w: &str) -> u64 {
+    let first = w.as_bytes().first().copied().unwrap_or(0) as u32;
+    1 << ((w.len() as u32).wrapping_mul(7).wrapping_add(first.wrapping_mul(13)) & 63)
+}
+
+/// The neighbour shapes of a pattern whose neighbour may be any word.
+const ANY_SHAPE: u64 = u64::MAX;
 
 /// How many words a pattern has (gaps aside), which decides between
 /// patterns that match at one trigger: the longest wins.
@@ -177,7 +209,13 @@ pub struct WordRole {
     pub patterns: &'static [usize],
     /// The stance cue the word is (`None`: none).
     pub cue: Option<Cue>,
+    /// A noun of a change of position ("a shift from …"): see [`SHIFT_WORDS`].
+    pub shift: bool,
 }
+
+/// The nouns of a reported change of position, which the stances look for
+/// before "from".
+pub const SHIFT_WORDS: [&str; 6] = ["change", "shift", "departure", "reversal", "break", "u-turn"];
 
 impl WordRoles {
     fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = (&'a str, Cue)>) -> WordRoles {
@@ -188,12 +226,15 @@ impl WordRoles {
         for (w, cue) in cues {
             roles.entry(w.to_string()).or_default().cue = Some(cue);
         }
+        for w in SHIFT_WORDS {
+            roles.entry(w.to_string()).or_default().shift = true;
+        }
         let filter = WordFilter::new(roles.keys().map(String::as_str));
         WordRoles { filter, roles }
     }
 
     /// The role of `w` (the default: none).
-    #[inline]
+    #[inline(always)]
     pub fn of(&self, w: &str) -> WordRole {
         if !self.filter.may_contain(w) {
             return WordRole::default();
@@ -246,6 +287,8 @@ pub fn lower_text(doc: &Doc) -> String {
 pub struct LowerTokens<'d> {
     doc: &'d Doc,
     words: Vec<&'d str>,
+    /// The places of the words of [`SHIFT_WORDS`].
+    pub shifts: Vec<u32>,
     pub triggers: Vec<u32>,
     /// The patterns each of `triggers` starts.
     trigger_patterns: Vec<&'static [usize]>,
@@ -271,11 +314,19 @@ impl<'d> LowerTokens<'d> {
         // one tight pass slicing the words, then one over the words for their roles
         let words: Vec<&str> = doc.tokens.iter().map(|tok| lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("")).collect();
         let roles = &*WORD_ROLES;
+        let mut shifts = Vec::new();
         for (i, (tok, &w)) in doc.tokens.iter().zip(&words).enumerate() {
             if tok.kind != TokenKind::Word {
+                // the shift words are looked for in tokens of any kind (all are five bytes or more)
+                if w.len() >= 5 && roles.of(w).shift {
+                    shifts.push(i as u32);
+                }
                 continue;
             }
             let role = roles.of(w);
+            if role.shift {
+                shifts.push(i as u32);
+            }
             if !role.patterns.is_empty() {
                 triggers.push(i as u32);
                 trigger_patterns.push(role.patterns);
@@ -286,7 +337,7 @@ impl<'d> LowerTokens<'d> {
             }
         }
         let class_masks = vec![Cell::new(0); doc.tokens.len()];
-        LowerTokens { doc, words, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks }
+        LowerTokens { doc, words, shifts, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks }
     }
     /// The lower-cased text of token `i` ("" past the end).
     #[inline]
@@ -309,6 +360,11 @@ impl<'d> LowerTokens<'d> {
             cell.set(m.class_mask_of(self.get(i)) | LOOKED_UP);
         }
         cell.get() & !LOOKED_UP
+    }
+    /// Whether token `i`'s word is of the built-in [`MATCHER`]'s class of
+    /// bit `bit` (see [`Matcher::class_bit_of`]), looked up once per token.
+    pub fn in_builtin_class(&self, i: usize, bit: u64) -> bool {
+        self.class_mask(i, &MATCHER) & bit != 0
     }
     pub fn kind(&self, i: usize) -> TokenKind {
         self.doc.tokens.get(i).map_or(TokenKind::Punct, |t| t.kind)
@@ -380,8 +436,22 @@ fn try_pattern<'a>(
 /// longest; the earlier line on a tie), or `None`. `ids` is a list of
 /// [`Matcher::by_trigger`], in that order of preference: the first match
 /// is the best, and the patterns after it need not be tried.
+///
+/// A pattern whose word right after (before) the trigger is a list of
+/// forms cannot match where the token there is out of the sentence or of
+/// a shape none of the forms has: such patterns are passed over without
+/// a try (see [`Matcher::neighbour_shapes`]).
 fn best_at<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
-    ids.iter().find_map(|&id| try_pattern(m, id, toks, i, sent_start, lim))
+    // 0: no token there, which no list of forms fits
+    let next = if i + 1 < lim { shape_bit(toks.get(i + 1)) } else { 0 };
+    let prev = if i > sent_start { shape_bit(toks.get(i - 1)) } else { 0 };
+    let may_fit = |shapes: u64, here: u64| shapes == ANY_SHAPE || shapes & here != 0;
+    ids.iter()
+        .filter(|&&id| {
+            let (after, before) = m.neighbour_shapes[id];
+            may_fit(after, next) && may_fit(before, prev)
+        })
+        .find_map(|&id| try_pattern(m, id, toks, i, sent_start, lim))
 }
 
 /// All event matches of the token range `[a, b)` (one sentence), left to
@@ -501,6 +571,83 @@ mod tests {
             }
         }
         assert!(matched > m.lex.patterns.len() / 2 && several > 50, "{matched} {several}");
+    }
+
+    /// The shift places are every token whose word is a shift word, of any kind.
+    #[test]
+    fn shift_places_are_the_shift_words() {
+        use dateline_pipeline::Component;
+        let text = "A Change from the past, a U-turn from Kyiv; BREAK from it. Breaking changes: shift-work, reversal, departure (departures) 'break' change";
+        let mut doc = Doc::new(text.into(), Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let lower = lower_text(&doc);
+        let toks = LowerTokens::new(&doc, &lower);
+        let plain: Vec<u32> = (0..doc.tokens.len()).filter(|&k| SHIFT_WORDS.contains(&toks.get(k))).map(|k| k as u32).collect();
+        assert_eq!(toks.shifts, plain);
+        assert!(plain.len() >= 6, "{plain:?}");
+    }
+
+    /// A pattern passed over for its neighbours' shapes is one that does not match there.
+    #[test]
+    fn passed_over_patterns_do_not_match() {
+        use dateline_pipeline::Component;
+        let m = &*MATCHER;
+        let mut text = String::from("They called off the strike. Police called on protesters; the army called. Rebels attacked. Attacked, they fled. ");
+        for p in m.lex.patterns.iter().take(400) {
+            for w in &p.words {
+                if let PatternWord::Forms(f) = w {
+                    text.push_str(&f[0]);
+                    text.push(' ');
+                }
+            }
+            text.push_str(". ");
+        }
+        let mut doc = Doc::new(text, Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let lower = lower_text(&doc);
+        let toks = LowerTokens::new(&doc, &lower);
+        let (mut passed_over, mut matched) = (0, 0);
+        for s in &doc.sentences {
+            let (a, b) = (s.tokens.start, s.tokens.end);
+            for (&p, &ids) in toks.triggers.iter().zip(&toks.trigger_patterns) {
+                let i = p as usize;
+                if i < a || i >= b {
+                    continue;
+                }
+                let next = if i + 1 < b { shape_bit(toks.get(i + 1)) } else { 0 };
+                let prev = if i > a { shape_bit(toks.get(i - 1)) } else { 0 };
+                for &id in ids {
+                    let (after, before) = m.neighbour_shapes[id];
+                    let fits = (after == ANY_SHAPE || after & next != 0) && (before == ANY_SHAPE || before & prev != 0);
+                    let found = try_pattern(m, id, &toks, i, a, b).is_some();
+                    assert!(fits || !found, "pattern {id} at {:?}", toks.get(i));
+                    passed_over += usize::from(!fits);
+                    matched += usize::from(found);
+                }
+            }
+        }
+        assert!(passed_over > 100 && matched > 100, "{passed_over} {matched}");
+    }
+
+    #[test]
+    fn cached_class_bits_agree_with_in_class() {
+        use dateline_pipeline::Component;
+        let m = &*MATCHER;
+        let mut doc = Doc::new("Rebels and militants armed troops; the Militia fled. Rebel fighters, insurgents!".into(), Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let lower = lower_text(&doc);
+        let toks = LowerTokens::new(&doc, &lower);
+        let mut names: Vec<&String> = m.lex.classes.keys().collect();
+        names.sort();
+        let mut members = 0;
+        for name in names {
+            let Some(bit) = m.class_bit_of(name) else { continue };
+            for k in 0..doc.tokens.len() {
+                assert_eq!(toks.in_builtin_class(k, bit), m.in_class(name, toks.get(k)), "{name} {}", toks.get(k));
+                members += usize::from(toks.in_builtin_class(k, bit));
+            }
+        }
+        assert!(members >= 5, "{members}");
     }
 
     #[test]

@@ -118,6 +118,18 @@ fn is_pronoun(w: &str) -> bool {
     matches!(w, "it" | "they" | "them" | "this" | "that" | "these" | "those" | "he" | "she" | "we" | "i" | "you" | "there")
 }
 
+const PRONOUNS: [&str; 13] = ["it", "they", "them", "this", "that", "these", "those", "he", "she", "we", "i", "you", "there"];
+
+/// Whether `w.to_lowercase()` is one of lower-case ASCII `words`, none of
+/// which has a "k": without the allocation. Of the chars that are not
+/// ASCII, only the Kelvin sign lower-cases to an ASCII letter (a "k"), so
+/// a word that is not ASCII lower-cases to none of them, and an ASCII one
+/// to one of them exactly when it is one of them in any case.
+fn lowercases_to_one_of(w: &str, words: &[&str]) -> bool {
+    debug_assert!(words.iter().all(|x| !x.contains('k')));
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
 /// A canonical key for an issue: content words, metonyms and demonyms
 /// mapped to country codes, light lemmatisation, a few synonyms folded,
 /// sorted. "NATO membership for Kyiv", "Ukraine joining NATO" and
@@ -310,6 +322,8 @@ pub fn find_stances(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Vec<Stan
 pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions) -> Vec<Stance> {
     let mut out: Vec<Stance> = Vec::new();
     accusation_stances(doc, toks, events, &mut out);
+    // the class is looked up by name once; its members once per token
+    let armed_bit = crate::matcher::MATCHER.class_bit_of("armed");
     let mut cue_cursor = 0;
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
@@ -429,7 +443,7 @@ pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], a
                     let sa = strip_lead(toks, cs, i);
                     if let (Some((subj, _)), Some((pred, _))) = (phrase(doc, sa, i), phrase(doc, vp, e)) {
                         let (holder, quote) = holder_at(doc, at, i, a);
-                        let subj_is_pronoun = matches!(subj.to_lowercase().as_str(), "we" | "i" | "you" | "it" | "they" | "he" | "she");
+                        let subj_is_pronoun = lowercases_to_one_of(&subj, &["we", "i", "you", "it", "they", "he", "she"]);
                         let target = if subj_is_pronoun || subj.is_empty() { pred.clone() } else { format!("{subj} {pred}") };
                         push(doc, &mut out, holder, quote, polarity, target, a, b, i);
                     } else if let Some((pred, _)) = phrase(doc, vp, e) {
@@ -440,7 +454,11 @@ pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], a
                 }
             }
                     // backing or arming fighters is an act (AID), not a position
-            if cue.kind == CueKind::Verb && issue.is_some_and(|(x, y)| (x..y).any(|k| crate::matcher::MATCHER.in_class("armed", toks.get(k)))) {
+            let armed = |k: usize| match armed_bit {
+                Some(bit) => toks.in_builtin_class(k, bit),
+                None => crate::matcher::MATCHER.in_class("armed", toks.get(k)),
+            };
+            if cue.kind == CueKind::Verb && issue.is_some_and(|(x, y)| (x..y).any(armed)) {
                 continue;
             }
             if let Some((ia, ib)) = issue {
@@ -492,8 +510,8 @@ fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Optio
         return;
     }
     // "those goals", "this plan": the words name nothing without their antecedent
-    let first = target.split_whitespace().next().unwrap_or("").to_lowercase();
-    if matches!(first.as_str(), "those" | "these" | "this" | "such") {
+    let first = target.split_whitespace().next().unwrap_or("");
+    if lowercases_to_one_of(first, &["those", "these", "this", "such"]) {
         return;
     }
     // "rejected the charge", "we want the deal": one common noun after "the"
@@ -509,7 +527,8 @@ fn push(doc: &Doc, out: &mut Vec<Stance>, holder: Option<EntityId>, quote: Optio
         }
     }
     let key = issue_key(&target);
-    if key.is_empty() || key.split(' ').count() > 14 || is_pronoun(&target.to_lowercase()) {
+    // (the key's words are joined by single spaces)
+    if key.is_empty() || key.bytes().filter(|&c| c == b' ').count() >= 14 || lowercases_to_one_of(&target, &PRONOUNS) {
         return;
     }
     if out.iter().any(|s| s.holder == Some(holder) && s.issue_key == key && s.polarity == polarity) {
@@ -562,9 +581,13 @@ fn link_shifts(doc: &Doc, at: &Positions, toks: &LowerTokens, out: &mut [Stance]
     if out.is_empty() {
         return;
     }
+    let mut shift_cursor = 0;
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
-        let Some(k) = (a..b).find(|&k| matches!(toks.get(k), "change" | "shift" | "departure" | "reversal" | "break" | "u-turn") && k + 1 < b && toks.get(k + 1) == "from") else {
+        // the front end found the shift words: only those can start the phrase
+        let lo = crate::matcher::first_place_from(&toks.shifts, &mut shift_cursor, a);
+        let found = toks.shifts[lo..].iter().map(|&p| p as usize).take_while(|&k| k < b).find(|&k| k + 1 < b && toks.get(k + 1) == "from");
+        let Some(k) = found else {
             continue;
         };
         let after = doc.tokens[k].span.end();
@@ -637,6 +660,15 @@ mod tests {
             }
         }
         w.to_string()
+    }
+
+    #[test]
+    fn lowercases_to_one_of_is_to_lowercase() {
+        let words = ["those", "these", "this", "such", "it", "i", "there"];
+        for w in ["This", "THOSE", "such", "It", "I", "\u{130}", "TH\u{130}S", "\u{212a}", "thi\u{17f}", "Ther\u{c9}", "", "th", "thiss", "There"] {
+            assert_eq!(lowercases_to_one_of(w, &words), words.contains(&w.to_lowercase().as_str()), "{w}");
+        }
+        assert_eq!(PRONOUNS.iter().filter(|p| is_pronoun(p)).count(), PRONOUNS.len());
     }
 
     #[test]

@@ -591,3 +591,274 @@ fn agencies_and_things_named_after_an_act_are_no_events() {
     let d = code("Saudi Arabia has courted pressure groups in the United States.");
     assert!(d.events.iter().all(|e| e.kind != EventType::Request), "{:?}", summary(&d));
 }
+
+#[test]
+fn undoing_a_restriction_or_a_project_is_a_concession() {
+    let d = code("The government announced the lifting of the curfew in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    // announcing the restriction itself is no concession
+    let d = code("The government announced the curfew in the capital.");
+    assert!(!kinds_of(&d).contains(&EventType::Concede), "{:?}", summary(&d));
+    let d = code("Peru halted construction of the dam after weeks of protests.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("Peru halted the convoy.");
+    assert!(!kinds_of(&d).contains(&EventType::Concede), "{:?}", summary(&d));
+}
+
+#[test]
+fn starting_trade_is_cooperation_but_a_trade_figure_is_no_event() {
+    let d = code("India began exporting rice to Belgium on Wednesday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+    let d = code("India exported $5 billion of rice last year.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn pledged_support_is_support_and_a_pledged_act_an_agreement() {
+    let d = code("Japan pledged its full support for Ukraine.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("Japan pledged to send aid to Ukraine.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
+
+#[test]
+fn raising_a_force_or_its_readiness_is_mobilisation() {
+    let d = code("The army formed a new militia in the north.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("A new militia appeared in the north.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("Iran raised the combat readiness of its forces.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("Iran raised the price of bread.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn letting_peacekeepers_in_is_access_other_people_a_concession() {
+    let d = code("Sudan allowed UN peacekeepers into Darfur.");
+    assert_eq!(d.events[0].kind, EventType::Retreat);
+    assert_eq!(d.events[0].mode.as_deref(), Some("access"));
+    let d = code("Sudan allowed journalists into Darfur.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("Bangladeshi peacekeepers arrived in Sierra Leone on Tuesday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn an_instrument_that_allows_something_is_no_actor_yielding() {
+    let d = code("The agreement will allow farmers to sell grain abroad.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    // a party that will allow it promises to
+    let d = code("The government will allow farmers to sell grain abroad.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+    let d = code("Kenya allowed farmers to sell grain abroad.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+}
+
+#[test]
+fn releasing_a_statement_is_publishing_not_freeing() {
+    let d = code("A statement released by the Russian embassy on Monday described the talks.");
+    assert!(!kinds_of(&d).contains(&EventType::Retreat), "{:?}", summary(&d));
+    let d = code("Human Rights Watch released a report on the camps.");
+    assert!(!kinds_of(&d).contains(&EventType::Retreat), "{:?}", summary(&d));
+    let d = code("The rebels released three hostages on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn protesters_acted_on_are_the_target_not_a_protest() {
+    let d = code("Police arrested 23 protesters in front of the parliament.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Police said four protesters were arrested on Thursday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    // protesters who act are protesting
+    let d = code("Protesters blocked the main road to the airport.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+}
+
+#[test]
+fn a_verb_pattern_reaches_its_object_over_an_article() {
+    let d = code("Denmark accepted a formula for ending its fisheries dispute.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+    let d = code("The union ended the four-day strike on Thursday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    // but not over a conjunction into another phrase
+    let d = code("They discussed border issues and threats posed by smugglers.");
+    assert!(!kinds_of(&d).contains(&EventType::Threaten), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_measure_of_aid_is_aid_not_background() {
+    let d = code("Bahrain delivered ten tons of humanitarian aid to Yemen on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Aid]);
+    // a noun after a plain "of" stays background
+    let d = code("Bahrain spoke of humanitarian aid for Yemen on Monday.");
+    assert!(!kinds_of(&d).contains(&EventType::Aid), "{:?}", summary(&d));
+}
+
+#[test]
+fn an_acts_restated_object_is_no_second_event() {
+    let d = code("The United Nations will provide nearly 25,000 tons of emergency food aid to Liberia.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
+
+#[test]
+fn a_force_sent_in_the_passive_is_mobilised_and_riot_police_are_no_riot() {
+    let d = code("Riot police were called in to restore order in Lagos.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("Troops were sent to the border with Chile.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    // a letter sent is no force
+    let d = code("Letters were sent to the border villages.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("India and Japan held naval drills in the Bay of Bengal.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+}
+
+#[test]
+fn suspended_cooperation_is_one_sanction() {
+    let d = code("France suspended military cooperation with Mali.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    let d = code("France expanded military cooperation with Mali.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+}
+
+#[test]
+fn cyber_warfare_disapproval_and_inquiries() {
+    let d = code("Russia waged cyber warfare against Estonia.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Russia waged a campaign against Estonia.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("Citizens expressed widespread disapproval of the president.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    let d = code("The government set up a commission to study the causes of the disaster.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    let d = code("The government set up a school in the capital.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_banned_rally_is_the_bans_object_and_aid_workers_no_aid() {
+    let d = code("Authorities banned the opposition rally in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Thousands joined the opposition rally in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+    let d = code("Gunmen abducted three aid workers.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+}
+
+#[test]
+fn calls_by_phone_and_go_betweens_are_consultations() {
+    let d = code("Putin spoke with Erdogan by phone on Monday.");
+    assert_eq!(summary(&d), vec![(EventType::Consult, Some("RUS"), Some("TUR"), EventStatus::Asserted)]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("phone"));
+    let d = code("Egypt mediated between Israel and Hamas.");
+    assert_eq!(d.events[0].kind, EventType::Consult);
+    // speaking of a phone is no call
+    let d = code("Putin spoke about his phone on Monday.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn irregular_freeze_and_find_and_a_release_from_confinement() {
+    let d = code("The United States froze the assets of three Russian banks.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    let d = code("The court found the former president guilty of corruption.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    let d = code("The court found the former president at home.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("The regime released the opposition leader from house arrest.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn blocking_a_website_is_censorship_blocking_a_road_obstruction() {
+    let d = code("The authorities blocked access to Facebook and Twitter.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Truck drivers blocked the highway.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+    let d = code("North Korea put its army on high alert.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+}
+
+#[test]
+fn irregular_past_forms_of_pattern_verbs() {
+    let d = code("Panama made concessions to the European Union on Thursday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("Panama made a statement on Thursday.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    // "left four soldiers dead" is no withdrawal
+    let d = code("The bombing left four soldiers dead in Beni.");
+    assert!(!kinds_of(&d).contains(&EventType::Retreat), "{:?}", summary(&d));
+}
+
+#[test]
+fn no_comment_is_no_rejection_and_running_for_office_no_request() {
+    let d = code("The embassy declined to comment.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("The embassy declined to discuss the proposal.");
+    assert_eq!(kinds_of(&d), vec![EventType::Reject]);
+    let d = code("The president is seeking a second term.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("Kenya is seeking international help.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+}
+
+#[test]
+fn the_month_is_no_march_and_a_question_no_request() {
+    let d = code("Unemployment rose sharply between October and March in the capital.");
+    assert!(!kinds_of(&d).contains(&EventType::Protest), "{:?}", summary(&d));
+    let d = code("On Monday, March 13th, the police in Sarajevo detained two men.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Thousands joined the march in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+    let d = code("Asked if there would be more arrests, the minister said no.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("The new law bans street protests.");
+    assert!(!kinds_of(&d).contains(&EventType::Coerce), "{:?}", summary(&d));
+}
+
+#[test]
+fn cooperation_as_such_is_diplomatic_support_material_cooperation_cooperate() {
+    // CAMEO 050 (diplomatic cooperation) is PLOVER SUPPORT, 06x (material) COOPERATE
+    let d = code("Chile and Peru cooperate closely on climate change.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("Chile and Peru cooperate on security.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+    let d = code("France expanded military cooperation with Mali.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+}
+
+#[test]
+fn a_promised_hostile_act_is_a_threat_a_promised_aid_a_promise() {
+    let d = code("The officials promised arrests if corruption continues.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    let d = code("The officials promised aid to the flood victims.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
+
+#[test]
+fn sending_peacekeepers_is_protection_and_ending_violence_de_escalation() {
+    let d = code("The UN is deploying 3,400 peacekeepers in the Central African Republic.");
+    assert_eq!(kinds_of(&d), vec![EventType::Aid]);
+    let d = code("Russia deployed troops to the border.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("The rebels ended months of violence in the north.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    let d = code("The rebels ended months of isolation in the north.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn armed_groups_raised_and_material_cooperation_by_field() {
+    let d = code("The militia began operating near the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("The museum began operating near the capital.");
+    assert!(d.events.is_empty(), "{:?}", summary(&d));
+    let d = code("A far-right paramilitary group was formed in Bavaria.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    let d = code("Kenya and Uganda expanded intelligence sharing.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+    let d = code("The warship conducted exercises with the Chilean navy.");
+    assert_eq!(kinds_of(&d), vec![EventType::Cooperate]);
+}

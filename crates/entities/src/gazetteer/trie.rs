@@ -78,12 +78,13 @@ impl FormTrie {
                 _ => (NONE, 0),
             };
             let first_edge = self.edges.len();
-            let mut children = Vec::new();
+            // the children go on the stack, then are turned round
+            let children = pending.len();
             let mut i = rest;
             while i < group.len() {
                 let byte = group[i][depth];
                 let end = i + group[i..].partition_point(|f| f[depth] == byte);
-                children.push((lo + i, lo + end, depth + 1, Some(self.edges.len())));
+                pending.push((lo + i, lo + end, depth + 1, Some(self.edges.len())));
                 self.edges.push(Edge { byte, ..NO_EDGE });
                 i = end;
             }
@@ -94,9 +95,14 @@ impl FormTrie {
                 None => root = node,
             }
             // the first child is laid out next, as a recursive walk would
-            pending.extend(children.into_iter().rev());
+            pending[children..].reverse();
         }
         root
+    }
+
+    /// Whether the empty form is one of the forms (it matches everywhere).
+    pub(super) fn has_empty_form(&self) -> bool {
+        self.empty != NONE
     }
 
     /// The longest form that `text[pos..]` begins with, ASCII case aside:

@@ -44,6 +44,39 @@ fn add(acc: &mut Row, r: &Row) {
     }
 }
 
+/// Adds a table row (16-bit weights) to a sum (32-bit), lane by lane.
+///
+/// On x86-64 the first eight weights are widened and added as two vectors
+/// (SSE2, always there): the compiler leaves nine lanes scalar, and these
+/// additions were a sixth of the tagger's instructions.
+#[inline(always)]
+fn add_weights(acc: &mut Row, w: &[i16; N_CLASSES]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use core::arch::x86_64::{__m128i, _mm_add_epi32, _mm_load_si128, _mm_loadu_si128, _mm_srai_epi32, _mm_store_si128, _mm_unpackhi_epi16, _mm_unpacklo_epi16};
+        const _: () = assert!(N_CLASSES >= 8 && LANES >= 8 && std::mem::align_of::<Row>() >= 16);
+        let sum: *mut __m128i = acc.0.as_mut_ptr().cast();
+        // SAFETY: SSE2 is part of x86-64; the unaligned load reads the
+        // first 16 of the row's 18 bytes; the two aligned vectors are the
+        // first eight lanes of the sum (`Row` is aligned to 16 bytes).
+        unsafe {
+            let v = _mm_loadu_si128(w.as_ptr().cast());
+            // each weight doubled into a 32-bit lane, shifted back down with its sign
+            let lo = _mm_srai_epi32::<16>(_mm_unpacklo_epi16(v, v));
+            let hi = _mm_srai_epi32::<16>(_mm_unpackhi_epi16(v, v));
+            _mm_store_si128(sum, _mm_add_epi32(_mm_load_si128(sum), lo));
+            _mm_store_si128(sum.add(1), _mm_add_epi32(_mm_load_si128(sum.add(1)), hi));
+        }
+        for c in 8..N_CLASSES {
+            acc.0[c] += w[c] as i32;
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    for c in 0..N_CLASSES {
+        acc.0[c] += w[c] as i32;
+    }
+}
+
 impl Model {
     /// The table row of the feature of `template` with value `v`.
     #[inline(always)]
@@ -53,10 +86,7 @@ impl Model {
 
     #[inline(always)]
     fn add_row(&self, acc: &mut Row, f: usize) {
-        let w = &self.weights[f];
-        for c in 0..N_CLASSES {
-            acc.0[c] += w[c] as i32;
-        }
+        add_weights(acc, &self.weights[f]);
     }
 
     #[inline(always)]
@@ -465,5 +495,32 @@ impl WordTable {
             m.add_row(&mut acc, f);
         }
         acc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_added_as_lane_by_lane() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let extremes = [i16::MIN, i16::MAX, -1, 0, 1, -32000, 32000];
+        let mut acc = Row([0; LANES]);
+        let mut plain = [0i32; LANES];
+        for k in 0..5_000 {
+            let w: [i16; N_CLASSES] = std::array::from_fn(|c| if k % 3 == 0 { extremes[(next() as usize + c) % extremes.len()] } else { next() as i16 });
+            add_weights(&mut acc, &w);
+            for c in 0..N_CLASSES {
+                plain[c] += w[c] as i32;
+            }
+            assert_eq!(acc.0, plain, "row {k}");
+        }
     }
 }
