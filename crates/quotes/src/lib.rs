@@ -661,6 +661,20 @@ mod tests {
     }
 
     #[test]
+    fn noun_of_saying_with_its_clause_is_a_report() {
+        let q = quotes("The farmers jeered at Ann Lee’s claim that the levy would save the valley.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_deref(), q[0].1.as_str()), (Some("claim"), "the levy would save the valley"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Ann Lee"), "{q:?}");
+        let q = quotes("The union repeated its vow to block the levy.");
+        assert_eq!(q[0].1, "to block the levy", "{q:?}");
+        // near misses: the subject of the sentence, a relative clause on the noun, a noun with no clause
+        assert!(quotes("Ann Lee’s claim that the levy would save the valley drew jeers.").is_empty());
+        assert!(quotes("Of all the arguments that could be made against the levy, cost was the last.").is_empty());
+        assert!(quotes("She repeated the claim during a call to the farm radio show.").is_empty());
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");
