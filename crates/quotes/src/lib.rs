@@ -643,6 +643,38 @@ mod tests {
     }
 
     #[test]
+    fn comma_and_a_new_subject_ends_the_reported_clause() {
+        let q = quotes("Ira Bell argued that the levy must be reformed, and the union is already lobbying the ministry.");
+        assert_eq!(q[0].1, "the levy must be reformed", "{q:?}");
+        // near miss: "and" with no comma and no subject goes on with the clause
+        let q = quotes("Ira Bell argued that the levy must be reformed and would hurt small farms.");
+        assert_eq!(q[0].1, "the levy must be reformed and would hurt small farms", "{q:?}");
+    }
+
+    #[test]
+    fn words_describing_an_inverted_speaker_are_not_the_reported_clause() {
+        let q = quotes("The farm program has grown fast, said Ana Gil, whose group runs it in three valleys.");
+        assert_eq!(q[0].1, "The farm program has grown fast", "{q:?}");
+        // near miss: the clause going on after a parenthetical attribution
+        let q = quotes("The farm program, Ana Gil said, has grown fast in three valleys.");
+        assert_eq!(q[0].1, "The farm program, Ana Gil said, has grown fast in three valleys", "{q:?}");
+    }
+
+    #[test]
+    fn noun_of_saying_with_its_clause_is_a_report() {
+        let q = quotes("The farmers jeered at Ann Lee’s claim that the levy would save the valley.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].2.as_deref(), q[0].1.as_str()), (Some("claim"), "the levy would save the valley"), "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Ann Lee"), "{q:?}");
+        let q = quotes("The union repeated its vow to block the levy.");
+        assert_eq!(q[0].1, "to block the levy", "{q:?}");
+        // near misses: the subject of the sentence, a relative clause on the noun, a noun with no clause
+        assert!(quotes("Ann Lee’s claim that the levy would save the valley drew jeers.").is_empty());
+        assert!(quotes("Of all the arguments that could be made against the levy, cost was the last.").is_empty());
+        assert!(quotes("She repeated the claim during a call to the farm radio show.").is_empty());
+    }
+
+    #[test]
     fn direct_quote_with_trailing_and_inverted_cues() {
         let q = quotes("“The dam will hold,” said Gen. Ira Bell, the army’s engineer. “We checked it twice,” he added.");
         assert_eq!(q.len(), 2, "{q:?}");

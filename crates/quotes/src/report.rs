@@ -120,8 +120,88 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
                 }
             }
         }
+        noun_reports(v, a, b, quotes, &hits, &mut out);
     }
     out
+}
+
+/// Nouns of saying whose "that" clause is what was said ("his claim that C").
+const NOUN_CUES_THAT: &[&str] = &[
+    "claim", "claims", "statement", "statements", "assertion", "assertions", "suggestion", "suggestions", "argument",
+    "arguments", "accusation", "accusations", "allegation", "allegations", "insistence", "warning", "warnings",
+    "promise", "promises", "vow", "vows", "pledge", "pledges", "threat", "threats",
+];
+
+/// Nouns of saying whose "to" infinitive is what was said ("her vow to C").
+const NOUN_CUES_TO: &[&str] =
+    &["promise", "promises", "vow", "vows", "pledge", "pledges", "call", "calls", "demand", "demands", "threat", "threats"];
+
+/// One cue per noun of saying (the lexicon holds verbs).
+static NOUN_CUES: std::sync::LazyLock<Vec<dateline_lexicon::speech::Cue>> = std::sync::LazyLock::new(|| {
+    let mut nouns: Vec<&str> = NOUN_CUES_THAT.iter().chain(NOUN_CUES_TO).copied().collect();
+    nouns.sort_unstable();
+    nouns.dedup();
+    nouns
+        .into_iter()
+        .map(|n| dateline_lexicon::speech::Cue {
+            lemma: n.to_string(),
+            rest: Vec::new(),
+            addressee: false,
+            class: CueClass::Speech,
+            form: CueForm::Finite,
+        })
+        .collect()
+});
+
+/// "Clinton's claim that C", "his vow to C", "the statement that C": a
+/// noun of saying after a possessor or determiner, with its clause; the
+/// possessor, when there is one, is the speaker. Only after the sentence's
+/// other reports, which stay in text order.
+fn noun_reports(v: View, a: usize, b: usize, quotes: &[Marked], hits: &[CueHit], out: &mut Vec<Report>) {
+    for i in a + 1..b.saturating_sub(2) {
+        if out.last().is_some_and(|r| r.cue.first >= i) {
+            continue;
+        }
+        let Some(cue) = NOUN_CUES.iter().find(|c| v.is(i, &c.lemma)) else { continue };
+        let after = i + 1;
+        let that = v.is(after, "that") && NOUN_CUES_THAT.contains(&cue.lemma.as_str());
+        // "her call to ABC's show" is no infinitive
+        let to = v.is(after, "to")
+            && NOUN_CUES_TO.contains(&cue.lemma.as_str())
+            && v.is_word(after + 1)
+            && !v.is_cap(after + 1)
+            && !v.is_any(after + 1, &DETERMINERS);
+        if !(that || to) || inside_quote_words(quotes, i) {
+            continue;
+        }
+        let before = i - 1;
+        let speaker = if v.is_any(before, &["his", "her", "their", "its"]) {
+            Some(Np { first: before, end: i, kind: NpKind::Pronoun, antecedent: None, role: None })
+        } else if v.is_possessive(before) {
+            np_left(v, a, before).filter(|np| np.end == before)
+        } else if v.is_any(before, &["the", "a", "an", "this"]) {
+            None
+        } else {
+            continue;
+        };
+        // as the sentence subject its clause would run into the main verb ("Lee's claim that C drew jeers")
+        let phrase_start = speaker.map_or(before, |np| np.first);
+        if sentence_opening(v, a, phrase_start) {
+            continue;
+        }
+        let start = after + usize::from(that);
+        // "the claim that was made" is a relative clause on the noun, not what was said
+        if start >= b || (that && (v.is_any(start, &BE_FORMS) || v.is_any(start, &["has", "had"]) || v.is_any(start, MODALS))) {
+            continue;
+        }
+        let later = &hits[hits.partition_point(|h| h.first <= i)..];
+        let end = clause_end(v, start, b, quotes, later, false);
+        if end < start + 2 || (that && !has_finite_verb(v, start, end)) {
+            continue;
+        }
+        let hit = CueHit { first: i, end: i + 1, cue };
+        out.push(Report { cue: hit, speaker, speaker_from: None, hint: None, addressee: None, content: Some((start, end)) });
+    }
 }
 
 /// The cue of a verb that introduces a quotation after a colon.
@@ -383,7 +463,16 @@ fn verb(
         }
         // a parenthetical attribution inside the clause it reports; "C, X said, “…”" introduces
         // a quotation instead, which is the direct quote's
-        if after_speaker + 3 < b && v.text(after_speaker) == "," && !v.is_quote(a) && !v.is_quote(t) && !v.is_quote(after_speaker + 1) {
+        // "C, said Ann Lee, whose union …" / "…, said Ann Lee, the head of …": after an inverted
+        // speaker, a relative or a noun phrase describes the speaker
+        let describes_speaker = |k: usize| inverted && (v.is_any(k, &["who", "whose", "which"]) || v.is_any(k, &DETERMINERS) || v.is_cap(k));
+        if after_speaker + 3 < b
+            && v.text(after_speaker) == ","
+            && !v.is_quote(a)
+            && !v.is_quote(t)
+            && !v.is_quote(after_speaker + 1)
+            && !describes_speaker(after_speaker + 1)
+        {
             let end = clause_end(v, after_speaker + 1, b, quotes, later, false);
             if end > after_speaker + 2 && t > a {
                 report.content = Some((a, end));
@@ -975,6 +1064,11 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
             break;
         }
         if subordinate && t == "," {
+            e = j;
+            break;
+        }
+        // ", and the party …": a clause of its own, with a subject, joined after a comma
+        if t == "," && j + 2 < b && v.is(j + 1, "and") && (v.is_any(j + 2, &SUBJECT_PRONOUNS) || v.is_any(j + 2, &DETERMINERS)) {
             e = j;
             break;
         }
