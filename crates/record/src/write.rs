@@ -42,10 +42,48 @@ fn word_at(bytes: &[u8], i: usize) -> u64 {
     u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
 }
 
+/// Whether any byte of `bytes` needs an escape, eight bytes at a time: the
+/// last (or only) word of a string of eight bytes or more overlaps the one
+/// before it, and a shorter string is padded with spaces, which need none.
+/// Most strings of a record (ids, kinds, codes, names, sentences) have no
+/// byte to escape and are then copied whole.
+#[inline]
+fn any_escape(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    if n < 8 {
+        let mut word = [b' '; 8];
+        word[..n].copy_from_slice(bytes);
+        return escape_flags(u64::from_le_bytes(word)) != 0;
+    }
+    let mut i = 0;
+    while i + 16 <= n {
+        if escape_flags(word_at(bytes, i)) | escape_flags(word_at(bytes, i + 8)) != 0 {
+            return true;
+        }
+        i += 16;
+    }
+    if i + 8 <= n && escape_flags(word_at(bytes, i)) != 0 {
+        return true;
+    }
+    escape_flags(word_at(bytes, n - 8)) != 0
+}
+
 fn string(out: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
+    if !any_escape(bytes) {
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
+    escaped_string(out, bytes);
+}
+
+/// A string with at least one byte to escape: runs between escapes are
+/// copied whole, found sixteen and eight bytes at a time.
+fn escaped_string(out: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push(b'"');
     let mut run = 0;
     let mut i = 0;
@@ -93,12 +131,44 @@ pub(crate) fn number(out: &mut Vec<u8>, n: u64) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
+/// Writes the decimal digits of `n` to end at `buf[end]` (exclusive) and
+/// returns where they start: two digits at a time from a table, as itoa does.
+#[inline]
+fn digits_before(buf: &mut [u8; SPAN_BYTES], end: usize, mut n: u64) -> usize {
+    const PAIRS: &[u8; 200] = b"00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    let mut at = end;
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
+        at -= 1;
+        buf[at] = b'0' + n as u8;
+    }
+    at
+}
+
+/// The longest span written: `[`, two numbers of up to twenty digits, `,`, `]`.
+const SPAN_BYTES: usize = 43;
+
+/// Writes `[start,end]`, built on the stack and appended at once (a record
+/// writes more spans than anything but strings).
 fn span(out: &mut Vec<u8>, s: &CharSpan) {
-    out.push(b'[');
-    number(out, s[0] as u64);
-    out.push(b',');
-    number(out, s[1] as u64);
-    out.push(b']');
+    let mut buf = [0u8; SPAN_BYTES];
+    buf[SPAN_BYTES - 1] = b']';
+    let mut at = digits_before(&mut buf, SPAN_BYTES - 1, s[1] as u64);
+    at -= 1;
+    buf[at] = b',';
+    at = digits_before(&mut buf, at, s[0] as u64);
+    at -= 1;
+    buf[at] = b'[';
+    out.extend_from_slice(&buf[at..]);
 }
 
 fn opt_string(out: &mut Vec<u8>, s: &Option<String>) {
@@ -122,6 +192,14 @@ fn opt_number(out: &mut Vec<u8>, n: Option<usize>) {
     }
 }
 
+/// Starts member `$key` (a plain ASCII name) of object `$o`: the key with its
+/// quotes and colon is one string built at compile time.
+macro_rules! key {
+    ($o:expr, $key:literal) => {
+        $o.key(concat!("\"", $key, "\":"))
+    };
+}
+
 /// Writes the members of one JSON object: `"key":value` pairs with commas.
 struct Object<'o> {
     out: &'o mut Vec<u8>,
@@ -133,15 +211,15 @@ impl<'o> Object<'o> {
         out.push(b'{');
         Object { out, first: true }
     }
-    /// Starts member `key` (a plain ASCII name) and returns the buffer for its value.
-    fn key(&mut self, key: &str) -> &mut Vec<u8> {
+    /// Starts a member whose key is written `quoted` (`"name":`, as
+    /// [`key!`] spells it) and returns the buffer for its value.
+    #[inline]
+    fn key(&mut self, quoted: &'static str) -> &mut Vec<u8> {
         if !self.first {
             self.out.push(b',');
         }
         self.first = false;
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
+        self.out.extend_from_slice(quoted.as_bytes());
         self.out
     }
     fn end(self) {
@@ -162,109 +240,109 @@ fn list<T>(out: &mut Vec<u8>, items: &[T], mut each: impl FnMut(&mut Vec<u8>, &T
 
 fn entity(out: &mut Vec<u8>, e: &EntityRecord) {
     let mut o = Object::new(out);
-    string(o.key("id"), &e.id);
-    string(o.key("name"), &e.name);
-    string(o.key("type"), &e.kind);
-    opt_string(o.key("country"), &e.country);
-    opt_string(o.key("sector"), &e.sector);
-    opt_string(o.key("role"), &e.role);
-    list(o.key("mentions"), &e.mentions, span);
+    string(key!(o, "id"), &e.id);
+    string(key!(o, "name"), &e.name);
+    string(key!(o, "type"), &e.kind);
+    opt_string(key!(o, "country"), &e.country);
+    opt_string(key!(o, "sector"), &e.sector);
+    opt_string(key!(o, "role"), &e.role);
+    list(key!(o, "mentions"), &e.mentions, span);
     if !e.references.is_empty() {
-        list(o.key("references"), &e.references, span);
+        list(key!(o, "references"), &e.references, span);
     }
     o.end();
 }
 
 fn quote(out: &mut Vec<u8>, q: &QuoteRecord) {
     let mut o = Object::new(out);
-    string(o.key("kind"), &q.kind);
-    span(o.key("span"), &q.span);
-    string(o.key("text"), &q.text);
-    opt_string(o.key("speaker"), &q.speaker);
-    opt_string(o.key("speaker_name"), &q.speaker_name);
-    opt_span(o.key("speaker_span"), &q.speaker_span);
-    opt_string(o.key("cue"), &q.cue);
-    opt_span(o.key("cue_span"), &q.cue_span);
-    opt_string(o.key("addressee"), &q.addressee);
+    string(key!(o, "kind"), &q.kind);
+    span(key!(o, "span"), &q.span);
+    string(key!(o, "text"), &q.text);
+    opt_string(key!(o, "speaker"), &q.speaker);
+    opt_string(key!(o, "speaker_name"), &q.speaker_name);
+    opt_span(key!(o, "speaker_span"), &q.speaker_span);
+    opt_string(key!(o, "cue"), &q.cue);
+    opt_span(key!(o, "cue_span"), &q.cue_span);
+    opt_string(key!(o, "addressee"), &q.addressee);
     if let Some(s) = &q.addressee_span {
-        span(o.key("addressee_span"), s);
+        span(key!(o, "addressee_span"), s);
     }
     o.end();
 }
 
 fn actor(out: &mut Vec<u8>, a: &ActorRecord) {
     let mut o = Object::new(out);
-    opt_string(o.key("entity"), &a.entity);
-    opt_string(o.key("country"), &a.country);
+    opt_string(key!(o, "entity"), &a.entity);
+    opt_string(key!(o, "country"), &a.country);
     if let Some(s) = &a.sector {
-        string(o.key("sector"), s);
+        string(key!(o, "sector"), s);
     }
     o.end();
 }
 
 fn event(out: &mut Vec<u8>, e: &EventRecord) {
     let mut o = Object::new(out);
-    string(o.key("type"), &e.kind);
-    opt_string(o.key("mode"), &e.mode);
-    actor(o.key("source"), &e.source);
-    actor(o.key("target"), &e.target);
-    opt_string(o.key("date"), &e.date);
-    opt_string(o.key("place"), &e.place);
-    span(o.key("span"), &e.span);
-    string(o.key("text"), &e.text);
+    string(key!(o, "type"), &e.kind);
+    opt_string(key!(o, "mode"), &e.mode);
+    actor(key!(o, "source"), &e.source);
+    actor(key!(o, "target"), &e.target);
+    opt_string(key!(o, "date"), &e.date);
+    opt_string(key!(o, "place"), &e.place);
+    span(key!(o, "span"), &e.span);
+    string(key!(o, "text"), &e.text);
     if let Some(s) = &e.trigger_span {
-        span(o.key("trigger_span"), s);
+        span(key!(o, "trigger_span"), s);
     }
-    string(o.key("status"), &e.status);
+    string(key!(o, "status"), &e.status);
     if let Some(s) = &e.issue {
-        string(o.key("issue"), s);
+        string(key!(o, "issue"), s);
     }
     if let Some(q) = e.quote {
-        number(o.key("quote"), q as u64);
+        number(key!(o, "quote"), q as u64);
     }
     o.end();
 }
 
 fn stance(out: &mut Vec<u8>, s: &StanceRecord) {
     let mut o = Object::new(out);
-    opt_string(o.key("holder"), &s.holder);
-    opt_string(o.key("holder_name"), &s.holder_name);
-    string(o.key("target"), &s.target);
-    string(o.key("issue"), &s.issue);
-    string(o.key("polarity"), &s.polarity);
-    span(o.key("span"), &s.span);
-    string(o.key("text"), &s.text);
+    opt_string(key!(o, "holder"), &s.holder);
+    opt_string(key!(o, "holder_name"), &s.holder_name);
+    string(key!(o, "target"), &s.target);
+    string(key!(o, "issue"), &s.issue);
+    string(key!(o, "polarity"), &s.polarity);
+    span(key!(o, "span"), &s.span);
+    string(key!(o, "text"), &s.text);
     if let Some(c) = &s.cue_span {
-        span(o.key("cue_span"), c);
+        span(key!(o, "cue_span"), c);
     }
-    opt_number(o.key("quote"), s.quote);
+    opt_number(key!(o, "quote"), s.quote);
     if let Some(k) = s.shift_from {
-        number(o.key("shift_from"), k as u64);
+        number(key!(o, "shift_from"), k as u64);
     }
     o.end();
 }
 
 fn fact(out: &mut Vec<u8>, f: &FactRecord) {
     let mut o = Object::new(out);
-    string(o.key("kind"), &f.kind);
-    string(o.key("text"), &f.text);
+    string(key!(o, "kind"), &f.kind);
+    string(key!(o, "text"), &f.text);
     match &f.value {
-        serde_json::Value::String(s) => string(o.key("value"), s),
+        serde_json::Value::String(s) => string(key!(o, "value"), s),
         other => {
-            let value = o.key("value");
+            let value = key!(o, "value");
             // writing into a Vec cannot fail
             let _ = serde_json::to_writer(&mut *value, other);
         }
     }
-    opt_string(o.key("unit"), &f.unit);
-    opt_string(o.key("qualifier"), &f.qualifier);
+    opt_string(key!(o, "unit"), &f.unit);
+    opt_string(key!(o, "qualifier"), &f.qualifier);
     if let Some(s) = &f.of {
-        string(o.key("of"), s);
+        string(key!(o, "of"), s);
     }
     if let Some(h) = &f.holder {
-        string(o.key("holder"), h);
+        string(key!(o, "holder"), h);
     }
-    span(o.key("span"), &f.span);
+    span(key!(o, "span"), &f.span);
     o.end();
 }
 
@@ -273,21 +351,21 @@ impl Record {
     /// `serde_json::to_writer` writes, faster.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         let mut o = Object::new(out);
-        number(o.key("schema"), u64::from(self.schema));
-        string(o.key("id"), &self.id);
-        string(o.key("source"), &self.source);
-        opt_string(o.key("date"), &self.date);
-        opt_string(o.key("dateline"), &self.dateline);
+        number(key!(o, "schema"), u64::from(self.schema));
+        string(key!(o, "id"), &self.id);
+        string(key!(o, "source"), &self.source);
+        opt_string(key!(o, "date"), &self.date);
+        opt_string(key!(o, "dateline"), &self.dateline);
         if let Some(t) = &self.title {
-            string(o.key("title"), t);
+            string(key!(o, "title"), t);
         }
-        list(o.key("entities"), &self.entities, entity);
-        list(o.key("quotes"), &self.quotes, quote);
-        list(o.key("events"), &self.events, event);
-        list(o.key("stances"), &self.stances, stance);
-        list(o.key("facts"), &self.facts, fact);
+        list(key!(o, "entities"), &self.entities, entity);
+        list(key!(o, "quotes"), &self.quotes, quote);
+        list(key!(o, "events"), &self.events, event);
+        list(key!(o, "stances"), &self.stances, stance);
+        list(key!(o, "facts"), &self.facts, fact);
         if !self.warnings.is_empty() {
-            list(o.key("warnings"), &self.warnings, |out, w| string(out, w));
+            list(key!(o, "warnings"), &self.warnings, |out, w| string(out, w));
         }
         o.end();
     }
@@ -413,6 +491,51 @@ mod tests {
             let mut r = record(true, "x");
             r.facts[0].value = value;
             same_as_serde(&r);
+        }
+    }
+
+    /// Spans against the plain definition: `[`, the numbers in decimal, `,`, `]`.
+    #[test]
+    fn spans_are_written_as_serde_writes_them() {
+        let mut values: Vec<usize> = (0..=1200).collect();
+        for p in 1..20u32 {
+            let t = 10usize.pow(p);
+            values.extend([t - 1, t, t + 1, t + 99, 3 * t + 7]);
+        }
+        values.push(usize::MAX);
+        for (k, &a) in values.iter().enumerate() {
+            for &b in [values[k], values[(k * 7 + 3) % values.len()], 0, usize::MAX].iter() {
+                let mut fast = Vec::new();
+                span(&mut fast, &[a, b]);
+                assert_eq!(fast, serde_json::to_vec(&[a, b]).expect("serialises"), "[{a}, {b}]");
+            }
+        }
+    }
+
+    /// The word-wise test against its plain definition, for every length up
+    /// to forty and every position of one byte to escape (and none).
+    #[test]
+    fn any_escape_is_a_byte_scan() {
+        let specials = [b'"', b'\\', b'\n', 0, 0x1f, 0x20, 0x7f, 0x80, 0xe2, 0xff];
+        for n in 0..=40 {
+            let plain = vec![b'a'; n];
+            assert!(!any_escape(&plain), "{n}");
+            for pos in 0..n {
+                for &b in &specials {
+                    let mut bytes = plain.clone();
+                    bytes[pos] = b;
+                    assert_eq!(any_escape(&bytes), bytes.iter().any(|&b| needs_escape(b)), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strings_are_written_as_serde_writes_them(s in "(\\PC|[\"\\\\\n\t\u{0}-\u{1f}]){0,60}") {
+            let mut fast = Vec::new();
+            string(&mut fast, &s);
+            proptest::prop_assert_eq!(fast, serde_json::to_vec(&s).expect("serialises"));
         }
     }
 
