@@ -165,8 +165,10 @@ impl Record {
             .entities
             .iter()
             .map(|e| {
-                let mut mentions = Vec::new();
-                let mut references = Vec::new();
+                // sized once: names first, the rest references
+                let names = e.mentions.iter().filter(|&&m| doc.mentions[m].source.is_name()).count();
+                let mut mentions = Vec::with_capacity(names);
+                let mut references = Vec::with_capacity(e.mentions.len() - names);
                 for &m in &e.mentions {
                     let m = &doc.mentions[m];
                     if m.source.is_name() {
