@@ -72,7 +72,7 @@ pub fn extract(doc: &Doc) -> Vec<Fact> {
             // one table look-up rejects nearly every token
             let t = &doc.tokens[i];
             let word = norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or(b"");
-            if !start_table.may_start(word) {
+            if !start_table.may_start(word, t.kind) {
                 i += 1;
                 continue;
             }
@@ -208,13 +208,17 @@ impl StartTable {
         }
     }
 
-    /// Digits, quotes and symbols always pass; words pass when their
-    /// beginning and length match a start word's.
+    /// Digits, apostrophes and symbols pass; words pass when their
+    /// beginning and length match a start word's. Any other token (most of
+    /// them punctuation) is one [`may_start`] would turn down.
     #[inline]
-    fn may_start(&self, w: &[u8]) -> bool {
+    fn may_start(&self, w: &[u8], kind: TokenKind) -> bool {
         match StartTable::key(w, w.len()) {
             Some(k) => self.bits[k / 64] >> (k % 64) & 1 == 1,
-            None => !w.is_empty(),
+            None => match w.first() {
+                Some(&c) => c.is_ascii_digit() || c == b'\'' || kind == TokenKind::Symbol,
+                None => false,
+            },
         }
     }
 }
@@ -1041,7 +1045,44 @@ mod tests {
         assert_eq!(values, vec![FactValue::Date("2024".into())]);
     }
 
+    /// The start table passes every token [`may_start`] does not turn
+    /// down (its plain definition), over texts of every kind of token.
+    #[test]
+    fn start_table_passes_every_possible_start() {
+        let texts = [
+            "Some 70 percent of $5 bn, US$3, €2.5 million, £400,000 and Rs 500 or USD 200 on March 4, 2014 at 10:30.",
+            "It's the '90s: pre-2014, mid-2014, three-year-old, forty-five, a dozen, an hour, a decade, a million, A thousand.",
+            "Today, tonight, yesterday, tomorrow, this week, last year, next month, earlier, later, early, late, Monday.",
+            "# + / : - ( ) [ ] ; ! ? % & = < > @ ... “quoted” ‘single’ — – Ünal § ¿ ¡ 北京 😀 Jan. Feb. Sept. Dec.",
+            "presidential pressure; one-off; ten-day; twenty-one; Ninety; ZERO; DOZEN; a.m.; p.m.; No. 5; 3rd; 1990s",
+        ];
+        for text in texts {
+            let doc = run(text, Some("2025-02-12"));
+            let view = View::new(&doc);
+            let norm = doc.norm.as_str().as_bytes();
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let word = &norm[t.norm_start as usize..t.norm_end as usize];
+                if may_start(&view, norm, i) != Start::Nothing {
+                    assert!(START_TABLE.may_start(word, t.kind), "{:?} in {text:?}", doc.token_text(i));
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn start_table_passes_every_possible_start_of_any_text(text in "(\\PC|[0-9$€£%,.'\\- ]|million|percent|March |Rs |USD |a |an ){0,40}") {
+            let doc = run(&text, Some("2025-02-12"));
+            let view = View::new(&doc);
+            let norm = doc.norm.as_str().as_bytes();
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let word = &norm[t.norm_start as usize..t.norm_end as usize];
+                if may_start(&view, norm, i) != Start::Nothing {
+                    proptest::prop_assert!(START_TABLE.may_start(word, t.kind), "{:?}", doc.token_text(i));
+                }
+            }
+        }
+
         #[test]
         fn never_panics_and_spans_slice(text in "(\\PC|[0-9$€£%,.\\- ]|million|percent|about |more than |March |2014){0,60}") {
             let doc = run(&text, Some("2025-02-12"));
