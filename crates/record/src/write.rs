@@ -44,16 +44,26 @@ fn word_at(bytes: &[u8], i: usize) -> u64 {
 
 /// Whether any byte of `bytes` needs an escape, eight bytes at a time: the
 /// last (or only) word of a string of eight bytes or more overlaps the one
-/// before it, and a shorter string is padded with spaces, which need none.
+/// before it, and a shorter string is read as overlapping halves (or three
+/// bytes padded with spaces, which need none).
 /// Most strings of a record (ids, kinds, codes, names, sentences) have no
 /// byte to escape and are then copied whole.
 #[inline]
 fn any_escape_words(bytes: &[u8]) -> bool {
     let n = bytes.len();
     if n < 8 {
-        let mut word = [b' '; 8];
-        word[..n].copy_from_slice(bytes);
-        return escape_flags(u64::from_le_bytes(word)) != 0;
+        // the bytes, some twice, in one word padded with spaces: built from
+        // loads, not copied to the stack and read back (a stall)
+        let word = match n {
+            0 => return false,
+            1..=3 => u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16 | 0x2020_2020_2000_0000,
+            _ => {
+                let head = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+                let tail = u32::from_le_bytes([bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]]);
+                u64::from(head) | u64::from(tail) << 32
+            }
+        };
+        return escape_flags(word) != 0;
     }
     let mut i = 0;
     while i + 16 <= n {
