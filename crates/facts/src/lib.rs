@@ -158,9 +158,12 @@ const START_WORDS: &[&str] = &[
 ];
 
 /// Which words may start a quantity or a date, by their first three letters
-/// and length: most words fail this test with one look-up.
+/// and length: most words fail this test with one look-up. The key is hashed
+/// into a 2 KiB bitmap, which stays in the first-level cache (a bitmap of
+/// every key, 28 KiB, missed it on most look-ups); a word whose key shares
+/// a bit with a start word's only costs a call to [`may_start`].
 struct StartTable {
-    bits: Vec<u64>,
+    bits: [u64; StartTable::WORDS],
 }
 
 impl StartTable {
@@ -168,6 +171,15 @@ impl StartTable {
     /// Letters, then '-' (26), then anything else or the end of the word (27).
     const SYMBOLS: usize = 28;
     const KEYS: usize = 26 * StartTable::SYMBOLS * StartTable::SYMBOLS * StartTable::LENGTHS;
+    /// log2 of the bitmap's bits.
+    const BITS_LOG2: u32 = 14;
+    const WORDS: usize = (1 << StartTable::BITS_LOG2) / 64;
+
+    /// The bit of key `k` (below [`StartTable::KEYS`], so it fits in 32 bits).
+    #[inline]
+    fn bit(k: usize) -> usize {
+        ((k as u32).wrapping_mul(0x9e37_79b1) >> (32 - StartTable::BITS_LOG2)) as usize
+    }
 
     /// Each byte's symbol (letters case-folded), by one table look-up.
     const SYMBOL: [u8; 256] = {
@@ -204,7 +216,8 @@ impl StartTable {
 
     fn set(&mut self, w: &[u8], len: usize) {
         if let Some(k) = StartTable::key(w, len) {
-            self.bits[k / 64] |= 1 << (k % 64);
+            let b = StartTable::bit(k);
+            self.bits[b / 64] |= 1 << (b % 64);
         }
     }
 
@@ -214,7 +227,10 @@ impl StartTable {
     #[inline]
     fn may_start(&self, w: &[u8], kind: TokenKind) -> bool {
         match StartTable::key(w, w.len()) {
-            Some(k) => self.bits[k / 64] >> (k % 64) & 1 == 1,
+            Some(k) => {
+                let b = StartTable::bit(k);
+                self.bits[b / 64] >> (b % 64) & 1 == 1
+            }
             None => match w.first() {
                 Some(&c) => c.is_ascii_digit() || c == b'\'' || kind == TokenKind::Symbol,
                 None => false,
@@ -228,8 +244,11 @@ fn hyphenates(w: &str) -> bool {
     small_number_word(w).is_some() || matches!(w, "pre" | "post" | "mid" | "early" | "late")
 }
 
+// every key fits the 32-bit hash of `StartTable::bit`
+const _: () = assert!(StartTable::KEYS <= u32::MAX as usize);
+
 static START_TABLE: std::sync::LazyLock<StartTable> = std::sync::LazyLock::new(|| {
-    let mut table = StartTable { bits: vec![0; StartTable::KEYS.div_ceil(64)] };
+    let mut table = StartTable { bits: [0; StartTable::WORDS] };
     for w in START_WORDS.iter().copied().chain(lexicon::currency_forms_before()) {
         let b = w.as_bytes();
         table.set(b, b.len());
