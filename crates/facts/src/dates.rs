@@ -515,7 +515,7 @@ pub(crate) fn year_stands_alone(view: &View, i: usize) -> bool {
     // a capitalised word right before: part of a name unless it is a lead-in word
     if i > 0 && view.capitalised(i - 1) && view.kind(i - 1) == Some(dateline_doc::TokenKind::Word) {
         let mut buf = [0u8; 24];
-        let lead_in = lower(prev, &mut buf).is_some_and(|l| YEAR_LEADS.contains(&l));
+        let lead_in = lower(prev, &mut buf).is_some_and(|l| crate::view::one_of(l, YEAR_LEADS));
         if !lead_in {
             return false;
         }

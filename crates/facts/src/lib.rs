@@ -408,7 +408,8 @@ const TIME_ANCHORS: &[&str] = &["ago", "after", "before", "later", "earlier", "p
 fn time_unit(word: &str) -> Option<&'static str> {
     let mut buf = [0u8; 24];
     let w = lower(word, &mut buf)?;
-    TIME_UNITS.iter().find(|(form, _)| *form == w).map(|(_, unit)| *unit)
+    let first = w.as_bytes()[0];
+    TIME_UNITS.iter().find(|(form, _)| form.len() == w.len() && form.as_bytes()[0] == first && *form == w).map(|(_, unit)| *unit)
 }
 
 /// A number read at a token: its value and the tokens it covers.

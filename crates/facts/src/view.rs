@@ -6,6 +6,17 @@ use dateline_doc::{Doc, TokenKind};
 
 use crate::numbers::lower;
 
+/// Whether `word` is one of `words`: the same as `words.contains(&word)`,
+/// with the length and first byte compared before the bytes (the lists are
+/// short, and most candidates differ in one of those), so most entries cost
+/// no call to compare memory.
+#[inline]
+pub(crate) fn one_of(word: &str, words: &[&str]) -> bool {
+    let (w, len) = (word.as_bytes(), word.len());
+    let Some(&first) = w.first() else { return words.contains(&word) };
+    words.iter().any(|x| x.len() == len && x.as_bytes()[0] == first && x.as_bytes() == w)
+}
+
 pub(crate) struct View<'a> {
     pub doc: &'a Doc,
     norm: &'a str,
@@ -47,7 +58,7 @@ impl<'a> View<'a> {
     /// Whether token `i` is one of `words` (lower-case), ignoring case.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         let mut buf = [0u8; 24];
-        lower(self.word(i), &mut buf).is_some_and(|w| words.contains(&w))
+        lower(self.word(i), &mut buf).is_some_and(|w| one_of(w, words))
     }
 
     /// Whether the token starts with an upper-case letter.
@@ -57,5 +68,21 @@ impl<'a> View<'a> {
 
     pub fn is_number(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_of;
+
+    #[test]
+    fn one_of_is_contains() {
+        let lists: [&[&str]; 4] = [&[], &["a", "an", "the"], &["", "x"], &["than", "as", "least", "most", "to", "over", "of", "ago", "about"]];
+        let words = ["", "a", "an", "the", "th", "x", "than", "that", "as", "at", "least", "lease", "o", "of", "off", "ago", "about", "abou", "é"];
+        for list in lists {
+            for w in words {
+                assert_eq!(one_of(w, list), list.contains(&w), "{w:?} in {list:?}");
+            }
+        }
     }
 }
