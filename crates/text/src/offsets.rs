@@ -32,6 +32,7 @@ impl CharOffsets {
 
     /// The byte offset of code point index `char_index` (the text's length
     /// past its end): the inverse of [`CharOffsets::char_index`].
+    #[inline]
     pub fn byte_index(&self, char_index: usize) -> usize {
         // a multi-byte character ending at byte `end` with `extra` bytes up
         // to there ends at code point `end - extra`
@@ -47,6 +48,7 @@ impl CharOffsets {
 
     /// The code point index of byte offset `byte` (which must be a char
     /// boundary of the text this was built from).
+    #[inline]
     pub fn char_index(&self, byte: usize) -> usize {
         let byte = byte.min(self.len_bytes);
         let n = self.table.partition_point(|&(end, _)| end <= byte);

@@ -56,41 +56,51 @@ impl Span {
     }
 
     /// The smallest span covering both (both must index the same text).
+    #[inline]
     pub fn cover(self, other: Span) -> Span {
         Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 
     /// From the start of `self` to the end of `other`; `None` if reversed.
+    #[inline]
     pub fn to(self, other: Span) -> Option<Span> {
         (self.start <= other.end).then_some(Span { start: self.start, end: other.end })
     }
 
     /// The gap between two spans, `self` first. `None` when they overlap.
+    #[inline]
     pub fn gap(self, other: Span) -> Option<Span> {
         (self.end <= other.start).then_some(Span { start: self.end, end: other.start })
     }
 
+    #[inline]
     pub fn start(self) -> usize {
         self.start
     }
+    #[inline]
     pub fn end(self) -> usize {
         self.end
     }
+    #[inline]
     pub fn len(self) -> usize {
         self.end - self.start
     }
+    #[inline]
     pub fn is_empty(self) -> bool {
         self.start == self.end
     }
+    #[inline]
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    #[inline]
     pub fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
 
     /// The words this span covers. Panics only if `text` is not the text the
     /// span was made from (a programming error, not an input error).
+    #[inline]
     pub fn slice(self, text: &str) -> &str {
         &text[self.start..self.end]
     }
