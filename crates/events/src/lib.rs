@@ -353,10 +353,6 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             &at.mentions,
         )
     };
-    // events of earlier sentences, by kind, actors and trigger word: one meeting
-    // mentioned twice is one meeting
-    let mut earlier: std::collections::HashSet<EventKey, std::hash::BuildHasherDefault<matcher::WordHasher>> = Default::default();
-    let mut earlier_seen = 0;
     let report = doc.meta.date.as_deref().and_then(Ymd::parse);
     let mut events: Vec<Event> = Vec::new();
     let mut trigger_cursor = 0;
@@ -434,7 +430,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         if cands.is_empty() {
             continue;
         }
-        let (actors, quote_index, fact_index, mention_index) = lazy.get_or_init(per_doc);
+        let (all_actors, quote_index, fact_index, mention_index) = lazy.get_or_init(per_doc);
+        // every look-up of actors below is of a range inside the sentence
+        let actors = hits_in(all_actors, a, b);
         let tail = attribution_tail(toks, a, b);
         // read only when an event of the sentence gets this far
         let dates = std::cell::OnceCell::new();
@@ -748,14 +746,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             // one sentence, one event of a kind: "clashes ... killed 14 soldiers";
             // and a report that mentions one meeting twice has one meeting
             let trig = toks.get(t);
-            for e in &events[earlier_seen..sentence_first] {
-                if let Some(tr) = e.trigger {
-                    earlier.insert(EventKey::of(e, doc.slice(tr)));
-                }
-            }
-            earlier_seen = sentence_first;
             let dup = events[sentence_first..].iter().any(|e| e.kind == event.kind)
-                || earlier.contains(&EventKey::of(&event, trig));
+                || events[..sentence_first].iter().any(|e| e.trigger.is_some_and(|tr| same_event(e, doc.slice(tr), &event, trig)));
             if !dup {
                 events.push(event);
             }
@@ -888,24 +880,14 @@ fn participants_acted_on(toks: &LowerTokens, found: &[PatternMatch], pm: &Patter
     object || patient
 }
 
-/// What makes two events of different sentences the same event.
-#[derive(PartialEq, Eq, Hash)]
-struct EventKey {
-    kind: EventType,
-    source: Option<String>,
-    target: Option<String>,
-    trigger: String,
-}
-
-impl EventKey {
-    fn of(e: &Event, trigger: &str) -> EventKey {
-        EventKey {
-            kind: e.kind,
-            source: e.source.country.clone(),
-            target: e.target.country.clone(),
-            trigger: trigger.to_ascii_lowercase(),
-        }
-    }
+/// What makes two events of different sentences the same event: kind,
+/// actors' countries and trigger word (in any case). (Earlier events are
+/// compared one by one: a report has few, and no key is built per event.)
+fn same_event(e: &Event, e_trigger: &str, other: &Event, other_trigger: &str) -> bool {
+    e.kind == other.kind
+        && e.source.country == other.source.country
+        && e.target.country == other.target.country
+        && e_trigger.eq_ignore_ascii_case(other_trigger)
 }
 
 /// "must" / "have to": an obligation, which is a demand when someone says
