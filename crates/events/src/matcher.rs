@@ -338,6 +338,9 @@ pub struct LowerTokens<'d> {
     /// [`LOOKED_UP`] set, or 0 before the first look-up: the patterns of a
     /// trigger ask for the same classes of the same few words over and over.
     class_masks: Vec<Cell<u64>>,
+    /// Per token, [`crate::words::flags_of`] its word with
+    /// [`crate::words::KNOWN`] set, or 0 before the first question.
+    flags: Vec<Cell<u8>>,
 }
 
 /// The bit of [`LowerTokens`]' class cache that marks a looked-up word.
@@ -378,7 +381,8 @@ impl<'d> LowerTokens<'d> {
             }
         }
         let class_masks = vec![Cell::new(0); doc.tokens.len()];
-        LowerTokens { doc, words, shifts, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks }
+        let flags = vec![Cell::new(0); doc.tokens.len()];
+        LowerTokens { doc, words, shifts, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks, flags }
     }
     /// The lower-cased text of token `i` ("" past the end).
     #[inline]
@@ -406,6 +410,19 @@ impl<'d> LowerTokens<'d> {
     /// bit `bit` (see [`Matcher::class_bit_of`]), looked up once per token.
     pub fn in_builtin_class(&self, i: usize, bit: u64) -> bool {
         self.class_mask(i, &MATCHER) & bit != 0
+    }
+    /// [`crate::words::flags_of`] the word of token `i` (that of "" past
+    /// the end), worked out once per token.
+    #[inline]
+    pub(crate) fn flags(&self, i: usize) -> u8 {
+        let Some(cell) = self.flags.get(i) else { return crate::words::flags_of("") };
+        let known = cell.get();
+        if known != 0 {
+            return known & !crate::words::KNOWN;
+        }
+        let f = crate::words::flags_of(self.get(i));
+        cell.set(f | crate::words::KNOWN);
+        f
     }
     pub fn kind(&self, i: usize) -> TokenKind {
         self.doc.tokens.get(i).map_or(TokenKind::Punct, |t| t.kind)
@@ -674,6 +691,25 @@ mod tests {
             }
         }
         assert!(passed_over > 100 && matched > 100, "{passed_over} {matched}");
+    }
+
+    /// The cached flags are those of the words, asked in any order, past the end too.
+    #[test]
+    fn cached_flags_agree_with_the_lists() {
+        use dateline_pipeline::Component;
+        let mut doc = Doc::new("He said that, as officials told reporters, talks would begin when \"Israel\" AGREED. Thinks: Which?".into(), Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let lower = lower_text(&doc);
+        let toks = LowerTokens::new(&doc, &lower);
+        let n = doc.tokens.len();
+        let mut seen = 0;
+        for k in (0..n + 3).rev().chain(0..n + 3) {
+            let plain = crate::words::flags_of(toks.get(k));
+            assert_eq!(toks.flags(k), plain, "{}", toks.get(k));
+            assert_eq!(plain & crate::words::SPEECH_VERB != 0, crate::words::is_speech_verb(toks.get(k)));
+            seen += usize::from(plain != 0);
+        }
+        assert!(seen >= 14, "{seen}");
     }
 
     #[test]
