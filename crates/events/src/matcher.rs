@@ -353,13 +353,12 @@ impl<'d> LowerTokens<'d> {
         let room = doc.tokens.len() / 4 + 8;
         let (mut triggers, mut trigger_patterns) = (Vec::with_capacity(room), Vec::with_capacity(room));
         let (mut cue_at, mut cue_kinds) = (Vec::with_capacity(room), Vec::with_capacity(room));
-        // one pass: each token's word is sliced and its roles looked up at once
-        let mut words: Vec<&str> = Vec::with_capacity(doc.tokens.len());
+        // one tight pass slicing the words, then one over the words for their
+        // roles (measured: fewer instructions than one pass doing both)
+        let words: Vec<&str> = doc.tokens.iter().map(|tok| lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("")).collect();
         let roles = &*WORD_ROLES;
         let mut shifts = Vec::new();
-        for (i, tok) in doc.tokens.iter().enumerate() {
-            let w = lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("");
-            words.push(w);
+        for (i, (tok, &w)) in doc.tokens.iter().zip(&words).enumerate() {
             if tok.kind != TokenKind::Word {
                 // the shift words are looked for in tokens of any kind (all are five bytes or more)
                 if w.len() >= 5 && roles.of(w).shift {
