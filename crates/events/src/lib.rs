@@ -17,6 +17,7 @@ pub mod dates;
 pub mod matcher;
 pub mod stances;
 pub mod starts;
+mod words;
 
 use dateline_doc::{Actor, Doc, Event, EventStatus, EventType, FactKind, FactValue, TokenKind};
 use dateline_pipeline::{Component, Layer};
@@ -75,23 +76,6 @@ fn is_hostile_act(t: EventType) -> bool {
     matches!(t, Sanction | Coerce | Assault | Protest)
 }
 
-fn is_speech_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said" | "says" | "say" | "told" | "tells" | "added" | "announced" | "announces" | "stated" | "declared"
-            | "reported" | "confirmed" | "according" | "quoted" | "noted" | "insisted" | "explained" | "claimed"
-            | "wrote" | "argued" | "suggested" | "believes" | "believe" | "thinks" | "think"
-    )
-}
-
-fn is_clause_word(w: &str) -> bool {
-    matches!(
-        w,
-        "that" | "who" | "which" | "whom" | "because" | "while" | "whereas" | "although" | "though" | "if"
-            | "unless" | "when" | "but" | "after" | "before" | "since" | "as" | "where"
-    )
-}
-
 fn is_negation(w: &str) -> bool {
     matches!(w, "not" | "never" | "no" | "cannot" | "neither" | "nor" | "without" | "failed" | "fail" | "fails" | "unable")
         || w.ends_with("n't")
@@ -123,7 +107,7 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
     while j > floor {
         j -= 1;
         let w = toks.get(j);
-        if matches!(w, "," | ";" | ":" | "\"" | "(" | ")") || is_clause_word(w) || is_speech_verb(w) {
+        if matches!(w, "," | ";" | ":" | "\"" | "(" | ")") || toks.flags(j) & (words::CLAUSE_WORD | words::SPEECH_VERB) != 0 {
             break;
         }
         if is_negation(w) {
@@ -178,7 +162,7 @@ fn attribution_tail(toks: &LowerTokens, a: usize, b: usize) -> usize {
         j -= 1;
         let w = toks.get(j);
         if w == "," {
-            let tail_has_cue = (j + 1..b).any(|k| is_speech_verb(toks.get(k)));
+            let tail_has_cue = (j + 1..b).any(|k| toks.flags(k) & words::SPEECH_VERB != 0);
             return if tail_has_cue && b - j <= 14 { j } else { b };
         }
         if w == "according" && j + 1 < b && toks.get(j + 1) == "to" {
@@ -198,10 +182,11 @@ fn clause_start(toks: &LowerTokens, a: usize, t: usize) -> (usize, Option<usize>
         if matches!(w, ";" | ":" | "\"") {
             return (j + 1, None);
         }
-        if is_speech_verb(w) {
+        let flags = toks.flags(j);
+        if flags & words::SPEECH_VERB != 0 {
             return (j + 1, Some(j));
         }
-        if is_clause_word(w) && w != "as" {
+        if flags & words::CLAUSE_WORD != 0 && w != "as" {
             return (j + 1, None);
         }
     }
@@ -353,10 +338,6 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             &at.mentions,
         )
     };
-    // events of earlier sentences, by kind, actors and trigger word: one meeting
-    // mentioned twice is one meeting
-    let mut earlier: std::collections::HashSet<EventKey, std::hash::BuildHasherDefault<matcher::WordHasher>> = Default::default();
-    let mut earlier_seen = 0;
     let report = doc.meta.date.as_deref().and_then(Ymd::parse);
     let mut events: Vec<Event> = Vec::new();
     let mut trigger_cursor = 0;
@@ -434,7 +415,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         if cands.is_empty() {
             continue;
         }
-        let (actors, quote_index, fact_index, mention_index) = lazy.get_or_init(per_doc);
+        let (all_actors, quote_index, fact_index, mention_index) = lazy.get_or_init(per_doc);
+        // every look-up of actors below is of a range inside the sentence
+        let actors = hits_in(all_actors, a, b);
         let tail = attribution_tail(toks, a, b);
         // read only when an event of the sentence gets this far
         let dates = std::cell::OnceCell::new();
@@ -452,7 +435,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             }
             // ", relief officials said": words of the attribution are no event
             // (what follows the reporting verb is what was said, not the attribution)
-            if t >= tail && (t + 1..b).any(|k| is_speech_verb(toks.get(k))) {
+            if t >= tail && (t + 1..b).any(|k| toks.flags(k) & words::SPEECH_VERB != 0) {
                 continue;
             }
             let m = modality(toks, a, t);
@@ -593,7 +576,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             }
             // "Russia said Sudan must return …": the sayer demands, of the one who must
             if is_obligation(toks, &c.pm) {
-                if let Some(sv) = (a..t).rev().find(|&k| is_speech_verb(toks.get(k)) || matches!(toks.get(k), "reiterated" | "concluded" | "reminder" | "warned" | "stressed" | "demanded")) {
+                if let Some(sv) = (a..t).rev().find(|&k| toks.flags(k) & words::SPEECH_VERB != 0 || matches!(toks.get(k), "reiterated" | "concluded" | "reminder" | "warned" | "stressed" | "demanded")) {
                     let (s0, _) = clause_start(toks, a, sv);
                     let sayer = hits_in(&actors, s0, sv).last().or_else(|| hits_in(&actors, a, sv).first());
                     let obliged = hits_in(&actors, sv + 1, t).last();
@@ -748,14 +731,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             // one sentence, one event of a kind: "clashes ... killed 14 soldiers";
             // and a report that mentions one meeting twice has one meeting
             let trig = toks.get(t);
-            for e in &events[earlier_seen..sentence_first] {
-                if let Some(tr) = e.trigger {
-                    earlier.insert(EventKey::of(e, doc.slice(tr)));
-                }
-            }
-            earlier_seen = sentence_first;
             let dup = events[sentence_first..].iter().any(|e| e.kind == event.kind)
-                || earlier.contains(&EventKey::of(&event, trig));
+                || events[..sentence_first].iter().any(|e| e.trigger.is_some_and(|tr| same_event(e, doc.slice(tr), &event, trig)));
             if !dup {
                 events.push(event);
             }
@@ -888,24 +865,14 @@ fn participants_acted_on(toks: &LowerTokens, found: &[PatternMatch], pm: &Patter
     object || patient
 }
 
-/// What makes two events of different sentences the same event.
-#[derive(PartialEq, Eq, Hash)]
-struct EventKey {
-    kind: EventType,
-    source: Option<String>,
-    target: Option<String>,
-    trigger: String,
-}
-
-impl EventKey {
-    fn of(e: &Event, trigger: &str) -> EventKey {
-        EventKey {
-            kind: e.kind,
-            source: e.source.country.clone(),
-            target: e.target.country.clone(),
-            trigger: trigger.to_ascii_lowercase(),
-        }
-    }
+/// What makes two events of different sentences the same event: kind,
+/// actors' countries and trigger word (in any case). (Earlier events are
+/// compared one by one: a report has few, and no key is built per event.)
+fn same_event(e: &Event, e_trigger: &str, other: &Event, other_trigger: &str) -> bool {
+    e.kind == other.kind
+        && e.source.country == other.source.country
+        && e.target.country == other.target.country
+        && e_trigger.eq_ignore_ascii_case(other_trigger)
 }
 
 /// "must" / "have to": an obligation, which is a demand when someone says

@@ -75,6 +75,11 @@ pub struct Matcher {
     /// Trigger form → the patterns it is the trigger of, longest first
     /// (then in line order): the order [`best_at`] tries them in.
     by_trigger: WordMap<Vec<usize>>,
+    /// `by_trigger` with what [`best_at`] reads of each pattern before it
+    /// tries one, side by side: the lists of a text's triggers are walked
+    /// one entry after another, not by a look-up per pattern in the
+    /// (large, mostly cold) pattern data.
+    trigger_entries: WordMap<Vec<TriggerEntry>>,
     filter: WordFilter,
     /// Word → the classes it belongs to, one bit per class (the first 63
     /// classes; a word class past those is looked up in `lex`; the top bit
@@ -89,6 +94,9 @@ pub struct Matcher {
     /// its trigger and of the word right before it ([`ANY_SHAPE`] where
     /// that word is no list of forms, or there is none): a pattern whose
     /// neighbour shapes the text's do not fit is passed over untried.
+    /// (Copied into `trigger_entries`, which the matcher reads; kept as the
+    /// definition the tests check the copies against.)
+    #[cfg_attr(not(test), allow(dead_code))]
     neighbour_shapes: Vec<(u64, u64)>,
     /// Per pattern: its event type (`None`: a SKIP reading or an unknown
     /// type), parsed once here rather than at every match.
@@ -140,13 +148,17 @@ impl Matcher {
             Some(PatternWord::Forms(f)) => f.iter().fold(0, |bits, x| bits | shape_bit(x)),
             _ => ANY_SHAPE,
         };
-        let neighbour_shapes = lex
+        let neighbour_shapes: Vec<(u64, u64)> = lex
             .patterns
             .iter()
             .map(|p| (shapes_of(p.words.get(p.trigger + 1)), shapes_of(p.trigger.checked_sub(1).and_then(|k| p.words.get(k)))))
             .collect();
         let class_filter = WordFilter::new(class_words.keys().map(String::as_str));
-        Matcher { lex, by_trigger, filter, class_words, class_filter, class_bit, word_class_bits, neighbour_shapes, kinds }
+        let trigger_entries = by_trigger
+            .iter()
+            .map(|(w, ids)| (w.clone(), ids.iter().map(|&id| TriggerEntry::of(&lex, &neighbour_shapes, id)).collect()))
+            .collect();
+        Matcher { lex, by_trigger, trigger_entries, filter, class_words, class_filter, class_bit, word_class_bits, neighbour_shapes, kinds }
     }
 
     /// Whether lower-case `word` is a member of class `name`: the answer of
@@ -176,6 +188,26 @@ impl Matcher {
             return 0;
         }
         self.class_words.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// One pattern of a trigger's list with what decides, without reading the
+/// pattern, that it cannot match at a place: where its trigger is among
+/// its words and the [`Matcher::neighbour_shapes`] of the words beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerEntry {
+    /// The pattern's index in the matcher's lexicon.
+    pub id: usize,
+    /// `EventPattern::trigger`: how many words come before the trigger.
+    trigger: usize,
+    after: u64,
+    before: u64,
+}
+
+impl TriggerEntry {
+    fn of(lex: &EventLexicon, shapes: &[(u64, u64)], id: usize) -> TriggerEntry {
+        let (after, before) = shapes[id];
+        TriggerEntry { id, trigger: lex.patterns[id].trigger, after, before }
     }
 }
 
@@ -211,8 +243,9 @@ pub struct WordRoles {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordRole {
-    /// The patterns the word is the trigger of (empty: none).
-    pub patterns: &'static [usize],
+    /// The patterns the word is the trigger of (empty: none), in
+    /// [`Matcher::by_trigger`]'s order.
+    pub patterns: &'static [TriggerEntry],
     /// The stance cue the word is (`None`: none).
     pub cue: Option<Cue>,
     /// A noun of a change of position ("a shift from …"): see [`SHIFT_WORDS`].
@@ -226,8 +259,8 @@ pub const SHIFT_WORDS: [&str; 6] = ["change", "shift", "departure", "reversal", 
 impl WordRoles {
     fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = (&'a str, Cue)>) -> WordRoles {
         let mut roles: WordMap<WordRole> = WordMap::default();
-        for (w, ids) in &m.by_trigger {
-            roles.entry(w.clone()).or_default().patterns = ids;
+        for (w, entries) in &m.trigger_entries {
+            roles.entry(w.clone()).or_default().patterns = entries;
         }
         for (w, cue) in cues {
             roles.entry(w.to_string()).or_default().cue = Some(cue);
@@ -297,7 +330,7 @@ pub struct LowerTokens<'d> {
     pub shifts: Vec<u32>,
     pub triggers: Vec<u32>,
     /// The patterns each of `triggers` starts.
-    trigger_patterns: Vec<&'static [usize]>,
+    trigger_patterns: Vec<&'static [TriggerEntry]>,
     /// The places of the stance cues (all are words) and, in `cue_kinds`, what each is.
     pub cues: Vec<u32>,
     pub cue_kinds: Vec<Cue>,
@@ -305,6 +338,9 @@ pub struct LowerTokens<'d> {
     /// [`LOOKED_UP`] set, or 0 before the first look-up: the patterns of a
     /// trigger ask for the same classes of the same few words over and over.
     class_masks: Vec<Cell<u64>>,
+    /// Per token, [`crate::words::flags_of`] its word with
+    /// [`crate::words::KNOWN`] set, or 0 before the first question.
+    flags: Vec<Cell<u8>>,
 }
 
 /// The bit of [`LowerTokens`]' class cache that marks a looked-up word.
@@ -317,7 +353,8 @@ impl<'d> LowerTokens<'d> {
         let room = doc.tokens.len() / 4 + 8;
         let (mut triggers, mut trigger_patterns) = (Vec::with_capacity(room), Vec::with_capacity(room));
         let (mut cue_at, mut cue_kinds) = (Vec::with_capacity(room), Vec::with_capacity(room));
-        // one tight pass slicing the words, then one over the words for their roles
+        // one tight pass slicing the words, then one over the words for their
+        // roles (measured: fewer instructions than one pass doing both)
         let words: Vec<&str> = doc.tokens.iter().map(|tok| lower.get(tok.norm_start as usize..tok.norm_end as usize).unwrap_or("")).collect();
         let roles = &*WORD_ROLES;
         let mut shifts = Vec::new();
@@ -343,7 +380,8 @@ impl<'d> LowerTokens<'d> {
             }
         }
         let class_masks = vec![Cell::new(0); doc.tokens.len()];
-        LowerTokens { doc, words, shifts, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks }
+        let flags = vec![Cell::new(0); doc.tokens.len()];
+        LowerTokens { doc, words, shifts, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks, flags }
     }
     /// The lower-cased text of token `i` ("" past the end).
     #[inline]
@@ -371,6 +409,19 @@ impl<'d> LowerTokens<'d> {
     /// bit `bit` (see [`Matcher::class_bit_of`]), looked up once per token.
     pub fn in_builtin_class(&self, i: usize, bit: u64) -> bool {
         self.class_mask(i, &MATCHER) & bit != 0
+    }
+    /// [`crate::words::flags_of`] the word of token `i` (that of "" past
+    /// the end), worked out once per token.
+    #[inline]
+    pub(crate) fn flags(&self, i: usize) -> u8 {
+        let Some(cell) = self.flags.get(i) else { return crate::words::flags_of("") };
+        let known = cell.get();
+        if known != 0 {
+            return known & !crate::words::KNOWN;
+        }
+        let f = crate::words::flags_of(self.get(i));
+        cell.set(f | crate::words::KNOWN);
+        f
     }
     pub fn kind(&self, i: usize) -> TokenKind {
         self.doc.tokens.get(i).map_or(TokenKind::Punct, |t| t.kind)
@@ -447,17 +498,18 @@ fn try_pattern<'a>(
 /// forms cannot match where the token there is out of the sentence or of
 /// a shape none of the forms has: such patterns are passed over without
 /// a try (see [`Matcher::neighbour_shapes`]).
-fn best_at<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
+///
+/// (A pattern with more words before its trigger than the sentence has
+/// before `i` is passed over too: [`try_pattern`] would refuse it.)
+fn best_at<'a>(m: &'a Matcher, ids: &[TriggerEntry], toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
     // 0: no token there, which no list of forms fits
     let next = if i + 1 < lim { shape_bit(toks.get(i + 1)) } else { 0 };
     let prev = if i > sent_start { shape_bit(toks.get(i - 1)) } else { 0 };
     let may_fit = |shapes: u64, here: u64| shapes == ANY_SHAPE || shapes & here != 0;
+    let room = i - sent_start.min(i);
     ids.iter()
-        .filter(|&&id| {
-            let (after, before) = m.neighbour_shapes[id];
-            may_fit(after, next) && may_fit(before, prev)
-        })
-        .find_map(|&id| try_pattern(m, id, toks, i, sent_start, lim))
+        .filter(|e| e.trigger <= room && may_fit(e.after, next) && may_fit(e.before, prev))
+        .find_map(|e| try_pattern(m, e.id, toks, i, sent_start, lim))
 }
 
 /// All event matches of the token range `[a, b)` (one sentence), left to
@@ -508,7 +560,12 @@ mod tests {
         let words = MATCHER.by_trigger.keys().chain(cues.keys()).map(String::as_str).chain(["the", "said", "", "x"]);
         for w in words {
             let role = roles.of(w);
-            assert_eq!(role.patterns, MATCHER.by_trigger.get(w).map_or(&[][..], Vec::as_slice), "{w}");
+            let ids: Vec<usize> = role.patterns.iter().map(|e| e.id).collect();
+            assert_eq!(ids, MATCHER.by_trigger.get(w).map_or(&[][..], Vec::as_slice), "{w}");
+            for e in role.patterns {
+                assert_eq!((e.after, e.before), MATCHER.neighbour_shapes[e.id], "{w}");
+                assert_eq!(e.trigger, MATCHER.lex.patterns[e.id].trigger, "{w}");
+            }
             assert_eq!(role.cue, cues.get(w).copied(), "{w}");
         }
         assert!(MATCHER.by_trigger.keys().any(|w| !roles.of(w).patterns.is_empty() && roles.of(w).cue.is_none()));
@@ -516,8 +573,8 @@ mod tests {
 
     /// `best_at` as first written: every pattern tried, the longest match
     /// kept, the earlier line on a tie.
-    fn best_by_trying_all<'a>(m: &'a Matcher, ids: &[usize], toks: &LowerTokens, i: usize, a: usize, b: usize) -> Option<PatternMatch<'a>> {
-        let mut ids = ids.to_vec();
+    fn best_by_trying_all<'a>(m: &'a Matcher, ids: &[TriggerEntry], toks: &LowerTokens, i: usize, a: usize, b: usize) -> Option<PatternMatch<'a>> {
+        let mut ids: Vec<usize> = ids.iter().map(|e| e.id).collect();
         ids.sort();
         let mut best: Option<(usize, PatternMatch)> = None;
         for id in ids {
@@ -573,7 +630,7 @@ mod tests {
                 let plain = best_by_trying_all(m, ids, &toks, i, a, b).map(|pm| (pm.id, pm.start, pm.end));
                 assert_eq!(fast, plain, "at {:?}", toks.get(i));
                 matched += usize::from(fast.is_some());
-                several += usize::from(ids.iter().filter(|&&id| try_pattern(m, id, &toks, i, a, b).is_some()).count() > 1);
+                several += usize::from(ids.iter().filter(|e| try_pattern(m, e.id, &toks, i, a, b).is_some()).count() > 1);
             }
         }
         assert!(matched > m.lex.patterns.len() / 2 && several > 50, "{matched} {several}");
@@ -622,7 +679,7 @@ mod tests {
                 }
                 let next = if i + 1 < b { shape_bit(toks.get(i + 1)) } else { 0 };
                 let prev = if i > a { shape_bit(toks.get(i - 1)) } else { 0 };
-                for &id in ids {
+                for &TriggerEntry { id, .. } in ids {
                     let (after, before) = m.neighbour_shapes[id];
                     let fits = (after == ANY_SHAPE || after & next != 0) && (before == ANY_SHAPE || before & prev != 0);
                     let found = try_pattern(m, id, &toks, i, a, b).is_some();
@@ -633,6 +690,25 @@ mod tests {
             }
         }
         assert!(passed_over > 100 && matched > 100, "{passed_over} {matched}");
+    }
+
+    /// The cached flags are those of the words, asked in any order, past the end too.
+    #[test]
+    fn cached_flags_agree_with_the_lists() {
+        use dateline_pipeline::Component;
+        let mut doc = Doc::new("He said that, as officials told reporters, talks would begin when \"Israel\" AGREED. Thinks: Which?".into(), Default::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let lower = lower_text(&doc);
+        let toks = LowerTokens::new(&doc, &lower);
+        let n = doc.tokens.len();
+        let mut seen = 0;
+        for k in (0..n + 3).rev().chain(0..n + 3) {
+            let plain = crate::words::flags_of(toks.get(k));
+            assert_eq!(toks.flags(k), plain, "{}", toks.get(k));
+            assert_eq!(plain & crate::words::SPEECH_VERB != 0, crate::words::is_speech_verb(toks.get(k)));
+            seen += usize::from(plain != 0);
+        }
+        assert!(seen >= 14, "{seen}");
     }
 
     #[test]

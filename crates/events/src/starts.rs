@@ -3,19 +3,20 @@
 //! The actor list is matched with an automaton run anchored at the places a
 //! phrase can start. Its phrases start with a capital letter, bar a few
 //! (`al-Shabaab`), so those places are rare: a word-at-a-time scan finds the
-//! capitals, a packed multi-pattern search (SIMD, in the aho-corasick crate)
-//! the first bytes of the other phrases ("al-", "von"), and a check of the
+//! capitals, a substring search per prefix (SIMD, in the memchr crate; a
+//! multi-pattern automaton spent more verifying its prefilter's many
+//! candidates) the first bytes of the other phrases ("al-", "von"), and a check of the
 //! first four bytes against the list's leaves few places for the automaton
 //! (common pairs such as "Th" seldom go on as a phrase does).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem::Finder;
 
 /// The first bytes and first byte pairs of a phrase list.
 pub struct PhraseStarts {
     /// The first three bytes (or all, if fewer) of the phrases that do not
-    /// start with an ASCII capital (capitals are found wholesale); `None`
-    /// when there are none.
-    other_starts: Option<AhoCorasick>,
+    /// start with an ASCII capital (capitals are found wholesale), one
+    /// searcher each.
+    other_starts: Vec<Finder<'static>>,
     first: [bool; 256],
     /// A phrase of one byte starts with this byte.
     single: [bool; 256],
@@ -89,8 +90,8 @@ impl PhraseStarts {
                 None => single[b0 as usize] = true,
             }
         }
-        // a few short patterns: the crate searches them with a packed (SIMD) searcher
-        let other_starts = (!others.is_empty()).then(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(&others).ok()).flatten();
+        // a few short patterns, each searched for with a SIMD substring searcher
+        let other_starts = others.iter().map(|o| Finder::new(o).into_owned()).collect();
         PhraseStarts { other_starts, first, single, pairs, whole_pairs, whole_triples, quads }
     }
 
@@ -120,15 +121,8 @@ impl PhraseStarts {
     /// Calls `f` with each position of `bytes` where a phrase may start, in order.
     pub fn each(&self, bytes: &[u8], mut f: impl FnMut(usize)) {
         // the starts of the few phrases that are not capitalised, in order:
-        // the leftmost match from each place on (so overlapping ones too)
-        let mut others: Vec<usize> = Vec::new();
-        if let Some(ac) = &self.other_starts {
-            let mut from = 0;
-            while let Ok(Some(m)) = ac.try_find(aho_corasick::Input::new(bytes).range(from..)) {
-                others.push(m.start());
-                from = m.start() + 1;
-            }
-        }
+        // every place where one of their first bytes is (overlapping ones too)
+        let others = self.other_places(bytes);
         let mut next_other = 0;
         // every place in order: the other starts before `p`, then `p`
         let mut check = |p: usize| {
@@ -168,9 +162,44 @@ impl PhraseStarts {
     }
 }
 
+impl PhraseStarts {
+    /// Every place of `bytes` where the first bytes of a phrase that does
+    /// not start with a capital are, in order, each once.
+    fn other_places(&self, bytes: &[u8]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for f in &self.other_starts {
+            let mut from = 0;
+            while let Some(k) = bytes.get(from..).and_then(|rest| f.find(rest)) {
+                out.push(from + k);
+                from += k + 1;
+            }
+        }
+        if self.other_starts.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The other places are those where a byte-by-byte comparison finds
+    /// one of the prefixes (overlapping and nested ones included).
+    #[test]
+    fn other_places_are_every_occurrence() {
+        let phrases = ["al-Shabaab", "el-Sisi", "von der Leyen", "aa", "aaa-x", "Kyiv", "v"];
+        let s = PhraseStarts::new(phrases);
+        let prefixes: Vec<&[u8]> = phrases.iter().map(|p| &p.as_bytes()[..p.len().min(3)]).filter(|p| !p[0].is_ascii_uppercase()).collect();
+        for text in ["al-el-von al-al- vonvon aaaa-x v", "", "a", "Kyiv", "xxal", "al-", "\u{e9}al-\u{e9}von"] {
+            let bytes = text.as_bytes();
+            let plain: Vec<usize> = (0..bytes.len()).filter(|&p| prefixes.iter().any(|x| bytes[p..].starts_with(x))).collect();
+            assert_eq!(s.other_places(bytes), plain, "{text}");
+        }
+        assert!(PhraseStarts::new(["Kyiv"]).other_places(b"al-von").is_empty());
+    }
 
     fn all_starts(s: &PhraseStarts, bytes: &[u8]) -> Vec<usize> {
         let mut out = Vec::new();
