@@ -279,13 +279,13 @@ fn find_with(doc: &Doc, prefilter: bool) -> Vec<LexMatch> {
         if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_outlines.contains(word_outline(word)) {
             continue;
         }
-        let hyphenated = word.contains(&b'-');
+        // one pass for the hash and the hyphen
+        let (h, hyphenated) = word_hash_and_hyphen(word);
         if prefilter && !hyphenated && !word.is_empty() && !gaz.forms.has_empty_form() {
-            let h = word_hash(word);
             if !gaz.form_prefixes.contains(h) || !lowercase_doc && word[0].is_ascii_lowercase() && !gaz.lower_first_words.contains(&h) {
                 continue;
             }
-        } else if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_words.contains(&word_hash(word)) {
+        } else if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_words.contains(&h) {
             continue;
         }
         starts.clear();
@@ -347,6 +347,17 @@ fn word_hash_step(h: u64, b: u8) -> u64 {
 /// A cheap hash of a word, lower-cased.
 fn word_hash(w: &[u8]) -> u64 {
     w.iter().fold(WORD_HASH_SEED, |h, &b| word_hash_step(h, b))
+}
+
+/// [`word_hash`] and whether the word holds a hyphen, in one pass.
+#[inline]
+fn word_hash_and_hyphen(w: &[u8]) -> (u64, bool) {
+    let mut hyphen = false;
+    let h = w.iter().fold(WORD_HASH_SEED, |h, &b| {
+        hyphen |= b == b'-';
+        word_hash_step(h, b)
+    });
+    (h, hyphen)
 }
 
 /// Which written form of a pattern the text is: the same spelling; for text
@@ -503,6 +514,14 @@ mod tests {
             }
         }
         assert!(found > 30, "{found}");
+    }
+
+    #[test]
+    fn hash_and_hyphen_in_one_pass_as_apart() {
+        for w in ["", "-", "a", "EU-Mercosur", "al-Qaeda", "Kyiv", "well-known-", "Zürich", "ÉLYSÉE-x"] {
+            let w = w.as_bytes();
+            assert_eq!(word_hash_and_hyphen(w), (word_hash(w), w.contains(&b'-')), "{:?}", String::from_utf8_lossy(w));
+        }
     }
 
     #[test]
