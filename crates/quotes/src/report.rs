@@ -174,7 +174,8 @@ fn may_head_noun_report(v: View, i: usize) -> bool {
 /// possessor, when there is one, is the speaker. Only after the sentence's
 /// other reports, which stay in text order.
 fn noun_reports(v: View, a: usize, b: usize, quotes: &[Marked], hits: &[CueHit], out: &mut Vec<Report>) {
-    for i in a + 1..b.saturating_sub(2) {
+    // (i in a + 1..b - 2 with "that" or "to" after it)
+    for i in v.that_to_tokens_in(a + 2, b.saturating_sub(1)).iter().map(|&k| k - 1) {
         if !may_head_noun_report(v, i) || out.last().is_some_and(|r| r.cue.first >= i) {
             continue;
         }

@@ -110,24 +110,60 @@ impl Words for LazyLock<WordSet> {
 /// Also lists the quotation-mark tokens, which the mark and byline scans
 /// visit instead of every token, and the reporting cues each token may
 /// start, looked up once here: the cue scan and the phrase stops ask again.
+/// The tokens that start some cue, and the tokens "that" and "to" (which
+/// follow a noun of saying), are listed too: the cue scan and the noun
+/// report scan of a sentence visit them instead of every token.
 pub(crate) struct TokenTexts<'a> {
     texts: Vec<&'a str>,
     marks: Vec<usize>,
     cues: Vec<&'static [Cue]>,
+    cue_tokens: Vec<usize>,
+    that_to: Vec<usize>,
 }
 
 impl<'a> TokenTexts<'a> {
     pub fn new(doc: &'a Doc) -> TokenTexts<'a> {
         let norm = doc.norm.as_str();
         let lex = speech_cues();
-        // three tight passes (each a loop of known length) rather than one
-        // that juggles three vectors
+        // tight passes (each a loop of known length) rather than one
+        // that juggles all the vectors
         let texts: Vec<&'a str> =
             doc.tokens.iter().map(|t| norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")).collect();
-        let cues = texts.iter().map(|&text| if lex.may_start(text.as_bytes()) { lex.starting_with(text) } else { &[] }).collect();
         let marks = doc.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, _)| i).collect();
-        TokenTexts { texts, marks, cues }
+        // the two lists, each of a few tokens in a hundred, with the cue look-up
+        let mut cues: Vec<&'static [Cue]> = Vec::with_capacity(texts.len());
+        let (mut cue_tokens, mut that_to) = (Vec::new(), Vec::new());
+        for (i, &text) in texts.iter().enumerate() {
+            let c = lex.starting_with(text);
+            if !c.is_empty() {
+                cue_tokens.push(i);
+            }
+            if is_that_or_to(text) {
+                that_to.push(i);
+            }
+            cues.push(c);
+        }
+        TokenTexts { texts, marks, cues, cue_tokens, that_to }
     }
+}
+
+/// "that" or "to", in any case: the bytes as one word with the ASCII case
+/// bit (0x20) set; a byte ORed with it equals a lower-case letter only when
+/// it is that letter in either case.
+#[inline]
+fn is_that_or_to(t: &str) -> bool {
+    match *t.as_bytes() {
+        [a, b] => u16::from_le_bytes([a, b]) | 0x2020 == u16::from_le_bytes(*b"to"),
+        [a, b, c, d] => u32::from_le_bytes([a, b, c, d]) | 0x2020_2020 == u32::from_le_bytes(*b"that"),
+        _ => false,
+    }
+}
+
+/// The entries of a sorted index list in `[a, b)`.
+fn indices_in(list: &[usize], a: usize, b: usize) -> &[usize] {
+    let from = list.partition_point(|&m| m < a);
+    let to = from + list[from..].partition_point(|&m| m < b);
+    &list[from..to]
 }
 
 /// Read-only token access with the tests the rules use.
@@ -137,11 +173,31 @@ pub(crate) struct View<'a> {
     texts: &'a [&'a str],
     marks: &'a [usize],
     cues: &'a [&'static [Cue]],
+    cue_tokens: &'a [usize],
+    that_to: &'a [usize],
 }
 
 impl<'a> View<'a> {
     pub fn new(doc: &'a Doc, texts: &'a TokenTexts<'a>) -> View<'a> {
-        View { doc, texts: &texts.texts, marks: &texts.marks, cues: &texts.cues }
+        View {
+            doc,
+            texts: &texts.texts,
+            marks: &texts.marks,
+            cues: &texts.cues,
+            cue_tokens: &texts.cue_tokens,
+            that_to: &texts.that_to,
+        }
+    }
+
+    /// The tokens in `[a, b)` that start some cue (`cues_starting` is not
+    /// empty), in order.
+    pub fn cue_tokens_in(&self, a: usize, b: usize) -> &'a [usize] {
+        indices_in(self.cue_tokens, a, b)
+    }
+
+    /// The tokens "that" and "to" (any case) in `[a, b)`, in order.
+    pub fn that_to_tokens_in(&self, a: usize, b: usize) -> &'a [usize] {
+        indices_in(self.that_to, a, b)
     }
 
     /// The cues whose first word is token `i` (`speech_cues().starting_with`
@@ -158,9 +214,7 @@ impl<'a> View<'a> {
 
     /// The quotation-mark tokens in `[a, b)`.
     pub fn quote_tokens_in(&self, a: usize, b: usize) -> &'a [usize] {
-        let from = self.marks.partition_point(|&m| m < a);
-        let to = from + self.marks[from..].partition_point(|&m| m < b);
-        &self.marks[from..to]
+        indices_in(self.marks, a, b)
     }
 
     pub fn len(&self) -> usize {
@@ -332,6 +386,48 @@ mod tests {
         for i in 0..v.len() {
             assert_eq!(v.cues_starting(i), speech_cues().starting_with(v.text(i)), "token {i} {:?}", v.text(i));
         }
+    }
+
+    #[test]
+    fn that_or_to_is_the_plain_case_blind_comparison() {
+        let plain = |t: &str| t.eq_ignore_ascii_case("to") || t.eq_ignore_ascii_case("that");
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let two = [a, b];
+                if let Ok(t) = std::str::from_utf8(&two) {
+                    assert_eq!(super::is_that_or_to(t), plain(t), "{two:?}");
+                }
+                for w in [[a, b, b'a', b't'], [b't', b'h', a, b], [a, b'h', b'a', b], [b't', a, b, b'T']] {
+                    if let Ok(t) = std::str::from_utf8(&w) {
+                        assert_eq!(super::is_that_or_to(t), plain(t), "{w:?}");
+                    }
+                }
+            }
+        }
+        for t in ["", "t", "TO", "To", "tO", "THAT", "tHaT", "thatt", "tha", "toe", "tó", "that’"] {
+            assert_eq!(super::is_that_or_to(t), plain(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn listed_tokens_are_the_plain_filters() {
+        let d = crate::tests::seg(
+            "That said, Lee told THAT to them: “To whom?” he asked. To be sure, according to Tom, thats tot that.\n\nSaid she: “no.”",
+        );
+        let texts = TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        for a in 0..=v.len() {
+            for b in a..=v.len() {
+                let cues: Vec<usize> = (a..b).filter(|&i| !v.cues_starting(i).is_empty()).collect();
+                assert_eq!(v.cue_tokens_in(a, b), cues, "{a}..{b}");
+                let linkers: Vec<usize> = (a..b).filter(|&i| v.is(i, "that") || v.is(i, "to")).collect();
+                assert_eq!(v.that_to_tokens_in(a, b), linkers, "{a}..{b}");
+                let marks: Vec<usize> = (a..b).filter(|&i| v.is_quote(i)).collect();
+                assert_eq!(v.quote_tokens_in(a, b), marks, "{a}..{b}");
+            }
+        }
+        assert!(v.cue_tokens_in(0, v.len()).len() >= 4 && v.that_to_tokens_in(0, v.len()).len() >= 6);
+        assert!(v.that_to_tokens_in(5, 2).is_empty() && v.cue_tokens_in(v.len(), 0).is_empty());
     }
 
     #[test]
