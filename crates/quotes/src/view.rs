@@ -14,12 +14,58 @@ use dateline_lexicon::speech::{speech_cues, Cue};
 /// copied nor re-validated (open addressing, load at most one half;
 /// [`folded_hash`] takes eight bytes at a time).
 pub(crate) struct WordSet {
-    /// Power-of-two table of words; "" marks an empty slot.
+    /// Power-of-two table of words; "" marks an empty slot. A word of at
+    /// most eight bytes sits at its [`short_hash`], a longer one at its
+    /// [`folded_hash`].
     slots: Vec<&'static str>,
+    /// Per slot: the word's bytes as one zero-padded little-endian word
+    /// ([`pack`]) when it has at most eight, so a short word is compared
+    /// in one step.
+    packed: Vec<u64>,
     /// Bit `(a & 31) * 32 + (b & 31)` is set when a word starts with bytes `a b`.
     prefixes: [u64; 16],
     /// Bit `n` is set when a word has `n` bytes.
     lengths: u64,
+}
+
+/// The bytes of a word of at most eight bytes as one little-endian word
+/// padded with zeros, from two overlapping loads (no loop over the bytes).
+#[inline]
+fn pack(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+        lo | hi << ((n - 4) * 8)
+    } else if n >= 2 {
+        let lo = u64::from(u16::from_le_bytes([b[0], b[1]]));
+        let hi = u64::from(u16::from_le_bytes([b[n - 2], b[n - 1]]));
+        lo | hi << ((n - 2) * 8)
+    } else {
+        b.first().map_or(0, |&c| u64::from(c))
+    }
+}
+
+/// The ASCII upper-case letters of a packed word lower-cased, all other
+/// bytes (non-ASCII ones too) unchanged, eight at a time.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // a byte's high bit: its low seven bits are >= 'A', > 'Z' (no carry crosses a byte)
+    let ge_a = low7 + ONES * u64::from(0x80 - b'A');
+    let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = ge_a & !gt_z & !x & HIGH;
+    x | upper >> 2
+}
+
+/// The slot hash of a packed word of `len` bytes.
+#[inline]
+fn short_hash(packed: u64, len: usize) -> usize {
+    let h = (packed ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h ^ (h >> 29)) as usize
 }
 
 fn prefix2(w: &[u8]) -> usize {
@@ -32,19 +78,23 @@ impl WordSet {
         let mut lengths = 0u64;
         let size = (list.len() * 2).next_power_of_two().max(8);
         let mut slots = vec![""; size];
+        let mut packed = vec![0; size];
         for &w in list.iter().filter(|w| !w.is_empty()) {
             let bit = prefix2(w.as_bytes());
             prefixes[bit / 64] |= 1 << (bit % 64);
             if w.len() <= 32 {
                 lengths |= 1 << w.len();
             }
-            let mut i = folded_hash(w.as_bytes()) & (size - 1);
+            // (a short word is placed as written: one with an upper-case letter is never found)
+            let short = w.len() <= 8;
+            let mut i = if short { short_hash(pack(w.as_bytes()), w.len()) } else { folded_hash(w.as_bytes()) } & (size - 1);
             while !slots[i].is_empty() && slots[i] != w {
                 i = (i + 1) & (size - 1);
             }
             slots[i] = w;
+            packed[i] = if short { pack(w.as_bytes()) } else { 0 };
         }
-        WordSet { slots, prefixes, lengths }
+        WordSet { slots, packed, prefixes, lengths }
     }
 
     /// Whether the set holds `word` once its ASCII letters are lower-cased.
@@ -67,6 +117,21 @@ impl WordSet {
         let len = word.len();
         let bytes = word.as_bytes();
         let mask = self.slots.len() - 1;
+        if len <= 8 {
+            // the lower-cased word equals a slot's packed word of the same length
+            let key = lower8(pack(bytes));
+            let mut i = short_hash(key, len) & mask;
+            loop {
+                let entry = self.slots[i];
+                if entry.is_empty() {
+                    return false;
+                }
+                if self.packed[i] == key && entry.len() == len {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+        }
         let mut i = folded_hash(bytes) & mask;
         loop {
             let entry = self.slots[i];
@@ -443,6 +508,24 @@ mod tests {
             // the plain definition: some word equals the probe with its ASCII letters lower-cased
             let plain = list.iter().any(|w| *w == p.to_ascii_lowercase());
             assert_eq!(set.contains(p), plain, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn packed_lower_case_is_the_plain_one() {
+        let bytes = b"aZ@[`{AbCdEfGh\xff\xc3\x89\x80zZ09'-";
+        for a in 0..bytes.len() {
+            for b in a..(a + 9).min(bytes.len() + 1) {
+                let w = &bytes[a..b];
+                let mut padded = [0u8; 8];
+                padded[..w.len()].copy_from_slice(w);
+                assert_eq!(super::pack(w), u64::from_le_bytes(padded), "{w:?}");
+                assert_eq!(super::lower8(super::pack(w)), u64::from_le_bytes(padded.map(|c| c.to_ascii_lowercase())), "{w:?}");
+            }
+        }
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([c; 8]);
+            assert_eq!(super::lower8(x), u64::from_le_bytes([c.to_ascii_lowercase(); 8]), "{c}");
         }
     }
 
