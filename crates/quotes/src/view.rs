@@ -194,10 +194,12 @@ impl<'a> TokenTexts<'a> {
         // that juggles all the vectors
         let texts: Vec<&'a str> =
             doc.tokens.iter().map(|t| norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")).collect();
-        let marks = doc.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, _)| i).collect();
-        // the two lists, each of a few tokens in a hundred, with the cue look-up
+        // the lists of a few tokens in a hundred are sized for one in eight, so they seldom grow
+        let mut marks = Vec::with_capacity(doc.tokens.len() / 8);
+        marks.extend(doc.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, _)| i));
+        // the two lists with the cue look-up
         let mut cues: Vec<&'static [Cue]> = Vec::with_capacity(texts.len());
-        let (mut cue_tokens, mut that_to) = (Vec::new(), Vec::new());
+        let (mut cue_tokens, mut that_to) = (Vec::with_capacity(texts.len() / 8), Vec::with_capacity(texts.len() / 8));
         for (i, &text) in texts.iter().enumerate() {
             let c = lex.starting_with(text);
             if !c.is_empty() {
