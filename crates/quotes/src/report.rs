@@ -1101,8 +1101,14 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
 }
 
 /// Whether "that" opens the reported clause after the cue and its adjuncts
-/// ("said on Sunday that C").
+/// ("said on Sunday that C"). Most sentences have no "that" after the cue
+/// at all, which the list of "that" tokens tells before `forward` runs.
 fn that_clause_follows(v: View, hit: CueHit, b: usize) -> bool {
+    v.that_to_tokens_in(hit.end.saturating_sub(1), b).iter().any(|&k| v.is(k, "that")) && that_clause_after_forward(v, hit, b)
+}
+
+/// [`that_clause_follows`] without its pre-test.
+fn that_clause_after_forward(v: View, hit: CueHit, b: usize) -> bool {
     let (_, start) = forward(v, hit, hit.end, b);
     start.is_some_and(|s| s > hit.end && s < b && (v.is(s - 1, "that") || (v.text(s - 1) == "," && v.is(s - 2, "that"))))
 }
@@ -1133,6 +1139,24 @@ mod tests {
     }
     use crate::marks::{paragraph_tokens, scan};
     use crate::tests::seg;
+
+    #[test]
+    fn that_clause_pre_test_agrees_with_forward() {
+        let text = "Lee said on Sunday that it rained. Lee said that. She told him, that is, nothing. \
+                    Ann said, that said, no. They said it; that was all. He told reporters at the hall that, if so, C would go. \
+                    She said to them, “That is it.” He said so: that is that. According to that, he said no. Said that Ann.";
+        let d = seg(text);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        let mut hits = Vec::new();
+        cues_in(v, 0, v.len(), &mut hits);
+        assert!(hits.len() >= 8, "{}", hits.len());
+        for hit in &hits {
+            for b in hit.end..=v.len() {
+                assert_eq!(that_clause_follows(v, *hit, b), that_clause_after_forward(v, *hit, b), "cue at {} to {b}", hit.first);
+            }
+        }
+    }
 
     #[test]
     fn noun_report_gate_passes_every_token_the_plain_scan_reads_on() {
