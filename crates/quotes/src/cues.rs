@@ -63,9 +63,10 @@ pub(crate) fn is_cue_word(v: View, i: usize) -> bool {
 
 /// The cues of the sentence with token range `[a, b)`.
 pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
-    for i in a..b {
+    // (only the tokens that start some cue)
+    for &i in v.cue_tokens_in(a, b) {
         let candidates = v.cues_starting(i);
-        if candidates.is_empty() || v.kind(i) != dateline_doc::TokenKind::Word {
+        if v.kind(i) != dateline_doc::TokenKind::Word {
             continue;
         }
         for cue in candidates {

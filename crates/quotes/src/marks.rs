@@ -157,8 +157,9 @@ fn make(v: View, open: &Mark, close: Option<&Mark>, para_end: usize, paragraph: 
 
 /// All direct quotations of the document, in text order.
 pub(crate) fn scan(v: View, paras: &[(usize, usize)]) -> Vec<Marked> {
-    let mut out = Vec::new();
-    let mut marks = Vec::new();
+    let mut out = Vec::with_capacity(v.quote_tokens().len() / 2);
+    // per-paragraph buffers, reused
+    let (mut marks, mut found, mut singles) = (Vec::new(), Vec::<Marked>::new(), Vec::new());
     for (p, &para) in paras.iter().enumerate() {
         if para.0 >= para.1 {
             continue;
@@ -167,7 +168,7 @@ pub(crate) fn scan(v: View, paras: &[(usize, usize)]) -> Vec<Marked> {
             continue;
         }
         marks_of(v, para, &mut marks);
-        let mut found: Vec<Marked> = Vec::new();
+        found.clear();
         let mut open: Option<Mark> = None;
         for m in marks.iter().filter(|m| m.double) {
             match (m.dir, open) {
@@ -190,7 +191,7 @@ pub(crate) fn scan(v: View, paras: &[(usize, usize)]) -> Vec<Marked> {
         // single marks, outside the double quotes
         let inside = |t: usize| found.iter().any(|q| q.open <= t && t <= q.close.unwrap_or(q.inner_end));
         let mut open: Option<Mark> = None;
-        let mut singles = Vec::new();
+        singles.clear();
         for m in marks.iter().filter(|m| !m.double && !inside(m.first)) {
             match (m.dir, open) {
                 (Dir::Open, _) => open = Some(*m),
@@ -204,9 +205,9 @@ pub(crate) fn scan(v: View, paras: &[(usize, usize)]) -> Vec<Marked> {
                 (Dir::Close, None) => {}
             }
         }
-        found.extend(singles);
+        found.append(&mut singles);
         found.sort_by_key(|q| q.open);
-        out.extend(found);
+        out.append(&mut found);
     }
     out
 }

@@ -153,13 +153,30 @@ static NOUN_CUES: std::sync::LazyLock<Vec<dateline_lexicon::speech::Cue>> = std:
         .collect()
 });
 
+/// Every noun of saying, for [`may_head_noun_report`].
+static NOUN_CUE_WORDS: std::sync::LazyLock<crate::view::WordSet> =
+    std::sync::LazyLock::new(|| crate::view::WordSet::new(&[NOUN_CUES_THAT, NOUN_CUES_TO].concat()));
+
+/// Whether token `i` may head a noun report: "that" or "to" follows it and
+/// it is a noun of saying. The cheap test in front of the per-token scan
+/// (most tokens fail on the word after them); it passes every token
+/// `noun_reports` goes on to read.
+#[inline]
+fn may_head_noun_report(v: View, i: usize) -> bool {
+    let next = v.text(i + 1);
+    (next.len() == 2 || next.len() == 4)
+        && (next.eq_ignore_ascii_case("to") || next.eq_ignore_ascii_case("that"))
+        && NOUN_CUE_WORDS.contains(v.text(i))
+}
+
 /// "Clinton's claim that C", "his vow to C", "the statement that C": a
 /// noun of saying after a possessor or determiner, with its clause; the
 /// possessor, when there is one, is the speaker. Only after the sentence's
 /// other reports, which stay in text order.
 fn noun_reports(v: View, a: usize, b: usize, quotes: &[Marked], hits: &[CueHit], out: &mut Vec<Report>) {
-    for i in a + 1..b.saturating_sub(2) {
-        if out.last().is_some_and(|r| r.cue.first >= i) {
+    // (i in a + 1..b - 2 with "that" or "to" after it)
+    for i in v.that_to_tokens_in(a + 2, b.saturating_sub(1)).iter().map(|&k| k - 1) {
+        if !may_head_noun_report(v, i) || out.last().is_some_and(|r| r.cue.first >= i) {
             continue;
         }
         let Some(cue) = NOUN_CUES.iter().find(|c| v.is(i, &c.lemma)) else { continue };
@@ -1084,8 +1101,14 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
 }
 
 /// Whether "that" opens the reported clause after the cue and its adjuncts
-/// ("said on Sunday that C").
+/// ("said on Sunday that C"). Most sentences have no "that" after the cue
+/// at all, which the list of "that" tokens tells before `forward` runs.
 fn that_clause_follows(v: View, hit: CueHit, b: usize) -> bool {
+    v.that_to_tokens_in(hit.end.saturating_sub(1), b).iter().any(|&k| v.is(k, "that")) && that_clause_after_forward(v, hit, b)
+}
+
+/// [`that_clause_follows`] without its pre-test.
+fn that_clause_after_forward(v: View, hit: CueHit, b: usize) -> bool {
     let (_, start) = forward(v, hit, hit.end, b);
     start.is_some_and(|s| s > hit.end && s < b && (v.is(s - 1, "that") || (v.text(s - 1) == "," && v.is(s - 2, "that"))))
 }
@@ -1116,6 +1139,44 @@ mod tests {
     }
     use crate::marks::{paragraph_tokens, scan};
     use crate::tests::seg;
+
+    #[test]
+    fn that_clause_pre_test_agrees_with_forward() {
+        let text = "Lee said on Sunday that it rained. Lee said that. She told him, that is, nothing. \
+                    Ann said, that said, no. They said it; that was all. He told reporters at the hall that, if so, C would go. \
+                    She said to them, “That is it.” He said so: that is that. According to that, he said no. Said that Ann.";
+        let d = seg(text);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        let mut hits = Vec::new();
+        cues_in(v, 0, v.len(), &mut hits);
+        assert!(hits.len() >= 8, "{}", hits.len());
+        for hit in &hits {
+            for b in hit.end..=v.len() {
+                assert_eq!(that_clause_follows(v, *hit, b), that_clause_after_forward(v, *hit, b), "cue at {} to {b}", hit.first);
+            }
+        }
+    }
+
+    #[test]
+    fn noun_report_gate_passes_every_token_the_plain_scan_reads_on() {
+        let mut text = String::from("Her Claim THAT it rained, his vow to go, the calls To Arms, a promise that. That claim to fame; ");
+        for n in NOUN_CUES_THAT.iter().chain(NOUN_CUES_TO) {
+            text.push_str(&format!("{n} that {n} to {} TO {n}s that {n} thatch {n} too x{n} that. ", n.to_ascii_uppercase()));
+        }
+        let d = seg(&text);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        let mut passed = 0;
+        for i in 0..v.len() - 1 {
+            // the plain definition: a noun of saying with "that" or "to" after it
+            let noun = NOUN_CUES.iter().any(|c| v.is(i, &c.lemma));
+            let plain = noun && (v.is(i + 1, "that") || v.is(i + 1, "to"));
+            assert_eq!(may_head_noun_report(v, i), plain, "token {i} {:?} {:?}", v.text(i), v.text(i + 1));
+            passed += usize::from(plain);
+        }
+        assert!(passed > 2 * NOUN_CUES.len(), "{passed}");
+    }
 
     fn run(text: &str) -> Vec<(String, String, Option<String>)> {
         let d = seg(text);

@@ -146,14 +146,16 @@ fn lower(s: &str) -> String {
 
 impl Resolver {
     pub fn new(doc: &Doc) -> Resolver {
-        let mut prior: Vec<_> =
-            doc.mentions.iter().filter_map(|m| m.entity.map(|e| (m.span, e, m.source.is_name()))).collect();
+        // (sized up front: a filtered or scanned iterator would grow its vector step by step)
+        let mut prior: Vec<_> = Vec::with_capacity(doc.mentions.len());
+        prior.extend(doc.mentions.iter().filter_map(|m| m.entity.map(|e| (m.span, e, m.source.is_name()))));
         prior.sort_by_key(|(s, _, _)| (s.start(), s.end()));
+        let mut far = 0;
         let reach = prior
             .iter()
-            .scan(0, |far, (s, _, _)| {
-                *far = s.end().max(*far);
-                Some(*far)
+            .map(|(s, _, _)| {
+                far = s.end().max(far);
+                far
             })
             .collect();
         Resolver { prior, reach, ..Resolver::default() }

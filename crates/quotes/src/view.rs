@@ -14,12 +14,58 @@ use dateline_lexicon::speech::{speech_cues, Cue};
 /// copied nor re-validated (open addressing, load at most one half;
 /// [`folded_hash`] takes eight bytes at a time).
 pub(crate) struct WordSet {
-    /// Power-of-two table of words; "" marks an empty slot.
+    /// Power-of-two table of words; "" marks an empty slot. A word of at
+    /// most eight bytes sits at its [`short_hash`], a longer one at its
+    /// [`folded_hash`].
     slots: Vec<&'static str>,
+    /// Per slot: the word's bytes as one zero-padded little-endian word
+    /// ([`pack`]) when it has at most eight, so a short word is compared
+    /// in one step.
+    packed: Vec<u64>,
     /// Bit `(a & 31) * 32 + (b & 31)` is set when a word starts with bytes `a b`.
     prefixes: [u64; 16],
     /// Bit `n` is set when a word has `n` bytes.
     lengths: u64,
+}
+
+/// The bytes of a word of at most eight bytes as one little-endian word
+/// padded with zeros, from two overlapping loads (no loop over the bytes).
+#[inline]
+fn pack(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+        lo | hi << ((n - 4) * 8)
+    } else if n >= 2 {
+        let lo = u64::from(u16::from_le_bytes([b[0], b[1]]));
+        let hi = u64::from(u16::from_le_bytes([b[n - 2], b[n - 1]]));
+        lo | hi << ((n - 2) * 8)
+    } else {
+        b.first().map_or(0, |&c| u64::from(c))
+    }
+}
+
+/// The ASCII upper-case letters of a packed word lower-cased, all other
+/// bytes (non-ASCII ones too) unchanged, eight at a time.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // a byte's high bit: its low seven bits are >= 'A', > 'Z' (no carry crosses a byte)
+    let ge_a = low7 + ONES * u64::from(0x80 - b'A');
+    let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = ge_a & !gt_z & !x & HIGH;
+    x | upper >> 2
+}
+
+/// The slot hash of a packed word of `len` bytes.
+#[inline]
+fn short_hash(packed: u64, len: usize) -> usize {
+    let h = (packed ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h ^ (h >> 29)) as usize
 }
 
 fn prefix2(w: &[u8]) -> usize {
@@ -32,19 +78,23 @@ impl WordSet {
         let mut lengths = 0u64;
         let size = (list.len() * 2).next_power_of_two().max(8);
         let mut slots = vec![""; size];
+        let mut packed = vec![0; size];
         for &w in list.iter().filter(|w| !w.is_empty()) {
             let bit = prefix2(w.as_bytes());
             prefixes[bit / 64] |= 1 << (bit % 64);
             if w.len() <= 32 {
                 lengths |= 1 << w.len();
             }
-            let mut i = folded_hash(w.as_bytes()) & (size - 1);
+            // (a short word is placed as written: one with an upper-case letter is never found)
+            let short = w.len() <= 8;
+            let mut i = if short { short_hash(pack(w.as_bytes()), w.len()) } else { folded_hash(w.as_bytes()) } & (size - 1);
             while !slots[i].is_empty() && slots[i] != w {
                 i = (i + 1) & (size - 1);
             }
             slots[i] = w;
+            packed[i] = if short { pack(w.as_bytes()) } else { 0 };
         }
-        WordSet { slots, prefixes, lengths }
+        WordSet { slots, packed, prefixes, lengths }
     }
 
     /// Whether the set holds `word` once its ASCII letters are lower-cased.
@@ -67,6 +117,21 @@ impl WordSet {
         let len = word.len();
         let bytes = word.as_bytes();
         let mask = self.slots.len() - 1;
+        if len <= 8 {
+            // the lower-cased word equals a slot's packed word of the same length
+            let key = lower8(pack(bytes));
+            let mut i = short_hash(key, len) & mask;
+            loop {
+                let entry = self.slots[i];
+                if entry.is_empty() {
+                    return false;
+                }
+                if self.packed[i] == key && entry.len() == len {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+        }
         let mut i = folded_hash(bytes) & mask;
         loop {
             let entry = self.slots[i];
@@ -110,24 +175,62 @@ impl Words for LazyLock<WordSet> {
 /// Also lists the quotation-mark tokens, which the mark and byline scans
 /// visit instead of every token, and the reporting cues each token may
 /// start, looked up once here: the cue scan and the phrase stops ask again.
+/// The tokens that start some cue, and the tokens "that" and "to" (which
+/// follow a noun of saying), are listed too: the cue scan and the noun
+/// report scan of a sentence visit them instead of every token.
 pub(crate) struct TokenTexts<'a> {
     texts: Vec<&'a str>,
     marks: Vec<usize>,
     cues: Vec<&'static [Cue]>,
+    cue_tokens: Vec<usize>,
+    that_to: Vec<usize>,
 }
 
 impl<'a> TokenTexts<'a> {
     pub fn new(doc: &'a Doc) -> TokenTexts<'a> {
         let norm = doc.norm.as_str();
         let lex = speech_cues();
-        // three tight passes (each a loop of known length) rather than one
-        // that juggles three vectors
+        // tight passes (each a loop of known length) rather than one
+        // that juggles all the vectors
         let texts: Vec<&'a str> =
             doc.tokens.iter().map(|t| norm.get(t.norm_start as usize..t.norm_end as usize).unwrap_or("")).collect();
-        let cues = texts.iter().map(|&text| if lex.may_start(text.as_bytes()) { lex.starting_with(text) } else { &[] }).collect();
-        let marks = doc.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, _)| i).collect();
-        TokenTexts { texts, marks, cues }
+        // the lists of a few tokens in a hundred are sized for one in eight, so they seldom grow
+        let mut marks = Vec::with_capacity(doc.tokens.len() / 8);
+        marks.extend(doc.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Quote).map(|(i, _)| i));
+        // the two lists with the cue look-up
+        let mut cues: Vec<&'static [Cue]> = Vec::with_capacity(texts.len());
+        let (mut cue_tokens, mut that_to) = (Vec::with_capacity(texts.len() / 8), Vec::with_capacity(texts.len() / 8));
+        for (i, &text) in texts.iter().enumerate() {
+            let c = lex.starting_with(text);
+            if !c.is_empty() {
+                cue_tokens.push(i);
+            }
+            if is_that_or_to(text) {
+                that_to.push(i);
+            }
+            cues.push(c);
+        }
+        TokenTexts { texts, marks, cues, cue_tokens, that_to }
     }
+}
+
+/// "that" or "to", in any case: the bytes as one word with the ASCII case
+/// bit (0x20) set; a byte ORed with it equals a lower-case letter only when
+/// it is that letter in either case.
+#[inline]
+fn is_that_or_to(t: &str) -> bool {
+    match *t.as_bytes() {
+        [a, b] => u16::from_le_bytes([a, b]) | 0x2020 == u16::from_le_bytes(*b"to"),
+        [a, b, c, d] => u32::from_le_bytes([a, b, c, d]) | 0x2020_2020 == u32::from_le_bytes(*b"that"),
+        _ => false,
+    }
+}
+
+/// The entries of a sorted index list in `[a, b)`.
+fn indices_in(list: &[usize], a: usize, b: usize) -> &[usize] {
+    let from = list.partition_point(|&m| m < a);
+    let to = from + list[from..].partition_point(|&m| m < b);
+    &list[from..to]
 }
 
 /// Read-only token access with the tests the rules use.
@@ -137,11 +240,31 @@ pub(crate) struct View<'a> {
     texts: &'a [&'a str],
     marks: &'a [usize],
     cues: &'a [&'static [Cue]],
+    cue_tokens: &'a [usize],
+    that_to: &'a [usize],
 }
 
 impl<'a> View<'a> {
     pub fn new(doc: &'a Doc, texts: &'a TokenTexts<'a>) -> View<'a> {
-        View { doc, texts: &texts.texts, marks: &texts.marks, cues: &texts.cues }
+        View {
+            doc,
+            texts: &texts.texts,
+            marks: &texts.marks,
+            cues: &texts.cues,
+            cue_tokens: &texts.cue_tokens,
+            that_to: &texts.that_to,
+        }
+    }
+
+    /// The tokens in `[a, b)` that start some cue (`cues_starting` is not
+    /// empty), in order.
+    pub fn cue_tokens_in(&self, a: usize, b: usize) -> &'a [usize] {
+        indices_in(self.cue_tokens, a, b)
+    }
+
+    /// The tokens "that" and "to" (any case) in `[a, b)`, in order.
+    pub fn that_to_tokens_in(&self, a: usize, b: usize) -> &'a [usize] {
+        indices_in(self.that_to, a, b)
     }
 
     /// The cues whose first word is token `i` (`speech_cues().starting_with`
@@ -158,9 +281,7 @@ impl<'a> View<'a> {
 
     /// The quotation-mark tokens in `[a, b)`.
     pub fn quote_tokens_in(&self, a: usize, b: usize) -> &'a [usize] {
-        let from = self.marks.partition_point(|&m| m < a);
-        let to = from + self.marks[from..].partition_point(|&m| m < b);
-        &self.marks[from..to]
+        indices_in(self.marks, a, b)
     }
 
     pub fn len(&self) -> usize {
@@ -335,6 +456,48 @@ mod tests {
     }
 
     #[test]
+    fn that_or_to_is_the_plain_case_blind_comparison() {
+        let plain = |t: &str| t.eq_ignore_ascii_case("to") || t.eq_ignore_ascii_case("that");
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let two = [a, b];
+                if let Ok(t) = std::str::from_utf8(&two) {
+                    assert_eq!(super::is_that_or_to(t), plain(t), "{two:?}");
+                }
+                for w in [[a, b, b'a', b't'], [b't', b'h', a, b], [a, b'h', b'a', b], [b't', a, b, b'T']] {
+                    if let Ok(t) = std::str::from_utf8(&w) {
+                        assert_eq!(super::is_that_or_to(t), plain(t), "{w:?}");
+                    }
+                }
+            }
+        }
+        for t in ["", "t", "TO", "To", "tO", "THAT", "tHaT", "thatt", "tha", "toe", "tó", "that’"] {
+            assert_eq!(super::is_that_or_to(t), plain(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn listed_tokens_are_the_plain_filters() {
+        let d = crate::tests::seg(
+            "That said, Lee told THAT to them: “To whom?” he asked. To be sure, according to Tom, thats tot that.\n\nSaid she: “no.”",
+        );
+        let texts = TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        for a in 0..=v.len() {
+            for b in a..=v.len() {
+                let cues: Vec<usize> = (a..b).filter(|&i| !v.cues_starting(i).is_empty()).collect();
+                assert_eq!(v.cue_tokens_in(a, b), cues, "{a}..{b}");
+                let linkers: Vec<usize> = (a..b).filter(|&i| v.is(i, "that") || v.is(i, "to")).collect();
+                assert_eq!(v.that_to_tokens_in(a, b), linkers, "{a}..{b}");
+                let marks: Vec<usize> = (a..b).filter(|&i| v.is_quote(i)).collect();
+                assert_eq!(v.quote_tokens_in(a, b), marks, "{a}..{b}");
+            }
+        }
+        assert!(v.cue_tokens_in(0, v.len()).len() >= 4 && v.that_to_tokens_in(0, v.len()).len() >= 6);
+        assert!(v.that_to_tokens_in(5, 2).is_empty() && v.cue_tokens_in(v.len(), 0).is_empty());
+    }
+
+    #[test]
     fn word_set_is_the_plain_lower_case_membership() {
         let list: Vec<&'static str> = super::NP_STOPS.slots.iter().copied().filter(|w| !w.is_empty()).chain(["Upper", "e-mail", "x"]).collect();
         let set = WordSet::new(&list);
@@ -347,6 +510,24 @@ mod tests {
             // the plain definition: some word equals the probe with its ASCII letters lower-cased
             let plain = list.iter().any(|w| *w == p.to_ascii_lowercase());
             assert_eq!(set.contains(p), plain, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn packed_lower_case_is_the_plain_one() {
+        let bytes = b"aZ@[`{AbCdEfGh\xff\xc3\x89\x80zZ09'-";
+        for a in 0..bytes.len() {
+            for b in a..(a + 9).min(bytes.len() + 1) {
+                let w = &bytes[a..b];
+                let mut padded = [0u8; 8];
+                padded[..w.len()].copy_from_slice(w);
+                assert_eq!(super::pack(w), u64::from_le_bytes(padded), "{w:?}");
+                assert_eq!(super::lower8(super::pack(w)), u64::from_le_bytes(padded.map(|c| c.to_ascii_lowercase())), "{w:?}");
+            }
+        }
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([c; 8]);
+            assert_eq!(super::lower8(x), u64::from_le_bytes([c.to_ascii_lowercase(); 8]), "{c}");
         }
     }
 
