@@ -1005,7 +1005,8 @@ static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::Lazy
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
         "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
         "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report", "warn",
-        "order", "instruct", "implore", "beg",
+        "order", "instruct", "implore", "beg", "tweet", "recall", "note", "acknowledge", "applaud", "hail", "explain",
+        "request", "highlight", "lament", "mention", "recount",
     ])
 });
 
@@ -1474,6 +1475,17 @@ mod tests {
     #[test]
     fn continued_reports_no_clause() {
         let r = run("The firms continued the work until the regime fell in the spring.");
+        assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
+    }
+
+    #[test]
+    fn objects_of_more_verbs_of_saying_are_reported() {
+        let r = run("Clinton tweeted her thanks to the president.");
+        assert_eq!(r[0].2.as_deref(), Some("her thanks to the president"), "{r:?}");
+        let r = run("He recalled Ali's generosity in support of a program in the city.");
+        assert_eq!(r[0].2.as_deref(), Some("Ali's generosity in support of a program in the city"), "{r:?}");
+        // a short object still says nothing
+        let r = run("She noted the date.");
         assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
     }
 }
