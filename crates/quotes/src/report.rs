@@ -1068,6 +1068,10 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
             e = j;
             break;
         }
+        if t == "," && j + 1 < b && appositive_after_clause(v, j) {
+            e = j;
+            break;
+        }
         // ", and the party …": a clause of its own, with a subject, joined after a comma
         if t == "," && j + 2 < b && v.is(j + 1, "and") && (v.is_any(j + 2, &SUBJECT_PRONOUNS) || v.is_any(j + 2, &DETERMINERS)) {
             e = j;
@@ -1082,6 +1086,13 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
         e -= 1;
     }
     e
+}
+
+/// "said the person would not be hurt, a swipe at …": a noun phrase with
+/// "a"/"an" after the comma closing a reported clause is the writer's
+/// apposition on the whole report, not more of what was said.
+fn appositive_after_clause(v: View, j: usize) -> bool {
+    v.is_any(j + 1, &["a", "an"])
 }
 
 /// Whether "that" opens the reported clause after the cue and its adjuncts
@@ -1487,5 +1498,11 @@ mod tests {
         // a short object still says nothing
         let r = run("She noted the date.");
         assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
+    }
+
+    #[test]
+    fn an_apposition_after_the_clause_is_not_reported() {
+        let r = run("He said the person would not get beat up at his rally, a swipe at recent disturbances.");
+        assert_eq!(r[0].2.as_deref(), Some("the person would not get beat up at his rally"), "{r:?}");
     }
 }
