@@ -675,7 +675,7 @@ fn runs_into_verb(v: View, np: &Np) -> bool {
             // "the newly elected": an adverb right after the determiner ("family" is no adverb)
             let adverb_before = is_ly_adverb(v, k - 1) && (k - 1 == np.first || v.is_any(k - 2, &DETERMINERS));
             let modifier_before = v.is_any(k - 1, &DETERMINERS) || v.is_possessive(k - 1) || adverb_before;
-            !v.is_cap(k) && !modifier_before && (FINITE.contains(t) || IRREGULAR_PAST.contains(t) || (t.len() > 4 && t.ends_with("ed")))
+            !v.is_cap(k) && !modifier_before && !v.is_possessive(k) && (FINITE.contains(t) || IRREGULAR_PAST.contains(t) || (t.len() > 4 && t.ends_with("ed")))
         })
 }
 
@@ -1504,5 +1504,17 @@ mod tests {
     fn an_apposition_after_the_clause_is_not_reported() {
         let r = run("He said the person would not get beat up at his rally, a swipe at recent disturbances.");
         assert_eq!(r[0].2.as_deref(), Some("the person would not get beat up at his rally"), "{r:?}");
+    }
+
+    #[test]
+    fn inverted_speakers_with_a_possessive_or_a_place() {
+        let r = run("The big steel plant is hanging on, said the company's chief executive, John J. Ferriola.");
+        assert_eq!(r[0].1, "the company's chief executive", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("The big steel plant is hanging on"), "{r:?}");
+        let r = run("He also had a voice in major decisions, said a former spokesman for the Foreign Ministry, Olexander Dikusarov.");
+        assert_eq!(r[0].1, "a former spokesman for the Foreign Ministry", "{r:?}");
+        let r = run("In particular, Bill Clinton has been very worked up about it, said a source close to the campaign.");
+        assert_eq!(r[0].1, "a source close to the campaign", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("In particular, Bill Clinton has been very worked up about it"), "{r:?}");
     }
 }
