@@ -451,6 +451,15 @@ fn verb(
                     return Some(report);
                 }
             }
+            // "did not respond to requests for comment", "agreed with the analysis", "asked about
+            // the emails": the object of the preposition the verb takes is what was said
+            if prepositional_object(v, hit, start, b) && !negated(v, a, hit.first) {
+                let end = clause_end(v, start + 1, b, quotes, later, false);
+                if end > start + 1 {
+                    report.content = Some((start + 1, end));
+                    return Some(report);
+                }
+            }
         }
     }
     if let Some(t) = trailing_from {
@@ -1095,6 +1104,43 @@ fn appositive_after_clause(v: View, j: usize) -> bool {
     v.is_any(j + 1, &["a", "an"])
 }
 
+/// Verbs of saying with the preposition whose object is what was said
+/// ("respond to", "agree with", "ask about", "comment on").
+const PREPOSITIONAL_OBJECTS: &[(&str, &[&str])] = &[
+    ("respond", &["to"]),
+    ("reply", &["to"]),
+    ("agree", &["with"]),
+    ("ask", &["about", "for"]),
+    ("comment", &["on"]),
+    ("complain", &["about", "of"]),
+    ("warn", &["about", "against", "of"]),
+    ("argue", &["for", "against"]),
+    ("hint", &["at"]),
+    ("boast", &["about", "of"]),
+    ("joke", &["about"]),
+    ("write", &["about"]),
+    ("report", &["on"]),
+    ("tweet", &["about"]),
+    ("remark", &["on"]),
+    ("testify", &["about"]),
+    ("speculate", &["about"]),
+];
+
+/// "did not respond to", "declined to comment on", "never replied to": a
+/// cue that says nothing was said (up to four words before it).
+fn negated(v: View, a: usize, cue: usize) -> bool {
+    (a.max(cue.saturating_sub(4))..cue).any(|k| {
+        v.is_any(k, &["not", "never", "declined", "refused", "declines", "refuses", "decline", "refuse", "cannot"]) || v.text(k).ends_with("n't")
+    })
+}
+
+/// Whether token `start` is the preposition whose object the cue reports.
+fn prepositional_object(v: View, hit: CueHit, start: usize, b: usize) -> bool {
+    start + 1 < b
+        && v.is_word(start + 1)
+        && PREPOSITIONAL_OBJECTS.iter().any(|(lemma, preps)| hit.cue.lemma == *lemma && preps.iter().any(|p| v.is(start, p)))
+}
+
 /// Whether "that" opens the reported clause after the cue and its adjuncts
 /// ("said on Sunday that C").
 fn that_clause_follows(v: View, hit: CueHit, b: usize) -> bool {
@@ -1516,5 +1562,20 @@ mod tests {
         let r = run("In particular, Bill Clinton has been very worked up about it, said a source close to the campaign.");
         assert_eq!(r[0].1, "a source close to the campaign", "{r:?}");
         assert_eq!(r[0].2.as_deref(), Some("In particular, Bill Clinton has been very worked up about it"), "{r:?}");
+    }
+
+    #[test]
+    fn prepositional_objects_of_verbs_of_saying() {
+        let r = run("Former President Bill Clinton agreed with the analysis.");
+        assert_eq!(r[0].2.as_deref(), Some("the analysis"), "{r:?}");
+        let r = run("Trump has responded to Calderon's remarks on trade.");
+        assert_eq!(r[0].2.as_deref(), Some("Calderon's remarks on trade"), "{r:?}");
+        let r = run("Hewitt asked Trump about statements he had made the previous night.");
+        assert_eq!(r[0].2.as_deref(), Some("statements he had made the previous night"), "{r:?}");
+        // a cue that says nothing was said reports nothing
+        let r = run("The ministry did not respond to a request for comment.");
+        assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
+        let r = run("Lee declined to comment on the case.");
+        assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
     }
 }
