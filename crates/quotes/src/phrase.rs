@@ -202,6 +202,9 @@ fn quantity_left(v: View, lo: usize, np: Np) -> Np {
 /// ("a consultant who ran the super PAC behind …") may run long.
 const MAX_ROLE_TOKENS: usize = 40;
 
+/// Longest phrase placing an inverted speaker ("for Ukraine's Foreign Ministry").
+const MAX_PLACE_TOKENS: usize = 8;
+
 /// A phrase starting at `start` (after an inverted "said"), running to a
 /// comma, a clause word or `hi`. With its apposition as role.
 pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
@@ -240,6 +243,21 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
     }
     if k == start {
         return None;
+    }
+    // "a spokesman for the ministry", "a source close to the campaign", "a professor at Yale":
+    // a phrase that places a speaker, up to the comma or the end of the clause
+    if k > start && k + 1 < hi && !v.is_any(start, &SUBJECT_PRONOUNS) {
+        let opener = v.is_any(k, &["for", "at", "with"]) || (v.is(k - 1, "close") && v.is(k, "to"));
+        if opener {
+            let m = k + 1;
+            let mut e = m;
+            while e < hi && e - m < MAX_PLACE_TOKENS && np_word(v, e) {
+                e += 1;
+            }
+            if e > m && (e >= hi || v.text(e) == "," || v.is_final_punct(e)) {
+                k = e;
+            }
+        }
     }
     let mut np = Np::simple(v, start, k);
     if np.kind == NpKind::Nominal && !v.is_any(start, &DETERMINERS) {

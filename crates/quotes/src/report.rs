@@ -468,6 +468,15 @@ fn verb(
                     return Some(report);
                 }
             }
+            // "did not respond to requests for comment", "agreed with the analysis", "asked about
+            // the emails": the object of the preposition the verb takes is what was said
+            if prepositional_object(v, hit, start, b) && !negated(v, a, hit.first) {
+                let end = clause_end(v, start + 1, b, quotes, later, false);
+                if end > start + 1 {
+                    report.content = Some((start + 1, end));
+                    return Some(report);
+                }
+            }
         }
     }
     if let Some(t) = trailing_from {
@@ -692,7 +701,7 @@ fn runs_into_verb(v: View, np: &Np) -> bool {
             // "the newly elected": an adverb right after the determiner ("family" is no adverb)
             let adverb_before = is_ly_adverb(v, k - 1) && (k - 1 == np.first || v.is_any(k - 2, &DETERMINERS));
             let modifier_before = v.is_any(k - 1, &DETERMINERS) || v.is_possessive(k - 1) || adverb_before;
-            !v.is_cap(k) && !modifier_before && (FINITE.contains(t) || IRREGULAR_PAST.contains(t) || (t.len() > 4 && t.ends_with("ed")))
+            !v.is_cap(k) && !modifier_before && !v.is_possessive(k) && (FINITE.contains(t) || IRREGULAR_PAST.contains(t) || (t.len() > 4 && t.ends_with("ed")))
         })
 }
 
@@ -1022,7 +1031,8 @@ static OBJECT_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::Lazy
         "announce", "deny", "confirm", "promise", "pledge", "vow", "urge", "propose", "demand", "reveal", "disclose",
         "predict", "estimate", "threaten", "agree", "forecast", "offer", "reiterate", "criticize", "praise", "reject",
         "dismiss", "denounce", "condemn", "blast", "slam", "question", "welcome", "describe", "ask", "report", "warn",
-        "order", "instruct", "implore", "beg",
+        "order", "instruct", "implore", "beg", "tweet", "recall", "note", "acknowledge", "applaud", "hail", "explain",
+        "request", "highlight", "lament", "mention", "recount",
     ])
 });
 
@@ -1084,6 +1094,10 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
             e = j;
             break;
         }
+        if t == "," && j + 1 < b && appositive_after_clause(v, j) {
+            e = j;
+            break;
+        }
         // ", and the party …": a clause of its own, with a subject, joined after a comma
         if t == "," && j + 2 < b && v.is(j + 1, "and") && (v.is_any(j + 2, &SUBJECT_PRONOUNS) || v.is_any(j + 2, &DETERMINERS)) {
             e = j;
@@ -1098,6 +1112,50 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
         e -= 1;
     }
     e
+}
+
+/// "said the person would not be hurt, a swipe at …": a noun phrase with
+/// "a"/"an" after the comma closing a reported clause is the writer's
+/// apposition on the whole report, not more of what was said.
+fn appositive_after_clause(v: View, j: usize) -> bool {
+    v.is_any(j + 1, &["a", "an"])
+}
+
+/// Verbs of saying with the preposition whose object is what was said
+/// ("respond to", "agree with", "ask about", "comment on").
+const PREPOSITIONAL_OBJECTS: &[(&str, &[&str])] = &[
+    ("respond", &["to"]),
+    ("reply", &["to"]),
+    ("agree", &["with"]),
+    ("ask", &["about", "for"]),
+    ("comment", &["on"]),
+    ("complain", &["about", "of"]),
+    ("warn", &["about", "against", "of"]),
+    ("argue", &["for", "against"]),
+    ("hint", &["at"]),
+    ("boast", &["about", "of"]),
+    ("joke", &["about"]),
+    ("write", &["about"]),
+    ("report", &["on"]),
+    ("tweet", &["about"]),
+    ("remark", &["on"]),
+    ("testify", &["about"]),
+    ("speculate", &["about"]),
+];
+
+/// "did not respond to", "declined to comment on", "never replied to": a
+/// cue that says nothing was said (up to four words before it).
+fn negated(v: View, a: usize, cue: usize) -> bool {
+    (a.max(cue.saturating_sub(4))..cue).any(|k| {
+        v.is_any(k, &["not", "never", "declined", "refused", "declines", "refuses", "decline", "refuse", "cannot"]) || v.text(k).ends_with("n't")
+    })
+}
+
+/// Whether token `start` is the preposition whose object the cue reports.
+fn prepositional_object(v: View, hit: CueHit, start: usize, b: usize) -> bool {
+    start + 1 < b
+        && v.is_word(start + 1)
+        && PREPOSITIONAL_OBJECTS.iter().any(|(lemma, preps)| hit.cue.lemma == *lemma && preps.iter().any(|p| v.is(start, p)))
 }
 
 /// Whether "that" opens the reported clause after the cue and its adjuncts
@@ -1535,6 +1593,50 @@ mod tests {
     #[test]
     fn continued_reports_no_clause() {
         let r = run("The firms continued the work until the regime fell in the spring.");
+        assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
+    }
+
+    #[test]
+    fn objects_of_more_verbs_of_saying_are_reported() {
+        let r = run("Clinton tweeted her thanks to the president.");
+        assert_eq!(r[0].2.as_deref(), Some("her thanks to the president"), "{r:?}");
+        let r = run("He recalled Ali's generosity in support of a program in the city.");
+        assert_eq!(r[0].2.as_deref(), Some("Ali's generosity in support of a program in the city"), "{r:?}");
+        // a short object still says nothing
+        let r = run("She noted the date.");
+        assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
+    }
+
+    #[test]
+    fn an_apposition_after_the_clause_is_not_reported() {
+        let r = run("He said the person would not get beat up at his rally, a swipe at recent disturbances.");
+        assert_eq!(r[0].2.as_deref(), Some("the person would not get beat up at his rally"), "{r:?}");
+    }
+
+    #[test]
+    fn inverted_speakers_with_a_possessive_or_a_place() {
+        let r = run("The big steel plant is hanging on, said the company's chief executive, John J. Ferriola.");
+        assert_eq!(r[0].1, "the company's chief executive", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("The big steel plant is hanging on"), "{r:?}");
+        let r = run("He also had a voice in major decisions, said a former spokesman for the Foreign Ministry, Olexander Dikusarov.");
+        assert_eq!(r[0].1, "a former spokesman for the Foreign Ministry", "{r:?}");
+        let r = run("In particular, Bill Clinton has been very worked up about it, said a source close to the campaign.");
+        assert_eq!(r[0].1, "a source close to the campaign", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("In particular, Bill Clinton has been very worked up about it"), "{r:?}");
+    }
+
+    #[test]
+    fn prepositional_objects_of_verbs_of_saying() {
+        let r = run("Former President Bill Clinton agreed with the analysis.");
+        assert_eq!(r[0].2.as_deref(), Some("the analysis"), "{r:?}");
+        let r = run("Trump has responded to Calderon's remarks on trade.");
+        assert_eq!(r[0].2.as_deref(), Some("Calderon's remarks on trade"), "{r:?}");
+        let r = run("Hewitt asked Trump about statements he had made the previous night.");
+        assert_eq!(r[0].2.as_deref(), Some("statements he had made the previous night"), "{r:?}");
+        // a cue that says nothing was said reports nothing
+        let r = run("The ministry did not respond to a request for comment.");
+        assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
+        let r = run("Lee declined to comment on the case.");
         assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
     }
 }
