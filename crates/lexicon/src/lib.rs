@@ -107,7 +107,7 @@ pub fn folded_hash(w: &[u8]) -> usize {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        h = (h.rotate_left(5) ^ (tail_word(rest) | FOLD)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ (packed_word(rest) | FOLD)).wrapping_mul(K);
     }
     (h ^ (h >> 32)) as usize
 }
@@ -137,7 +137,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            h = (h.rotate_left(5) ^ tail_word(rest)).wrapping_mul(WORD_HASH_K);
+            h = (h.rotate_left(5) ^ packed_word(rest)).wrapping_mul(WORD_HASH_K);
         }
         self.0 = h;
     }
@@ -147,12 +147,26 @@ impl Hasher for WordHasher {
     }
 }
 
-/// The last (under eight) bytes of a key as the little-endian word they
-/// make padded with zeros, built by shifts: copying them into a zeroed
-/// array calls `memcpy` for their variable length, on every lookup.
+/// The bytes of a word of at most eight bytes as one little-endian word
+/// padded with zeros, from two overlapping loads: no loop over the bytes,
+/// and no copy into a zeroed array (which calls `memcpy` for its variable
+/// length on every lookup). Used for the tails of hashed keys here and for
+/// the short words the quote cues compare whole.
 #[inline]
-fn tail_word(rest: &[u8]) -> u64 {
-    rest.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b))
+pub fn packed_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+        lo | hi << ((n - 4) * 8)
+    } else if n >= 2 {
+        let lo = u64::from(u16::from_le_bytes([b[0], b[1]]));
+        let hi = u64::from(u16::from_le_bytes([b[n - 2], b[n - 1]]));
+        lo | hi << ((n - 2) * 8)
+    } else {
+        b.first().map_or(0, |&c| u64::from(c))
+    }
 }
 
 #[cfg(test)]
@@ -173,14 +187,14 @@ mod tests {
     use std::hash::BuildHasher;
 
     #[test]
-    fn tail_word_is_the_zero_padded_word() {
-        let bytes = b"abcdefg\xff\x80";
+    fn packed_word_is_the_zero_padded_word() {
+        let bytes = b"aZ@[`{AbCdEfGh\xff\xc3\x89\x80zZ09'-";
         for a in 0..bytes.len() {
-            for b in a..(a + 8).min(bytes.len() + 1) {
+            for b in a..(a + 9).min(bytes.len() + 1) {
                 let rest = &bytes[a..b];
                 let mut tail = [0u8; 8];
                 tail[..rest.len()].copy_from_slice(rest);
-                assert_eq!(tail_word(rest), u64::from_le_bytes(tail), "{rest:?}");
+                assert_eq!(packed_word(rest), u64::from_le_bytes(tail), "{rest:?}");
             }
         }
     }

@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, TokenKind};
-use dateline_lexicon::folded_hash;
+use dateline_lexicon::{folded_hash, packed_word};
 use dateline_lexicon::speech::{speech_cues, Cue};
 
 /// A set of lower-case words, tested case-insensitively without allocating:
@@ -26,25 +26,6 @@ pub(crate) struct WordSet {
     prefixes: [u64; 16],
     /// Bit `n` is set when a word has `n` bytes.
     lengths: u64,
-}
-
-/// The bytes of a word of at most eight bytes as one little-endian word
-/// padded with zeros, from two overlapping loads (no loop over the bytes).
-#[inline]
-fn pack(b: &[u8]) -> u64 {
-    let n = b.len();
-    debug_assert!(n <= 8);
-    if n >= 4 {
-        let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-        let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
-        lo | hi << ((n - 4) * 8)
-    } else if n >= 2 {
-        let lo = u64::from(u16::from_le_bytes([b[0], b[1]]));
-        let hi = u64::from(u16::from_le_bytes([b[n - 2], b[n - 1]]));
-        lo | hi << ((n - 2) * 8)
-    } else {
-        b.first().map_or(0, |&c| u64::from(c))
-    }
 }
 
 /// The ASCII upper-case letters of a packed word lower-cased, all other
@@ -87,12 +68,12 @@ impl WordSet {
             }
             // (a short word is placed as written: one with an upper-case letter is never found)
             let short = w.len() <= 8;
-            let mut i = if short { short_hash(pack(w.as_bytes()), w.len()) } else { folded_hash(w.as_bytes()) } & (size - 1);
+            let mut i = if short { short_hash(packed_word(w.as_bytes()), w.len()) } else { folded_hash(w.as_bytes()) } & (size - 1);
             while !slots[i].is_empty() && slots[i] != w {
                 i = (i + 1) & (size - 1);
             }
             slots[i] = w;
-            packed[i] = if short { pack(w.as_bytes()) } else { 0 };
+            packed[i] = if short { packed_word(w.as_bytes()) } else { 0 };
         }
         WordSet { slots, packed, prefixes, lengths }
     }
@@ -119,7 +100,7 @@ impl WordSet {
         let mask = self.slots.len() - 1;
         if len <= 8 {
             // the lower-cased word equals a slot's packed word of the same length
-            let key = lower8(pack(bytes));
+            let key = lower8(packed_word(bytes));
             let mut i = short_hash(key, len) & mask;
             loop {
                 let entry = self.slots[i];
@@ -521,8 +502,7 @@ mod tests {
                 let w = &bytes[a..b];
                 let mut padded = [0u8; 8];
                 padded[..w.len()].copy_from_slice(w);
-                assert_eq!(super::pack(w), u64::from_le_bytes(padded), "{w:?}");
-                assert_eq!(super::lower8(super::pack(w)), u64::from_le_bytes(padded.map(|c| c.to_ascii_lowercase())), "{w:?}");
+                assert_eq!(super::lower8(dateline_lexicon::packed_word(w)), u64::from_le_bytes(padded.map(|c| c.to_ascii_lowercase())), "{w:?}");
             }
         }
         for c in 0..=255u8 {
