@@ -60,7 +60,7 @@ pub(crate) fn has_name(v: View, first: usize, end: usize) -> bool {
 }
 
 fn np_word(v: View, i: usize) -> bool {
-    (v.is_word(i) && !v.is_any(i, &NP_STOPS) && !crate::cues::is_cue_word(v, i))
+    (v.is_word(i) && (!v.is_any(i, &NP_STOPS) || v.is_name_continuation(i)) && !crate::cues::is_cue_word(v, i))
         || v.is_possessive(i)
         || v.is_abbrev_dot(i)
         || v.text(i) == "&"

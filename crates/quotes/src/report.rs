@@ -259,7 +259,7 @@ fn verb(
     // "he's said", "they've argued", "she'd told"
     let clitic_aux = |k: usize| v.is_any(k, &["'s", "'ve", "'d"]) && !participle;
     while j > a
-        && (v.is_any(j - 1, &AUX_ADVERBS)
+        && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1))
             || is_ly_adverb(v, j - 1)
             || plain_adverb(j - 1)
             || clitic_aux(j - 1)
@@ -275,7 +275,7 @@ fn verb(
         } else if !v.is_cap(before_to) && v.is_any(before_to, CATENATIVES) {
             j = before_to;
         }
-        while j > a && (v.is_any(j - 1, &AUX_ADVERBS) || is_ly_adverb(v, j - 1)) {
+        while j > a && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1)) || is_ly_adverb(v, j - 1)) {
             j -= 1;
         }
     }
@@ -730,7 +730,8 @@ fn is_time_phrase(v: View, np: Np) -> bool {
         "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "january", "february", "march",
         "april", "june", "july", "august", "september", "october", "november", "december",
     ];
-    (np.first..np.end).all(|k| v.is_any(k, TIME_WORDS) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
+    (np.first..np.end)
+        .all(|k| (v.is_any(k, TIME_WORDS) && !v.is_name_continuation(k)) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether only connectives lie between the sentence start `a` and `i`.
@@ -1391,6 +1392,13 @@ mod tests {
         let r = run("A police report released Tuesday said the driver had fled.");
         assert_eq!(r[0].1, "A police report", "{r:?}");
         assert_eq!(r[0].2.as_deref(), Some("the driver had fled"));
+    }
+
+    #[test]
+    fn a_time_noun_or_modal_in_a_name_is_the_name() {
+        let r = run("Ms. Day said the plan had failed. Theresa May said Britain would leave.");
+        assert_eq!(r[0].1, "Ms. Day", "{r:?}");
+        assert_eq!(r[1].1, "Theresa May", "{r:?}");
     }
 
     #[test]

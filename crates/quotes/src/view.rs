@@ -328,6 +328,27 @@ impl<'a> View<'a> {
                 || (self.text(i - 1).len() == 1 && self.is_cap(i - 1)))
     }
 
+    /// A capitalised word that continues a name although it is also a
+    /// modal or a time noun ("Ms. Day", "Mr. May", "Theresa May said"):
+    /// right after an honorific or another capitalised name word (not a
+    /// determiner), with no capitalised word after it (a Title Case
+    /// headline, "Clinton May Face Charges", keeps its modal).
+    pub fn is_name_continuation(&self, i: usize) -> bool {
+        if i == 0 || !self.is_cap(i) || (i + 1 < self.len() && self.is_cap(i + 1)) {
+            return false;
+        }
+        let p = i - 1;
+        let honorific = self.is_abbrev_dot(p);
+        // not after "In", "Last", "Since": a month or day ("In March")
+        let name_before = self.is_cap(p)
+            && !self.is_any(p, &DETERMINERS)
+            && !self.is_any(p, &SUBJECT_PRONOUNS)
+            && !self.is_any(p, &NP_STOPS)
+            && !self.is_any(p, &TIME_DETERMINERS)
+            && !self.is_any(p, &SUBORDINATORS);
+        honorific || name_before
+    }
+
     /// Sentence-final punctuation.
     pub fn is_final_punct(&self, i: usize) -> bool {
         matches!(self.text(i), "." | "!" | "?") || self.text(i).starts_with("..")
