@@ -13,7 +13,7 @@ use dateline_segment::Segmenter;
 /// How an interrupted direct quotation (“A,” she said. “B.”) is recorded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum QuoteSpansArg {
-    /// One quote per piece, each with the shared cue and speaker.
+    /// One quote per piece, each with the shared cue and speaker (one sentence the attribution interrupts stays one quote).
     #[default]
     Split,
     /// One quote over both pieces and the attribution between them (PolNeAR).

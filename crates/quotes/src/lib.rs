@@ -21,7 +21,8 @@
 //! twice, and a quoted fragment inside a reported clause is part of that
 //! report, not a quote of its own (PolNeAR counts it so). Multi-paragraph quotations are one quote per paragraph, and an
 //! interrupted quotation (“A,” she said. “B.”) is two quotes with the same
-//! speaker and cue, as the project's gold examples record them. Attribution
+//! speaker and cue, as the project's gold examples record them, but one
+//! sentence the attribution interrupts (“A,” she said, “b …”) is one quote. Attribution
 //! corpora such as PolNeAR join them into one span running over the
 //! attribution; [`QuoteSpans::Joined`] gives that convention instead.
 
@@ -63,7 +64,8 @@ const MAX_JOIN_GAP_TOKENS: usize = 50;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum QuoteSpans {
     /// One quote per piece, each with the shared cue and speaker (the
-    /// project's convention, in its gold examples).
+    /// project's convention, in its gold examples); one sentence the
+    /// attribution interrupts (“A,” she said, “b …”) is still one quote.
     #[default]
     Split,
     /// One quote from the first piece's first word to the last piece's last
@@ -177,12 +179,13 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
             (quoted * 2 <= span.len() || own_words >= 3 || (own_words >= 1 && words_after >= 2)).then_some(span)
         })
         .collect();
-    let continues_previous = match spans {
-        QuoteSpans::Split => vec![false; marked.len()],
-        QuoteSpans::Joined => (0..marked.len())
-            .map(|qi| qi > 0 && shares_attribution_between(v, &marked[qi - 1], &marked[qi], &attributions[qi - 1..=qi], &reports))
-            .collect(),
-    };
+    let continues_previous = (0..marked.len())
+        .map(|qi| {
+            qi > 0
+                && (spans == QuoteSpans::Joined || one_sentence_interrupted(v, &marked[qi - 1], &marked[qi]))
+                && shares_attribution_between(v, &marked[qi - 1], &marked[qi], &attributions[qi - 1..=qi], &reports)
+        })
+        .collect();
     Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans, continues_previous }
 }
 
@@ -198,6 +201,21 @@ fn through_quotation(marked: &[Marked], a: usize, b: usize) -> usize {
         .find(|q| q.open > a && q.close.is_some_and(|c| c >= b))
         .and_then(|q| q.close)
         .map_or(b, |c| c + 1)
+}
+
+/// Whether two quotations are the pieces of one sentence an attribution
+/// interrupts (“We will not sign,” she said, “not while …”): the first
+/// ends in a comma, not a sentence end, a comma ends the attribution and
+/// the second opens with a lower-case word. Such a sentence is one quote
+/// under both conventions; separate sentences (“A,” she said. “B.”) are
+/// split under [`QuoteSpans::Split`].
+fn one_sentence_interrupted(v: View, first: &Marked, second: &Marked) -> bool {
+    let Some(close) = first.close else { return false };
+    let first_ends_comma = first.inner_end > first.inner_first && v.text(first.inner_end - 1) == ",";
+    let lower = second.inner_first < second.inner_end
+        && v.kind(second.inner_first) == dateline_doc::TokenKind::Word
+        && !v.is_cap(second.inner_first);
+    first_ends_comma && second.open > close + 1 && v.text(second.open - 1) == "," && lower
 }
 
 /// Whether two consecutive direct quotes are the pieces of one interrupted
@@ -690,7 +708,7 @@ mod tests {
     const INTERRUPTED_COMMA: &str = "“We will not sign,” Ana Ruiz said, “not while the shelling goes on.”";
 
     #[test]
-    fn interrupted_quote_is_split_by_default() {
+    fn interrupted_sentences_are_split_by_default() {
         let q = quotes(INTERRUPTED);
         let direct: Vec<&Row> = q.iter().filter(|r| r.0 == "direct").collect();
         assert_eq!(direct.len(), 2, "{q:?}");
@@ -700,7 +718,15 @@ mod tests {
             assert_eq!(r.2.as_deref(), Some("told"), "{q:?}");
             assert_eq!(r.4.as_deref(), Some("Ana Ruiz"), "{q:?}");
         }
-        assert_eq!(quotes(INTERRUPTED_COMMA).iter().filter(|r| r.0 == "direct").count(), 2);
+        // one sentence interrupted by its attribution is one quote under both conventions
+        let q = quotes(INTERRUPTED_COMMA);
+        let direct: Vec<&Row> = q.iter().filter(|r| r.0 == "direct").collect();
+        assert_eq!(direct.len(), 1, "{q:?}");
+        assert_eq!(direct[0].1, "We will not sign,” Ana Ruiz said, “not while the shelling goes on.");
+        assert_eq!(direct[0].4.as_deref(), Some("Ana Ruiz"), "{q:?}");
+        // a capitalised second piece is a sentence of its own
+        let q = quotes("“We will not sign,” Ana Ruiz said, “Not this week.”");
+        assert_eq!(q.iter().filter(|r| r.0 == "direct").count(), 2, "{q:?}");
     }
 
     #[test]
