@@ -191,6 +191,11 @@ fn noun_reports(v: View, a: usize, b: usize, quotes: &[Marked], hits: &[CueHit],
         if !(that || to) || inside_quote_words(quotes, i) {
             continue;
         }
+        // "X said in a statement that C": the noun is an adjunct of a verb reporting the same clause
+        let verb_adjunct = out.iter().rev().take_while(|r| r.cue.first >= a).any(|r| r.cue.end <= i && r.content.is_some_and(|(s, _)| s > i));
+        if verb_adjunct {
+            continue;
+        }
         let before = i - 1;
         let speaker = if v.is_any(before, &["his", "her", "their", "its"]) {
             Some(Np { first: before, end: i, kind: NpKind::Pronoun, antecedent: None, role: None })
@@ -1392,6 +1397,13 @@ mod tests {
         let r = run("A police report released Tuesday said the driver had fled.");
         assert_eq!(r[0].1, "A police report", "{r:?}");
         assert_eq!(r[0].2.as_deref(), Some("the driver had fled"));
+    }
+
+    #[test]
+    fn a_noun_of_saying_in_the_verb_adjunct_is_no_second_report() {
+        let r = run("Ann Lee said in a statement that the plan had failed.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the plan had failed"), "{r:?}");
     }
 
     #[test]
