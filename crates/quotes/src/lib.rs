@@ -130,6 +130,8 @@ struct Found {
     cue_spans: Vec<Span>,
     addressee_spans: Vec<Option<Span>>,
     content_spans: Vec<Option<Span>>,
+    /// Per direct quote: it is a quoted noun phrase, not speech.
+    noun_phrases: Vec<bool>,
     /// Per direct quote: it continues the one before, the two sharing the
     /// attribution between them (only with [`QuoteSpans::Joined`]).
     continues_previous: Vec<bool>,
@@ -186,7 +188,8 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
                 && shares_attribution_between(v, &marked[qi - 1], &marked[qi], &attributions[qi - 1..=qi], &reports)
         })
         .collect();
-    Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans, continues_previous }
+    let noun_phrases = marked.iter().map(|q| q.inner_end > q.inner_first && is_quoted_noun_phrase(v, q)).collect();
+    Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans, noun_phrases, continues_previous }
 }
 
 /// Where a reported clause `[a, b)` ends when a quotation opening inside it
@@ -414,6 +417,15 @@ fn looks_like_title(doc: &Doc, q: &Marked) -> bool {
     all_title && !sentence_punct
 }
 
+/// A quotation opening right after an article or "of" ("the “stark
+/// realities” of", "an “existential threat”", "a sense of “betrayal”")
+/// is a noun phrase the writer's sentence goes on with: a term or title,
+/// not speech, unless a finite verb makes a clause of it ("said the “plan
+/// is dead”").
+fn is_quoted_noun_phrase(v: View, q: &Marked) -> bool {
+    q.open > 0 && v.is_any(q.open - 1, &["a", "an", "the", "of"]) && !report::has_finite_verb(v, q.inner_first, q.inner_end)
+}
+
 fn extract(doc: &mut Doc, spans: QuoteSpans) {
     if doc.tokens.is_empty() {
         return;
@@ -443,7 +455,7 @@ fn extract(doc: &mut Doc, spans: QuoteSpans) {
         // a quoted fragment inside a reported clause is part of that report, not a quote of its own
         let before = contents.partition_point(|c| c.start() <= q.span.start());
         let in_report = contents[..before].iter().rev().take(4).any(|c| c.contains(q.span));
-        if looks_like_title(doc, q) || in_report {
+        if looks_like_title(doc, q) || in_report || found.noun_phrases[qi] {
             direct_speakers.push(None);
             continue;
         }
@@ -902,6 +914,14 @@ mod tests {
         assert_eq!(q[0].1, "The library pays for itself,");
         assert_eq!(q[0].2.as_deref(), Some("said"), "{q:?}");
         assert_eq!(q[0].3.as_deref(), Some("Ann Moss"), "{q:?}");
+    }
+
+    #[test]
+    fn quotation_after_an_article_is_a_term_unless_it_holds_a_clause() {
+        let q = quotes("Ann Lee warned of the “stark realities of a long and costly war in the north,” officials said.");
+        assert!(q.iter().all(|r| r.0 != "direct"), "{q:?}");
+        let q = quotes("Ann Lee said the “plan is dead and nobody in this city will ever revive it,” and left.");
+        assert!(q.iter().any(|r| r.0 == "direct" || r.1.contains("plan is dead")), "{q:?}");
     }
 
     #[test]

@@ -923,7 +923,7 @@ static COMMA_CLAUSE_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync
 /// Whether a token range holds a word that looks like a finite verb (an
 /// auxiliary or modal, a negated auxiliary, or a past-tense "-ed" form):
 /// a bare reported clause must have one, an object noun phrase does not.
-fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
+pub(crate) fn has_finite_verb(v: View, a: usize, b: usize) -> bool {
     if v.is_any(a, &["he", "she", "they", "it", "we", "i", "you", "there"]) || is_contracted_verb(v.text(a)) {
         return true;
     }
