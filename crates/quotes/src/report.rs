@@ -1092,7 +1092,9 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
         // ", whereas …", ", although he …": a new clause with a subject of its own (", but
         // still lost", ", but would add" go on with the reported clause's subject)
         let contrast = |k: usize| v.is_any(k, &["but", "while", "although", "though", "whereas"]);
-        if t == "," && j + 2 < b && contrast(j + 1) && (v.is(j + 1, "whereas") || v.is_any(j + 2, &SUBJECT_PRONOUNS)) {
+        // (", while Republican candidates went after …": a determiner or a name opens a subject too)
+        let subject_at = |k: usize| v.is_any(k, &SUBJECT_PRONOUNS) || v.is_any(k, &DETERMINERS) || (v.is_cap(k) && !v.is(k, "I"));
+        if t == "," && j + 2 < b && contrast(j + 1) && (v.is(j + 1, "whereas") || subject_at(j + 2)) {
             e = j;
             break;
         }
@@ -1105,7 +1107,8 @@ fn clause_end(v: View, start: usize, b: usize, quotes: &[Marked], later: &[CueHi
             break;
         }
         // ", and the party …": a clause of its own, with a subject, joined after a comma
-        if t == "," && j + 2 < b && v.is(j + 1, "and") && (v.is_any(j + 2, &SUBJECT_PRONOUNS) || v.is_any(j + 2, &DETERMINERS)) {
+        // (", and has championed …": the speaker's own next act, no subject)
+        if t == "," && j + 2 < b && v.is(j + 1, "and") && (v.is_any(j + 2, &SUBJECT_PRONOUNS) || v.is_any(j + 2, &DETERMINERS) || v.is_any(j + 2, &["has", "have", "had"])) {
             e = j;
             break;
         }
@@ -1397,6 +1400,14 @@ mod tests {
         let r = run("A police report released Tuesday said the driver had fled.");
         assert_eq!(r[0].1, "A police report", "{r:?}");
         assert_eq!(r[0].2.as_deref(), Some("the driver had fled"));
+    }
+
+    #[test]
+    fn a_contrast_with_a_subject_of_its_own_ends_the_clause() {
+        let r = run("Ann Lee has said the tax should rise, while Republican candidates went after the judge.");
+        assert_eq!(r[0].2.as_deref(), Some("the tax should rise"), "{r:?}");
+        let r = run("Ann Lee insists the party must change, and has championed an agenda of cuts.");
+        assert_eq!(r[0].2.as_deref(), Some("the party must change"), "{r:?}");
     }
 
     #[test]
