@@ -424,6 +424,19 @@ fn looks_like_title(doc: &Doc, q: &Marked) -> bool {
 /// is dead”").
 fn is_quoted_noun_phrase(v: View, q: &Marked) -> bool {
     q.open > 0 && v.is_any(q.open - 1, &["a", "an", "the", "of"]) && !report::has_finite_verb(v, q.inner_first, q.inner_end)
+        || is_credited_title(v, q)
+}
+
+/// A quotation followed by "by" and its author ("“Hamilton to play
+/// Chicago,” by Variety's Gordon Cox", a book "“…” by Ann Lee") is the
+/// title of a work, as in reading lists and link roundups.
+fn is_credited_title(v: View, q: &Marked) -> bool {
+    let Some(close) = q.close else { return false };
+    let mut k = close + 1;
+    if k < v.len() && v.text(k) == "," {
+        k += 1;
+    }
+    k + 1 < v.len() && v.is(k, "by") && v.is_cap(k + 1)
 }
 
 fn extract(doc: &mut Doc, spans: QuoteSpans) {
@@ -922,6 +935,12 @@ mod tests {
         assert!(q.iter().all(|r| r.0 != "direct"), "{q:?}");
         let q = quotes("Ann Lee said the “plan is dead and nobody in this city will ever revive it,” and left.");
         assert!(q.iter().any(|r| r.0 == "direct" || r.1.contains("plan is dead")), "{q:?}");
+    }
+
+    #[test]
+    fn quotation_credited_to_an_author_is_a_title() {
+        let q = quotes("Worth reading:\n\n—“The long road back to the city council after twenty years away,” by Ann Lee of the Herald.");
+        assert!(q.iter().all(|r| r.0 != "direct"), "{q:?}");
     }
 
     #[test]
