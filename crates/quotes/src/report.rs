@@ -559,7 +559,8 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
             && !report.content.is_some_and(|(x, y)| has_finite_verb(v, x, y));
         if parenthetical {
             let end = clause_end(v, source_end + 1, b, quotes, later, false);
-            if end > source_end + 2 && has_finite_verb(v, source_end + 1, end) {
+            // (from the comma: the verb may be the first word after it, "…, according to X, are 16")
+            if end > source_end + 2 && has_finite_verb(v, source_end, end) {
                 report.content = Some((a, end));
             }
         }
@@ -1400,6 +1401,12 @@ mod tests {
         let r = run("A police report released Tuesday said the driver had fled.");
         assert_eq!(r[0].1, "A police report", "{r:?}");
         assert_eq!(r[0].2.as_deref(), Some("the driver had fled"));
+    }
+
+    #[test]
+    fn parenthetical_source_before_the_verb_of_its_clause() {
+        let r = run("Most at risk, according to Ann Lee, are the unions.");
+        assert_eq!(r[0].2.as_deref(), Some("Most at risk, according to Ann Lee, are the unions"), "{r:?}");
     }
 
     #[test]
