@@ -17,6 +17,7 @@ use dateline_doc::{Doc, Sentence, Span, Token, TokenKind};
 
 use crate::gazetteer::{self, Hit, LexMatch};
 use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
+use dateline_lexicon::packed_word;
 
 mod word_rows;
 use word_rows::WordRows;
@@ -316,7 +317,7 @@ fn features(
 /// join the parts of a name ("of", "and", "de", "for", "on") are short,
 /// and a longer lower-case word there ("said", "announced") ends the name
 /// (scored, the tagger kept fewer than one in fifty inside it, on news).
-#[inline]
+#[inline(always)]
 fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
     let w = s.words[i];
     let Some(&first) = w.first() else { return true };
@@ -359,10 +360,26 @@ fn surely_outside_in_training(s: &SentenceView, i: usize, prev: usize) -> bool {
 /// of [`is_name_particle`] ("della") and prefixes of capitalised words.
 const MAX_JOINING_WORD: usize = 3;
 
-/// A hyphen followed by a capital ("al-Qaeda"); most words have no hyphen,
-/// and the search for one is a plain byte scan.
-#[inline]
+/// A hyphen followed by a capital ("al-Qaeda"); most words have no hyphen:
+/// a word of at most eight bytes is tested for one as a whole number,
+/// longer words by a plain byte scan.
+#[inline(always)]
 fn capitalised_after_hyphen(w: &[u8]) -> bool {
+    if w.len() <= 8 && !has_byte(packed_word(w), b'-') {
+        return false;
+    }
+    capitalised_after_hyphen_scan(w)
+}
+
+/// Whether the eight bytes of `x` hold byte `b` (`b` not 0: zero padding never matches).
+#[inline(always)]
+fn has_byte(x: u64, b: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let v = x ^ (ONES * b as u64);
+    v.wrapping_sub(ONES) & !v & (ONES << 7) != 0
+}
+
+fn capitalised_after_hyphen_scan(w: &[u8]) -> bool {
     let mut rest = w;
     while let Some(h) = rest.iter().position(|&b| b == b'-') {
         if rest.get(h + 1).is_some_and(u8::is_ascii_uppercase) {
@@ -389,7 +406,8 @@ const FUNCTION_WORDS: &[&[u8]] = &[
     b"have", b"had", b"will", b"would", b"can", b"could", b"should", b"may", b"also", b"still", b"even", b"only", b"now",
 ];
 
-/// A word of up to 8 bytes, lower-cased, as one number.
+/// A word of up to 8 bytes, lower-cased, as one number (its bytes in
+/// order from the lowest, as [`packed_word`] packs them).
 const fn word_key(w: &[u8]) -> Option<u64> {
     if w.len() > 8 {
         return None;
@@ -397,7 +415,7 @@ const fn word_key(w: &[u8]) -> Option<u64> {
     let mut k = 0u64;
     let mut i = 0;
     while i < w.len() {
-        k = (k << 8) | w[i].to_ascii_lowercase() as u64;
+        k |= (w[i].to_ascii_lowercase() as u64) << (8 * i);
         i += 1;
     }
     Some(k)
@@ -429,8 +447,18 @@ static FUNCTION_WORD_TABLE: [u64; FUNCTION_WORD_SLOTS] = {
     table
 };
 
+/// Compared as [`word_key`]s, computed here with the bit 0x20 set in every
+/// byte of the word: the same key for the ASCII letters, and a byte that
+/// is not a letter never becomes one (a byte with the bit set is a small
+/// letter only if it was a letter), so a word matches a function word,
+/// all letters, exactly when [`word_key`] would.
+#[inline(always)]
 fn is_function_word(w: &[u8]) -> bool {
-    let Some(key) = word_key(w).filter(|&k| k != 0) else { return false };
+    let n = w.len();
+    if n == 0 || n > 8 {
+        return false;
+    }
+    let key = packed_word(w) | (0x2020_2020_2020_2020u64 >> (8 * (8 - n)));
     let mut slot = function_word_slot(key);
     loop {
         match FUNCTION_WORD_TABLE[slot] {
@@ -1051,6 +1079,22 @@ mod tests {
                 _ => b,
             };
             assert_eq!(SHAPE_CLASS[b as usize], expected, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn bytes_found_in_packed_words() {
+        let bytes = b"ab-C-d\xad\x2c\x2e-zz\x01\xff-";
+        for a in 0..bytes.len() {
+            for b in a..(a + 9).min(bytes.len() + 1) {
+                let w = &bytes[a..b];
+                for c in [b'-', 0x2c, 0xad, 0x01, 0xff, b'a'] {
+                    assert_eq!(has_byte(packed_word(w), c), w.contains(&c), "{w:?} {c}");
+                }
+            }
+        }
+        for w in [&b"al-Qaeda"[..], b"a-B", b"ab-", b"-", b"abcdefg-", b"abcdefgh-X", b"well-known-Xy"] {
+            assert_eq!(capitalised_after_hyphen(w), capitalised_after_hyphen_scan(w), "{w:?}");
         }
     }
 
