@@ -576,14 +576,19 @@ impl Model {
     /// token was tagged as part of a name.
     fn tag_with(&self, s: &SentenceView, rows: &mut WordRows, out: &mut Vec<usize>) -> bool {
         out.clear();
-        if s.words.is_empty() {
+        let n = s.words.len();
+        // the units before the first that may begin a name after O are O
+        // (most sentences: all of them), with no rows nor scores prepared
+        let Some(first) = (0..n).position(|i| !surely_outside(s, i, 0)) else {
+            out.resize(n, 0);
             return false;
-        }
+        };
+        out.resize(first, 0);
         let mut named = false;
         rows.start_sentence(self, s);
         let caps = sentence_in_caps(s);
         let (mut prev, mut prev2) = (0, 0);
-        for i in 0..s.words.len() {
+        for i in first..n {
             let class = if surely_outside(s, i, prev) {
                 0
             } else {
@@ -673,40 +678,56 @@ pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
 /// [`tag_doc`] with the lexicon bits of every token and this thread's word rows.
 fn tag_sentences(doc: &Doc, model: &Model, bits: &[u16], rows: &mut WordRows) -> Vec<NameSpan> {
     let norm = doc.norm.as_str().as_bytes();
-    // per sentence, reused: units (first token, byte slice, lexicon bits);
-    // an initial joins its dot
+    // per sentence, reused: units (byte slices; where an initial joins its
+    // dot, also first tokens and lexicon bits)
     // sized once for the longest sentence: growing them costs more than the tagging of short reports
     let longest = doc.sentences.iter().map(|s| s.tokens.len()).max().unwrap_or(0);
-    let mut unit_start: Vec<usize> = Vec::with_capacity(longest);
     let mut words: Vec<&[u8]> = Vec::with_capacity(longest);
-    let mut unit_bits: Vec<u16> = Vec::with_capacity(longest);
+    let mut unit_start: Vec<usize> = Vec::new();
+    let mut unit_bits: Vec<u16> = Vec::new();
     let mut out = Vec::with_capacity(doc.tokens.len() / 8);
     let mut classes = Vec::with_capacity(longest);
     let mut unit_spans = Vec::with_capacity(8);
     for s in &doc.sentences {
-        unit_start.clear();
         words.clear();
-        unit_bits.clear();
         let end = s.tokens.end.min(doc.tokens.len());
-        let mut i = s.tokens.start.min(end);
-        while i < end {
-            let t = &doc.tokens[i];
-            let w = &norm[t.norm_start as usize..t.norm_end as usize];
-            let initial = w.len() == 1 && w[0].is_ascii_uppercase() && i + 1 < end && {
-                let d = &doc.tokens[i + 1];
-                !d.space_before && &norm[d.norm_start as usize..d.norm_end as usize] == b"."
-            };
-            unit_start.push(i);
-            unit_bits.push(bits[i]);
-            if initial {
-                words.push(&norm[t.norm_start as usize..doc.tokens[i + 1].norm_end as usize]);
-                i += 2;
+        let start = s.tokens.start.min(end);
+        let toks = &doc.tokens[start..end];
+        // an initial and the dot after it ("T." in "T. Moody")
+        let joins_dot = |k: usize| {
+            let t = &toks[k];
+            t.norm_end == t.norm_start + 1
+                && norm[t.norm_start as usize].is_ascii_uppercase()
+                && toks.get(k + 1).is_some_and(|d| !d.space_before && &norm[d.norm_start as usize..d.norm_end as usize] == b".")
+        };
+        let mut joined = false;
+        let mut k = 0;
+        while k < toks.len() {
+            let t = &toks[k];
+            if joins_dot(k) {
+                words.push(&norm[t.norm_start as usize..toks[k + 1].norm_end as usize]);
+                joined = true;
+                k += 2;
             } else {
-                words.push(w);
-                i += 1;
+                words.push(&norm[t.norm_start as usize..t.norm_end as usize]);
+                k += 1;
             }
         }
-        let view = SentenceView { words: &words, lex: &unit_bits };
+        // units are the tokens, unless an initial joined its dot
+        let lex: &[u16] = if joined {
+            unit_start.clear();
+            unit_bits.clear();
+            let mut k = 0;
+            while k < toks.len() {
+                unit_start.push(start + k);
+                unit_bits.push(bits[start + k]);
+                k += if joins_dot(k) { 2 } else { 1 };
+            }
+            &unit_bits
+        } else {
+            &bits[start..end]
+        };
+        let view = SentenceView { words: &words, lex };
         if !model.tag_with(&view, rows, &mut classes) {
             // all O: no spans (most sentences name nothing the tagger finds)
             continue;
@@ -714,6 +735,10 @@ fn tag_sentences(doc: &Doc, model: &Model, bits: &[u16], rows: &mut WordRows) ->
         unit_spans.clear();
         spans(&classes, 0, &mut unit_spans);
         for u in &unit_spans {
+            if !joined {
+                out.push(NameSpan { start_token: start + u.start_token, end_token: start + u.end_token, label: u.label });
+                continue;
+            }
             // back from units to tokens: a unit ends where the next one starts
             let end_token = if u.end_token < words.len() { unit_start[u.end_token] } else { last_token_of_unit(doc, unit_start[u.end_token - 1], norm) };
             out.push(NameSpan { start_token: unit_start[u.start_token], end_token, label: u.label });
@@ -1093,7 +1118,18 @@ mod tests {
                 }
             }
         }
-        for w in [&b"al-Qaeda"[..], b"a-B", b"ab-", b"-", b"abcdefg-", b"abcdefgh-X", b"well-known-Xy"] {
+        let long = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        let mut words: Vec<Vec<u8>> = [&b"al-Qaeda"[..], b"a-B", b"ab-", b"-", b"abcdefg-", b"abcdefgh-X", b"well-known-Xy"].map(<[u8]>::to_vec).to_vec();
+        for n in 0..long.len() {
+            for h in 0..n {
+                let mut w = long[..n].to_vec();
+                w[h] = b'-';
+                words.push(w);
+            }
+            words.push(long[..n].to_vec());
+        }
+        for w in &words {
+            let w = &w[..];
             assert_eq!(capitalised_after_hyphen(w), capitalised_after_hyphen_scan(w), "{w:?}");
         }
     }
