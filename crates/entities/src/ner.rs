@@ -1010,7 +1010,8 @@ mod tests {
         let (mut fast, mut slow) = (Vec::new(), Vec::new());
         let mut tagged = 0;
         // more word types than the cache keeps, so it empties mid-way
-        for k in 0..2_600usize {
+        let sentences = word_rows::MAX_WORDS / 8 + 600;
+        for k in 0..sentences {
             let words: Vec<String> = (0..8).map(|j| format!("W{}x{}", k * 8 + j, k % 7)).collect();
             let words: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
             let lex = vec![(k % 3) as u16; words.len()];
@@ -1020,8 +1021,26 @@ mod tests {
             assert_eq!(fast, slow, "sentence {k}");
             tagged += fast.iter().filter(|&&c| c != 0).count();
         }
-        assert!(rows.misses() > 20_000, "the cache saw every word");
+        assert!(rows.misses() > word_rows::MAX_WORDS, "the cache saw every word");
         assert!(tagged > 0, "the noisy model tags something");
+    }
+
+    #[test]
+    fn a_sentence_longer_than_the_cache_is_tagged_as_by_features() {
+        // every unit of a sentence keeps its entry while the sentence is
+        // tagged: the cache grows for it rather than empty mid-sentence
+        let m = noisy_model(1 << 10);
+        let mut rows = WordRows::new();
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        let words: Vec<String> = (0..word_rows::MAX_WORDS + 300).map(|j| format!("Q{j}")).collect();
+        let words: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
+        let lex = vec![0u16; words.len()];
+        let view = SentenceView { words: &words, lex: &lex };
+        for _ in 0..2 {
+            m.tag_with(&view, &mut rows, &mut fast);
+            m.tag_by_features(&view, &mut slow);
+            assert_eq!(fast, slow);
+        }
     }
 
     #[test]

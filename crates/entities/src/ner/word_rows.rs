@@ -1,19 +1,23 @@
 //! Scoring with sums of weights kept per word type: the tagger's exact
-//! scores, with a third of the table reads.
+//! scores, with a fifth of the table reads.
 //!
 //! Why: the weights are integers, so a score does not depend on the order
 //! in which features are added, and a group of features that depends on one
 //! thing only can be summed once per value of that thing:
 //! - the features of the current word alone (lower-case form, shape, three
 //!   prefixes, four suffixes, and those crossed with "first word" and
-//!   "sentence in capitals") are summed per word type, in a bounded cache
-//!   ([`MAX_WORDS`] types, emptied when full; one per thread, so no lock);
-//!   news words are Zipfian, so most lookups hit;
+//!   "sentence in capitals"), and those of a word as the neighbour one or
+//!   two before or after the current one (lower-case form, shape), are
+//!   summed per word type, each sum when first needed, in a bounded cache
+//!   ([`MAX_WORDS`] types, emptied when full, never within a sentence;
+//!   one per thread, so no lock); news words are Zipfian, so most lookups
+//!   hit, and a sentence looks each of its units up once;
 //! - the bias and the previous two tags (81 values), and the lexicon-bit
 //!   features when the bits are empty, come from small tables.
 //!
-//! The other features (the neighbours' words, the pairs) are still hashed
-//! per token, their table rows fetched ahead of the additions.
+//! The other features (the pairs of words, the previous tag with the word,
+//! non-empty lexicon bits) are still hashed per token, their table rows
+//! fetched ahead of the additions.
 
 use std::cell::RefCell;
 
@@ -30,8 +34,8 @@ struct Row([i32; LANES]);
 const LANES: usize = 12;
 const ZERO: Row = Row([0; LANES]);
 
-/// Word types kept before the cache is emptied (each takes about 500 bytes).
-const MAX_WORDS: usize = 1 << 14;
+/// Word types kept before the cache is emptied (each takes about 400 bytes).
+pub(super) const MAX_WORDS: usize = 1 << 15;
 /// Words of at most this many bytes are kept in the entry itself.
 const INLINE: usize = 16;
 /// The lexicon bits of a position outside the sentence.
@@ -199,12 +203,26 @@ struct WordEntry {
     /// bytes, else its start in `WordTable::keys` in the first number.
     key: [u64; 2],
     key_len: u32,
-    /// Bit `k`: `rows[k]` is filled in.
+    /// Bit `k`: row `k` is filled in.
     done: u16,
+    /// Rows 1 to 3 (the word first in its sentence, or in a sentence in
+    /// capitals: rare) at this index of `WordTable::variants`, or `u32::MAX`.
+    variants: u32,
     /// The hashes `TokenHashes` gives the word.
     lower: u64,
     shape: u64,
-    rows: [Row; N_ROWS],
+    /// Row 0 and rows 4 and after, at `k - 3` (see [`inline_slot`]).
+    rows: [Row; N_ROWS - 3],
+}
+
+/// Where row `k` (not 1 to 3) of an entry is kept in `WordEntry::rows`.
+#[inline(always)]
+const fn inline_slot(k: usize) -> usize {
+    if k < 4 {
+        0
+    } else {
+        k - 3
+    }
 }
 
 /// The per-thread cache of word rows.
@@ -224,6 +242,8 @@ struct WordTable {
     entries: Vec<WordEntry>,
     /// The bytes of words longer than [`INLINE`].
     keys: Vec<u8>,
+    /// Rows 1 to 3 of the entries that need them.
+    variants: Vec<[Row; 3]>,
     /// Per unit of the sentence: its entry plus one, or 0 when not looked up yet.
     units: Vec<u32>,
     /// Word types added (for tests).
@@ -279,7 +299,7 @@ fn key_hash(w: &[u8], head: [u64; 2]) -> u64 {
 
 impl WordRows {
     pub(super) const fn new() -> WordRows {
-        WordRows { owner: 0, fixed: None, words: WordTable { slots: Vec::new(), entries: Vec::new(), keys: Vec::new(), units: Vec::new(), misses: 0 } }
+        WordRows { owner: 0, fixed: None, words: WordTable { slots: Vec::new(), entries: Vec::new(), keys: Vec::new(), variants: Vec::new(), units: Vec::new(), misses: 0 } }
     }
 
     /// Word types added since the cache was made.
@@ -330,6 +350,7 @@ impl WordTable {
         // all at once: growing by doubling would leave the smaller copies behind
         self.entries.reserve_exact(MAX_WORDS);
         self.keys.clear();
+        self.variants.clear();
     }
 
     /// The entry of unit `j` of the sentence, looked up once per sentence.
@@ -395,7 +416,7 @@ impl WordTable {
             [(self.keys.len() - w.len()) as u64, 0]
         };
         let (lower, shape) = (hash_lower(w) | 1, shape_hash(w) | 1);
-        self.entries.push(WordEntry { key, key_len: w.len() as u32, done: 0, lower, shape, rows: [ZERO; N_ROWS] });
+        self.entries.push(WordEntry { key, key_len: w.len() as u32, done: 0, variants: u32::MAX, lower, shape, rows: [ZERO; N_ROWS - 3] });
         e
     }
 
@@ -405,7 +426,12 @@ impl WordTable {
         if self.entries[e].done & (1 << k) == 0 {
             self.fill(m, e, w, k);
         }
-        &self.entries[e].rows[k]
+        let entry = &self.entries[e];
+        if (1..4).contains(&k) {
+            &self.variants[entry.variants as usize][k - 1]
+        } else {
+            &entry.rows[inline_slot(k)]
+        }
     }
 
     /// Sums row `k` of entry `e`, the entry of word `w`.
@@ -414,7 +440,7 @@ impl WordTable {
     fn fill(&mut self, m: &Model, e: usize, w: &[u8], k: usize) {
         let entry = &mut self.entries[e];
         let (lower, shape) = (entry.lower, entry.shape);
-        entry.rows[k] = match k {
+        let r = match k {
             0..4 => {
                 let (first, caps) = ((k / 2) as u64, (k % 2) as u64);
                 let mut r = m.rows(&[(2, lower), (3, shape), (20, mix(first, shape)), (21, mix(caps, shape)), (22, mix(caps, lower))]);
@@ -437,6 +463,15 @@ impl WordTable {
             AFTER_O => m.rows(&[(29, mix(0, lower)), (30, mix(0, shape))]),
             _ => neighbour_row(m, k - AS_NEIGHBOUR, lower, shape),
         };
+        if (1..4).contains(&k) {
+            if entry.variants == u32::MAX {
+                entry.variants = self.variants.len() as u32;
+                self.variants.push([ZERO; 3]);
+            }
+            self.variants[entry.variants as usize][k - 1] = r;
+        } else {
+            entry.rows[inline_slot(k)] = r;
+        }
         entry.done |= 1 << k;
     }
 
