@@ -376,7 +376,7 @@ fn word_hash(w: &[u8]) -> u64 {
 }
 
 /// [`word_hash`] and whether the word holds a hyphen, in one pass.
-#[inline]
+#[inline(always)]
 fn word_hash_and_hyphen(w: &[u8]) -> (u64, bool) {
     let mut h = WORD_HASH_SEED;
     let mut hyphen = false;
