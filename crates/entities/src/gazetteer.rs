@@ -16,7 +16,7 @@ use dateline_doc::{Doc, TokenKind};
 use dateline_lexicon::geo::{country_forms, geo, CountryNameRole};
 use dateline_lexicon::orgs::orgs;
 use dateline_lexicon::titles::titles;
-use dateline_lexicon::WordHasher;
+use dateline_lexicon::{packed_word, WordHasher};
 
 mod trie;
 use trie::FormTrie;
@@ -188,15 +188,19 @@ struct PrefixBits(Box<[u64]>);
 const PREFIX_BITS_LOG2: u32 = 20;
 
 impl PrefixBits {
-    /// The hashes of every non-empty prefix of every form, each prefix
-    /// hashed from the one before it (as [`word_hash`] would hash it whole).
+    /// The [`word_hash`]es of every non-empty prefix of every form, each
+    /// from the hash of the whole eight-byte groups before its last one.
     fn of_prefixes<'a>(forms: impl Iterator<Item = &'a [u8]>) -> PrefixBits {
         let mut bits = PrefixBits(vec![0u64; 1 << (PREFIX_BITS_LOG2 - 6)].into_boxed_slice());
         for f in forms {
-            let mut h = WORD_HASH_SEED;
-            for &b in f {
-                h = word_hash_step(h, b);
-                bits.insert(h);
+            let mut whole = WORD_HASH_SEED;
+            for k in 1..=f.len() {
+                // the last group of prefix `k` starts at `last`
+                let last = 8 * ((k - 1) / 8);
+                if last > 0 && k - 1 == last {
+                    whole = word_hash_step(whole, lower8(packed_word(&f[last - 8..last])));
+                }
+                bits.insert(word_hash_end(whole, &f[last..k], k));
             }
         }
         bits
@@ -338,26 +342,62 @@ fn word_outline(w: &[u8]) -> u64 {
 }
 
 const WORD_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+const WORD_HASH_K: u64 = 0x517c_c1b7_2722_0a95;
 
-#[inline]
-fn word_hash_step(h: u64, b: u8) -> u64 {
-    (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3)
+/// Eight bytes of a word with its ASCII capitals made small (the other
+/// bytes as they are), all at once.
+#[inline(always)]
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & (ONES * 0x7F);
+    // the top bit of a byte: at least 'A', and above 'Z'
+    let from_a = low7.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let past_z = low7.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    let capital = from_a & !past_z & !x & (ONES * 0x80);
+    x | capital >> 2
 }
 
-/// A cheap hash of a word, lower-cased.
+/// Whether the eight bytes of `x` hold a hyphen (zero padding never does).
+#[inline(always)]
+fn has_hyphen8(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let v = x ^ (ONES * b'-' as u64);
+    v.wrapping_sub(ONES) & !v & (ONES * 0x80) != 0
+}
+
+#[inline(always)]
+fn word_hash_step(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(WORD_HASH_K)
+}
+
+/// A cheap hash of a word, lower-cased: eight bytes at a time.
 fn word_hash(w: &[u8]) -> u64 {
-    w.iter().fold(WORD_HASH_SEED, |h, &b| word_hash_step(h, b))
+    word_hash_and_hyphen(w).0
 }
 
 /// [`word_hash`] and whether the word holds a hyphen, in one pass.
-#[inline]
+#[inline(always)]
 fn word_hash_and_hyphen(w: &[u8]) -> (u64, bool) {
+    let mut h = WORD_HASH_SEED;
     let mut hyphen = false;
-    let h = w.iter().fold(WORD_HASH_SEED, |h, &b| {
-        hyphen |= b == b'-';
-        word_hash_step(h, b)
-    });
-    (h, hyphen)
+    let mut rest = w;
+    while rest.len() > 8 {
+        let x = u64::from_le_bytes([rest[0], rest[1], rest[2], rest[3], rest[4], rest[5], rest[6], rest[7]]);
+        hyphen |= has_hyphen8(x);
+        h = word_hash_step(h, lower8(x));
+        rest = &rest[8..];
+    }
+    hyphen |= has_hyphen8(packed_word(rest));
+    (word_hash_end(h, rest, w.len()), hyphen)
+}
+
+/// The end of [`word_hash`]: the last group of one to eight bytes (none
+/// for the empty word) of a word of `len` bytes, the whole groups before
+/// it hashed to `h`.
+#[inline(always)]
+fn word_hash_end(h: u64, last: &[u8], len: usize) -> u64 {
+    let h = word_hash_step(word_hash_step(h, lower8(packed_word(last))), len as u64);
+    h ^ h >> 29
 }
 
 /// Which written form of a pattern the text is: the same spelling; for text
@@ -518,9 +558,29 @@ mod tests {
 
     #[test]
     fn hash_and_hyphen_in_one_pass_as_apart() {
-        for w in ["", "-", "a", "EU-Mercosur", "al-Qaeda", "Kyiv", "well-known-", "Zürich", "ÉLYSÉE-x"] {
+        for w in ["", "-", "a", "EU-Mercosur", "al-Qaeda", "Kyiv", "well-known-", "Zürich", "ÉLYSÉE-x", "abcdefgh-", "abcdefghijklmnop-", "-abcdefghijklmnop"] {
             let w = w.as_bytes();
             assert_eq!(word_hash_and_hyphen(w), (word_hash(w), w.contains(&b'-')), "{:?}", String::from_utf8_lossy(w));
+            assert_eq!(word_hash(w), word_hash(&w.to_ascii_lowercase()));
+        }
+    }
+
+    #[test]
+    fn eight_bytes_lower_cased_as_each_byte() {
+        for b in 0..=255u8 {
+            for fill in [0u8, b'A', b'z', 0xC3, 0x80, b'@', b'[', b'`', b'{'] {
+                let bytes = [fill, b, fill, b, b, fill, 0, b];
+                let expected = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+                assert_eq!(lower8(u64::from_le_bytes(bytes)), expected, "{b} {fill}");
+                assert_eq!(has_hyphen8(u64::from_le_bytes(bytes)), bytes.contains(&b'-'), "{b} {fill}");
+            }
+        }
+        // words equal but for ASCII case hash alike, others apart
+        let words = ["Kyiv", "KYIV", "kyiv", "Kyiw", "United States", "UNITED STATES", "Washington", "WASHINGTONIAN", "a", "A", "B"];
+        for a in words {
+            for b in words {
+                assert_eq!(word_hash(a.as_bytes()) == word_hash(b.as_bytes()), a.eq_ignore_ascii_case(b), "{a} {b}");
+            }
         }
     }
 

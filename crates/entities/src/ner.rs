@@ -17,6 +17,7 @@ use dateline_doc::{Doc, Sentence, Span, Token, TokenKind};
 
 use crate::gazetteer::{self, Hit, LexMatch};
 use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
+use dateline_lexicon::packed_word;
 
 mod word_rows;
 use word_rows::WordRows;
@@ -316,7 +317,7 @@ fn features(
 /// join the parts of a name ("of", "and", "de", "for", "on") are short,
 /// and a longer lower-case word there ("said", "announced") ends the name
 /// (scored, the tagger kept fewer than one in fifty inside it, on news).
-#[inline]
+#[inline(always)]
 fn surely_outside(s: &SentenceView, i: usize, prev: usize) -> bool {
     let w = s.words[i];
     let Some(&first) = w.first() else { return true };
@@ -359,10 +360,26 @@ fn surely_outside_in_training(s: &SentenceView, i: usize, prev: usize) -> bool {
 /// of [`is_name_particle`] ("della") and prefixes of capitalised words.
 const MAX_JOINING_WORD: usize = 3;
 
-/// A hyphen followed by a capital ("al-Qaeda"); most words have no hyphen,
-/// and the search for one is a plain byte scan.
-#[inline]
+/// A hyphen followed by a capital ("al-Qaeda"); most words have no hyphen:
+/// a word of at most eight bytes is tested for one as a whole number,
+/// longer words by a plain byte scan.
+#[inline(always)]
 fn capitalised_after_hyphen(w: &[u8]) -> bool {
+    if w.len() <= 8 && !has_byte(packed_word(w), b'-') {
+        return false;
+    }
+    capitalised_after_hyphen_scan(w)
+}
+
+/// Whether the eight bytes of `x` hold byte `b` (`b` not 0: zero padding never matches).
+#[inline(always)]
+fn has_byte(x: u64, b: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let v = x ^ (ONES * b as u64);
+    v.wrapping_sub(ONES) & !v & (ONES << 7) != 0
+}
+
+fn capitalised_after_hyphen_scan(w: &[u8]) -> bool {
     let mut rest = w;
     while let Some(h) = rest.iter().position(|&b| b == b'-') {
         if rest.get(h + 1).is_some_and(u8::is_ascii_uppercase) {
@@ -389,7 +406,8 @@ const FUNCTION_WORDS: &[&[u8]] = &[
     b"have", b"had", b"will", b"would", b"can", b"could", b"should", b"may", b"also", b"still", b"even", b"only", b"now",
 ];
 
-/// A word of up to 8 bytes, lower-cased, as one number.
+/// A word of up to 8 bytes, lower-cased, as one number (its bytes in
+/// order from the lowest, as [`packed_word`] packs them).
 const fn word_key(w: &[u8]) -> Option<u64> {
     if w.len() > 8 {
         return None;
@@ -397,7 +415,7 @@ const fn word_key(w: &[u8]) -> Option<u64> {
     let mut k = 0u64;
     let mut i = 0;
     while i < w.len() {
-        k = (k << 8) | w[i].to_ascii_lowercase() as u64;
+        k |= (w[i].to_ascii_lowercase() as u64) << (8 * i);
         i += 1;
     }
     Some(k)
@@ -429,8 +447,18 @@ static FUNCTION_WORD_TABLE: [u64; FUNCTION_WORD_SLOTS] = {
     table
 };
 
+/// Compared as [`word_key`]s, computed here with the bit 0x20 set in every
+/// byte of the word: the same key for the ASCII letters, and a byte that
+/// is not a letter never becomes one (a byte with the bit set is a small
+/// letter only if it was a letter), so a word matches a function word,
+/// all letters, exactly when [`word_key`] would.
+#[inline(always)]
 fn is_function_word(w: &[u8]) -> bool {
-    let Some(key) = word_key(w).filter(|&k| k != 0) else { return false };
+    let n = w.len();
+    if n == 0 || n > 8 {
+        return false;
+    }
+    let key = packed_word(w) | (0x2020_2020_2020_2020u64 >> (8 * (8 - n)));
     let mut slot = function_word_slot(key);
     loop {
         match FUNCTION_WORD_TABLE[slot] {
@@ -548,14 +576,19 @@ impl Model {
     /// token was tagged as part of a name.
     fn tag_with(&self, s: &SentenceView, rows: &mut WordRows, out: &mut Vec<usize>) -> bool {
         out.clear();
-        if s.words.is_empty() {
+        let n = s.words.len();
+        // the units before the first that may begin a name after O are O
+        // (most sentences: all of them), with no rows nor scores prepared
+        let Some(first) = (0..n).position(|i| !surely_outside(s, i, 0)) else {
+            out.resize(n, 0);
             return false;
-        }
+        };
+        out.resize(first, 0);
         let mut named = false;
         rows.start_sentence(self, s);
         let caps = sentence_in_caps(s);
         let (mut prev, mut prev2) = (0, 0);
-        for i in 0..s.words.len() {
+        for i in first..n {
             let class = if surely_outside(s, i, prev) {
                 0
             } else {
@@ -645,40 +678,56 @@ pub fn tag_doc(doc: &Doc, lex: &[LexMatch]) -> Vec<NameSpan> {
 /// [`tag_doc`] with the lexicon bits of every token and this thread's word rows.
 fn tag_sentences(doc: &Doc, model: &Model, bits: &[u16], rows: &mut WordRows) -> Vec<NameSpan> {
     let norm = doc.norm.as_str().as_bytes();
-    // per sentence, reused: units (first token, byte slice, lexicon bits);
-    // an initial joins its dot
+    // per sentence, reused: units (byte slices; where an initial joins its
+    // dot, also first tokens and lexicon bits)
     // sized once for the longest sentence: growing them costs more than the tagging of short reports
     let longest = doc.sentences.iter().map(|s| s.tokens.len()).max().unwrap_or(0);
-    let mut unit_start: Vec<usize> = Vec::with_capacity(longest);
     let mut words: Vec<&[u8]> = Vec::with_capacity(longest);
-    let mut unit_bits: Vec<u16> = Vec::with_capacity(longest);
+    let mut unit_start: Vec<usize> = Vec::new();
+    let mut unit_bits: Vec<u16> = Vec::new();
     let mut out = Vec::with_capacity(doc.tokens.len() / 8);
     let mut classes = Vec::with_capacity(longest);
     let mut unit_spans = Vec::with_capacity(8);
     for s in &doc.sentences {
-        unit_start.clear();
         words.clear();
-        unit_bits.clear();
         let end = s.tokens.end.min(doc.tokens.len());
-        let mut i = s.tokens.start.min(end);
-        while i < end {
-            let t = &doc.tokens[i];
-            let w = &norm[t.norm_start as usize..t.norm_end as usize];
-            let initial = w.len() == 1 && w[0].is_ascii_uppercase() && i + 1 < end && {
-                let d = &doc.tokens[i + 1];
-                !d.space_before && &norm[d.norm_start as usize..d.norm_end as usize] == b"."
-            };
-            unit_start.push(i);
-            unit_bits.push(bits[i]);
-            if initial {
-                words.push(&norm[t.norm_start as usize..doc.tokens[i + 1].norm_end as usize]);
-                i += 2;
+        let start = s.tokens.start.min(end);
+        let toks = &doc.tokens[start..end];
+        // an initial and the dot after it ("T." in "T. Moody")
+        let joins_dot = |k: usize| {
+            let t = &toks[k];
+            t.norm_end == t.norm_start + 1
+                && norm[t.norm_start as usize].is_ascii_uppercase()
+                && toks.get(k + 1).is_some_and(|d| !d.space_before && &norm[d.norm_start as usize..d.norm_end as usize] == b".")
+        };
+        let mut joined = false;
+        let mut k = 0;
+        while k < toks.len() {
+            let t = &toks[k];
+            if joins_dot(k) {
+                words.push(&norm[t.norm_start as usize..toks[k + 1].norm_end as usize]);
+                joined = true;
+                k += 2;
             } else {
-                words.push(w);
-                i += 1;
+                words.push(&norm[t.norm_start as usize..t.norm_end as usize]);
+                k += 1;
             }
         }
-        let view = SentenceView { words: &words, lex: &unit_bits };
+        // units are the tokens, unless an initial joined its dot
+        let lex: &[u16] = if joined {
+            unit_start.clear();
+            unit_bits.clear();
+            let mut k = 0;
+            while k < toks.len() {
+                unit_start.push(start + k);
+                unit_bits.push(bits[start + k]);
+                k += if joins_dot(k) { 2 } else { 1 };
+            }
+            &unit_bits
+        } else {
+            &bits[start..end]
+        };
+        let view = SentenceView { words: &words, lex };
         if !model.tag_with(&view, rows, &mut classes) {
             // all O: no spans (most sentences name nothing the tagger finds)
             continue;
@@ -686,6 +735,10 @@ fn tag_sentences(doc: &Doc, model: &Model, bits: &[u16], rows: &mut WordRows) ->
         unit_spans.clear();
         spans(&classes, 0, &mut unit_spans);
         for u in &unit_spans {
+            if !joined {
+                out.push(NameSpan { start_token: start + u.start_token, end_token: start + u.end_token, label: u.label });
+                continue;
+            }
             // back from units to tokens: a unit ends where the next one starts
             let end_token = if u.end_token < words.len() { unit_start[u.end_token] } else { last_token_of_unit(doc, unit_start[u.end_token - 1], norm) };
             out.push(NameSpan { start_token: unit_start[u.start_token], end_token, label: u.label });
@@ -957,7 +1010,8 @@ mod tests {
         let (mut fast, mut slow) = (Vec::new(), Vec::new());
         let mut tagged = 0;
         // more word types than the cache keeps, so it empties mid-way
-        for k in 0..2_600usize {
+        let sentences = word_rows::MAX_WORDS / 8 + 600;
+        for k in 0..sentences {
             let words: Vec<String> = (0..8).map(|j| format!("W{}x{}", k * 8 + j, k % 7)).collect();
             let words: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
             let lex = vec![(k % 3) as u16; words.len()];
@@ -967,8 +1021,26 @@ mod tests {
             assert_eq!(fast, slow, "sentence {k}");
             tagged += fast.iter().filter(|&&c| c != 0).count();
         }
-        assert!(rows.misses() > 20_000, "the cache saw every word");
+        assert!(rows.misses() > word_rows::MAX_WORDS, "the cache saw every word");
         assert!(tagged > 0, "the noisy model tags something");
+    }
+
+    #[test]
+    fn a_sentence_longer_than_the_cache_is_tagged_as_by_features() {
+        // every unit of a sentence keeps its entry while the sentence is
+        // tagged: the cache grows for it rather than empty mid-sentence
+        let m = noisy_model(1 << 10);
+        let mut rows = WordRows::new();
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        let words: Vec<String> = (0..word_rows::MAX_WORDS + 300).map(|j| format!("Q{j}")).collect();
+        let words: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
+        let lex = vec![0u16; words.len()];
+        let view = SentenceView { words: &words, lex: &lex };
+        for _ in 0..2 {
+            m.tag_with(&view, &mut rows, &mut fast);
+            m.tag_by_features(&view, &mut slow);
+            assert_eq!(fast, slow);
+        }
     }
 
     #[test]
@@ -1051,6 +1123,33 @@ mod tests {
                 _ => b,
             };
             assert_eq!(SHAPE_CLASS[b as usize], expected, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn bytes_found_in_packed_words() {
+        let bytes = b"ab-C-d\xad\x2c\x2e-zz\x01\xff-";
+        for a in 0..bytes.len() {
+            for b in a..(a + 9).min(bytes.len() + 1) {
+                let w = &bytes[a..b];
+                for c in [b'-', 0x2c, 0xad, 0x01, 0xff, b'a'] {
+                    assert_eq!(has_byte(packed_word(w), c), w.contains(&c), "{w:?} {c}");
+                }
+            }
+        }
+        let long = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        let mut words: Vec<Vec<u8>> = [&b"al-Qaeda"[..], b"a-B", b"ab-", b"-", b"abcdefg-", b"abcdefgh-X", b"well-known-Xy"].map(<[u8]>::to_vec).to_vec();
+        for n in 0..long.len() {
+            for h in 0..n {
+                let mut w = long[..n].to_vec();
+                w[h] = b'-';
+                words.push(w);
+            }
+            words.push(long[..n].to_vec());
+        }
+        for w in &words {
+            let w = &w[..];
+            assert_eq!(capitalised_after_hyphen(w), capitalised_after_hyphen_scan(w), "{w:?}");
         }
     }
 
