@@ -209,7 +209,7 @@ fn hits_in<'a>(actors: &'a [ActorHit<'a>], a: usize, b: usize) -> &'a [ActorHit<
 }
 
 /// A trigger that is part of a name ("Asia-Pacific Economic Cooperation").
-fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
+fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, sent_end: usize, i: usize) -> bool {
     let cap = |k: usize| doc.token_text(k).chars().next().is_some_and(char::is_uppercase);
     if !cap(i) {
         return false;
@@ -217,6 +217,19 @@ fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, i: usize) -> bo
     let all_caps = doc.token_text(i).chars().all(|c| !c.is_lowercase());
     if all_caps {
         return false;
+    }
+    // "Obama and Ban met", "Amnesty's director": a capital inside a sentence
+    // written in lower case (not a headline) marks a name
+    let mid_sentence = i > sent_start && !matches!(toks.get(i - 1), "\"" | "'" | ":" | "(" | "-" | "--" | "—" | "*" | "|");
+    if mid_sentence {
+        let words = (sent_start..sent_end).filter(|&k| toks.kind(k) == TokenKind::Word && toks.get(k).len() > 3);
+        let (mut lower, mut upper) = (0, 0);
+        for k in words {
+            if cap(k) { upper += 1 } else { lower += 1 }
+        }
+        if lower > 2 * upper {
+            return true;
+        }
     }
     (i > sent_start && cap(i - 1) && toks.get(i - 1) != "\"")
         || (i + 1 < doc.tokens.len() && cap(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word)
@@ -361,7 +374,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if acted_on || is_month_name(toks, a, pm.trigger) {
                 continue;
             }
-            if inside_name(doc, toks, a, pm.trigger) && !verb_before_its_object(toks, &pm) {
+            if inside_name(doc, toks, a, b, pm.trigger) && !verb_before_its_object(toks, &pm) {
                 continue;
             }
             if is_obligation(toks, &pm) && !obligation_is_request(toks, a, pm.trigger) {

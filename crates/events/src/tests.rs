@@ -886,3 +886,13 @@ fn an_accepted_invitation_is_an_agreement_an_invitation_a_request() {
     let d = code("The opposition sent an invitation to the government.");
     assert_eq!(kinds_of(&d), vec![EventType::Request]);
 }
+
+#[test]
+fn a_capitalised_trigger_inside_a_lower_case_sentence_is_a_name() {
+    let d = code("Later that day Obama and Ban had a long meeting with the president in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Consult]);
+    let d = code("Violence erupted in the capital on Monday after weeks of political violence in the provinces.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+    let d = code("The report described years of political violence in the provinces.");
+    assert_eq!(kinds_of(&d), vec![]);
+}
