@@ -299,6 +299,25 @@ fn participle_as_adjective(toks: &LowerTokens, start: usize) -> bool {
         || matches!(before, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
 }
 
+/// "Armed rebels seized a town", "Wounded soldiers were flown out": a
+/// participle that opens a sentence before a plain word describes the noun
+/// after it (a verb there would have no subject).
+fn opens_with_a_participle(toks: &LowerTokens, a: usize) -> bool {
+    toks.kind(a + 1) == TokenKind::Word && !matches!(toks.get(a + 1), "the" | "a" | "an" | "by" | "to" | "in" | "on" | "at" | "with" | "from" | "for" | "his" | "her" | "its" | "their")
+}
+
+/// A deployment whose force is named, as its object ("will deploy troops")
+/// or before it ("soldiers would be patrolling"): announced, it is a show of
+/// force already (unnamed, "observers would deploy", it is only news of a plan).
+fn names_a_force(toks: &LowerTokens, cstart: usize, pm: &PatternMatch) -> bool {
+    let force = |k: usize| ["troops", "police", "armed"].iter().any(|c| MATCHER.in_class(c, toks.get(k)));
+    (pm.start..pm.end).any(|k| k != pm.trigger && force(k)) || (cstart.max(pm.start.saturating_sub(6))..pm.start).any(force)
+}
+
+fn cstart_of(toks: &LowerTokens, a: usize, start: usize) -> usize {
+    clause_start(toks, a, start).0
+}
+
 /// An announced act made to depend on the other side's conduct ("will
 /// withdraw its troops unless …"): an ultimatum, which PLOVER codes THREATEN.
 fn is_ultimatum(toks: &LowerTokens, trigger: usize, sent_end: usize) -> bool {
@@ -413,7 +432,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 }
             }
             // "a negotiated settlement", "an armed insurgency": a participle used as an adjective
-            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && participle_as_adjective(toks, pm.start) {
+            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && toks.get(pm.trigger).ends_with("ed")
+                && (pm.start > a && participle_as_adjective(toks, pm.start) || pm.start == a && opens_with_a_participle(toks, a))
+            {
                 continue;
             }
             // "the alleged genocide", "reported abuses": what someone claims, not a reported act
@@ -482,7 +503,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 EventStatus::Hypothetical => kind == EventType::Threaten && (!m.in_condition || c.kind == EventType::Threaten),
                 // an announced request, charge or deployment is no act yet, and
                 // unlike a promise or a threat, announcing it is no act either
-                EventStatus::Future => !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse | EventType::Mobilize)),
+                EventStatus::Future => !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse) || kind == c.kind && kind == EventType::Mobilize && !names_a_force(toks, cstart_of(toks, a, c.pm.start), &c.pm)),
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {

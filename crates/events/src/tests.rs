@@ -896,3 +896,14 @@ fn a_capitalised_trigger_inside_a_lower_case_sentence_is_a_name() {
     let d = code("The report described years of political violence in the provinces.");
     assert_eq!(kinds_of(&d), vec![]);
 }
+
+#[test]
+fn an_announced_deployment_counts_when_it_names_the_force() {
+    let d = code("The government said soldiers would be deployed to the border next week.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    assert_eq!(d.events[0].status, EventStatus::Future);
+    let d = code("The ministry said election monitors would deploy next month.");
+    assert_eq!(kinds_of(&d), vec![]);
+    let d = code("Armed rebels seized a small town overnight.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
