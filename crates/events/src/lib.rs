@@ -837,15 +837,25 @@ fn starts_own_clause(toks: &LowerTokens, outer_end: usize, inner_start: usize) -
 /// impose martial law"): a hostile act offered this way is a threat. A noun
 /// complement ("an agreement with striking workers") is no such offer.
 fn offers_infinitive(toks: &LowerTokens, outer: &PatternMatch, inner_start: usize) -> bool {
-    let vow = matches!(toks.get(outer.trigger), "vow" | "vows" | "vowed" | "vowing" | "pledge" | "pledges" | "pledged" | "pledging");
+    let vow = matches!(toks.get(outer.trigger), "vow" | "vows" | "vowed" | "vowing" | "pledge" | "pledges" | "pledged" | "pledging")
+        || matches!(toks.get(outer.trigger), "promise" | "promises" | "promised" | "promising");
+    // "vowed on Wednesday to", "pledged again to": a day or an adverb before the infinitive
+    let mut after = outer.end;
+    while vow && after < outer.end + 3 && (is_weekday(toks.get(after)) || matches!(toks.get(after), "on" | "again" | "also" | "publicly" | "repeatedly" | "today" | "yesterday")) {
+        after += 1;
+    }
     let to = if outer.end > 0 && toks.get(outer.end - 1) == "to" {
         outer.end - 1
-    } else if vow && toks.get(outer.end) == "to" {
-        outer.end
+    } else if vow && toks.get(after) == "to" {
+        after
     } else {
         return false;
     };
     inner_start > to && inner_start <= to + 3
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 /// "promised arrests if corruption continues", "vowed reprisals": a hostile

@@ -907,3 +907,11 @@ fn an_announced_deployment_counts_when_it_names_the_force() {
     let d = code("Armed rebels seized a small town overnight.");
     assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
 }
+
+#[test]
+fn a_promised_hostile_act_is_a_threat() {
+    let d = code("The president promised to declare a state of emergency within 48 hours.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    let d = code("The rebels vowed on Wednesday to attack the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+}
