@@ -215,12 +215,13 @@ fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, sent_end: usize
         return false;
     }
     let all_caps = doc.token_text(i).chars().all(|c| !c.is_lowercase());
-    if all_caps {
+    // "Obama and Ban met", "Amnesty's director": a capital inside a sentence
+    // written in lower case (not a headline) marks a name; capitals throughout
+    // there, an acronym ("the spread of AIDS")
+    let mid_sentence = i > sent_start && !matches!(toks.get(i - 1), "\"" | "'" | ":" | "(" | "-" | "--" | "—" | "*" | "|");
+    if all_caps && !(mid_sentence && doc.token_text(i).len() >= 3) {
         return false;
     }
-    // "Obama and Ban met", "Amnesty's director": a capital inside a sentence
-    // written in lower case (not a headline) marks a name
-    let mid_sentence = i > sent_start && !matches!(toks.get(i - 1), "\"" | "'" | ":" | "(" | "-" | "--" | "—" | "*" | "|");
     if mid_sentence {
         let words = (sent_start..sent_end).filter(|&k| toks.kind(k) == TokenKind::Word && toks.get(k).len() > 3);
         let (mut lower, mut upper) = (0, 0);

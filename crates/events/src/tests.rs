@@ -915,3 +915,11 @@ fn a_promised_hostile_act_is_a_threat() {
     let d = code("The rebels vowed on Wednesday to attack the capital.");
     assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
 }
+
+#[test]
+fn an_acronym_and_a_deal_struck_are_no_events() {
+    let d = code("The ministry unveiled a plan to curb the spread of AIDS in rural areas.");
+    assert_eq!(kinds_of(&d), vec![]);
+    let d = code("The rebels said the deal was struck on Wednesday in the capital.");
+    assert_eq!(kinds_of(&d), vec![]);
+}
