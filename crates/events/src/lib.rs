@@ -209,14 +209,28 @@ fn hits_in<'a>(actors: &'a [ActorHit<'a>], a: usize, b: usize) -> &'a [ActorHit<
 }
 
 /// A trigger that is part of a name ("Asia-Pacific Economic Cooperation").
-fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
+fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, sent_end: usize, i: usize) -> bool {
     let cap = |k: usize| doc.token_text(k).chars().next().is_some_and(char::is_uppercase);
     if !cap(i) {
         return false;
     }
     let all_caps = doc.token_text(i).chars().all(|c| !c.is_lowercase());
-    if all_caps {
+    // "Obama and Ban met", "Amnesty's director": a capital inside a sentence
+    // written in lower case (not a headline) marks a name; capitals throughout
+    // there, an acronym ("the spread of AIDS")
+    let mid_sentence = i > sent_start && !matches!(toks.get(i - 1), "\"" | "'" | ":" | "(" | "-" | "--" | "—" | "*" | "|");
+    if all_caps && !(mid_sentence && doc.token_text(i).len() >= 3) {
         return false;
+    }
+    if mid_sentence {
+        let words = (sent_start..sent_end).filter(|&k| toks.kind(k) == TokenKind::Word && toks.get(k).len() > 3);
+        let (mut lower, mut upper) = (0, 0);
+        for k in words {
+            if cap(k) { upper += 1 } else { lower += 1 }
+        }
+        if lower > 2 * upper {
+            return true;
+        }
     }
     (i > sent_start && cap(i - 1) && toks.get(i - 1) != "\"")
         || (i + 1 < doc.tokens.len() && cap(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word)
@@ -284,6 +298,25 @@ fn participle_as_adjective(toks: &LowerTokens, start: usize) -> bool {
     let before = toks.get(start - 1);
     matches!(before, "a" | "an" | "the" | "of" | "many" | "several" | "other" | "dozens" | "hundreds" | "scores")
         || matches!(before, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
+}
+
+/// "Armed rebels seized a town", "Wounded soldiers were flown out": a
+/// participle that opens a sentence before a plain word describes the noun
+/// after it (a verb there would have no subject).
+fn opens_with_a_participle(toks: &LowerTokens, a: usize) -> bool {
+    toks.kind(a + 1) == TokenKind::Word && !matches!(toks.get(a + 1), "the" | "a" | "an" | "by" | "to" | "in" | "on" | "at" | "with" | "from" | "for" | "his" | "her" | "its" | "their")
+}
+
+/// A deployment whose force is named, as its object ("will deploy troops")
+/// or before it ("soldiers would be patrolling"): announced, it is a show of
+/// force already (unnamed, "observers would deploy", it is only news of a plan).
+fn names_a_force(toks: &LowerTokens, cstart: usize, pm: &PatternMatch) -> bool {
+    let force = |k: usize| ["troops", "police", "armed"].iter().any(|c| MATCHER.in_class(c, toks.get(k)));
+    (pm.start..pm.end).any(|k| k != pm.trigger && force(k)) || (cstart.max(pm.start.saturating_sub(6))..pm.start).any(force)
+}
+
+fn cstart_of(toks: &LowerTokens, a: usize, start: usize) -> usize {
+    clause_start(toks, a, start).0
 }
 
 /// An announced act made to depend on the other side's conduct ("will
@@ -361,7 +394,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if acted_on || is_month_name(toks, a, pm.trigger) {
                 continue;
             }
-            if inside_name(doc, toks, a, pm.trigger) && !verb_before_its_object(toks, &pm) {
+            if inside_name(doc, toks, a, b, pm.trigger) && !verb_before_its_object(toks, &pm) {
                 continue;
             }
             if is_obligation(toks, &pm) && !obligation_is_request(toks, a, pm.trigger) {
@@ -400,7 +433,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 }
             }
             // "a negotiated settlement", "an armed insurgency": a participle used as an adjective
-            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && pm.start > a && toks.get(pm.trigger).ends_with("ed") && participle_as_adjective(toks, pm.start) {
+            if !pm.pattern.trigger_is_noun && pm.trigger == pm.start && toks.get(pm.trigger).ends_with("ed")
+                && (pm.start > a && participle_as_adjective(toks, pm.start) || pm.start == a && opens_with_a_participle(toks, a))
+            {
                 continue;
             }
             // "the alleged genocide", "reported abuses": what someone claims, not a reported act
@@ -469,7 +504,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 EventStatus::Hypothetical => kind == EventType::Threaten && (!m.in_condition || c.kind == EventType::Threaten),
                 // an announced request, charge or deployment is no act yet, and
                 // unlike a promise or a threat, announcing it is no act either
-                EventStatus::Future => !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse | EventType::Mobilize)),
+                EventStatus::Future => !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse) || kind == c.kind && kind == EventType::Mobilize && !names_a_force(toks, cstart_of(toks, a, c.pm.start), &c.pm)),
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {
@@ -803,15 +838,25 @@ fn starts_own_clause(toks: &LowerTokens, outer_end: usize, inner_start: usize) -
 /// impose martial law"): a hostile act offered this way is a threat. A noun
 /// complement ("an agreement with striking workers") is no such offer.
 fn offers_infinitive(toks: &LowerTokens, outer: &PatternMatch, inner_start: usize) -> bool {
-    let vow = matches!(toks.get(outer.trigger), "vow" | "vows" | "vowed" | "vowing" | "pledge" | "pledges" | "pledged" | "pledging");
+    let vow = matches!(toks.get(outer.trigger), "vow" | "vows" | "vowed" | "vowing" | "pledge" | "pledges" | "pledged" | "pledging")
+        || matches!(toks.get(outer.trigger), "promise" | "promises" | "promised" | "promising");
+    // "vowed on Wednesday to", "pledged again to": a day or an adverb before the infinitive
+    let mut after = outer.end;
+    while vow && after < outer.end + 3 && (is_weekday(toks.get(after)) || matches!(toks.get(after), "on" | "again" | "also" | "publicly" | "repeatedly" | "today" | "yesterday")) {
+        after += 1;
+    }
     let to = if outer.end > 0 && toks.get(outer.end - 1) == "to" {
         outer.end - 1
-    } else if vow && toks.get(outer.end) == "to" {
-        outer.end
+    } else if vow && toks.get(after) == "to" {
+        after
     } else {
         return false;
     };
     inner_start > to && inner_start <= to + 3
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 /// "promised arrests if corruption continues", "vowed reprisals": a hostile

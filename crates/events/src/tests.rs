@@ -886,3 +886,40 @@ fn an_accepted_invitation_is_an_agreement_an_invitation_a_request() {
     let d = code("The opposition sent an invitation to the government.");
     assert_eq!(kinds_of(&d), vec![EventType::Request]);
 }
+
+#[test]
+fn a_capitalised_trigger_inside_a_lower_case_sentence_is_a_name() {
+    let d = code("Later that day Obama and Ban had a long meeting with the president in the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Consult]);
+    let d = code("Violence erupted in the capital on Monday after weeks of political violence in the provinces.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+    let d = code("The report described years of political violence in the provinces.");
+    assert_eq!(kinds_of(&d), vec![]);
+}
+
+#[test]
+fn an_announced_deployment_counts_when_it_names_the_force() {
+    let d = code("The government said soldiers would be deployed to the border next week.");
+    assert_eq!(kinds_of(&d), vec![EventType::Mobilize]);
+    assert_eq!(d.events[0].status, EventStatus::Future);
+    let d = code("The ministry said election monitors would deploy next month.");
+    assert_eq!(kinds_of(&d), vec![]);
+    let d = code("Armed rebels seized a small town overnight.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
+
+#[test]
+fn a_promised_hostile_act_is_a_threat() {
+    let d = code("The president promised to declare a state of emergency within 48 hours.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    let d = code("The rebels vowed on Wednesday to attack the capital.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+}
+
+#[test]
+fn an_acronym_and_a_deal_struck_are_no_events() {
+    let d = code("The ministry unveiled a plan to curb the spread of AIDS in rural areas.");
+    assert_eq!(kinds_of(&d), vec![]);
+    let d = code("The rebels said the deal was struck on Wednesday in the capital.");
+    assert_eq!(kinds_of(&d), vec![]);
+}
