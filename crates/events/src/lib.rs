@@ -357,6 +357,9 @@ struct Candidate<'a> {
     end: usize,
     /// How many complement events were folded into this one.
     folded: usize,
+    /// A denial of a charge: a statement, no event, though it still holds
+    /// what it denies ("denied shelling the villages" asserts no shelling).
+    denial: bool,
 }
 
 fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Event> {
@@ -445,7 +448,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {
                 continue;
             }
-            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.as_deref(), end: pm.end, folded: 0 });
+            let denial = kind == EventType::Reject && denies_a_charge(toks, a, &pm);
+            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.as_deref(), end: pm.end, folded: 0, denial });
         }
         if cands.is_empty() {
             continue;
@@ -460,6 +464,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         let sentence_first = events.len();
         for c in cands {
             let t = c.pm.trigger;
+            if c.denial {
+                continue;
+            }
             // "While officials had signaled they would not support…, X said":
             // the conceded clause is background to the main one
             if matches!(toks.get(a), "while" | "although" | "though" | "whereas")
@@ -774,6 +781,61 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         }
     }
     events
+}
+
+/// What one denies when one denies a charge made against one: "denied the
+/// allegations", "denied any wrongdoing", "denied that its troops had crossed",
+/// "denied killing the guard", ", a charge Addis Ababa denied". Denying
+/// responsibility is a statement (CAMEO's "deny responsibility" is a public
+/// statement), not the refusal of a request or proposal that PLOVER codes
+/// REJECT ("denied access", "denied the request" stay REJECT).
+fn denies_a_charge(toks: &LowerTokens, a: usize, pm: &PatternMatch) -> bool {
+    let t = pm.trigger;
+    let w = toks.get(t);
+    if !(w.starts_with("deny") || w.starts_with("deni")) {
+        return false;
+    }
+    let charge = |w: &str| {
+        matches!(
+            w,
+            "charge" | "charges" | "allegation" | "allegations" | "accusation" | "accusations" | "claim" | "claims" | "report"
+                | "reports" | "rumor" | "rumors" | "rumour" | "rumours" | "suggestion" | "suggestions" | "wrongdoing"
+                | "involvement" | "responsibility" | "guilt" | "complicity" | "role" | "link" | "links" | "connection"
+                | "connections" | "ties" | "knowledge"
+        )
+    };
+    // what follows: "that …", a gerund ("denied killing"), or a charge noun
+    // within its noun phrase ("denied any military involvement")
+    let next = toks.get(pm.end);
+    if matches!(next, "that" | "having" | "being") || (next.len() > 4 && next.ends_with("ing") && next != "during" && toks.kind(pm.end) == TokenKind::Word) {
+        return true;
+    }
+    if matches!(next, "it" | "this") && matches!(toks.get(pm.end + 1), "," | "." | ";" | "") {
+        return true;
+    }
+    for k in pm.end..pm.end + 4 {
+        let w = toks.get(k);
+        if charge(w) {
+            return true;
+        }
+        if toks.kind(k) != TokenKind::Word {
+            break;
+        }
+    }
+    // what came before, denied in a relative clause: "a charge Addis Ababa
+    // denied", "a claim quickly denied by the protest leaders"
+    let mut k = pm.start;
+    while k > a && pm.start - k < 5 {
+        k -= 1;
+        let w = toks.get(k);
+        if charge(w) {
+            return true;
+        }
+        if matches!(w, "," | ";" | ":" | "\"" | "and" | "but") {
+            break;
+        }
+    }
+    false
 }
 
 /// A trigger in a relative clause of place or object ("where …", "whom …":

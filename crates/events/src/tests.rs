@@ -923,3 +923,24 @@ fn an_acronym_and_a_deal_struck_are_no_events() {
     let d = code("The rebels said the deal was struck on Wednesday in the capital.");
     assert_eq!(kinds_of(&d), vec![]);
 }
+
+#[test]
+fn denying_a_charge_is_a_statement_not_a_rejection() {
+    for s in [
+        "The rebels accused Chad of bombing a market, a claim the government denied.",
+        "Kenya denied the allegations on Monday.",
+        "Peru has denied any involvement in the raid.",
+        "The ministry denied that its soldiers had crossed the border.",
+    ] {
+        let d = code(s);
+        assert!(!kinds_of(&d).contains(&EventType::Reject), "{s}: {:?}", summary(&d));
+    }
+    // what is denied in "denied that …" is not asserted either
+    let d = code("Moscow denied bombing civilians in Syria.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+    // refusing a request or access is still a rejection
+    let d = code("Egypt denied the Israeli request for overflight rights.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
+    let d = code("Serbia denied access to the inspectors.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
+}
