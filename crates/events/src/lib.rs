@@ -539,6 +539,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if recalled && status != EventStatus::Asserted {
                 continue;
             }
+            if matches!(c.kind, EventType::Support | EventType::Reject) && is_narrated_backstory(toks, a, t) && quote_index.first_containing(doc.tokens[t].span).is_none() {
+                continue;
+            }
             let left = hits_in(&actors, cstart, c.pm.start);
             // the nearest actor with a known country or code, else the nearest
             let mut pick = left.iter().rposition(|h| h.code.is_some()).or(left.len().checked_sub(1));
@@ -1008,6 +1011,27 @@ fn obligation_is_request(toks: &LowerTokens, a: usize, t: usize) -> bool {
 
 fn doc_cap(toks: &LowerTokens, k: usize) -> bool {
     toks.original(k).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Buenos Aires had backed the deal as recently as 2024": a position (support,
+/// opposition) in the past perfect that the reporter narrates (no one is
+/// reported saying it) recalls a former stance as background to the news,
+/// not an event of its own; the stance layer keeps the stance. (Acts keep
+/// their events: "in 2005 the group had abducted two men"; and "He said
+/// forces had shelled two villages" is a statement about an event.)
+fn is_narrated_backstory(toks: &LowerTokens, a: usize, t: usize) -> bool {
+    let mut j = t;
+    // "had backed", "had long backed", "had been expelled"
+    while j > a && (j == t || toks.get(j).ends_with("ly") || matches!(toks.get(j), "been" | "already" | "long" | "once" | "also" | "previously")) {
+        if j < t && toks.get(j) == "had" {
+            break;
+        }
+        j -= 1;
+    }
+    if toks.get(j) != "had" || j + 4 < t {
+        return false;
+    }
+    !(a..j).any(|k| toks.flags(k) & words::SPEECH_VERB != 0 || matches!(toks.get(k), "\"" | "if" | "unless" | "when" | "after" | "because" | "since"))
 }
 
 fn past_perfect(toks: &LowerTokens, a: usize, t: usize) -> bool {

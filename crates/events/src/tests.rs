@@ -944,3 +944,17 @@ fn denying_a_charge_is_a_statement_not_a_rejection() {
     let d = code("Serbia denied access to the inspectors.");
     assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
 }
+
+#[test]
+fn a_former_position_in_the_past_perfect_is_background() {
+    let d = code("Chile supported the Pacific trade pact with Japan last year.");
+    assert!(kinds_of(&d).contains(&EventType::Support), "{:?}", summary(&d));
+    let d = code("Chile had supported the Pacific trade pact with Japan until last year.");
+    assert!(!kinds_of(&d).contains(&EventType::Support), "{:?}", summary(&d));
+    // said by someone, it is a statement about what happened
+    let d = code("Officials said Chile had supported Peru's bid.");
+    assert!(kinds_of(&d).contains(&EventType::Support), "{:?}", summary(&d));
+    // an act in the past perfect keeps its event
+    let d = code("In 2005 Colombian rebels had attacked a Venezuelan border post.");
+    assert!(kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
