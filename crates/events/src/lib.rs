@@ -480,7 +480,14 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if t >= tail && (t + 1..b).any(|k| toks.flags(k) & words::SPEECH_VERB != 0) {
                 continue;
             }
-            let m = modality(toks, a, t);
+            let mut m = modality(toks, a, t);
+            // "told its allies they would have to step up": "will/would have to" is
+            // an obligation (reported speech shifts "will" to "would"), no future
+            // act; told to another party, it is a demand of it (said of oneself or
+            // of the world at large, "it would have to consider", a forecast)
+            if is_obligation(toks, &c.pm) && obligation_in_future(toks, a, t) && told_a_party(toks, &actors, a, t) {
+                m.future = false;
+            }
             let mut kind = c.kind;
             let mut status = EventStatus::Asserted;
             if m.negated {
@@ -989,6 +996,43 @@ fn same_event(e: &Event, e_trigger: &str, other: &Event, other_trigger: &str) ->
 /// another must do something ("Russia said Sudan must return the helicopter").
 fn is_obligation(toks: &LowerTokens, pm: &PatternMatch) -> bool {
     matches!(toks.get(pm.trigger), "must" | "have" | "has" | "had")
+}
+
+/// "will have to", "would also have to", "'ll have to": the future of
+/// "must".
+fn obligation_in_future(toks: &LowerTokens, a: usize, t: usize) -> bool {
+    let mut j = t;
+    while j > a && j + 3 > t {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, "will" | "would" | "'ll" | "shall") {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "also" | "still" | "then" | "now" | "first")) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "told Washington's allies that they would have to", "warned Iraq it will
+/// have to": the obligation is laid on a party the speaker addressed, named
+/// right after the verb of telling.
+fn told_a_party(toks: &LowerTokens, actors: &[ActorHit], a: usize, t: usize) -> bool {
+    let from = a.max(t.saturating_sub(14));
+    let Some(v) = (from..t).rev().find(|&k| matches!(toks.get(k), "told" | "tells" | "telling" | "warned" | "warns" | "warning" | "reminded" | "reminds")) else {
+        return false;
+    };
+    let addressee = hits_in(actors, v + 1, (v + 3).min(t)).first().is_some_and(|h| !h.is_reference);
+    // the one who "would have to" is the addressee, by a pronoun or by name
+    // (not the speaker, "we", nor some third party, "the government")
+    let Some(modal) = (v + 1..t).rev().find(|&k| matches!(toks.get(k), "will" | "would" | "'ll" | "shall")) else {
+        return false;
+    };
+    let named = hits_in(actors, v + 1, modal).iter().any(|h| h.end == modal && !h.is_reference);
+    addressee
+        && !(v + 1..t).any(|k| matches!(toks.get(k), "we" | "i" | "\"" | ";"))
+        && (matches!(toks.get(modal - 1), "they" | "it" | "he" | "she" | "you") || named)
 }
 
 fn obligation_is_request(toks: &LowerTokens, a: usize, t: usize) -> bool {

@@ -958,3 +958,16 @@ fn a_former_position_in_the_past_perfect_is_background() {
     let d = code("In 2005 Colombian rebels had attacked a Venezuelan border post.");
     assert!(kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
 }
+
+#[test]
+fn telling_a_party_it_will_have_to_act_is_a_demand() {
+    let d = code("Japan told China that it would have to release the fishermen.");
+    assert_eq!(summary(&d), vec![(EventType::Request, Some("JPN"), Some("CHN"), EventStatus::Asserted)]);
+    let d = code("Russia told Ukraine it will have to accept the new border.");
+    assert_eq!(summary(&d), vec![(EventType::Request, Some("RUS"), Some("UKR"), EventStatus::Asserted)]);
+    // said of oneself, or to reporters, it is a forecast, no demand
+    let d = code("Germany said it would have to consider the implications.");
+    assert!(!kinds_of(&d).contains(&EventType::Request), "{:?}", summary(&d));
+    let d = code("The Greek minister told reporters that farmers would have to wait.");
+    assert!(!kinds_of(&d).contains(&EventType::Request), "{:?}", summary(&d));
+}
