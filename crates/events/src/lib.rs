@@ -275,6 +275,31 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     false
 }
 
+/// "told reporters after a closed-door meeting with EU officials", "said
+/// following talks with the rebels", "after meeting with": a meeting with someone that a
+/// preposition of time places the news in took place; it is the subject's
+/// (or the speaker's) consultation with them, not background.
+/// Gives the preposition's place: the subject is found before it.
+fn meeting_held_with(toks: &LowerTokens, a: usize, kind: EventType, pm: &PatternMatch) -> Option<usize> {
+    // ("meeting with" also reads as the verb pattern "meet with")
+    if kind != EventType::Consult || !(toks.get(pm.end) == "with" || toks.get(pm.end - 1) == "with") {
+        return None;
+    }
+    let mut j = pm.start;
+    while j > a && pm.start - j < 4 {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, "after" | "following" | "during" | "at") {
+            return Some(j);
+        }
+        // "a closed-door", "the first direct", "his"
+        if !(matches!(w, "a" | "an" | "the" | "his" | "her" | "its" | "their" | "-") || toks.kind(j) == TokenKind::Word && !doc_cap(toks, j)) {
+            return None;
+        }
+    }
+    None
+}
+
 /// "between October and March", "on Monday, March 13th": a capitalised
 /// "March" inside a sentence is the month, not a protest march.
 fn is_month_name(toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
@@ -445,7 +470,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if is_nominal(toks, a, &pm) && pm.start > a && matches!(toks.get(pm.start - 1), "alleged" | "reported" | "suspected" | "purported" | "so-called") {
                 continue;
             }
-            if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {
+            if is_nominal(toks, a, &pm)
+                && ((nominal_is_background(toks, a, pm.start) && meeting_held_with(toks, a, kind, &pm).is_none()) || is_generic_mention(toks, a, &pm))
+            {
                 continue;
             }
             let denial = kind == EventType::Reject && denies_a_charge(toks, a, &pm);
@@ -526,10 +553,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             }
 
             // the subject: the nearest actor on the left in the clause
-            let (cstart, speech_at) = clause_start(toks, a, c.pm.start);
+            let held = meeting_held_with(toks, a, c.kind, &c.pm);
+            let (cstart, speech_at) = clause_start(toks, a, held.unwrap_or(c.pm.start));
             // "two weeks after clashes … killed 14 soldiers": a time clause is background
             // (not the main clause after it: "after the protest ended, police arrested four")
-            if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") && !(cstart..c.pm.start).any(|k| toks.get(k) == ",") {
+            if held.is_none() && cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") && !(cstart..c.pm.start).any(|k| toks.get(k) == ",") {
                 continue;
             }
             // "…, where 24 people were killed in riots last March", "property

@@ -971,3 +971,14 @@ fn telling_a_party_it_will_have_to_act_is_a_demand() {
     let d = code("The Greek minister told reporters that farmers would have to wait.");
     assert!(!kinds_of(&d).contains(&EventType::Request), "{:?}", summary(&d));
 }
+
+#[test]
+fn a_meeting_with_someone_that_dates_the_news_took_place() {
+    let d = code("The Brazilian minister spoke to reporters after a closed-door meeting with Argentine officials.");
+    assert_eq!(summary(&d), vec![(EventType::Consult, Some("BRA"), Some("ARG"), EventStatus::Asserted)]);
+    let d = code("Chile said following talks with Peruvian diplomats that the border was calm.");
+    assert_eq!(summary(&d), vec![(EventType::Consult, Some("CHL"), Some("PER"), EventStatus::Asserted)]);
+    // without "with", a time clause stays background
+    let d = code("Two days after the meeting, Chilean troops attacked a Peruvian post.");
+    assert!(!kinds_of(&d).contains(&EventType::Consult), "{:?}", summary(&d));
+}
