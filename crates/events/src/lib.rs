@@ -861,12 +861,20 @@ fn denies_a_charge(toks: &LowerTokens, a: usize, pm: &PatternMatch) -> bool {
         }
     }
     // what came before, denied in a relative clause: "a charge Addis Ababa
-    // denied", "a claim quickly denied by the protest leaders"
+    // denied", "a claim quickly denied by the protest leaders" (a statement
+    // noun heading it: not "a role in denying requests")
+    let statement = |w: &str| {
+        matches!(
+            w,
+            "charge" | "charges" | "allegation" | "allegations" | "accusation" | "accusations" | "claim" | "claims" | "report"
+                | "reports" | "rumor" | "rumors" | "rumour" | "rumours"
+        )
+    };
     let mut k = pm.start;
     while k > a && pm.start - k < 5 {
         k -= 1;
         let w = toks.get(k);
-        if charge(w) {
+        if statement(w) && !matches!(toks.get(k + 1), "in" | "of" | "for" | "about" | "on" | "to" | "against" | "by") {
             return true;
         }
         if matches!(w, "," | ";" | ":" | "\"" | "and" | "but") {

@@ -982,3 +982,9 @@ fn a_meeting_with_someone_that_dates_the_news_took_place() {
     let d = code("Two days after the meeting, Chilean troops attacked a Peruvian post.");
     assert!(!kinds_of(&d).contains(&EventType::Consult), "{:?}", summary(&d));
 }
+
+#[test]
+fn denying_a_request_after_a_charge_noun_is_still_a_rejection() {
+    let d = code("Ghana played a role in denying Togo's request for troops.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
+}
