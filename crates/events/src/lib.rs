@@ -563,7 +563,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             // "…, where 24 people were killed in riots last March", "property
             // seized by the army": a relative clause after the sentence's event
             // describes its background
-            if events.len() > sentence_first && in_relative_clause(toks, cstart, &c.pm) {
+            if events.len() > sentence_first && (in_relative_clause(toks, cstart, &c.pm) || said_in_relative_clause(toks, a, speech_at)) {
                 continue;
             }
             // "allies, who had declared they would support Kyiv": what others had
@@ -900,6 +900,30 @@ fn in_relative_clause(toks: &LowerTokens, cstart: usize, pm: &PatternMatch) -> b
         && !is_be(toks.get(t - 1))
         && !matches!(toks.get(t - 1), "has" | "have" | "had" | "was" | "were" | "not" | "also" | "reportedly" | "allegedly");
     reduced && !toks.get(t - 1).ends_with("ly")
+}
+
+/// "air raids in which it said 20 people were killed", "the town, where, it
+/// said, 100 people were killed": the relative clause of place holds a
+/// speech verb, and what was said there describes the background too.
+fn said_in_relative_clause(toks: &LowerTokens, a: usize, speech_at: Option<usize>) -> bool {
+    let Some(sv) = speech_at else { return false };
+    let (s2, _) = clause_start(toks, a, sv);
+    if s2 <= a + 1 {
+        return false;
+    }
+    // a short clause of saying ("which it said", "where, police said,"), not
+    // a participle ("in which reported abductions")
+    let speaker = (s2..sv).filter(|&k| toks.kind(k) == TokenKind::Word).count();
+    if !(1..=3).contains(&speaker) || !(matches!(toks.get(sv - 1), "it" | "he" | "she" | "they" | "officials" | "police") || doc_cap(toks, sv - 1)) {
+        return false;
+    }
+    let opener = toks.get(s2 - 1);
+    let place = opener == "where"
+        || (matches!(opener, "which" | "whom") && matches!(toks.get(s2 - 2), "in" | "during" | "at" | "on" | "from" | "after"));
+    // "a statement in which we stated": what a statement holds is no background
+    let said_in_a_text = s2 >= 3
+        && matches!(toks.get(s2 - 3), "statement" | "statements" | "letter" | "interview" | "speech" | "report" | "message" | "remarks" | "address" | "post" | "document" | "communique");
+    place && !said_in_a_text
 }
 
 /// The actor before an apposition that ends right before the verb

@@ -988,3 +988,11 @@ fn denying_a_request_after_a_charge_noun_is_still_a_rejection() {
     let d = code("Ghana played a role in denying Togo's request for troops.");
     assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
 }
+
+#[test]
+fn what_was_said_in_a_relative_clause_of_place_is_background() {
+    let d = code("Syria condemned Israeli air strikes on Monday in which it said 12 soldiers were killed.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+    let d = code("Iran threatened to shell Iraqi towns near the border, where, it said, 40 people were killed.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
