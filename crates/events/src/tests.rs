@@ -996,3 +996,11 @@ fn what_was_said_in_a_relative_clause_of_place_is_background() {
     let d = code("Iran threatened to shell Iraqi towns near the border, where, it said, 40 people were killed.");
     assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
 }
+
+#[test]
+fn nuclear_missiles_named_are_no_attack() {
+    let d = code("Moscow proposed to cut the number of nuclear missiles based in Europe.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+    let d = code("Russian forces fired missiles at Ukrainian towns.");
+    assert!(kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
