@@ -1004,3 +1004,11 @@ fn nuclear_missiles_named_are_no_attack() {
     let d = code("Russian forces fired missiles at Ukrainian towns.");
     assert!(kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
 }
+
+#[test]
+fn a_weapon_attack_compound_is_a_noun() {
+    let d = code("Sudan is suing Britain for damage caused by a missile attack in May.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+    let d = code("A rocket attack hit an Israeli town on Monday.");
+    assert!(kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
