@@ -566,6 +566,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if events.len() > sentence_first && (in_relative_clause(toks, cstart, &c.pm) || said_in_relative_clause(toks, a, speech_at)) {
                 continue;
             }
+            // "will return the equipment seized last year from peacekeepers": a
+            // participle right after a thing (no actor) describes it
+            if events.len() > sentence_first && participle_after_a_thing(toks, cstart, &c.pm) && hits_in(&actors, t - 1, t).is_empty() {
+                continue;
+            }
             // "allies, who had declared they would support Kyiv": what others had
             // once said, recalled in a relative clause, is background
             let recalled = (a..t).rev().take(8).any(|k| {
@@ -924,6 +929,26 @@ fn said_in_relative_clause(toks: &LowerTokens, a: usize, speech_at: Option<usize
     let said_in_a_text = s2 >= 3
         && matches!(toks.get(s2 - 3), "statement" | "statements" | "letter" | "interview" | "speech" | "report" | "message" | "remarks" | "address" | "post" | "document" | "communique");
     place && !said_in_a_text
+}
+
+/// A past participle right after a lower-case noun and before a phrase of
+/// time or origin ("equipment seized last year", "land taken from them"):
+/// a reduced relative clause (the caller checks that the noun is no actor).
+fn participle_after_a_thing(toks: &LowerTokens, cstart: usize, pm: &PatternMatch) -> bool {
+    let t = pm.trigger;
+    let before = toks.get(t - 1);
+    !pm.pattern.trigger_is_noun
+        && t > cstart
+        && toks.get(t).ends_with("ed")
+        && matches!(toks.get(t + 1), "last" | "earlier" | "from" | "during")
+        && toks.kind(t - 1) == TokenKind::Word
+        && !doc_cap(toks, t - 1)
+        && before.len() > 3
+        && !before.ends_with("ly")
+        && !is_be(before)
+        && !matches!(before, "has" | "have" | "had" | "they" | "also" | "then" | "this" | "that" | "which" | "who")
+        // a finite verb goes on to its complement: "the court refused last week to allow"
+        && !matches!(toks.get(if toks.get(t + 1) == "last" { t + 3 } else { t + 2 }), "to" | "the" | "a" | "an" | "its" | "his" | "her" | "their")
 }
 
 /// The actor before an apposition that ends right before the verb

@@ -1012,3 +1012,12 @@ fn a_weapon_attack_compound_is_a_noun() {
     let d = code("A rocket attack hit an Israeli town on Monday.");
     assert!(kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
 }
+
+#[test]
+fn a_participle_after_a_thing_describes_it() {
+    let d = code("The rebels returned weapons seized last year from Kenyan peacekeepers.");
+    assert!(!kinds_of(&d).contains(&EventType::Coerce) && !kinds_of(&d).contains(&EventType::Threaten), "{:?}", summary(&d));
+    // a finite verb after its subject, going on to its complement, is an event
+    let d = code("Peru agreed to talks, but the court refused last week to allow the vote.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
+}
