@@ -275,6 +275,31 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
     false
 }
 
+/// "told reporters after a closed-door meeting with EU officials", "said
+/// following talks with the rebels", "after meeting with": a meeting with someone that a
+/// preposition of time places the news in took place; it is the subject's
+/// (or the speaker's) consultation with them, not background.
+/// Gives the preposition's place: the subject is found before it.
+fn meeting_held_with(toks: &LowerTokens, a: usize, kind: EventType, pm: &PatternMatch) -> Option<usize> {
+    // ("meeting with" also reads as the verb pattern "meet with")
+    if kind != EventType::Consult || !(toks.get(pm.end) == "with" || toks.get(pm.end - 1) == "with") {
+        return None;
+    }
+    let mut j = pm.start;
+    while j > a && pm.start - j < 4 {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, "after" | "following" | "during" | "at") {
+            return Some(j);
+        }
+        // "a closed-door", "the first direct", "his"
+        if !(matches!(w, "a" | "an" | "the" | "his" | "her" | "its" | "their" | "-") || toks.kind(j) == TokenKind::Word && !doc_cap(toks, j)) {
+            return None;
+        }
+    }
+    None
+}
+
 /// "between October and March", "on Monday, March 13th": a capitalised
 /// "March" inside a sentence is the month, not a protest march.
 fn is_month_name(toks: &LowerTokens, sent_start: usize, i: usize) -> bool {
@@ -357,6 +382,9 @@ struct Candidate<'a> {
     end: usize,
     /// How many complement events were folded into this one.
     folded: usize,
+    /// A denial of a charge: a statement, no event, though it still holds
+    /// what it denies ("denied shelling the villages" asserts no shelling).
+    denial: bool,
 }
 
 fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Event> {
@@ -442,10 +470,13 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if is_nominal(toks, a, &pm) && pm.start > a && matches!(toks.get(pm.start - 1), "alleged" | "reported" | "suspected" | "purported" | "so-called") {
                 continue;
             }
-            if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {
+            if is_nominal(toks, a, &pm)
+                && ((nominal_is_background(toks, a, pm.start) && meeting_held_with(toks, a, kind, &pm).is_none()) || is_generic_mention(toks, a, &pm))
+            {
                 continue;
             }
-            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.as_deref(), end: pm.end, folded: 0 });
+            let denial = kind == EventType::Reject && denies_a_charge(toks, a, &pm);
+            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.as_deref(), end: pm.end, folded: 0, denial });
         }
         if cands.is_empty() {
             continue;
@@ -460,6 +491,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         let sentence_first = events.len();
         for c in cands {
             let t = c.pm.trigger;
+            if c.denial {
+                continue;
+            }
             // "While officials had signaled they would not support…, X said":
             // the conceded clause is background to the main one
             if matches!(toks.get(a), "while" | "although" | "though" | "whereas")
@@ -473,7 +507,14 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if t >= tail && (t + 1..b).any(|k| toks.flags(k) & words::SPEECH_VERB != 0) {
                 continue;
             }
-            let m = modality(toks, a, t);
+            let mut m = modality(toks, a, t);
+            // "told its allies they would have to step up": "will/would have to" is
+            // an obligation (reported speech shifts "will" to "would"), no future
+            // act; told to another party, it is a demand of it (said of oneself or
+            // of the world at large, "it would have to consider", a forecast)
+            if is_obligation(toks, &c.pm) && obligation_in_future(toks, a, t) && told_a_party(toks, &actors, a, t) {
+                m.future = false;
+            }
             let mut kind = c.kind;
             let mut status = EventStatus::Asserted;
             if m.negated {
@@ -512,16 +553,22 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             }
 
             // the subject: the nearest actor on the left in the clause
-            let (cstart, speech_at) = clause_start(toks, a, c.pm.start);
+            let held = meeting_held_with(toks, a, c.kind, &c.pm);
+            let (cstart, speech_at) = clause_start(toks, a, held.unwrap_or(c.pm.start));
             // "two weeks after clashes … killed 14 soldiers": a time clause is background
             // (not the main clause after it: "after the protest ended, police arrested four")
-            if cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") && !(cstart..c.pm.start).any(|k| toks.get(k) == ",") {
+            if held.is_none() && cstart > a && matches!(toks.get(cstart - 1), "after" | "before" | "since" | "until" | "following") && !(cstart..c.pm.start).any(|k| toks.get(k) == ",") {
                 continue;
             }
             // "…, where 24 people were killed in riots last March", "property
             // seized by the army": a relative clause after the sentence's event
             // describes its background
-            if events.len() > sentence_first && in_relative_clause(toks, cstart, &c.pm) {
+            if events.len() > sentence_first && (in_relative_clause(toks, cstart, &c.pm) || said_in_relative_clause(toks, a, speech_at)) {
+                continue;
+            }
+            // "will return the equipment seized last year from peacekeepers": a
+            // participle right after a thing (no actor) describes it
+            if events.len() > sentence_first && participle_after_a_thing(toks, cstart, &c.pm) && hits_in(&actors, t - 1, t).is_empty() {
                 continue;
             }
             // "allies, who had declared they would support Kyiv": what others had
@@ -530,6 +577,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 k > a && toks.get(k) == "had" && matches!(toks.get(k - 1), "who" | "which") && k > a + 1 && toks.get(k - 2) == ","
             });
             if recalled && status != EventStatus::Asserted {
+                continue;
+            }
+            if matches!(c.kind, EventType::Support | EventType::Reject) && is_narrated_backstory(toks, a, t) && quote_index.first_containing(doc.tokens[t].span).is_none() {
                 continue;
             }
             let left = hits_in(&actors, cstart, c.pm.start);
@@ -776,6 +826,69 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
     events
 }
 
+/// What one denies when one denies a charge made against one: "denied the
+/// allegations", "denied any wrongdoing", "denied that its troops had crossed",
+/// "denied killing the guard", ", a charge Addis Ababa denied". Denying
+/// responsibility is a statement (CAMEO's "deny responsibility" is a public
+/// statement), not the refusal of a request or proposal that PLOVER codes
+/// REJECT ("denied access", "denied the request" stay REJECT).
+fn denies_a_charge(toks: &LowerTokens, a: usize, pm: &PatternMatch) -> bool {
+    let t = pm.trigger;
+    let w = toks.get(t);
+    if !(w.starts_with("deny") || w.starts_with("deni")) {
+        return false;
+    }
+    let charge = |w: &str| {
+        matches!(
+            w,
+            "charge" | "charges" | "allegation" | "allegations" | "accusation" | "accusations" | "claim" | "claims" | "report"
+                | "reports" | "rumor" | "rumors" | "rumour" | "rumours" | "suggestion" | "suggestions" | "wrongdoing"
+                | "involvement" | "responsibility" | "guilt" | "complicity" | "role" | "link" | "links" | "connection"
+                | "connections" | "ties" | "knowledge"
+        )
+    };
+    // what follows: "that …", a gerund ("denied killing"), or a charge noun
+    // within its noun phrase ("denied any military involvement")
+    let next = toks.get(pm.end);
+    if matches!(next, "that" | "having" | "being") || (next.len() > 4 && next.ends_with("ing") && next != "during" && toks.kind(pm.end) == TokenKind::Word) {
+        return true;
+    }
+    if matches!(next, "it" | "this") && matches!(toks.get(pm.end + 1), "," | "." | ";" | "") {
+        return true;
+    }
+    for k in pm.end..pm.end + 4 {
+        let w = toks.get(k);
+        if charge(w) {
+            return true;
+        }
+        if toks.kind(k) != TokenKind::Word {
+            break;
+        }
+    }
+    // what came before, denied in a relative clause: "a charge Addis Ababa
+    // denied", "a claim quickly denied by the protest leaders" (a statement
+    // noun heading it: not "a role in denying requests")
+    let statement = |w: &str| {
+        matches!(
+            w,
+            "charge" | "charges" | "allegation" | "allegations" | "accusation" | "accusations" | "claim" | "claims" | "report"
+                | "reports" | "rumor" | "rumors" | "rumour" | "rumours"
+        )
+    };
+    let mut k = pm.start;
+    while k > a && pm.start - k < 5 {
+        k -= 1;
+        let w = toks.get(k);
+        if statement(w) && !matches!(toks.get(k + 1), "in" | "of" | "for" | "about" | "on" | "to" | "against" | "by") {
+            return true;
+        }
+        if matches!(w, "," | ";" | ":" | "\"" | "and" | "but") {
+            break;
+        }
+    }
+    false
+}
+
 /// A trigger in a relative clause of place or object ("where …", "whom …":
 /// one whose subject, "who/which …", acts is an event of its own) or in a
 /// participle after a noun that its agent follows ("equipment seized by …").
@@ -792,6 +905,50 @@ fn in_relative_clause(toks: &LowerTokens, cstart: usize, pm: &PatternMatch) -> b
         && !is_be(toks.get(t - 1))
         && !matches!(toks.get(t - 1), "has" | "have" | "had" | "was" | "were" | "not" | "also" | "reportedly" | "allegedly");
     reduced && !toks.get(t - 1).ends_with("ly")
+}
+
+/// "air raids in which it said 20 people were killed", "the town, where, it
+/// said, 100 people were killed": the relative clause of place holds a
+/// speech verb, and what was said there describes the background too.
+fn said_in_relative_clause(toks: &LowerTokens, a: usize, speech_at: Option<usize>) -> bool {
+    let Some(sv) = speech_at else { return false };
+    let (s2, _) = clause_start(toks, a, sv);
+    if s2 <= a + 1 {
+        return false;
+    }
+    // a short clause of saying ("which it said", "where, police said,"), not
+    // a participle ("in which reported abductions")
+    let speaker = (s2..sv).filter(|&k| toks.kind(k) == TokenKind::Word).count();
+    if !(1..=3).contains(&speaker) || !(matches!(toks.get(sv - 1), "it" | "he" | "she" | "they" | "officials" | "police") || doc_cap(toks, sv - 1)) {
+        return false;
+    }
+    let opener = toks.get(s2 - 1);
+    let place = opener == "where"
+        || (matches!(opener, "which" | "whom") && matches!(toks.get(s2 - 2), "in" | "during" | "at" | "on" | "from" | "after"));
+    // "a statement in which we stated": what a statement holds is no background
+    let said_in_a_text = s2 >= 3
+        && matches!(toks.get(s2 - 3), "statement" | "statements" | "letter" | "interview" | "speech" | "report" | "message" | "remarks" | "address" | "post" | "document" | "communique");
+    place && !said_in_a_text
+}
+
+/// A past participle right after a lower-case noun and before a phrase of
+/// time or origin ("equipment seized last year", "land taken from them"):
+/// a reduced relative clause (the caller checks that the noun is no actor).
+fn participle_after_a_thing(toks: &LowerTokens, cstart: usize, pm: &PatternMatch) -> bool {
+    let t = pm.trigger;
+    let before = toks.get(t - 1);
+    !pm.pattern.trigger_is_noun
+        && t > cstart
+        && toks.get(t).ends_with("ed")
+        && matches!(toks.get(t + 1), "last" | "earlier" | "from" | "during")
+        && toks.kind(t - 1) == TokenKind::Word
+        && !doc_cap(toks, t - 1)
+        && before.len() > 3
+        && !before.ends_with("ly")
+        && !is_be(before)
+        && !matches!(before, "has" | "have" | "had" | "they" | "also" | "then" | "this" | "that" | "which" | "who")
+        // a finite verb goes on to its complement: "the court refused last week to allow"
+        && !matches!(toks.get(if toks.get(t + 1) == "last" { t + 3 } else { t + 2 }), "to" | "the" | "a" | "an" | "its" | "his" | "her" | "their")
 }
 
 /// The actor before an apposition that ends right before the verb
@@ -926,6 +1083,43 @@ fn is_obligation(toks: &LowerTokens, pm: &PatternMatch) -> bool {
     matches!(toks.get(pm.trigger), "must" | "have" | "has" | "had")
 }
 
+/// "will have to", "would also have to", "'ll have to": the future of
+/// "must".
+fn obligation_in_future(toks: &LowerTokens, a: usize, t: usize) -> bool {
+    let mut j = t;
+    while j > a && j + 3 > t {
+        j -= 1;
+        let w = toks.get(j);
+        if matches!(w, "will" | "would" | "'ll" | "shall") {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "also" | "still" | "then" | "now" | "first")) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "told Washington's allies that they would have to", "warned Iraq it will
+/// have to": the obligation is laid on a party the speaker addressed, named
+/// right after the verb of telling.
+fn told_a_party(toks: &LowerTokens, actors: &[ActorHit], a: usize, t: usize) -> bool {
+    let from = a.max(t.saturating_sub(14));
+    let Some(v) = (from..t).rev().find(|&k| matches!(toks.get(k), "told" | "tells" | "telling" | "warned" | "warns" | "warning" | "reminded" | "reminds")) else {
+        return false;
+    };
+    let addressee = hits_in(actors, v + 1, (v + 3).min(t)).first().is_some_and(|h| !h.is_reference);
+    // the one who "would have to" is the addressee, by a pronoun or by name
+    // (not the speaker, "we", nor some third party, "the government")
+    let Some(modal) = (v + 1..t).rev().find(|&k| matches!(toks.get(k), "will" | "would" | "'ll" | "shall")) else {
+        return false;
+    };
+    let named = hits_in(actors, v + 1, modal).iter().any(|h| h.end == modal && !h.is_reference);
+    addressee
+        && !(v + 1..t).any(|k| matches!(toks.get(k), "we" | "i" | "\"" | ";"))
+        && (matches!(toks.get(modal - 1), "they" | "it" | "he" | "she" | "you") || named)
+}
+
 fn obligation_is_request(toks: &LowerTokens, a: usize, t: usize) -> bool {
     let mut j = t;
     let mut said = false;
@@ -946,6 +1140,27 @@ fn obligation_is_request(toks: &LowerTokens, a: usize, t: usize) -> bool {
 
 fn doc_cap(toks: &LowerTokens, k: usize) -> bool {
     toks.original(k).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Buenos Aires had backed the deal as recently as 2024": a position (support,
+/// opposition) in the past perfect that the reporter narrates (no one is
+/// reported saying it) recalls a former stance as background to the news,
+/// not an event of its own; the stance layer keeps the stance. (Acts keep
+/// their events: "in 2005 the group had abducted two men"; and "He said
+/// forces had shelled two villages" is a statement about an event.)
+fn is_narrated_backstory(toks: &LowerTokens, a: usize, t: usize) -> bool {
+    let mut j = t;
+    // "had backed", "had long backed", "had been expelled"
+    while j > a && (j == t || toks.get(j).ends_with("ly") || matches!(toks.get(j), "been" | "already" | "long" | "once" | "also" | "previously")) {
+        if j < t && toks.get(j) == "had" {
+            break;
+        }
+        j -= 1;
+    }
+    if toks.get(j) != "had" || j + 4 < t {
+        return false;
+    }
+    !(a..j).any(|k| toks.flags(k) & words::SPEECH_VERB != 0 || matches!(toks.get(k), "\"" | "if" | "unless" | "when" | "after" | "because" | "since"))
 }
 
 fn past_perfect(toks: &LowerTokens, a: usize, t: usize) -> bool {

@@ -923,3 +923,101 @@ fn an_acronym_and_a_deal_struck_are_no_events() {
     let d = code("The rebels said the deal was struck on Wednesday in the capital.");
     assert_eq!(kinds_of(&d), vec![]);
 }
+
+#[test]
+fn denying_a_charge_is_a_statement_not_a_rejection() {
+    for s in [
+        "The rebels accused Chad of bombing a market, a claim the government denied.",
+        "Kenya denied the allegations on Monday.",
+        "Peru has denied any involvement in the raid.",
+        "The ministry denied that its soldiers had crossed the border.",
+    ] {
+        let d = code(s);
+        assert!(!kinds_of(&d).contains(&EventType::Reject), "{s}: {:?}", summary(&d));
+    }
+    // what is denied in "denied that …" is not asserted either
+    let d = code("Moscow denied bombing civilians in Syria.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+    // refusing a request or access is still a rejection
+    let d = code("Egypt denied the Israeli request for overflight rights.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
+    let d = code("Serbia denied access to the inspectors.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_former_position_in_the_past_perfect_is_background() {
+    let d = code("Chile supported the Pacific trade pact with Japan last year.");
+    assert!(kinds_of(&d).contains(&EventType::Support), "{:?}", summary(&d));
+    let d = code("Chile had supported the Pacific trade pact with Japan until last year.");
+    assert!(!kinds_of(&d).contains(&EventType::Support), "{:?}", summary(&d));
+    // said by someone, it is a statement about what happened
+    let d = code("Officials said Chile had supported Peru's bid.");
+    assert!(kinds_of(&d).contains(&EventType::Support), "{:?}", summary(&d));
+    // an act in the past perfect keeps its event
+    let d = code("In 2005 Colombian rebels had attacked a Venezuelan border post.");
+    assert!(kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
+
+#[test]
+fn telling_a_party_it_will_have_to_act_is_a_demand() {
+    let d = code("Japan told China that it would have to release the fishermen.");
+    assert_eq!(summary(&d), vec![(EventType::Request, Some("JPN"), Some("CHN"), EventStatus::Asserted)]);
+    let d = code("Russia told Ukraine it will have to accept the new border.");
+    assert_eq!(summary(&d), vec![(EventType::Request, Some("RUS"), Some("UKR"), EventStatus::Asserted)]);
+    // said of oneself, or to reporters, it is a forecast, no demand
+    let d = code("Germany said it would have to consider the implications.");
+    assert!(!kinds_of(&d).contains(&EventType::Request), "{:?}", summary(&d));
+    let d = code("The Greek minister told reporters that farmers would have to wait.");
+    assert!(!kinds_of(&d).contains(&EventType::Request), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_meeting_with_someone_that_dates_the_news_took_place() {
+    let d = code("The Brazilian minister spoke to reporters after a closed-door meeting with Argentine officials.");
+    assert_eq!(summary(&d), vec![(EventType::Consult, Some("BRA"), Some("ARG"), EventStatus::Asserted)]);
+    let d = code("Chile said following talks with Peruvian diplomats that the border was calm.");
+    assert_eq!(summary(&d), vec![(EventType::Consult, Some("CHL"), Some("PER"), EventStatus::Asserted)]);
+    // without "with", a time clause stays background
+    let d = code("Two days after the meeting, Chilean troops attacked a Peruvian post.");
+    assert!(!kinds_of(&d).contains(&EventType::Consult), "{:?}", summary(&d));
+}
+
+#[test]
+fn denying_a_request_after_a_charge_noun_is_still_a_rejection() {
+    let d = code("Ghana played a role in denying Togo's request for troops.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
+}
+
+#[test]
+fn what_was_said_in_a_relative_clause_of_place_is_background() {
+    let d = code("Syria condemned Israeli air strikes on Monday in which it said 12 soldiers were killed.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+    let d = code("Iran threatened to shell Iraqi towns near the border, where, it said, 40 people were killed.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
+
+#[test]
+fn nuclear_missiles_named_are_no_attack() {
+    let d = code("Moscow proposed to cut the number of nuclear missiles based in Europe.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+    let d = code("Russian forces fired missiles at Ukrainian towns.");
+    assert!(kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_weapon_attack_compound_is_a_noun() {
+    let d = code("Sudan is suing Britain for damage caused by a missile attack in May.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+    let d = code("A rocket attack hit an Israeli town on Monday.");
+    assert!(kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_participle_after_a_thing_describes_it() {
+    let d = code("The rebels returned weapons seized last year from Kenyan peacekeepers.");
+    assert!(!kinds_of(&d).contains(&EventType::Coerce) && !kinds_of(&d).contains(&EventType::Threaten), "{:?}", summary(&d));
+    // a finite verb after its subject, going on to its complement, is an event
+    let d = code("Peru agreed to talks, but the court refused last week to allow the vote.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
+}
