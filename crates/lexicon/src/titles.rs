@@ -159,13 +159,15 @@ impl Titles {
     /// building a matcher: offices, "<portfolio> <ministerial>",
     /// "<ministerial> of|for <portfolio>".
     pub fn phrases(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.offices.keys().cloned().collect();
+        // (built by concatenation: `format!` cost more than the rest here)
+        let mut out: Vec<String> = Vec::with_capacity(self.offices.len() + 3 * self.portfolios.len() * self.ministerials.len());
+        out.extend(self.offices.keys().cloned());
         for p in self.portfolios.keys() {
             for m in self.ministerials.keys() {
-                out.push(format!("{p} {m}"));
+                out.push([p, " ", m].concat());
                 if m == "minister" || m == "secretary" || m == "commissioner" {
-                    out.push(format!("{m} of {p}"));
-                    out.push(format!("{m} for {p}"));
+                    out.push([m, " of ", p].concat());
+                    out.push([m, " for ", p].concat());
                 }
             }
         }
