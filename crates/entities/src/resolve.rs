@@ -960,10 +960,20 @@ const NOT_IN_ACRONYMS: &[&str] = &["of", "the", "and", "for", "on", "in", "de", 
 /// The upper-cased first letters of the words an acronym keeps. An ASCII
 /// first letter is upper-cased as a byte: the Unicode case tables (lower,
 /// then upper) give the same for it at many times the cost, and this runs
-/// for each organisation an acronym is compared with.
+/// for each organisation an acronym is compared with. An ASCII word is
+/// compared with the (ASCII) connecting words by length and ASCII case:
+/// [`Folded`]'s equality asks both words whether they are ASCII after
+/// every mismatch.
 fn initials(words: &[Folded]) -> String {
     let mut out = String::with_capacity(words.len());
-    for w in words.iter().filter(|w| !NOT_IN_ACRONYMS.iter().any(|&c| **w == Folded(c))) {
+    let connecting = |w: &Folded| {
+        if w.0.is_ascii() {
+            NOT_IN_ACRONYMS.iter().any(|c| c.len() == w.0.len() && c.eq_ignore_ascii_case(w.0))
+        } else {
+            NOT_IN_ACRONYMS.iter().any(|&c| *w == Folded(c))
+        }
+    };
+    for w in words.iter().filter(|w| !connecting(w)) {
         match w.0.as_bytes().first() {
             Some(b) if b.is_ascii() => out.push(char::from(b.to_ascii_uppercase())),
             _ => out.extend(w.first_char().into_iter().flat_map(char::to_uppercase)),
@@ -1513,7 +1523,7 @@ mod tests {
         };
         let names = [
             "Assembly of First Nations", "assembly OF first nations", "Banque de France", "ßtraße Über Öl", "ǆ Ǉ", "1st 2nd & Co",
-            "\u{212A}elvin İstanbul", "", "The the THE", "ﬁrm ǳ", "@[`{ x",
+            "\u{212A}elvin İstanbul", "", "The the THE", "ﬁrm ǳ", "@[`{ x", "Ministère DES Affaires étrangères De La République", "ΟΦ Of oF Ǉe",
         ];
         for n in names {
             let words: Vec<Folded> = n.split(' ').map(Folded).collect();
