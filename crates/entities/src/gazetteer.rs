@@ -76,14 +76,25 @@ pub struct Gazetteer {
 impl Gazetteer {
     fn build() -> Gazetteer {
         // (no order is read from these maps: the forms are sorted below)
-        let mut by_form: HashMap<String, Vec<Hit>, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let g = geo();
+        let o = orgs();
+        let t = titles();
+        let title_phrases = t.phrases();
+        // sized once for every form (growing it cost more than filling it)
+        let n_forms = g.countries.iter().map(|c| country_forms(c).count()).sum::<usize>()
+            + g.regions.iter().map(|r| 1 + r.variants.len()).sum::<usize>()
+            + o.orgs.iter().map(|org| org.forms().count()).sum::<usize>()
+            + o.institutions.len()
+            + title_phrases.len()
+            + t.modifiers().len()
+            + t.abbreviations().count();
+        let mut by_form: HashMap<String, Vec<Hit>, BuildHasherDefault<WordHasher>> = HashMap::with_capacity_and_hasher(n_forms, Default::default());
         let mut add = |form: &str, hit: Hit| {
             let v = by_form.entry(form.to_string()).or_default();
             if !v.contains(&hit) {
                 v.push(hit);
             }
         };
-        let g = geo();
         for (i, c) in g.countries.iter().enumerate() {
             for (form, role) in country_forms(c) {
                 add(form, Hit::Country { idx: i as u16, role });
@@ -94,7 +105,6 @@ impl Gazetteer {
                 add(form, Hit::Region { idx: i as u16 });
             }
         }
-        let o = orgs();
         for (i, org) in o.orgs.iter().enumerate() {
             for form in org.forms() {
                 add(form, Hit::Org { idx: i as u16 });
@@ -103,9 +113,8 @@ impl Gazetteer {
         for (i, inst) in o.institutions.iter().enumerate() {
             add(&inst.phrase, Hit::Institution { idx: i as u16 });
         }
-        let t = titles();
-        for p in t.phrases() {
-            add(&p, Hit::Title);
+        for p in &title_phrases {
+            add(p, Hit::Title);
         }
         for m in t.modifiers() {
             add(m, Hit::TitleModifier);
@@ -113,7 +122,8 @@ impl Gazetteer {
         for a in t.abbreviations() {
             add(&a.text, Hit::TitleAbbrev);
         }
-        let mut by_key: HashMap<String, Vec<(String, Vec<Hit>)>, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut by_key: HashMap<String, Vec<(String, Vec<Hit>)>, BuildHasherDefault<WordHasher>> =
+            HashMap::with_capacity_and_hasher(by_form.len(), Default::default());
         for (form, hits) in by_form {
             by_key.entry(form.to_ascii_lowercase()).or_default().push((form, hits));
         }

@@ -13,6 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
 
 use dateline_doc::{Doc, Entity, EntityId, EntityKind, Mention, MentionSource, Sector, Span, Token, TokenKind};
 use dateline_lexicon::geo::{geo, CountryNameRole, RegionKind};
@@ -270,19 +271,17 @@ fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -
             let unique = countries().all(|(i, _)| i == idx);
             let country = &g.countries[idx as usize];
             let single = m.end_token == m.start_token + 1;
-            let in_caps = m.shouted || caps.in_capitals(doc, m.start_token);
             let name_like = matches!(role, CountryNameRole::Name | CountryNameRole::Capital);
-            if name_like && single && !in_caps && unknown_capitalised(doc, m.end_token, &lex_tokens) {
-                continue; // "Chad Smith": a person's name, left to the tagger
-            }
+            // "Chad Smith", "George Washington": a person's name, left to
+            // the tagger (the neighbours first: whether the sentence is in
+            // capitals costs more to learn, and is rarely needed)
             if name_like
                 && single
-                && !in_caps
-                && m.start_token > 0
-                && !is_sentence_start(doc, m.start_token - 1)
-                && unknown_capitalised(doc, m.start_token - 1, &lex_tokens)
+                && (unknown_capitalised(doc, m.end_token, &lex_tokens)
+                    || m.start_token > 0 && unknown_capitalised(doc, m.start_token - 1, &lex_tokens) && !is_sentence_start(doc, m.start_token - 1))
+                && !(m.shouted || caps.in_capitals(doc, m.start_token))
             {
-                continue; // "George Washington"
+                continue;
             }
             if !unique {
                 let mut c = base(EntityKind::Group, Key::Group(names.id(text)));
@@ -455,7 +454,9 @@ fn institution_cands(doc: &Doc, lex: &[LexMatch], cands: &[Cand]) -> Vec<Cand> {
 fn administration_cands<'a>(doc: &'a Doc, names: &mut KeyNames<'a>) -> Vec<Cand> {
     let mut out = Vec::new();
     let norm = doc.norm.as_str().as_bytes();
-    for i in tokens_spelled(doc, memchr::memmem::find_iter(norm, b"administration"), b"administration") {
+    // the searcher built once (building it was a third of this function)
+    static ADMINISTRATION: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"administration"));
+    for i in tokens_spelled(doc, ADMINISTRATION.find_iter(norm), b"administration") {
         if i == 0 {
             continue;
         }
@@ -520,6 +521,7 @@ fn is_person_label(w: &str) -> bool {
     )
 }
 
+#[cfg(test)]
 fn in_demonym(lex: &[LexMatch], i: usize) -> bool {
     let j = lex.partition_point(|m| m.end_token <= i);
     lex[j..].iter().take_while(|m| m.start_token <= i).any(|m| {
@@ -561,6 +563,7 @@ fn lex_ending_at(lex: &[LexMatch], e: usize) -> impl Iterator<Item = &LexMatch> 
 }
 
 /// Whether token `i` lies inside a title (not a name): "Lt. Gen.", "President".
+#[cfg(test)]
 fn in_title(lex: &[LexMatch], i: usize) -> bool {
     let j = lex.partition_point(|m| m.end_token <= i);
     lex[j..].iter().take_while(|m| m.start_token <= i).any(|m| {
@@ -568,11 +571,53 @@ fn in_title(lex: &[LexMatch], i: usize) -> bool {
     })
 }
 
+/// Per token: whether it lies inside a title ("Lt. Gen.", "President": a
+/// lexicon match that is a title, an abbreviated title or a title's
+/// modifier) and whether inside a demonym ("Ukrainian": a country's
+/// demonym that is no organisation's name), marked once per document from
+/// the lexicon matches; [`clean_span`] asks it of each tagged name's
+/// tokens (a search of the matches per token cost more than the marking).
+struct TokenRoles(Vec<u8>);
+
+impl TokenRoles {
+    const TITLE: u8 = 1;
+    const DEMONYM: u8 = 2;
+
+    fn new(doc: &Doc, lex: &[LexMatch]) -> TokenRoles {
+        let n = doc.tokens.len();
+        let mut roles = vec![0u8; n];
+        for m in lex {
+            let hits = m.hits();
+            let mut role = 0;
+            if hits.iter().any(|h| matches!(h, Hit::Title | Hit::TitleAbbrev | Hit::TitleModifier)) {
+                role |= TokenRoles::TITLE;
+            }
+            if hits.iter().any(|h| matches!(h, Hit::Country { role: CountryNameRole::Demonym, .. })) && hits.iter().all(|h| !matches!(h, Hit::Org { .. })) {
+                role |= TokenRoles::DEMONYM;
+            }
+            if role != 0 {
+                for r in &mut roles[m.start_token.min(n)..m.end_token.min(n)] {
+                    *r |= role;
+                }
+            }
+        }
+        TokenRoles(roles)
+    }
+
+    fn in_title(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(|r| r & TokenRoles::TITLE != 0)
+    }
+
+    fn in_demonym(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(|r| r & TokenRoles::DEMONYM != 0)
+    }
+}
+
 /// Trims what the tagger put around a name: a sentence-opening function
 /// word, trailing lower-case words ("NATO military"), and for a person a
 /// leading title ("President"); drops spans that are only a title or that
 /// fall on the dateline.
-fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
+fn clean_span(doc: &Doc, roles: &TokenRoles, n: &NameSpan) -> Option<NameSpan> {
     let (mut s, mut e) = (n.start_token, n.end_token.min(doc.tokens.len()));
     if e <= s {
         return None;
@@ -590,14 +635,14 @@ fn clean_span(doc: &Doc, lex: &[LexMatch], n: &NameSpan) -> Option<NameSpan> {
     }
     if n.label == NerLabel::Per {
         // "President", "Lt. Gen.", "Democrat", "Ukrainian" before a person's name
-        while s < e && (in_title(lex, s) || doc.token_text(s) == "." || is_person_label(doc.token_text(s)) || in_demonym(lex, s)) {
+        while s < e && (roles.in_title(s) || doc.token_text(s) == "." || is_person_label(doc.token_text(s)) || roles.in_demonym(s)) {
             s += 1;
         }
         // a person's name is short: longer runs are title-case headlines
         if e - s > 5 {
             return None;
         }
-    } else if (s..e).all(|i| in_title(lex, i) || doc.token_text(i) == ".") {
+    } else if (s..e).all(|i| roles.in_title(i) || doc.token_text(i) == ".") {
         return None;
     }
     (s < e).then_some(NameSpan { start_token: s, end_token: e, label: n.label })
@@ -612,8 +657,9 @@ fn merge_model<'a>(doc: &'a Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged:
     let mut keep = vec![true; cands.len()];
     let mut extra = Vec::with_capacity(tagged.len());
     let tagged = join_initials(doc, tagged);
+    let roles = if tagged.is_empty() { TokenRoles(Vec::new()) } else { TokenRoles::new(doc, lex) };
     for n in &tagged {
-        let Some(n) = clean_span(doc, lex, n) else { continue };
+        let Some(n) = clean_span(doc, &roles, n) else { continue };
         let n = &n;
         // the candidates that may overlap the tagged name
         let lo = cands.partition_point(|c| c.start + longest < n.start_token);
@@ -763,9 +809,13 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
     let norm = doc.norm.as_str().as_bytes();
     for (i, t) in doc.tokens.iter().enumerate() {
         // cheap tests first: an ASCII word must begin with a capital
-        let first = if t.norm_end > t.norm_start { norm.get(t.norm_start as usize) } else { None };
+        // (the length first: it needs no read of the text, and rules out most)
         let len = t.norm_end.wrapping_sub(t.norm_start) as usize;
-        if first.is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) || lengths & 1 << len.min(63) == 0 || covered[i] {
+        if lengths & 1 << len.min(63) == 0 {
+            continue;
+        }
+        let first = if t.norm_end > t.norm_start { norm.get(t.norm_start as usize) } else { None };
+        if first.is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) || covered[i] {
             continue;
         }
         let w = doc.token_text(i);
@@ -907,13 +957,29 @@ fn same_person_name(a: &[Folded], b: &[Folded]) -> bool {
 /// Connecting words an acronym leaves out.
 const NOT_IN_ACRONYMS: &[&str] = &["of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"];
 
+/// The upper-cased first letters of the words an acronym keeps. An ASCII
+/// first letter is upper-cased as a byte: the Unicode case tables (lower,
+/// then upper) give the same for it at many times the cost, and this runs
+/// for each organisation an acronym is compared with. An ASCII word is
+/// compared with the (ASCII) connecting words by length and ASCII case:
+/// [`Folded`]'s equality asks both words whether they are ASCII after
+/// every mismatch.
 fn initials(words: &[Folded]) -> String {
-    words
-        .iter()
-        .filter(|w| !NOT_IN_ACRONYMS.iter().any(|&c| **w == Folded(c)))
-        .filter_map(Folded::first_char)
-        .flat_map(char::to_uppercase)
-        .collect()
+    let mut out = String::with_capacity(words.len());
+    let connecting = |w: &Folded| {
+        if w.0.is_ascii() {
+            NOT_IN_ACRONYMS.iter().any(|c| c.len() == w.0.len() && c.eq_ignore_ascii_case(w.0))
+        } else {
+            NOT_IN_ACRONYMS.iter().any(|&c| *w == Folded(c))
+        }
+    };
+    for w in words.iter().filter(|w| !connecting(w)) {
+        match w.0.as_bytes().first() {
+            Some(b) if b.is_ascii() => out.push(char::from(b.to_ascii_uppercase())),
+            _ => out.extend(w.first_char().into_iter().flat_map(char::to_uppercase)),
+        }
+    }
+    out
 }
 
 /// Assigns each candidate a group index; candidates are in text order.
@@ -1442,6 +1508,47 @@ mod tests {
         let plain = |s: &str| !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && s.bytes().all(|b| b == b' ' || b.is_ascii_graphic());
         for s in ["", " ", "  ", "a", "a b", "a  b", " a", "a ", "Pete Hegseth", "Zürich", "a\tb", "a\nb", "U.S. Army", "x y z", "x y  z", "~ !"] {
             assert_eq!(single_spaced_ascii(s), plain(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn initials_as_by_unicode_case_mapping() {
+        let by_tables = |words: &[Folded]| -> String {
+            words
+                .iter()
+                .filter(|w| !NOT_IN_ACRONYMS.iter().any(|&c| **w == Folded(c)))
+                .filter_map(Folded::first_char)
+                .flat_map(char::to_uppercase)
+                .collect()
+        };
+        let names = [
+            "Assembly of First Nations", "assembly OF first nations", "Banque de France", "ßtraße Über Öl", "ǆ Ǉ", "1st 2nd & Co",
+            "\u{212A}elvin İstanbul", "", "The the THE", "ﬁrm ǳ", "@[`{ x", "Ministère DES Affaires étrangères De La République", "ΟΦ Of oF Ǉe",
+        ];
+        for n in names {
+            let words: Vec<Folded> = n.split(' ').map(Folded).collect();
+            assert_eq!(initials(&words), by_tables(&words), "{n}");
+        }
+    }
+
+    #[test]
+    fn token_roles_as_by_searching_the_matches() {
+        use dateline_pipeline::Component;
+        let texts = [
+            "Defense Secretary Pete Hegseth met Ukrainian President Volodymyr Zelensky and Lt. Gen. Tadesse Worku in Kyiv.",
+            "Eritrea's information minister, Yemane Tesfay, said the Ethiopian-Eritrean talks and the acting deputy prime minister agreed.",
+            "NO U.S. TROOPS IN UKRAINE, SAYS PRESIDENT. Russian and Chinese officials; the Congolese foreign ministry; Sen. Smith.",
+            "",
+        ];
+        for text in texts {
+            let mut doc = Doc::new(text.to_string(), Default::default());
+            dateline_segment::Segmenter.run(&mut doc);
+            let lex = crate::gazetteer::find(&doc);
+            let roles = TokenRoles::new(&doc, &lex);
+            for i in 0..doc.tokens.len() + 2 {
+                assert_eq!(roles.in_title(i), in_title(&lex, i), "{text} {i}");
+                assert_eq!(roles.in_demonym(i), in_demonym(&lex, i), "{text} {i}");
+            }
         }
     }
 

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use dateline_doc::{Doc, EventType, TokenKind};
 use crate::stances::Cue;
-use dateline_lexicon::events::{EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, EVENT_PATTERNS, GAP_WINDOW};
+use dateline_lexicon::events::{load_patterns, EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, GAP_WINDOW};
 
 pub use dateline_lexicon::WordHasher;
 
@@ -231,7 +231,7 @@ fn pattern_length(p: &EventPattern) -> usize {
 
 /// The built-in matcher (no patterns if the user's override does not parse).
 pub static MATCHER: LazyLock<Matcher> =
-    LazyLock::new(|| Matcher::new(EVENT_PATTERNS.as_ref().cloned().unwrap_or_default()));
+    LazyLock::new(|| Matcher::new(load_patterns().unwrap_or_default()));
 
 /// What a lower-case word can be to this crate (a pattern trigger, with
 /// the patterns it starts; a stance cue), in one table: the per-token pass

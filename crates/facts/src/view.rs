@@ -4,8 +4,6 @@
 
 use dateline_doc::{Doc, TokenKind};
 
-use crate::numbers::lower;
-
 /// Whether `word` is one of `words`: the same as `words.contains(&word)`,
 /// with the length and first byte compared before the bytes (the lists are
 /// short, and most candidates differ in one of those), so most entries cost
@@ -55,10 +53,18 @@ impl<'a> View<'a> {
         self.word(i).eq_ignore_ascii_case(lowercase)
     }
 
-    /// Whether token `i` is one of `words` (lower-case), ignoring case.
+    /// Whether token `i` is one of `words` (lower-case), ignoring case:
+    /// `lower(word)` is one of `words`. Each entry of the same length is
+    /// compared with the word lower-cased byte by byte, so the word is
+    /// not copied first (most entries differ in length or first byte);
+    /// whether it is ASCII is only asked of a match.
+    #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        let mut buf = [0u8; 24];
-        lower(self.word(i), &mut buf).is_some_and(|w| one_of(w, words))
+        let w = self.word(i).as_bytes();
+        if w.is_empty() || w.len() > 24 {
+            return false;
+        }
+        words.iter().any(|x| x.len() == w.len() && x.bytes().zip(w).all(|(a, &b)| a == b.to_ascii_lowercase())) && w.is_ascii()
     }
 
     /// Whether the token starts with an upper-case letter.
@@ -74,6 +80,25 @@ impl<'a> View<'a> {
 #[cfg(test)]
 mod tests {
     use super::one_of;
+
+    /// [`super::View::is_any`] is `lower(word)` in the list.
+    #[test]
+    fn is_any_is_lower_then_one_of() {
+        use dateline_doc::{Doc, DocMeta};
+        use dateline_pipeline::Component;
+        let text = "The THE the tHe a An AN ÉTÉ été Than than-that U.S. u.s. 1990s aBoUt x averyveryverylongwordofmorethan24bytes Über";
+        let mut doc = Doc::new(text.to_string(), DocMeta::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        let view = super::View::new(&doc);
+        let lists: [&[&str]; 5] = [&["the", "a", "an"], &["than", "about", "u.s."], &["été", "über", "x"], &[], &["averyveryverylongwordofmorethan24bytes"]];
+        for i in 0..view.len() + 2 {
+            for list in lists {
+                let mut buf = [0u8; 24];
+                let by_copy = crate::numbers::lower(view.word(i), &mut buf).is_some_and(|w| one_of(w, list));
+                assert_eq!(view.is_any(i, list), by_copy, "{:?} in {list:?}", view.word(i));
+            }
+        }
+    }
 
     #[test]
     fn one_of_is_contains() {

@@ -100,10 +100,17 @@ pub fn check_data() -> Result<(), PatternError> {
     EVENT_PATTERNS.as_ref().map(drop).map_err(Clone::clone)
 }
 
-/// The built-in patterns (or the user's override); empty if the override
-/// does not parse, with the error kept for `dateline` to report.
-pub static EVENT_PATTERNS: LazyLock<Result<EventLexicon, PatternError>> =
-    LazyLock::new(|| parse_patterns(&data_file(PATTERNS_FILE, BUILTIN)));
+/// The built-in patterns (or the user's override), parsed, with the error
+/// kept for `dateline` to report when the override does not parse.
+pub static EVENT_PATTERNS: LazyLock<Result<EventLexicon, PatternError>> = LazyLock::new(load_patterns);
+
+/// A fresh parse of the patterns [`EVENT_PATTERNS`] holds, for a user that
+/// keeps them in its own structure (the event matcher takes them by
+/// value; a copy of [`EVENT_PATTERNS`] would cost more than this parse, and
+/// the memory of two copies).
+pub fn load_patterns() -> Result<EventLexicon, PatternError> {
+    parse_patterns(&data_file(PATTERNS_FILE, BUILTIN))
+}
 
 /// Parses the pattern format documented at the top of `data/events/patterns.txt`.
 pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {
@@ -217,31 +224,32 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     let cons_y = last == b'y' && n > 1 && !is_vowel(b[n - 2]);
     // -s
     if lemma.ends_with('s') || lemma.ends_with('x') || lemma.ends_with('z') || lemma.ends_with("ch") || lemma.ends_with("sh") {
-        out.push(format!("{lemma}es"));
+        out.push([lemma, "es"].concat());
     } else if cons_y {
-        out.push(format!("{}ies", &lemma[..n - 1]));
+        out.push([&lemma[..n - 1], "ies"].concat());
     } else {
-        out.push(format!("{lemma}s"));
+        out.push([lemma, "s"].concat());
     }
     // -ed, -ing
     if last == b'e' {
-        out.push(format!("{lemma}d"));
+        out.push([lemma, "d"].concat());
         if lemma.ends_with("ee") {
-            out.push(format!("{lemma}ing"));
+            out.push([lemma, "ing"].concat());
         } else {
-            out.push(format!("{}ing", &lemma[..n - 1]));
+            out.push([&lemma[..n - 1], "ing"].concat());
         }
     } else if cons_y {
-        out.push(format!("{}ied", &lemma[..n - 1]));
-        out.push(format!("{lemma}ing"));
+        out.push([&lemma[..n - 1], "ied"].concat());
+        out.push([lemma, "ing"].concat());
     } else {
-        out.push(format!("{lemma}ed"));
-        out.push(format!("{lemma}ing"));
+        out.push([lemma, "ed"].concat());
+        out.push([lemma, "ing"].concat());
         // consonant-vowel-consonant: ban → banned (harmless extra forms otherwise)
         if n >= 3 && !is_vowel(last) && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]) && !matches!(last, b'w' | b'x' | b'y') {
-            let c = last as char;
-            out.push(format!("{lemma}{c}ed"));
-            out.push(format!("{lemma}{c}ing"));
+            let mut buf = [0; 4];
+            let c: &str = (last as char).encode_utf8(&mut buf);
+            out.push([lemma, c, "ed"].concat());
+            out.push([lemma, c, "ing"].concat());
         }
     }
     out
@@ -252,11 +260,11 @@ pub fn noun_forms(lemma: &str) -> Vec<String> {
     let n = lemma.len();
     let b = lemma.as_bytes();
     let plural = if lemma.ends_with('s') || lemma.ends_with('x') || lemma.ends_with("ch") || lemma.ends_with("sh") {
-        format!("{lemma}es")
+        [lemma, "es"].concat()
     } else if n > 1 && b[n - 1] == b'y' && !is_vowel(b[n - 2]) {
-        format!("{}ies", &lemma[..n - 1])
+        [&lemma[..n - 1], "ies"].concat()
     } else {
-        format!("{lemma}s")
+        [lemma, "s"].concat()
     };
     vec![lemma.to_string(), plural]
 }

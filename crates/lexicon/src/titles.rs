@@ -84,12 +84,23 @@ pub struct Titles {
     portfolios: HashMap<String, Option<&'static str>>,
     ministerials: HashMap<String, Option<&'static str>>,
     modifiers: Vec<String>,
+    /// The abbreviated titles (as written) and their sectors, in file
+    /// order: [`Titles::sector_of`] looks a phrase up among these first,
+    /// where a scan of every entry cost most of the look-up.
+    abbrevs: Vec<(String, Option<&'static str>)>,
 }
 
 impl Titles {
     pub fn from_text(text: &str) -> Result<Titles, TitleError> {
         let entries = parse_titles(text)?;
-        let mut t = Titles { entries: Vec::new(), offices: HashMap::new(), portfolios: HashMap::new(), ministerials: HashMap::new(), modifiers: Vec::new() };
+        let mut t = Titles {
+            entries: Vec::new(),
+            offices: HashMap::new(),
+            portfolios: HashMap::new(),
+            ministerials: HashMap::new(),
+            modifiers: Vec::new(),
+            abbrevs: Vec::new(),
+        };
         for e in &entries {
             let key = e.text.to_lowercase();
             match e.kind {
@@ -103,7 +114,7 @@ impl Titles {
                     t.ministerials.insert(key, e.sector);
                 }
                 TitleKind::Modifier => t.modifiers.push(key),
-                TitleKind::Abbrev => {}
+                TitleKind::Abbrev => t.abbrevs.push((e.text.clone(), e.sector)),
             }
         }
         t.entries = entries;
@@ -115,8 +126,8 @@ impl Titles {
     /// phrase is not a title this lexicon knows.
     pub fn sector_of(&self, phrase: &str) -> Option<Option<&'static str>> {
         let trimmed = phrase.trim();
-        if let Some(e) = self.entries.iter().find(|e| e.kind == TitleKind::Abbrev && e.text == trimmed) {
-            return Some(e.sector);
+        if let Some((_, sector)) = self.abbrevs.iter().find(|(text, _)| text == trimmed) {
+            return Some(*sector);
         }
         let lower = trimmed.to_lowercase();
         let mut rest = lower.as_str();
@@ -159,13 +170,15 @@ impl Titles {
     /// building a matcher: offices, "<portfolio> <ministerial>",
     /// "<ministerial> of|for <portfolio>".
     pub fn phrases(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.offices.keys().cloned().collect();
+        // (built by concatenation: `format!` cost more than the rest here)
+        let mut out: Vec<String> = Vec::with_capacity(self.offices.len() + 3 * self.portfolios.len() * self.ministerials.len());
+        out.extend(self.offices.keys().cloned());
         for p in self.portfolios.keys() {
             for m in self.ministerials.keys() {
-                out.push(format!("{p} {m}"));
+                out.push([p, " ", m].concat());
                 if m == "minister" || m == "secretary" || m == "commissioner" {
-                    out.push(format!("{m} of {p}"));
-                    out.push(format!("{m} for {p}"));
+                    out.push([m, " of ", p].concat());
+                    out.push([m, " for ", p].concat());
                 }
             }
         }
@@ -195,7 +208,14 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     Titles::from_text(&t).unwrap_or_else(|e| {
         eprintln!("dateline-lexicon: {e}; using the built-in titles");
         Titles::from_text(BUILTIN_TITLES)
-            .unwrap_or_else(|_| Titles { entries: Vec::new(), offices: HashMap::new(), portfolios: HashMap::new(), ministerials: HashMap::new(), modifiers: Vec::new() })
+            .unwrap_or_else(|_| Titles {
+                entries: Vec::new(),
+                offices: HashMap::new(),
+                portfolios: HashMap::new(),
+                ministerials: HashMap::new(),
+                modifiers: Vec::new(),
+                abbrevs: Vec::new(),
+            })
     })
 });
 
