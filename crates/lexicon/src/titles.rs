@@ -82,7 +82,10 @@ pub struct Titles {
     /// Lower-cased office / portfolio / ministerial / modifier → sector.
     offices: HashMap<String, Option<&'static str>>,
     portfolios: HashMap<String, Option<&'static str>>,
-    ministerials: HashMap<String, Option<&'static str>>,
+    /// In file order (a later line for the same word replaces its sector):
+    /// [`Titles::sector_of`] tries them in this order, so the answer does
+    /// not depend on a hash map's iteration order.
+    ministerials: Vec<(String, Option<&'static str>)>,
     modifiers: Vec<String>,
     /// The abbreviated titles (as written) and their sectors, in file
     /// order: [`Titles::sector_of`] looks a phrase up among these first,
@@ -97,7 +100,7 @@ impl Titles {
             entries: Vec::new(),
             offices: HashMap::new(),
             portfolios: HashMap::new(),
-            ministerials: HashMap::new(),
+            ministerials: Vec::new(),
             modifiers: Vec::new(),
             abbrevs: Vec::new(),
         };
@@ -110,9 +113,10 @@ impl Titles {
                 TitleKind::Portfolio => {
                     t.portfolios.insert(key, e.sector);
                 }
-                TitleKind::Ministerial => {
-                    t.ministerials.insert(key, e.sector);
-                }
+                TitleKind::Ministerial => match t.ministerials.iter_mut().find(|(word, _)| *word == key) {
+                    Some(known) => known.1 = e.sector,
+                    None => t.ministerials.push((key, e.sector)),
+                },
                 TitleKind::Modifier => t.modifiers.push(key),
                 TitleKind::Abbrev => t.abbrevs.push((e.text.clone(), e.sector)),
             }
@@ -146,7 +150,7 @@ impl Titles {
             return Some(s);
         }
         // "<portfolio> <ministerial>"
-        for (m, &ms) in &self.ministerials {
+        for (m, ms) in self.ministerials.iter().map(|(m, s)| (m, *s)) {
             if let Some(p) = rest.strip_suffix(m.as_str()).and_then(|p| p.strip_suffix(' ')) {
                 if let Some(&ps) = self.portfolios.get(p) {
                     return Some(ps.or(ms));
@@ -174,7 +178,7 @@ impl Titles {
         let mut out: Vec<String> = Vec::with_capacity(self.offices.len() + 3 * self.portfolios.len() * self.ministerials.len());
         out.extend(self.offices.keys().cloned());
         for p in self.portfolios.keys() {
-            for m in self.ministerials.keys() {
+            for (m, _) in &self.ministerials {
                 out.push([p, " ", m].concat());
                 if m == "minister" || m == "secretary" || m == "commissioner" {
                     out.push([m, " of ", p].concat());
@@ -212,7 +216,7 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
                 entries: Vec::new(),
                 offices: HashMap::new(),
                 portfolios: HashMap::new(),
-                ministerials: HashMap::new(),
+                ministerials: Vec::new(),
                 modifiers: Vec::new(),
                 abbrevs: Vec::new(),
             })
