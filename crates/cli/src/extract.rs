@@ -183,13 +183,9 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
 #[global_allocator]
 static ALLOCATOR: Mimalloc = Mimalloc;
 
-extern "C" {
-    // mimalloc's plain entry points, linked in by `libmimalloc-sys` (the
-    // `mimalloc` crate's allocator calls only the aligned ones)
-    fn mi_malloc(size: usize) -> *mut std::ffi::c_void;
-    fn mi_zalloc(size: usize) -> *mut std::ffi::c_void;
-    fn mi_realloc(p: *mut std::ffi::c_void, newsize: usize) -> *mut std::ffi::c_void;
-}
+// mimalloc's plain entry points (the `mimalloc` crate's allocator calls only
+// the aligned ones)
+use libmimalloc_sys::{mi_malloc, mi_realloc, mi_zalloc};
 
 /// mimalloc, asked for plain blocks when the alignment needs nothing more.
 ///
