@@ -16,7 +16,9 @@
 //!
 //! Precision rules: a quote with no attribution is kept only when it holds
 //! at least [`MIN_UNATTRIBUTED_WORDS`] words (scare quotes and titles are
-//! not speech); a reported clause that is itself the direct quotation, or is
+//! not speech), and one or two quoted words that a word of the writer's
+//! sentence leads into (called him “reckless”) are a scare quote or label
+//! whatever their attribution; a reported clause that is itself the direct quotation, or is
 //! mostly made of a quotation attributed to the same cue, is not reported
 //! twice, and a quoted fragment inside a reported clause is part of that
 //! report, not a quote of its own (PolNeAR counts it so). Multi-paragraph quotations are one quote per paragraph, and an
@@ -188,7 +190,8 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
                 && shares_attribution_between(v, &marked[qi - 1], &marked[qi], &attributions[qi - 1..=qi], &reports)
         })
         .collect();
-    let noun_phrases = marked.iter().map(|q| q.inner_end > q.inner_first && is_quoted_noun_phrase(v, q)).collect();
+    let noun_phrases =
+        marked.iter().map(|q| q.inner_end > q.inner_first && (is_quoted_noun_phrase(v, q) || is_scare_quote(v, q))).collect();
     Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans, noun_phrases, continues_previous }
 }
 
@@ -425,6 +428,28 @@ fn looks_like_title(doc: &Doc, q: &Marked) -> bool {
 fn is_quoted_noun_phrase(v: View, q: &Marked) -> bool {
     q.open > 0 && v.is_any(q.open - 1, &["a", "an", "the", "of"]) && !report::has_finite_verb(v, q.inner_first, q.inner_end)
         || is_credited_title(v, q)
+}
+
+/// Most words of a quotation that the writer's sentence leads into with a
+/// word and that is read as a term or scare quote, not as speech.
+const MAX_SCARE_QUOTE_WORDS: usize = 2;
+
+/// A quotation of one or two words that a word of the writer's sentence
+/// leads into ("called him “unhinged.”", "his “plan”", "said “zero”
+/// voters") is a label, a term or a scare quote: words picked out, not a
+/// report of what was said. One that opens its sentence or follows a
+/// comma or colon ("“No,” she replied"; "He said, “Probably.”") is an
+/// utterance and stays.
+fn is_scare_quote(v: View, q: &Marked) -> bool {
+    let words = (q.inner_first..q.inner_end).filter(|&t| v.is_word(t)).count();
+    words <= MAX_SCARE_QUOTE_WORDS && q.open > 0 && v.kind(q.open - 1) == dateline_doc::TokenKind::Word && same_sentence(v, q.open - 1, q.open)
+}
+
+/// Whether tokens `a` and `b` lie in one sentence.
+fn same_sentence(v: View, a: usize, b: usize) -> bool {
+    let doc = v.doc;
+    let s = doc.sentence_at(doc.tokens[b].span.start());
+    s.is_some_and(|s| doc.sentences[s].tokens.start <= a)
 }
 
 /// A quotation followed by "by" and its author ("“Hamilton to play
@@ -935,6 +960,22 @@ mod tests {
         assert!(q.iter().all(|r| r.0 != "direct"), "{q:?}");
         let q = quotes("Ann Lee said the “plan is dead and nobody in this city will ever revive it,” and left.");
         assert!(q.iter().any(|r| r.0 == "direct" || r.1.contains("plan is dead")), "{q:?}");
+    }
+
+    #[test]
+    fn one_or_two_quoted_words_inside_the_sentence_are_a_scare_quote() {
+        let q = quotes("The mayor called the new budget “reckless” on Monday and left the hall.");
+        assert!(q.iter().all(|r| r.0 != "direct"), "{q:?}");
+        let q = quotes("Ben Ortiz said “nobody” in the council had read the report.");
+        assert!(q.iter().all(|r| r.0 != "direct" || r.1 != "nobody"), "{q:?}");
+        // an utterance of one or two words after a comma, or opening its sentence, is speech
+        let q = quotes("Asked whether he would sign the bill, Ben Ortiz said, “Certainly not.”");
+        assert!(q.iter().any(|r| r.0 == "direct" && r.1 == "Certainly not."), "{q:?}");
+        let q = quotes("“Never,” replied Ben Ortiz.");
+        assert!(q.iter().any(|r| r.0 == "direct" && r.1 == "Never,"), "{q:?}");
+        // three words are a phrase the speaker chose
+        let q = quotes("The ministry called the agreement “a modest start” and said it would sign.");
+        assert!(q.iter().any(|r| r.0 == "direct" && r.1 == "a modest start"), "{q:?}");
     }
 
     #[test]
