@@ -979,6 +979,12 @@ mod tests {
     }
 
     #[test]
+    fn what_before_the_speaker_opens_the_reported_clause() {
+        let q = quotes("The fair raised about twice what the organisers said they had hoped for.");
+        assert!(q.iter().any(|r| r.0 == "indirect" && r.1 == "what the organisers said they had hoped for"), "{q:?}");
+    }
+
+    #[test]
     fn quotation_credited_to_an_author_is_a_title() {
         let q = quotes("Worth reading:\n\n—“The long road back to the city council after twenty years away,” by Ann Lee of the Herald.");
         assert!(q.iter().all(|r| r.0 != "direct"), "{q:?}");

@@ -76,7 +76,7 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
                 CueClass::Source => according(v, *hit, a, b, quotes, later),
                 CueClass::Speech | CueClass::Naming => verb(v, *hit, a, b, quotes, later, first_in_sentence, out.len()),
             };
-            out.extend(report);
+            out.extend(report.map(|r| with_free_relative(v, a, r)));
         }
         // a byline after a quotation: "“…” ― Ann Lee" (the name ends the paragraph)
         let (lo, hi) = (a.max(1), b.saturating_sub(1));
@@ -123,6 +123,19 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
         noun_reports(v, a, b, quotes, &hits, &mut out);
     }
     out
+}
+
+/// "what Ann Lee said was a mistake", "about double what she said she
+/// expected": "what" before the speaker is the object of the cue, so the
+/// clause reported starts with it.
+fn with_free_relative(v: View, a: usize, mut r: Report) -> Report {
+    let Some(np) = r.speaker else { return r };
+    if let Some((start, end)) = r.content {
+        if np.first > a && np.end <= r.cue.first && start >= r.cue.end && v.is(np.first - 1, "what") {
+            r.content = Some((np.first - 1, end));
+        }
+    }
+    r
 }
 
 /// Nouns of saying whose "that" clause is what was said ("his claim that C").
