@@ -6,6 +6,7 @@
 //! * `C, X said` / `C, said X` (trailing and inverted);
 //! * `According to X, C` / `C, according to X`;
 //! * `…, adding C` and `… and said C` (the speaker is the one before);
+//! * `what X said C` (a free relative: the clause starts at "what");
 //! * `X, who said C` (relative), `X, a doctor, said` (apposition; a named
 //!   sentence subject before any longer one);
 //! * `X criticized/praised/asked Y …`: an object of three words or more
