@@ -738,6 +738,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_is_not_the_subject_a_participle_cue_takes() {
+        let q = quotes("Lisbon (AFP) – Farm minister Ana Gil has taken aim at the levy, saying that it would ruin small farms.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Farm minister Ana Gil"), "{q:?}");
+        let q = quotes("LISBON — Ana Gil defended the levy, saying it would save small farms.");
+        assert_eq!(q[0].4.as_deref(), Some("Ana Gil"), "{q:?}");
+        // near miss: a name set off by dashes is the subject
+        let q = quotes("Ana Gil — the farm minister — defended the levy, saying it would save small farms.");
+        assert_eq!(q[0].4.as_deref(), Some("Ana Gil"), "{q:?}");
+    }
+
+    #[test]
     fn contrast_without_a_subject_goes_on_with_the_reported_clause() {
         let q = quotes("Ira Bell said the union had doubts about the levy, but would back it in the vote.");
         assert_eq!(q[0].1, "the union had doubts about the levy, but would back it in the vote", "{q:?}");

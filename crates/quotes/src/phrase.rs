@@ -305,12 +305,32 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
     Some((start, k))
 }
 
+/// Past a dateline opening a sentence ("WASHINGTON — …", "Paris (AFP) –
+/// …", "SEOUL, South Korea — …"): capitalised place words, commas and a
+/// news agency in brackets up to a dash, with a word in capitals among
+/// them. Returns `i` when there is none.
+pub(crate) fn past_dateline(v: View, i: usize, end: usize) -> usize {
+    let all_caps = |k: usize| {
+        let t = v.text(k);
+        t.len() >= 2 && v.kind(k) == dateline_doc::TokenKind::Word && t.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    let Some(dash) = (i + 1..end.min(i + 9)).find(|&k| matches!(v.text(k), "—" | "–" | "--" | "-")) else { return i };
+    let place = (i..dash).all(|k| v.is_cap(k) || matches!(v.text(k), "," | "." | "(" | ")"));
+    let capitals = (i..dash).any(|k| all_caps(k) && (v.text(k).len() >= 4 || (k > i && v.text(k - 1) == "(")));
+    if place && capitals && dash + 1 < end {
+        dash + 1
+    } else {
+        i
+    }
+}
+
 /// The subject at the head of a sentence, past an opening subordinate word
 /// or connective ("Though Ukraine …", "But the minister, Ana Ruiz, …").
 pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     const OPENERS: &[&str] = &["but", "and", "so", "instead", "meanwhile", "however", "still", "yet", "also", "then"];
     let mut i = first;
     let mut subordinate = false;
+    i = past_dateline(v, i, end);
     while i < end && (v.is_any(i, OPENERS) || v.is_any(i, &SUBORDINATORS) || v.text(i) == "," || v.is_quote(i)) {
         subordinate |= v.is_any(i, &SUBORDINATORS);
         i += 1;
