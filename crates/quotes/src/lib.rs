@@ -750,6 +750,17 @@ mod tests {
     }
 
     #[test]
+    fn fronted_time_and_place_before_the_subject_of_a_participle_cue() {
+        let q = quotes("The day before, at a rally in Peoria, Ill., Ana Gil was just as blunt, claiming that the levy would ruin small farms.");
+        assert_eq!(q[0].4.as_deref(), Some("Ana Gil"), "{q:?}");
+        let q = quotes("The night after, at a fair in Salem, Ore., the farm minister was blunt, saying the levy would fail.");
+        assert_eq!(q[0].3.as_deref(), Some("the farm minister"), "{q:?}");
+        // near miss: a name before the first comma is the subject
+        let q = quotes("Ana Gil, at a fair in Salem, Ore., was blunt, saying the levy would fail.");
+        assert_eq!(q[0].4.as_deref(), Some("Ana Gil"), "{q:?}");
+    }
+
+    #[test]
     fn contrast_without_a_subject_goes_on_with_the_reported_clause() {
         let q = quotes("Ira Bell said the union had doubts about the levy, but would back it in the vote.");
         assert_eq!(q[0].1, "the union had doubts about the levy, but would back it in the vote", "{q:?}");

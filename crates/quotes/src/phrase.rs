@@ -343,7 +343,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     ];
     const TIME_ENDS: &[&str] = &[
         "ago", "later", "earlier", "year", "years", "week", "weeks", "month", "months", "day", "days", "night", "morning",
-        "afternoon", "evening", "weekend",
+        "afternoon", "evening", "weekend", "before", "after",
     ];
     // "Already, …", "Worst of all, …", "Led by Ann Lee, …": a fronted adverb or passive participle
     let adverb = v.is_any(i, &ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ",");
@@ -368,7 +368,9 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
                         break;
                     };
                     let place = c == i + 1 && v.is_cap(i) && v.is_cap(i - 2) && adjunct(c + 1);
-                    if (adjunct(i) || place) && c + 1 < end {
+                    // "At a rally in Beaumont, Tex., Ann Lee …": an abbreviated state ends the place
+                    let state = c == i + 2 && v.is_cap(i) && v.is_cap(i - 2) && v.text(i + 1) == "." && !v.doc.tokens[i + 1].space_before;
+                    if (adjunct(i) || place || state) && c + 1 < end {
                         i = c + 1;
                     } else {
                         break;
