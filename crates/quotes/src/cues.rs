@@ -53,6 +53,12 @@ fn after_quotation(v: View, a: usize, i: usize) -> bool {
     i >= a + 2 && v.is_quote(m) && !v.doc.tokens[m].space_before && matches!(v.text(m - 1), "," | "?" | "!")
 }
 
+/// A lower-case adverb in -ly ("politically", "widely").
+fn is_ly(v: View, i: usize) -> bool {
+    let t = v.text(i);
+    v.kind(i) == dateline_doc::TokenKind::Word && !v.is_cap(i) && t.len() > 4 && t.ends_with("ly")
+}
+
 /// A lower-case word in plural -s form ("delegates", not "class" or "status").
 fn plural_noun(v: View, i: usize) -> bool {
     let t = v.text(i);
@@ -109,6 +115,13 @@ pub(crate) fn cues_in(v: View, a: usize, b: usize, out: &mut Vec<CueHit>) {
             {
                 continue;
             }
+            // "a politically charged visit", "so widely reported that": an adverb in -ly between a
+            // determiner or degree word and an -ed form makes it an adjective
+            if i >= a + 2 && v.text(i).ends_with("ed") && is_ly(v, i - 1)
+                && v.is_any(i - 2, &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "so", "very", "too", "how"])
+            {
+                continue;
+            }
             if NOUN_LIKE.contains(v.text(i)) && !subject_before(v, a, i) && !after_quotation(v, a, i) {
                 continue;
             }
@@ -148,6 +161,14 @@ mod tests {
         assert_eq!(found("“Will the levy fail?” notes the farm report."), vec!["notes"]);
         // near miss: after a quoted word the plural noun stays a noun
         assert!(found("Ann Lee read the “farm” notes of the levy.").is_empty());
+    }
+
+    #[test]
+    fn an_ed_form_after_an_article_and_an_ly_adverb_is_an_adjective() {
+        assert!(found("Lee made a politically charged visit to the farm.").is_empty());
+        assert!(found("The levy stayed so hotly disputed that the vote failed.").is_empty());
+        // near miss: with a subject before the adverb it is the verb
+        assert_eq!(found("Lee repeatedly warned the farmers."), vec!["warned"]);
     }
 
     #[test]
