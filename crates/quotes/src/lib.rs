@@ -16,7 +16,9 @@
 //!
 //! Precision rules: a quote with no attribution is kept only when it holds
 //! at least [`MIN_UNATTRIBUTED_WORDS`] words (scare quotes and titles are
-//! not speech); a reported clause that is itself the direct quotation, or is
+//! not speech), and one or two quoted words that a word of the writer's
+//! sentence leads into (called him “reckless”) are a scare quote or label
+//! whatever their attribution; a reported clause that is itself the direct quotation, or is
 //! mostly made of a quotation attributed to the same cue, is not reported
 //! twice, and a quoted fragment inside a reported clause is part of that
 //! report, not a quote of its own (PolNeAR counts it so). Multi-paragraph quotations are one quote per paragraph, and an
@@ -135,6 +137,10 @@ struct Found {
     /// Per direct quote: it continues the one before, the two sharing the
     /// attribution between them (only with [`QuoteSpans::Joined`]).
     continues_previous: Vec<bool>,
+    /// Per direct quote: the whole clause it finishes, as a token range,
+    /// when the writer's words before a parenthetical attribution open it
+    /// (see [`mixed_sentence`]).
+    mixed: Vec<Option<(usize, usize)>>,
 }
 
 fn token_span(doc: &Doc, a: usize, b: usize) -> Span {
@@ -158,7 +164,7 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
         .collect();
     let cue_spans = reports.iter().map(|r| token_span(doc, r.cue.first, r.cue.end)).collect();
     let addressee_spans = reports.iter().map(|r| r.addressee.map(|(a, b)| token_span(doc, a, b))).collect();
-    let content_spans = reports
+    let mut content_spans: Vec<Option<Span>> = reports
         .iter()
         .map(|r| {
             let (a, b) = r.content?;
@@ -188,8 +194,91 @@ fn analyse(doc: &Doc, spans: QuoteSpans) -> Found {
                 && shares_attribution_between(v, &marked[qi - 1], &marked[qi], &attributions[qi - 1..=qi], &reports)
         })
         .collect();
-    let noun_phrases = marked.iter().map(|q| q.inner_end > q.inner_first && is_quoted_noun_phrase(v, q)).collect();
-    Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans, noun_phrases, continues_previous }
+    let noun_phrases =
+        marked.iter().map(|q| q.inner_end > q.inner_first && (is_quoted_noun_phrase(v, q) || is_scare_quote(v, q))).collect();
+    let mixed: Vec<Option<(usize, usize)>> = marked
+        .iter()
+        .zip(&attributions)
+        .map(|(q, a)| match *a {
+            // not one inside another report's clause, which holds it already
+            Attribution::Report(k) if !content_spans.iter().flatten().any(|c| c.contains(q.span)) => mixed_sentence(v, q, &reports[k]),
+            _ => None,
+        })
+        .collect();
+    // the writer's words before the attribution are part of the mixed quote, not a clause of their own
+    for (m, a) in mixed.iter().zip(&attributions) {
+        if let (Some((a0, b0)), Attribution::Report(k)) = (*m, *a) {
+            let whole = token_span(doc, a0, b0);
+            if content_spans[k].is_some_and(|c| c.start() < whole.end() && whole.start() < c.end()) {
+                content_spans[k] = None;
+            }
+        }
+    }
+    Found { marked, attributions, reports, phrases, cue_spans, addressee_spans, content_spans, noun_phrases, continues_previous, mixed }
+}
+
+/// Connectives that may open a sentence before a parenthetical attribution
+/// ("But, he added, “…”") without being part of what is quoted.
+static CONNECTIVES: std::sync::LazyLock<view::WordSet> = std::sync::LazyLock::new(|| {
+    view::WordSet::new(&[
+        "but", "and", "or", "so", "yet", "still", "however", "also", "instead", "meanwhile", "indeed", "moreover",
+        "furthermore", "besides", "otherwise", "rather", "thus", "hence", "nevertheless", "nonetheless", "finally",
+        "now", "then", "again", "too", "anyway", "first", "second", "third", "later", "earlier", "separately",
+    ])
+});
+
+/// A mixed quotation: the writer's words open a clause, a parenthetical
+/// attribution follows between commas, and a quotation opening with a
+/// lower-case word finishes the clause ("An early vote, she said, “would
+/// be a mistake” for the party."). The quoted words cannot stand alone, so
+/// the report is the whole clause, attribution included, up to the final
+/// punctuation. Returns that token range. A capitalised quotation is a
+/// sentence of its own ("As the crowd jeered, he said, “Please …”"), a
+/// lone connective ("But, he added, “…”") is the writer's, not the
+/// speaker's, and an attribution with words of its own ("sent a letter
+/// saying, “…”") is not parenthetical.
+fn mixed_sentence(v: View, q: &Marked, r: &Report) -> Option<(usize, usize)> {
+    let doc = v.doc;
+    let (open, close) = (q.open, q.close?);
+    let lower = q.inner_first < q.inner_end && v.kind(q.inner_first) == dateline_doc::TokenKind::Word && !v.is_cap(q.inner_first);
+    if !lower || open == 0 || v.text(open - 1) != "," {
+        return None;
+    }
+    let np = r.speaker?;
+    // speaker, cue and addressee make up the attribution, right before the comma, and nothing else
+    let mut parts = vec![(r.cue.first, r.cue.end), (np.first, np.end)];
+    parts.extend(np.role);
+    parts.extend(r.addressee);
+    let first = parts.iter().map(|p| p.0).min()?;
+    let end = parts.iter().map(|p| p.1).max()?;
+    let covered: usize = parts.iter().map(|p| p.1 - p.0).sum();
+    let s = doc.sentence_at(doc.tokens[open].span.start())?;
+    let mut start = doc.sentences[s].tokens.start;
+    if end + 1 != open || first < start + 2 || v.text(first - 1) != "," || end - first > covered + 1 {
+        return None;
+    }
+    // in a sentence of several clauses, the one the quotation finishes (“…, and also, he said, “to …”)
+    if let Some(t) = (start + 1..first - 1).rev().find(|&t| v.text(t - 1) == "," && v.is_any(t, &["and", "but", "or", "which", "who"])) {
+        start = if v.is_any(t, &["which", "who"]) { t } else { t + 1 };
+    }
+    let lead = start..first - 1;
+    if lead.clone().any(|t| v.is_quote(t)) || lead.clone().all(|t| !v.is_word(t) || v.is_any(t, &CONNECTIVES)) {
+        return None;
+    }
+    // the sentence's own words after the closing mark, up to its final punctuation
+    let cs = doc.sentence_at(doc.tokens[close].span.start())?;
+    let mut last = close;
+    if cs == s {
+        let se = doc.sentences[s].tokens.end;
+        let mut e = se;
+        while e > close + 1 && (v.is_final_punct(e - 1) || v.is_quote(e - 1)) {
+            e -= 1;
+        }
+        if e > close + 1 && !(close + 1..e).any(|t| v.is_quote(t)) {
+            last = e;
+        }
+    }
+    Some((start, last))
 }
 
 /// Where a reported clause `[a, b)` ends when a quotation opening inside it
@@ -427,6 +516,28 @@ fn is_quoted_noun_phrase(v: View, q: &Marked) -> bool {
         || is_credited_title(v, q)
 }
 
+/// Most words of a quotation that the writer's sentence leads into with a
+/// word and that is read as a term or scare quote, not as speech.
+const MAX_SCARE_QUOTE_WORDS: usize = 2;
+
+/// A quotation of one or two words that a word of the writer's sentence
+/// leads into ("called him “unhinged.”", "his “plan”", "said “zero”
+/// voters") is a label, a term or a scare quote: words picked out, not a
+/// report of what was said. One that opens its sentence or follows a
+/// comma or colon ("“No,” she replied"; "He said, “Probably.”") is an
+/// utterance and stays.
+fn is_scare_quote(v: View, q: &Marked) -> bool {
+    let words = (q.inner_first..q.inner_end).filter(|&t| v.is_word(t)).count();
+    words <= MAX_SCARE_QUOTE_WORDS && q.open > 0 && v.kind(q.open - 1) == dateline_doc::TokenKind::Word && same_sentence(v, q.open - 1, q.open)
+}
+
+/// Whether tokens `a` and `b` lie in one sentence.
+fn same_sentence(v: View, a: usize, b: usize) -> bool {
+    let doc = v.doc;
+    let s = doc.sentence_at(doc.tokens[b].span.start());
+    s.is_some_and(|s| doc.sentences[s].tokens.start <= a)
+}
+
 /// A quotation followed by "by" and its author ("“Hamilton to play
 /// Chicago,” by Variety's Gordon Cox", a book "“…” by Ann Lee") is the
 /// title of a work, as in reading lists and link roundups.
@@ -475,7 +586,7 @@ fn extract(doc: &mut Doc, spans: QuoteSpans) {
         let quote = match found.attributions[qi] {
             Attribution::Report(k) => Some(Quote {
                 kind: QuoteKind::Direct,
-                span: q.span,
+                span: found.mixed[qi].map_or(q.span, |(a, b)| token_span(doc, a, b).cover(q.span)),
                 cue: Some(found.cue_spans[k]),
                 speaker_span: speakers[k].0,
                 speaker: speakers[k].1,
@@ -603,6 +714,50 @@ mod tests {
         let q = quotes("The harvest, the farm minister said, will be late this year.");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!((q[0].0, q[0].1.as_str()), ("indirect", "The harvest, the farm minister said, will be late this year"), "{q:?}");
+    }
+
+    #[test]
+    fn writer_words_before_a_parenthetical_attribution_open_a_mixed_quote() {
+        let q = quotes("An early vote on the levy, Ira Bell said, “would split the farm caucus” before the harvest.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "direct", "{q:?}");
+        assert_eq!(q[0].1, "An early vote on the levy, Ira Bell said, “would split the farm caucus” before the harvest", "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Ira Bell"), "{q:?}");
+        // the clause the quotation finishes, in a sentence of several
+        let q = quotes("The dam held in the spring, and by the first frost, she added, “it had cracked.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "by the first frost, she added, “it had cracked.", "{q:?}");
+        // near misses: a capitalised quotation stands alone; a lone connective is the writer's
+        let q = quotes("After the vote, Ira Bell said, “We will try again in May.”");
+        assert_eq!(q[0].1, "We will try again in May.", "{q:?}");
+        let q = quotes("But, Ira Bell said, “we will try again in May.”");
+        assert_eq!(q[0].1, "we will try again in May.", "{q:?}");
+        // nor is an attribution with words of its own ("sent a letter saying")
+        let q = quotes("Late on Friday, Ira Bell sent a letter saying, “we will try again in May.”");
+        assert_eq!(q.iter().find(|r| r.0 == "direct").map(|r| r.1.as_str()), Some("we will try again in May."), "{q:?}");
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_subject_a_participle_cue_takes() {
+        let q = quotes("Lisbon (AFP) – Farm minister Ana Gil has taken aim at the levy, saying that it would ruin small farms.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Farm minister Ana Gil"), "{q:?}");
+        let q = quotes("LISBON — Ana Gil defended the levy, saying it would save small farms.");
+        assert_eq!(q[0].4.as_deref(), Some("Ana Gil"), "{q:?}");
+        // near miss: a name set off by dashes is the subject
+        let q = quotes("Ana Gil — the farm minister — defended the levy, saying it would save small farms.");
+        assert_eq!(q[0].4.as_deref(), Some("Ana Gil"), "{q:?}");
+    }
+
+    #[test]
+    fn fronted_time_and_place_before_the_subject_of_a_participle_cue() {
+        let q = quotes("The day before, at a rally in Peoria, Ill., Ana Gil was just as blunt, claiming that the levy would ruin small farms.");
+        assert_eq!(q[0].4.as_deref(), Some("Ana Gil"), "{q:?}");
+        let q = quotes("The night after, at a fair in Salem, Ore., the farm minister was blunt, saying the levy would fail.");
+        assert_eq!(q[0].3.as_deref(), Some("the farm minister"), "{q:?}");
+        // near miss: a name before the first comma is the subject
+        let q = quotes("Ana Gil, at a fair in Salem, Ore., was blunt, saying the levy would fail.");
+        assert_eq!(q[0].4.as_deref(), Some("Ana Gil"), "{q:?}");
     }
 
     #[test]
@@ -935,6 +1090,28 @@ mod tests {
         assert!(q.iter().all(|r| r.0 != "direct"), "{q:?}");
         let q = quotes("Ann Lee said the “plan is dead and nobody in this city will ever revive it,” and left.");
         assert!(q.iter().any(|r| r.0 == "direct" || r.1.contains("plan is dead")), "{q:?}");
+    }
+
+    #[test]
+    fn one_or_two_quoted_words_inside_the_sentence_are_a_scare_quote() {
+        let q = quotes("The mayor called the new budget “reckless” on Monday and left the hall.");
+        assert!(q.iter().all(|r| r.0 != "direct"), "{q:?}");
+        let q = quotes("Ben Ortiz said “nobody” in the council had read the report.");
+        assert!(q.iter().all(|r| r.0 != "direct" || r.1 != "nobody"), "{q:?}");
+        // an utterance of one or two words after a comma, or opening its sentence, is speech
+        let q = quotes("Asked whether he would sign the bill, Ben Ortiz said, “Certainly not.”");
+        assert!(q.iter().any(|r| r.0 == "direct" && r.1 == "Certainly not."), "{q:?}");
+        let q = quotes("“Never,” replied Ben Ortiz.");
+        assert!(q.iter().any(|r| r.0 == "direct" && r.1 == "Never,"), "{q:?}");
+        // three words are a phrase the speaker chose
+        let q = quotes("The ministry called the agreement “a modest start” and said it would sign.");
+        assert!(q.iter().any(|r| r.0 == "direct" && r.1 == "a modest start"), "{q:?}");
+    }
+
+    #[test]
+    fn what_before_the_speaker_opens_the_reported_clause() {
+        let q = quotes("The fair raised about twice what the organisers said they had hoped for.");
+        assert!(q.iter().any(|r| r.0 == "indirect" && r.1 == "what the organisers said they had hoped for"), "{q:?}");
     }
 
     #[test]

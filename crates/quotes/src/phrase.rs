@@ -305,12 +305,32 @@ pub(crate) fn addressee_right(v: View, start: usize, hi: usize) -> Option<(usize
     Some((start, k))
 }
 
+/// Past a dateline opening a sentence ("WASHINGTON — …", "Paris (AFP) –
+/// …", "SEOUL, South Korea — …"): capitalised place words, commas and a
+/// news agency in brackets up to a dash, with a word in capitals among
+/// them. Returns `i` when there is none.
+pub(crate) fn past_dateline(v: View, i: usize, end: usize) -> usize {
+    let all_caps = |k: usize| {
+        let t = v.text(k);
+        t.len() >= 2 && v.kind(k) == dateline_doc::TokenKind::Word && t.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    let Some(dash) = (i + 1..end.min(i + 9)).find(|&k| matches!(v.text(k), "—" | "–" | "--" | "-")) else { return i };
+    let place = (i..dash).all(|k| v.is_cap(k) || matches!(v.text(k), "," | "." | "(" | ")"));
+    let capitals = (i..dash).any(|k| all_caps(k) && (v.text(k).len() >= 4 || (k > i && v.text(k - 1) == "(")));
+    if place && capitals && dash + 1 < end {
+        dash + 1
+    } else {
+        i
+    }
+}
+
 /// The subject at the head of a sentence, past an opening subordinate word
 /// or connective ("Though Ukraine …", "But the minister, Ana Ruiz, …").
 pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     const OPENERS: &[&str] = &["but", "and", "so", "instead", "meanwhile", "however", "still", "yet", "also", "then"];
     let mut i = first;
     let mut subordinate = false;
+    i = past_dateline(v, i, end);
     while i < end && (v.is_any(i, OPENERS) || v.is_any(i, &SUBORDINATORS) || v.text(i) == "," || v.is_quote(i)) {
         subordinate |= v.is_any(i, &SUBORDINATORS);
         i += 1;
@@ -323,7 +343,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     ];
     const TIME_ENDS: &[&str] = &[
         "ago", "later", "earlier", "year", "years", "week", "weeks", "month", "months", "day", "days", "night", "morning",
-        "afternoon", "evening", "weekend",
+        "afternoon", "evening", "weekend", "before", "after",
     ];
     // "Already, …", "Worst of all, …", "Led by Ann Lee, …": a fronted adverb or passive participle
     let adverb = v.is_any(i, &ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ",");
@@ -348,7 +368,9 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
                         break;
                     };
                     let place = c == i + 1 && v.is_cap(i) && v.is_cap(i - 2) && adjunct(c + 1);
-                    if (adjunct(i) || place) && c + 1 < end {
+                    // "At a rally in Beaumont, Tex., Ann Lee …": an abbreviated state ends the place
+                    let state = c == i + 2 && v.is_cap(i) && v.is_cap(i - 2) && v.text(i + 1) == "." && !v.doc.tokens[i + 1].space_before;
+                    if (adjunct(i) || place || state) && c + 1 < end {
                         i = c + 1;
                     } else {
                         break;

@@ -6,6 +6,7 @@
 //! * `C, X said` / `C, said X` (trailing and inverted);
 //! * `According to X, C` / `C, according to X`;
 //! * `…, adding C` and `… and said C` (the speaker is the one before);
+//! * `what X said C` (a free relative: the clause starts at "what");
 //! * `X, who said C` (relative), `X, a doctor, said` (apposition; a named
 //!   sentence subject before any longer one);
 //! * `X criticized/praised/asked Y …`: an object of three words or more
@@ -76,7 +77,7 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
                 CueClass::Source => according(v, *hit, a, b, quotes, later),
                 CueClass::Speech | CueClass::Naming => verb(v, *hit, a, b, quotes, later, first_in_sentence, out.len()),
             };
-            out.extend(report);
+            out.extend(report.map(|r| with_free_relative(v, a, r)));
         }
         // a byline after a quotation: "“…” ― Ann Lee" (the name ends the paragraph)
         let (lo, hi) = (a.max(1), b.saturating_sub(1));
@@ -123,6 +124,19 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
         noun_reports(v, a, b, quotes, &hits, &mut out);
     }
     out
+}
+
+/// "what Ann Lee said was a mistake", "about double what she said she
+/// expected": "what" before the speaker is the object of the cue, so the
+/// clause reported starts with it.
+fn with_free_relative(v: View, a: usize, mut r: Report) -> Report {
+    let Some(np) = r.speaker else { return r };
+    if let Some((start, end)) = r.content {
+        if np.first > a && np.end <= r.cue.first && start >= r.cue.end && v.is(np.first - 1, "what") {
+            r.content = Some((np.first - 1, end));
+        }
+    }
+    r
 }
 
 /// Nouns of saying whose "that" clause is what was said ("his claim that C").
