@@ -388,7 +388,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             continue;
         }
         let mut cands: Vec<Candidate> = Vec::new();
-        let acted_on: Vec<bool> = found.iter().map(|pm| participants_acted_on(toks, &found, pm)).collect();
+        let acted_on: Vec<bool> =
+            found.iter().map(|pm| participants_acted_on(toks, &found, pm) || restriction_lifted(toks, &found, pm)).collect();
         for (pm, acted_on) in found.into_iter().zip(acted_on) {
             let Some(kind) = MATCHER.kinds[pm.id] else { continue };
             if acted_on || is_month_name(toks, a, pm.trigger) {
@@ -489,7 +490,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 }
             } else if m.future {
                 status = EventStatus::Future;
-                if is_ultimatum(toks, t, b) && (is_cooperative(kind) || kind == EventType::Sanction) {
+                if m.passive && kind != EventType::Consult {
+                    // "the curfew will be lifted", "the men would be sentenced":
+                    // an act foretold, with no actor who promises or threatens it
+                    // (talks that "will be held" stay an offer to meet)
+                } else if is_ultimatum(toks, t, b) && (is_cooperative(kind) || kind == EventType::Sanction) {
                     // "will withdraw its force unless the president arranges a ceasefire"
                     kind = EventType::Threaten;
                 } else if is_cooperative(kind) {
@@ -908,6 +913,21 @@ fn participants_acted_on(toks: &LowerTokens, found: &[PatternMatch], pm: &Patter
             other(o) && o.trigger >= pm.end && o.trigger <= pm.end + 3 && (pm.end..o.trigger).any(|k| is_be(toks.get(k))) && unbroken(pm.end, o.trigger)
         });
     object || patient
+}
+
+/// "the curfew was lifted", "sanctions will be eased": a restriction named
+/// as the subject of its own easing is no new restriction imposed.
+fn restriction_lifted(toks: &LowerTokens, found: &[PatternMatch], pm: &PatternMatch) -> bool {
+    if !pm.pattern.trigger_is_noun || !matches!(MATCHER.kinds[pm.id], Some(EventType::Coerce | EventType::Sanction)) {
+        return false;
+    }
+    found.iter().any(|o| {
+        MATCHER.kinds[o.id] == Some(EventType::Concede)
+            && o.trigger > pm.end
+            && o.trigger <= pm.end + 3
+            && (pm.end..o.trigger).any(|k| is_be(toks.get(k)))
+            && (pm.end..o.trigger).all(|k| !matches!(toks.get(k), "," | ";" | ":" | "\"" | "and" | "who" | "which" | "that"))
+    })
 }
 
 /// What makes two events of different sentences the same event: kind,

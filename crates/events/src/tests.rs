@@ -923,3 +923,24 @@ fn an_acronym_and_a_deal_struck_are_no_events() {
     let d = code("The rebels said the deal was struck on Wednesday in the capital.");
     assert_eq!(kinds_of(&d), vec![]);
 }
+
+#[test]
+fn a_foretold_passive_act_keeps_its_kind() {
+    // no actor promises or threatens it: the act itself, still to come
+    let d = code("The government said the night curfew will be lifted on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    assert_eq!(d.events[0].status, EventStatus::Future);
+    let d = code("The judge said the two men would be sentenced next week.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    // an actor's own future act is still a promise
+    let d = code("The government said it will lift the curfew on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
+
+#[test]
+fn a_restriction_being_lifted_is_no_restriction_imposed() {
+    let d = code("Residents returned to the market on Tuesday once the curfew was lifted.");
+    assert!(!kinds_of(&d).contains(&EventType::Coerce), "{:?}", kinds_of(&d));
+    let d = code("The army imposed a curfew on the town on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
