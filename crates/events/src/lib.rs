@@ -98,6 +98,10 @@ struct Modality {
     /// The trigger is inside the "if" clause itself (the condition).
     in_condition: bool,
     passive: bool,
+    /// The negation is "without": the act did not come about ("announced
+    /// the deal without making an offer"), nobody refused it. (A failure
+    /// to agree is a rejection: "failed to reach agreement".)
+    unfulfilled: bool,
 }
 
 fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
@@ -112,6 +116,9 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         }
         if is_negation(w) {
             m.negated = true;
+            if w == "without" {
+                m.unfulfilled = true;
+            }
         }
         // "a planned visit", "the expected talks": an adjective, which says
         // nothing of whether the event took place (a cancelled one did not)
@@ -478,7 +485,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             let mut kind = c.kind;
             let mut status = EventStatus::Asserted;
             if m.negated {
-                if is_cooperative(kind) || kind == EventType::Mobilize || kind == EventType::Agree {
+                // a refusal is a rejection; an act left undone ("without") is no event
+                if (is_cooperative(kind) || kind == EventType::Mobilize || kind == EventType::Agree) && !m.unfulfilled {
                     kind = EventType::Reject;
                 }
                 status = EventStatus::Negated;

@@ -944,3 +944,12 @@ fn a_restriction_being_lifted_is_no_restriction_imposed() {
     let d = code("The army imposed a curfew on the town on Monday.");
     assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
 }
+
+#[test]
+fn an_act_left_undone_is_no_rejection() {
+    let d = code("The government announced the plan on Tuesday without making a formal offer to the unions.");
+    assert!(!kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+    // a failure to agree still is one
+    let d = code("Israel and Jordan failed to reach agreement on water rights on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Reject]);
+}
