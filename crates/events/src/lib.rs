@@ -102,6 +102,9 @@ struct Modality {
     /// the deal without making an offer"), nobody refused it. (A failure
     /// to agree is a rejection: "failed to reach agreement".)
     unfulfilled: bool,
+    /// The act is weighed, not done: "is considering suspending relations",
+    /// "the possibility of a ban".
+    prospect: bool,
 }
 
 fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
@@ -130,6 +133,9 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         }
         if matches!(w, "could" | "might" | "may" | "should" | "must" | "can") {
             m.conditional = true;
+        }
+        if matches!(w, "considering" | "weighing" | "mulling" | "contemplating" | "possibility" | "option") {
+            m.prospect = true;
         }
         if j + 1 == trigger || (j + 2 == trigger && toks.get(j + 1).ends_with("ly")) {
             if is_be(w) && toks.get(trigger).ends_with("ed") || is_be(w) && matches!(toks.get(trigger), "shot" | "held" | "struck" | "beaten" | "seized" | "taken" | "thrown" | "sentenced" | "freed" | "withdrawn" | "given" | "sent" | "met" | "fought" | "blown" | "broken" | "banned" | "expelled") {
@@ -490,6 +496,10 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                     kind = EventType::Reject;
                 }
                 status = EventStatus::Negated;
+            } else if m.prospect && is_hostile_act(kind) {
+                // a harm weighed in public is held out as a threat
+                status = EventStatus::Hypothetical;
+                kind = EventType::Threaten;
             } else if m.conditional {
                 status = EventStatus::Hypothetical;
                 // "X could suspend relations if …": a harm held out is a threat

@@ -953,3 +953,12 @@ fn an_act_left_undone_is_no_rejection() {
     let d = code("Israel and Jordan failed to reach agreement on water rights on Sunday.");
     assert_eq!(kinds_of(&d), vec![EventType::Reject]);
 }
+
+#[test]
+fn a_hostile_act_weighed_in_public_is_a_threat() {
+    let d = code("Malaysia is considering suspending relations with Brunei over the dispute.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    assert_eq!(d.events[0].status, EventStatus::Hypothetical);
+    let d = code("The president raised the possibility of banning opposition parties.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+}
