@@ -962,3 +962,12 @@ fn a_hostile_act_weighed_in_public_is_a_threat() {
     let d = code("The president raised the possibility of banning opposition parties.");
     assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
 }
+
+#[test]
+fn a_cessation_of_hostilities_and_weapons_handed_over_are_retreats() {
+    let d = code("A cessation of hostilities between the two armies took effect at midnight.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    let d = code("The rebels handed over their weapons to the peace monitors on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("disarm"));
+}
