@@ -461,6 +461,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             }
             cands.push(Candidate { pm, kind, mode: pm.pattern.mode.as_deref(), end: pm.end, folded: 0 });
         }
+        // "demonstrators called for a halt", "protesters refused to leave": people
+        // named by their protest, saying what the sentence reports
+        if cands.iter().any(|c| matches!(c.kind, EventType::Request | EventType::Reject | EventType::Accuse | EventType::Agree | EventType::Support | EventType::Consult)) {
+            cands.retain(|c| !names_protesters(toks, c));
+        }
         if cands.is_empty() {
             continue;
         }
@@ -946,6 +951,13 @@ fn restriction_lifted(toks: &LowerTokens, found: &[PatternMatch], pm: &PatternMa
             && (pm.end..o.trigger).any(|k| is_be(toks.get(k)))
             && (pm.end..o.trigger).all(|k| !matches!(toks.get(k), "," | ";" | ":" | "\"" | "and" | "who" | "which" | "that"))
     })
+}
+
+/// A protest candidate that is only a noun for the people protesting
+/// ("protesters", "demonstrators", "strikers").
+fn names_protesters(toks: &LowerTokens, c: &Candidate) -> bool {
+    let w = toks.get(c.pm.trigger);
+    c.kind == EventType::Protest && c.pm.pattern.trigger_is_noun && c.folded == 0 && (w.ends_with("ers") || w.ends_with("ors"))
 }
 
 /// What makes two events of different sentences the same event: kind,

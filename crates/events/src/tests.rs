@@ -971,3 +971,11 @@ fn a_cessation_of_hostilities_and_weapons_handed_over_are_retreats() {
     assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
     assert_eq!(d.events[0].mode.as_deref(), Some("disarm"));
 }
+
+#[test]
+fn protesters_saying_something_is_no_second_protest() {
+    let d = code("The demonstrators called for a halt to the drilling of new wells.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+    let d = code("Thousands of demonstrators marched through the capital on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+}
