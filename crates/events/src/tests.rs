@@ -979,3 +979,12 @@ fn protesters_saying_something_is_no_second_protest() {
     let d = code("Thousands of demonstrators marched through the capital on Sunday.");
     assert_eq!(kinds_of(&d), vec![EventType::Protest]);
 }
+
+#[test]
+fn spreading_false_information_is_misinformation() {
+    let d = code("Critics said the ruling party spread false information about the opposition candidate.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("misinformation"));
+    let d = code("Trolls sowed disinformation on social media before the vote.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
