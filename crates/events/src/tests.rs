@@ -988,3 +988,12 @@ fn spreading_false_information_is_misinformation() {
     let d = code("Trolls sowed disinformation on social media before the vote.");
     assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
 }
+
+#[test]
+fn announcing_a_boycott_or_skipping_a_summit_is_a_boycott() {
+    let d = code("Chile became the latest country to announce a boycott of the trade conference.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("boycott"));
+    let d = code("Eleven countries skipped the summit over human rights concerns.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+}
