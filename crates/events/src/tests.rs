@@ -997,3 +997,12 @@ fn announcing_a_boycott_or_skipping_a_summit_is_a_boycott() {
     let d = code("Eleven countries skipped the summit over human rights concerns.");
     assert_eq!(kinds_of(&d), vec![EventType::Protest]);
 }
+
+#[test]
+fn a_civilian_body_pulling_out_curtails_relations_an_army_retreats() {
+    let d = code("The international rights group withdrew from Cambodia amid security concerns.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("withdraw"));
+    let d = code("Russian troops withdrew from the town on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
