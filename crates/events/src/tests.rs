@@ -1006,3 +1006,13 @@ fn a_civilian_body_pulling_out_curtails_relations_an_army_retreats() {
     let d = code("Russian troops withdrew from the town on Monday.");
     assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
 }
+
+#[test]
+fn pledged_allegiance_is_support_and_getting_prepared_no_offer() {
+    let d = code("The armed group has pledged allegiance to the Islamic State.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("Officials prepared to evacuate the town as the river rose.");
+    assert!(!kinds_of(&d).contains(&EventType::Agree), "{:?}", kinds_of(&d));
+    let d = code("The government is prepared to lift the curfew.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
