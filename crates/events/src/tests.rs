@@ -1016,3 +1016,14 @@ fn pledged_allegiance_is_support_and_getting_prepared_no_offer() {
     let d = code("The government is prepared to lift the curfew.");
     assert_eq!(kinds_of(&d), vec![EventType::Agree]);
 }
+
+#[test]
+fn an_attack_on_computers_is_a_cyber_operation() {
+    let d = code("Hackers attacked the ministry's website on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("cyber"));
+    let d = code("A hacking attack shut down the bank's payment systems on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Rebels attacked an army base on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+}
