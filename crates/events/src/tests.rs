@@ -1027,3 +1027,12 @@ fn an_attack_on_computers_is_a_cyber_operation() {
     let d = code("Rebels attacked an army base on Monday.");
     assert_eq!(kinds_of(&d), vec![EventType::Assault]);
 }
+
+#[test]
+fn observers_allowed_back_is_access() {
+    let d = code("Election observers were finally allowed back into the country on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("access"));
+    let d = code("The government let UN inspectors into the site on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
