@@ -405,6 +405,9 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             found.iter().map(|pm| participants_acted_on(toks, &found, pm) || restriction_lifted(toks, &found, pm)).collect();
         for (pm, acted_on) in found.into_iter().zip(acted_on) {
             let Some(kind) = MATCHER.kinds[pm.id] else { continue };
+            // "the curfew will be relaxed": the restriction's easing, told from its side
+            let eased = restriction_eased(toks, b, &pm);
+            let kind = if eased { EventType::Concede } else { kind };
             if acted_on || is_month_name(toks, a, pm.trigger) {
                 continue;
             }
@@ -459,7 +462,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             if is_nominal(toks, a, &pm) && (nominal_is_background(toks, a, pm.start) || is_generic_mention(toks, a, &pm)) {
                 continue;
             }
-            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.as_deref(), end: pm.end, folded: 0 });
+            let mode = if eased { None } else { pm.pattern.mode.as_deref() };
+            cands.push(Candidate { pm, kind, mode, end: pm.end, folded: 0 });
         }
         // "demonstrators called for a halt", "protesters refused to leave": people
         // named by their protest, saying what the sentence reports
@@ -958,6 +962,32 @@ fn restriction_lifted(toks: &LowerTokens, found: &[PatternMatch], pm: &PatternMa
 fn names_protesters(toks: &LowerTokens, c: &Candidate) -> bool {
     let w = toks.get(c.pm.trigger);
     c.kind == EventType::Protest && c.pm.pattern.trigger_is_noun && c.folded == 0 && (w.ends_with("ers") || w.ends_with("ors"))
+}
+
+/// "sanctions were eased", "the ban has been removed": a restriction as the
+/// subject of a passive verb of easing (with no event pattern of its own).
+fn restriction_eased(toks: &LowerTokens, sent_end: usize, pm: &PatternMatch) -> bool {
+    // (a noun, though written as a verb pattern too: "the ban", "sanctions")
+    let w = toks.get(pm.trigger);
+    if pm.trigger + 1 != pm.end || w.ends_with("ed") || w.ends_with("ing") || !matches!(MATCHER.kinds[pm.id], Some(EventType::Coerce | EventType::Sanction)) {
+        return false;
+    }
+    // the noun's own complement may come first: "restrictions on travel were eased"
+    let last = (pm.end + 7).min(sent_end.saturating_sub(1));
+    let mut be = false;
+    for k in pm.end..=last {
+        let w = toks.get(k);
+        if is_be(w) {
+            be = true;
+        } else if be && matches!(w, "eased" | "relaxed" | "loosened" | "removed" | "scrapped" | "rescinded" | "revoked" | "abolished" | "shortened" | "reduced" | "dropped") {
+            return true;
+        } else if be && !matches!(w, "partially" | "partly" | "fully" | "finally" | "gradually" | "further" | "also" | "now") {
+            return false;
+        } else if !w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') || matches!(w, "and" | "or" | "who" | "which" | "that" | "after" | "because") {
+            return false;
+        }
+    }
+    false
 }
 
 /// What makes two events of different sentences the same event: kind,

@@ -1036,3 +1036,13 @@ fn observers_allowed_back_is_access() {
     let d = code("The government let UN inspectors into the site on Monday.");
     assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
 }
+
+#[test]
+fn a_restriction_eased_in_the_passive_is_a_concession() {
+    let d = code("Restrictions on travel to the island were partially eased in May.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("The ban on opposition rallies has been removed.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("The curfew was imposed on Monday after the riots.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
