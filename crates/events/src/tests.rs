@@ -1046,3 +1046,15 @@ fn a_restriction_eased_in_the_passive_is_a_concession() {
     let d = code("The curfew was imposed on Monday after the riots.");
     assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
 }
+
+#[test]
+fn looking_into_allegations_is_an_investigation() {
+    let d = code("Police are looking into the allegations against the mayor.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("investigate"));
+    let d = code("The former minister was questioned by police on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    // doubting a decision is no questioning by the police
+    let d = code("Critics questioned the decision.");
+    assert!(kinds_of(&d).is_empty(), "{:?}", kinds_of(&d));
+}
