@@ -1058,3 +1058,12 @@ fn looking_into_allegations_is_an_investigation() {
     let d = code("Critics questioned the decision.");
     assert!(kinds_of(&d).is_empty(), "{:?}", kinds_of(&d));
 }
+
+#[test]
+fn more_words_of_public_disapproval() {
+    let d = code("Rights groups blasted the government over the arrests.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("disapprove"));
+    let d = code("China hit out at the United States over the tariffs.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+}
