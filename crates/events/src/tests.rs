@@ -1067,3 +1067,13 @@ fn more_words_of_public_disapproval() {
     let d = code("China hit out at the United States over the tariffs.");
     assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
 }
+
+#[test]
+fn promising_a_harsh_response_is_a_threat() {
+    let d = code("Iran promised a harsh response to the attack on its embassy.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    let d = code("The militants vowed reprisals against the army.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    let d = code("The government promised a response to the petition.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
