@@ -98,6 +98,13 @@ struct Modality {
     /// The trigger is inside the "if" clause itself (the condition).
     in_condition: bool,
     passive: bool,
+    /// The negation is "without": the act did not come about ("announced
+    /// the deal without making an offer"), nobody refused it. (A failure
+    /// to agree is a rejection: "failed to reach agreement".)
+    unfulfilled: bool,
+    /// The act is weighed, not done: "is considering suspending relations",
+    /// "the possibility of a ban".
+    prospect: bool,
 }
 
 fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
@@ -112,6 +119,9 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         }
         if is_negation(w) {
             m.negated = true;
+            if w == "without" {
+                m.unfulfilled = true;
+            }
         }
         // "a planned visit", "the expected talks": an adjective, which says
         // nothing of whether the event took place (a cancelled one did not)
@@ -123,6 +133,9 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         }
         if matches!(w, "could" | "might" | "may" | "should" | "must" | "can") {
             m.conditional = true;
+        }
+        if matches!(w, "considering" | "weighing" | "mulling" | "contemplating" | "possibility" | "option") {
+            m.prospect = true;
         }
         if j + 1 == trigger || (j + 2 == trigger && toks.get(j + 1).ends_with("ly")) {
             if is_be(w) && toks.get(trigger).ends_with("ed") || is_be(w) && matches!(toks.get(trigger), "shot" | "held" | "struck" | "beaten" | "seized" | "taken" | "thrown" | "sentenced" | "freed" | "withdrawn" | "given" | "sent" | "met" | "fought" | "blown" | "broken" | "banned" | "expelled") {
@@ -416,9 +429,13 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             continue;
         }
         let mut cands: Vec<Candidate> = Vec::new();
-        let acted_on: Vec<bool> = found.iter().map(|pm| participants_acted_on(toks, &found, pm)).collect();
+        let acted_on: Vec<bool> =
+            found.iter().map(|pm| participants_acted_on(toks, &found, pm) || restriction_lifted(toks, &found, pm)).collect();
         for (pm, acted_on) in found.into_iter().zip(acted_on) {
             let Some(kind) = MATCHER.kinds[pm.id] else { continue };
+            // "the curfew will be relaxed": the restriction's easing, told from its side
+            let eased = restriction_eased(toks, b, &pm);
+            let kind = if eased { EventType::Concede } else { kind };
             if acted_on || is_month_name(toks, a, pm.trigger) {
                 continue;
             }
@@ -476,7 +493,13 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 continue;
             }
             let denial = kind == EventType::Reject && denies_a_charge(toks, a, &pm);
-            cands.push(Candidate { pm, kind, mode: pm.pattern.mode.as_deref(), end: pm.end, folded: 0, denial });
+            let mode = if eased { None } else { pm.pattern.mode.as_deref() };
+            cands.push(Candidate { pm, kind, mode, end: pm.end, folded: 0, denial });
+        }
+        // "demonstrators called for a halt", "protesters refused to leave": people
+        // named by their protest, saying what the sentence reports
+        if cands.iter().any(|c| matches!(c.kind, EventType::Request | EventType::Reject | EventType::Accuse | EventType::Agree | EventType::Support | EventType::Consult)) {
+            cands.retain(|c| !names_protesters(toks, c));
         }
         if cands.is_empty() {
             continue;
@@ -518,10 +541,15 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             let mut kind = c.kind;
             let mut status = EventStatus::Asserted;
             if m.negated {
-                if is_cooperative(kind) || kind == EventType::Mobilize || kind == EventType::Agree {
+                // a refusal is a rejection; an act left undone ("without") is no event
+                if (is_cooperative(kind) || kind == EventType::Mobilize || kind == EventType::Agree) && !m.unfulfilled {
                     kind = EventType::Reject;
                 }
                 status = EventStatus::Negated;
+            } else if m.prospect && is_hostile_act(kind) {
+                // a harm weighed in public is held out as a threat
+                status = EventStatus::Hypothetical;
+                kind = EventType::Threaten;
             } else if m.conditional {
                 status = EventStatus::Hypothetical;
                 // "X could suspend relations if …": a harm held out is a threat
@@ -530,7 +558,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 }
             } else if m.future {
                 status = EventStatus::Future;
-                if is_ultimatum(toks, t, b) && (is_cooperative(kind) || kind == EventType::Sanction) {
+                if m.passive && kind != EventType::Consult {
+                    // "the curfew will be lifted", "the men would be sentenced":
+                    // an act foretold, with no actor who promises or threatens it
+                    // (talks that "will be held" stay an offer to meet)
+                } else if is_ultimatum(toks, t, b) && (is_cooperative(kind) || kind == EventType::Sanction) {
                     // "will withdraw its force unless the president arranges a ceasefire"
                     kind = EventType::Threaten;
                 } else if is_cooperative(kind) {
@@ -1065,6 +1097,54 @@ fn participants_acted_on(toks: &LowerTokens, found: &[PatternMatch], pm: &Patter
             other(o) && o.trigger >= pm.end && o.trigger <= pm.end + 3 && (pm.end..o.trigger).any(|k| is_be(toks.get(k))) && unbroken(pm.end, o.trigger)
         });
     object || patient
+}
+
+/// "the curfew was lifted", "sanctions will be eased": a restriction named
+/// as the subject of its own easing is no new restriction imposed.
+fn restriction_lifted(toks: &LowerTokens, found: &[PatternMatch], pm: &PatternMatch) -> bool {
+    if !pm.pattern.trigger_is_noun || !matches!(MATCHER.kinds[pm.id], Some(EventType::Coerce | EventType::Sanction)) {
+        return false;
+    }
+    found.iter().any(|o| {
+        MATCHER.kinds[o.id] == Some(EventType::Concede)
+            && o.trigger > pm.end
+            && o.trigger <= pm.end + 3
+            && (pm.end..o.trigger).any(|k| is_be(toks.get(k)))
+            && (pm.end..o.trigger).all(|k| !matches!(toks.get(k), "," | ";" | ":" | "\"" | "and" | "who" | "which" | "that"))
+    })
+}
+
+/// A protest candidate that is only a noun for the people protesting
+/// ("protesters", "demonstrators", "strikers").
+fn names_protesters(toks: &LowerTokens, c: &Candidate) -> bool {
+    let w = toks.get(c.pm.trigger);
+    c.kind == EventType::Protest && c.pm.pattern.trigger_is_noun && c.folded == 0 && (w.ends_with("ers") || w.ends_with("ors"))
+}
+
+/// "sanctions were eased", "the ban has been removed": a restriction as the
+/// subject of a passive verb of easing (with no event pattern of its own).
+fn restriction_eased(toks: &LowerTokens, sent_end: usize, pm: &PatternMatch) -> bool {
+    // (a noun, though written as a verb pattern too: "the ban", "sanctions")
+    let w = toks.get(pm.trigger);
+    if pm.trigger + 1 != pm.end || w.ends_with("ed") || w.ends_with("ing") || !matches!(MATCHER.kinds[pm.id], Some(EventType::Coerce | EventType::Sanction)) {
+        return false;
+    }
+    // the noun's own complement may come first: "restrictions on travel were eased"
+    let last = (pm.end + 7).min(sent_end.saturating_sub(1));
+    let mut be = false;
+    for k in pm.end..=last {
+        let w = toks.get(k);
+        if is_be(w) {
+            be = true;
+        } else if be && matches!(w, "eased" | "relaxed" | "loosened" | "removed" | "scrapped" | "rescinded" | "revoked" | "abolished" | "shortened" | "reduced" | "dropped") {
+            return true;
+        } else if be && !matches!(w, "partially" | "partly" | "fully" | "finally" | "gradually" | "further" | "also" | "now") {
+            return false;
+        } else if !w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'') || matches!(w, "and" | "or" | "who" | "which" | "that" | "after" | "because") {
+            return false;
+        }
+    }
+    false
 }
 
 /// What makes two events of different sentences the same event: kind,

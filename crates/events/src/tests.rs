@@ -1021,3 +1021,157 @@ fn a_participle_after_a_thing_describes_it() {
     let d = code("Peru agreed to talks, but the court refused last week to allow the vote.");
     assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", summary(&d));
 }
+
+#[test]
+fn a_foretold_passive_act_keeps_its_kind() {
+    // no actor promises or threatens it: the act itself, still to come
+    let d = code("The government said the night curfew will be lifted on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    assert_eq!(d.events[0].status, EventStatus::Future);
+    let d = code("The judge said the two men would be sentenced next week.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    // an actor's own future act is still a promise
+    let d = code("The government said it will lift the curfew on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
+
+#[test]
+fn a_restriction_being_lifted_is_no_restriction_imposed() {
+    let d = code("Residents returned to the market on Tuesday once the curfew was lifted.");
+    assert!(!kinds_of(&d).contains(&EventType::Coerce), "{:?}", kinds_of(&d));
+    let d = code("The army imposed a curfew on the town on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
+
+#[test]
+fn an_act_left_undone_is_no_rejection() {
+    let d = code("The government announced the plan on Tuesday without making a formal offer to the unions.");
+    assert!(!kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+    // a failure to agree still is one
+    let d = code("Israel and Jordan failed to reach agreement on water rights on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Reject]);
+}
+
+#[test]
+fn a_hostile_act_weighed_in_public_is_a_threat() {
+    let d = code("Malaysia is considering suspending relations with Brunei over the dispute.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    assert_eq!(d.events[0].status, EventStatus::Hypothetical);
+    let d = code("The president raised the possibility of banning opposition parties.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+}
+
+#[test]
+fn a_cessation_of_hostilities_and_weapons_handed_over_are_retreats() {
+    let d = code("A cessation of hostilities between the two armies took effect at midnight.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    let d = code("The rebels handed over their weapons to the peace monitors on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("disarm"));
+}
+
+#[test]
+fn protesters_saying_something_is_no_second_protest() {
+    let d = code("The demonstrators called for a halt to the drilling of new wells.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+    let d = code("Thousands of demonstrators marched through the capital on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+}
+
+#[test]
+fn spreading_false_information_is_misinformation() {
+    let d = code("Critics said the ruling party spread false information about the opposition candidate.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("misinformation"));
+    let d = code("Trolls sowed disinformation on social media before the vote.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
+
+#[test]
+fn announcing_a_boycott_or_skipping_a_summit_is_a_boycott() {
+    let d = code("Chile became the latest country to announce a boycott of the trade conference.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("boycott"));
+    let d = code("Eleven countries skipped the summit over human rights concerns.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+}
+
+#[test]
+fn a_civilian_body_pulling_out_curtails_relations_an_army_retreats() {
+    let d = code("The international rights group withdrew from Cambodia amid security concerns.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("withdraw"));
+    let d = code("Russian troops withdrew from the town on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn pledged_allegiance_is_support_and_getting_prepared_no_offer() {
+    let d = code("The armed group has pledged allegiance to the Islamic State.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("Officials prepared to evacuate the town as the river rose.");
+    assert!(!kinds_of(&d).contains(&EventType::Agree), "{:?}", kinds_of(&d));
+    let d = code("The government is prepared to lift the curfew.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
+
+#[test]
+fn an_attack_on_computers_is_a_cyber_operation() {
+    let d = code("Hackers attacked the ministry's website on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("cyber"));
+    let d = code("A hacking attack shut down the bank's payment systems on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Rebels attacked an army base on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+}
+
+#[test]
+fn observers_allowed_back_is_access() {
+    let d = code("Election observers were finally allowed back into the country on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("access"));
+    let d = code("The government let UN inspectors into the site on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn a_restriction_eased_in_the_passive_is_a_concession() {
+    let d = code("Restrictions on travel to the island were partially eased in May.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("The ban on opposition rallies has been removed.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    let d = code("The curfew was imposed on Monday after the riots.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
+
+#[test]
+fn looking_into_allegations_is_an_investigation() {
+    let d = code("Police are looking into the allegations against the mayor.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("investigate"));
+    let d = code("The former minister was questioned by police on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    // doubting a decision is no questioning by the police
+    let d = code("Critics questioned the decision.");
+    assert!(kinds_of(&d).is_empty(), "{:?}", kinds_of(&d));
+}
+
+#[test]
+fn more_words_of_public_disapproval() {
+    let d = code("Rights groups blasted the government over the arrests.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("disapprove"));
+    let d = code("China hit out at the United States over the tariffs.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+}
+
+#[test]
+fn promising_a_harsh_response_is_a_threat() {
+    let d = code("Iran promised a harsh response to the attack on its embassy.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    let d = code("The militants vowed reprisals against the army.");
+    assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
+    let d = code("The government promised a response to the petition.");
+    assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
