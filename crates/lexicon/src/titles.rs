@@ -76,7 +76,7 @@ pub fn parse_titles(text: &str) -> Result<Vec<TitleEntry>, TitleError> {
     Ok(out)
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Titles {
     pub entries: Vec<TitleEntry>,
     /// Lower-cased office / portfolio / ministerial / modifier → sector.
@@ -96,14 +96,7 @@ pub struct Titles {
 impl Titles {
     pub fn from_text(text: &str) -> Result<Titles, TitleError> {
         let entries = parse_titles(text)?;
-        let mut t = Titles {
-            entries: Vec::new(),
-            offices: HashMap::new(),
-            portfolios: HashMap::new(),
-            ministerials: Vec::new(),
-            modifiers: Vec::new(),
-            abbrevs: Vec::new(),
-        };
+        let mut t = Titles::default();
         for e in &entries {
             let key = e.text.to_lowercase();
             match e.kind {
@@ -211,15 +204,7 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     let t = data_file(TITLES_FILE, BUILTIN_TITLES);
     Titles::from_text(&t).unwrap_or_else(|e| {
         eprintln!("dateline-lexicon: {e}; using the built-in titles");
-        Titles::from_text(BUILTIN_TITLES)
-            .unwrap_or_else(|_| Titles {
-                entries: Vec::new(),
-                offices: HashMap::new(),
-                portfolios: HashMap::new(),
-                ministerials: Vec::new(),
-                modifiers: Vec::new(),
-                abbrevs: Vec::new(),
-            })
+        Titles::from_text(BUILTIN_TITLES).unwrap_or_default()
     })
 });
 
