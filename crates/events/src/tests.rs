@@ -116,35 +116,6 @@ fn stance_needs_a_holder_and_gets_a_key() {
     assert_eq!(Polarity::Against.as_str(), "against");
 }
 
-/// Throughput of the coder alone (segmentation excluded), on a JSON Lines
-/// file named by `DATELINE_EVENTS_BENCH`: `cargo test --release -p
-/// dateline-events -- --ignored --nocapture coder_throughput`.
-#[test]
-#[ignore]
-fn coder_throughput() {
-    let Ok(path) = std::env::var("DATELINE_EVENTS_BENCH") else { return };
-    let text = std::fs::read_to_string(path).expect("bench file");
-    let mut docs: Vec<Doc> = text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
-        .map(|t| {
-            let mut d = Doc::new(t, DocMeta::default());
-            Segmenter.run(&mut d);
-            d
-        })
-        .collect();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    // the lazily built tables are not part of the per-document cost
-    EventCoder.run(&mut code("Warm up: France attacked."));
-    let t0 = std::time::Instant::now();
-    for d in &mut docs {
-        EventCoder.run(d);
-    }
-    let secs = t0.elapsed().as_secs_f64();
-    eprintln!("events: {:.1} MB in {:.3} s = {:.1} MB/s", bytes as f64 / 1e6, secs, bytes as f64 / 1e6 / secs);
-}
-
 fn with_people(text: &str, names: &[&str]) -> Doc {
     use dateline_doc::{Entity, EntityKind, Mention, MentionSource};
     let meta = DocMeta { date: Some("2025-02-12".to_string()), ..DocMeta::default() };
