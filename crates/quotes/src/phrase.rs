@@ -173,7 +173,7 @@ const MAX_DASH_APPOSITION: usize = 30;
 static ADVERB_OPENERS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
     crate::view::WordSet::new(&[
         "already", "worst", "best", "indeed", "now", "today", "first", "finally", "overall", "separately", "similarly",
-        "likewise", "nonetheless", "nevertheless", "moreover", "furthermore", "again",
+        "likewise", "nonetheless", "nevertheless", "moreover", "furthermore", "again", "rather", "back",
     ])
 });
 
@@ -359,13 +359,20 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         "inside", "outside", "in", "on", "at", "during", "after", "before", "from", "since", "despite", "with", "without",
         "under", "amid", "as", "while", "when", "therefore", "hours", "days", "weeks", "months", "years", "minutes",
         "moments", "later", "earlier", "speaking", "facing", "asked", "writing", "responding", "according",
+        "whenever", "absent",
     ];
     const TIME_ENDS: &[&str] = &[
         "ago", "later", "earlier", "year", "years", "week", "weeks", "month", "months", "day", "days", "night", "morning",
         "afternoon", "evening", "weekend", "before", "after",
     ];
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     // "Already, …", "Worst of all, …", "Led by Ann Lee, …": a fronted adverb or passive participle
-    let adverb = v.is_any(i, &ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ",");
+    // "Publicly, …": an adverb in -ly right before its comma
+    // "Tuesday, …": a weekday alone before its comma
+    let ly_adverb = (v.is_any(i, WEEKDAYS) || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ly")))
+        && i + 1 < end
+        && v.text(i + 1) == ",";
+    let adverb = ly_adverb || (v.is_any(i, &ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ","));
     let passive_participle = v.text(i).len() > 4 && v.text(i).ends_with("ed") && i + 1 < end && v.is(i + 1, "by");
     let fronted = subordinate
         || adverb
@@ -467,6 +474,11 @@ mod tests {
         // a connective set off by commas after the adjunct
         assert_eq!(lead("On Monday, however, the mayor argued for the plan."), "the mayor");
         assert_eq!(lead("At the same time, meanwhile, Ann Lee argued for the plan."), "Ann Lee");
+        // an adverb, a weekday or "absent …" before the comma
+        assert_eq!(lead("Publicly, the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Tuesday, the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Absent a deal, the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Rather, the mayor argued for the plan."), "the mayor");
         // a person's name after the town is the subject, not a region
         assert_eq!(lead("In Troy, Georgia Lee, a senator, argued for the plan."), "Georgia Lee");
         assert_eq!(lead("In Troy, Ann Lee argued for the plan."), "Ann Lee");
