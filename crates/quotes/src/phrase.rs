@@ -173,9 +173,28 @@ const MAX_DASH_APPOSITION: usize = 30;
 static ADVERB_OPENERS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
     crate::view::WordSet::new(&[
         "already", "worst", "best", "indeed", "now", "today", "first", "finally", "overall", "separately", "similarly",
-        "likewise", "nonetheless", "nevertheless", "moreover", "furthermore", "again",
+        "likewise", "nonetheless", "nevertheless", "moreover", "furthermore", "again", "rather", "back",
     ])
 });
+
+/// Sentence connectives set off by commas after a fronted adjunct ("On Monday, however, …").
+const CONNECTIVES: &[&str] = &[
+    "however", "meanwhile", "though", "too", "instead", "nonetheless", "nevertheless", "moreover", "furthermore",
+    "indeed", "therefore", "also", "still", "again", "likewise", "similarly",
+];
+
+/// Whether tokens `[i, c)` name a region or country ("Ohio", "New Hampshire")
+/// or are an abbreviated state ("N.H.", "Tex."): the second part of "Salem,
+/// New Hampshire" in a fronted place.
+fn region_name(v: View, i: usize, c: usize) -> bool {
+    if c <= i || c - i > 4 || !(i..c).all(|k| v.is_cap(k) || v.text(k) == ".") {
+        return false;
+    }
+    let d = v.doc;
+    let text = d.slice(d.tokens[i].span.cover(d.tokens[c - 1].span));
+    let abbreviation = text.len() <= 6 && text.ends_with('.') && !text.contains(' ') && text.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    abbreviation || dateline_lexicon::geo::place_country(text).is_some()
+}
 
 /// A spaced dash ("—", "--", " - "), not a hyphen inside a word.
 fn is_dash(v: View, i: usize) -> bool {
@@ -340,13 +359,20 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         "inside", "outside", "in", "on", "at", "during", "after", "before", "from", "since", "despite", "with", "without",
         "under", "amid", "as", "while", "when", "therefore", "hours", "days", "weeks", "months", "years", "minutes",
         "moments", "later", "earlier", "speaking", "facing", "asked", "writing", "responding", "according",
+        "whenever", "absent",
     ];
     const TIME_ENDS: &[&str] = &[
         "ago", "later", "earlier", "year", "years", "week", "weeks", "month", "months", "day", "days", "night", "morning",
         "afternoon", "evening", "weekend", "before", "after",
     ];
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     // "Already, …", "Worst of all, …", "Led by Ann Lee, …": a fronted adverb or passive participle
-    let adverb = v.is_any(i, &ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ",");
+    // "Publicly, …": an adverb in -ly right before its comma
+    // "Tuesday, …": a weekday alone before its comma
+    let ly_adverb = (v.is_any(i, WEEKDAYS) || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ly")))
+        && i + 1 < end
+        && v.text(i + 1) == ",";
+    let adverb = ly_adverb || (v.is_any(i, &ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ","));
     let passive_participle = v.text(i).len() > 4 && v.text(i).ends_with("ed") && i + 1 < end && v.is(i + 1, "by");
     let fronted = subordinate
         || adverb
@@ -370,11 +396,17 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
                     let place = c == i + 1 && v.is_cap(i) && v.is_cap(i - 2) && adjunct(c + 1);
                     // "At a rally in Beaumont, Tex., Ann Lee …": an abbreviated state ends the place
                     let state = c == i + 2 && v.is_cap(i) && v.is_cap(i - 2) && v.text(i + 1) == "." && !v.doc.tokens[i + 1].space_before;
-                    if (adjunct(i) || place || state) && c + 1 < end {
+                    // "In Salem, New Hampshire, Trump …", "in Troy, Ohio, 62-year-old Ann Lee …": the region of the place
+                    let region = v.is_cap(i - 2) && c + 1 < end && v.text(c + 1) != "," && region_name(v, i, c);
+                    if (adjunct(i) || place || state || region) && c + 1 < end {
                         i = c + 1;
                     } else {
                         break;
                     }
+                }
+                // "On Monday, however, Ann Lee …": a connective between commas after the adjunct
+                if i + 2 < end && v.is_any(i, CONNECTIVES) && v.text(i + 1) == "," {
+                    i += 2;
                 }
             }
         }
@@ -422,6 +454,34 @@ mod tests {
         assert_eq!(left("Ann Moss — a teacher from Troy — said", "said"), ("Ann Moss".into(), Some("a teacher from Troy".into())));
         assert_eq!(left("Sen. Ann Moss (D-Ohio), who backs the plan, said", "said").0, "Sen. Ann Moss");
         assert_eq!(left("The well-known pundit said", "said").0, "The well-known pundit");
+    }
+
+    fn lead(text: &str) -> String {
+        let d = seg(text);
+        let texts = crate::view::TokenTexts::new(&d);
+        let v = View::new(&d, &texts);
+        let verb = (0..d.tokens.len()).find(|&i| v.text(i) == "argued").unwrap();
+        let np = leading_np(v, 0, verb).unwrap();
+        d.slice(d.tokens[np.first].span.cover(d.tokens[np.end - 1].span)).to_string()
+    }
+
+    #[test]
+    fn subject_past_a_fronted_place_and_connective() {
+        // the region or abbreviated state after the town belongs to the fronted place
+        assert!(lead("At a fair in Dover, Delaware, 54-year-old Ann Lee argued for the plan.").ends_with("Ann Lee"));
+        assert_eq!(lead("Speaking at a hall in Troy, N.H., he argued for the plan."), "he");
+        assert_eq!(lead("Speaking in Burlington, Vermont, the mayor argued for the plan."), "the mayor");
+        // a connective set off by commas after the adjunct
+        assert_eq!(lead("On Monday, however, the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("At the same time, meanwhile, Ann Lee argued for the plan."), "Ann Lee");
+        // an adverb, a weekday or "absent …" before the comma
+        assert_eq!(lead("Publicly, the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Tuesday, the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Absent a deal, the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Rather, the mayor argued for the plan."), "the mayor");
+        // a person's name after the town is the subject, not a region
+        assert_eq!(lead("In Troy, Georgia Lee, a senator, argued for the plan."), "Georgia Lee");
+        assert_eq!(lead("In Troy, Ann Lee argued for the plan."), "Ann Lee");
     }
 
     #[test]
