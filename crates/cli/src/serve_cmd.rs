@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use anyhow::{bail, Result};
 use clap::Args;
-use dateline_doc::{Doc, DocMeta, Span};
-use dateline_read::find_dateline;
+use dateline_doc::{Doc, DocMeta};
+use dateline_read::note_dateline;
 use dateline_record::Record;
 use dateline_serve::{Config, IngestConfig, IngestRequest};
 
@@ -48,11 +48,7 @@ pub fn run(args: ServeArgs) -> Result<i32> {
                     return Err(format!("date {d:?} is not YYYY-MM-DD"));
                 }
                 let mut meta = DocMeta { id: r.id, source: r.source.unwrap_or_else(|| "api".into()), date: r.date, title: r.title, ..DocMeta::default() };
-                if let Some(d) = find_dateline(&r.text) {
-                    meta.dateline = Some(d.place.clone());
-                    meta.dateline_span = Span::new(&r.text, d.place_start, d.place_end).ok();
-                    meta.body_start = d.body_start;
-                }
+                note_dateline(&r.text, &mut meta);
                 let mut doc = Doc::new(r.text, meta);
                 pipeline.run(&mut doc);
                 let record = Record::from_doc(&doc);

@@ -1,5 +1,8 @@
 //! Datelines at the start of a report: "BRUSSELS, Feb 12 (Reuters) -",
-//! "WASHINGTON (AP) —", "KYIV, Ukraine —", "LONDON 1996-08-30".
+//! "WASHINGTON (AP) —", "KYIV, Ukraine —", "LONDON 1996-08-30", on its
+//! first line or opening the first paragraph after a one-line headline.
+
+use dateline_doc::{DocMeta, Span};
 
 /// A dateline found at the start of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +78,51 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
     })
 }
 
+/// The longest first line taken for a headline (bytes): a longer one is a
+/// paragraph of the story, whose next paragraph opens with no dateline.
+const HEADLINE_MAX: usize = 300;
+
+/// Looks for a dateline opening the paragraph after a one-line headline
+/// ("Stein removed from debate site\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) —
+/// Green Party …"), as articles collected with their titles are laid out.
+/// Offsets count from the start of `text`.
+pub fn find_dateline_after_headline(text: &str) -> Option<Dateline> {
+    let lead = text.len() - text.trim_start().len();
+    let line_end = text[lead..].find('\n').map_or(text.len(), |i| lead + i);
+    let headline = text[lead..line_end].trim();
+    if headline.is_empty() || headline.len() > HEADLINE_MAX {
+        return None;
+    }
+    // a blank line must follow: the headline is a paragraph of its own
+    let rest = &text[line_end..];
+    let next = rest.len() - rest.trim_start().len();
+    if rest[..next].matches('\n').count() < 2 {
+        return None;
+    }
+    let para = line_end + next;
+    let d = find_dateline(&text[para..])?;
+    Some(Dateline { place: d.place, place_start: para + d.place_start, place_end: para + d.place_end, body_start: para + d.body_start })
+}
+
+/// Writes the dateline of `text` into `meta`: the place and where it is
+/// written. A dateline on the first line also moves `body_start` past it
+/// (the story proper starts after the dash); one after a headline leaves
+/// `body_start` alone, so the headline stays text the components read.
+pub fn note_dateline(text: &str, meta: &mut DocMeta) {
+    let (d, moves_body) = match find_dateline(text) {
+        Some(d) => (d, true),
+        None => match find_dateline_after_headline(text) {
+            Some(d) => (d, false),
+            None => return,
+        },
+    };
+    meta.dateline_span = Span::new(text, d.place_start, d.place_end).ok();
+    meta.dateline = Some(d.place);
+    if moves_body {
+        meta.body_start = d.body_start;
+    }
+}
+
 const MONTHS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
     "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
@@ -95,6 +143,48 @@ mod tests {
         assert_eq!(d.place, "KYIV, Ukraine");
         let d = find_dateline("ADDIS ABABA - Talks").unwrap();
         assert_eq!(d.place, "ADDIS ABABA");
+    }
+
+    #[test]
+    fn dateline_after_a_headline() {
+        let text = "Senator removed from debate site.\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) — The senator was escorted out.";
+        assert!(find_dateline(text).is_none());
+        let d = find_dateline_after_headline(text).unwrap();
+        assert_eq!(d.place, "HEMPSTEAD, N.Y.");
+        assert_eq!(&text[d.place_start..d.place_end], "HEMPSTEAD, N.Y.");
+        assert_eq!(&text[d.body_start..], "The senator was escorted out.");
+        let crlf = "  Talks stall\r\n\r\nGENEVA (Reuters) - Talks stalled.";
+        assert_eq!(find_dateline_after_headline(crlf).unwrap().place, "GENEVA");
+    }
+
+    #[test]
+    fn no_dateline_after_a_story_paragraph() {
+        // no blank line after the first line: not a headline
+        assert!(find_dateline_after_headline("Talks stall\nGENEVA (Reuters) - Talks stalled.").is_none());
+        // a long first paragraph is the story, not a headline
+        let long = format!("{}.\n\nGENEVA (Reuters) - Talks stalled.", "word ".repeat(80));
+        assert!(find_dateline_after_headline(&long).is_none());
+        assert!(find_dateline_after_headline("Talks stall\n\nThe minister said - and meant it").is_none());
+        assert!(find_dateline_after_headline("").is_none());
+        assert!(find_dateline_after_headline("\n\n\n").is_none());
+    }
+
+    #[test]
+    fn noting_a_dateline() {
+        let mut meta = DocMeta::default();
+        let text = "WASHINGTON (AP) — The Pentagon said.";
+        note_dateline(text, &mut meta);
+        assert_eq!(meta.dateline.as_deref(), Some("WASHINGTON"));
+        assert_eq!(&text[meta.body_start..], "The Pentagon said.");
+        let mut meta = DocMeta::default();
+        let text = "Pentagon speaks\n\nWASHINGTON (AP) — The Pentagon said.";
+        note_dateline(text, &mut meta);
+        assert_eq!(meta.dateline.as_deref(), Some("WASHINGTON"));
+        assert_eq!(meta.dateline_span.map(|s| &text[s.start()..s.end()]), Some("WASHINGTON"));
+        assert_eq!(meta.body_start, 0);
+        let mut meta = DocMeta::default();
+        note_dateline("No dateline here.\n\nNor here.", &mut meta);
+        assert!(meta.dateline.is_none() && meta.dateline_span.is_none() && meta.body_start == 0);
     }
 
     #[test]

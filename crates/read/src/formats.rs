@@ -6,7 +6,7 @@ use dateline_doc::{Doc, DocMeta, Span};
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::dateline::find_dateline;
+use crate::dateline::note_dateline;
 
 /// Where documents come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,10 +162,8 @@ fn whole_document(input: &str, bytes: Vec<u8>, format: Format) -> Result<Doc, Re
     let is_wire = format == Format::Wire || (format != Format::Text && looks_like_wire(&text));
     if is_wire {
         parse_wire_header(input, &text, &mut meta)?;
-    } else if let Some(d) = find_dateline(&text) {
-        meta.dateline = Some(d.place.clone());
-        meta.dateline_span = Span::new(&text, d.place_start, d.place_end).ok();
-        meta.body_start = d.body_start;
+    } else {
+        note_dateline(&text, &mut meta);
     }
     let mut doc = Doc::new(text, meta);
     doc.warnings = warnings;
@@ -305,10 +303,8 @@ fn parse_line(input: &str, line: usize, bytes: &[u8]) -> Result<Doc, ReadError> 
     };
     if let Some(place) = parsed.dateline {
         meta.dateline = Some(place);
-    } else if let Some(d) = find_dateline(&body) {
-        meta.dateline = Some(d.place.clone());
-        meta.dateline_span = Span::new(&body, d.place_start, d.place_end).ok();
-        meta.body_start = d.body_start;
+    } else {
+        note_dateline(&body, &mut meta);
     }
     let mut doc = Doc::new(body, meta);
     doc.warnings = warnings;
@@ -393,5 +389,20 @@ mod tests {
         let d = docs[0].as_ref().unwrap();
         assert_eq!(d.meta.dateline.as_deref(), Some("KYIV, Ukraine"));
         assert_eq!(&d.text[d.meta.body_start..], "Officials said.");
+    }
+
+    /// A headline, a blank line, then the dateline: the place is recorded
+    /// (and its span slices back to it) and the headline stays body text.
+    #[test]
+    fn dateline_after_a_headline_in_text_and_json_lines() {
+        let text = "Talks stall in Geneva\n\nGENEVA, March 3 (Reuters) — Talks stalled on Tuesday.";
+        let line = serde_json::json!({"id": "a", "text": text}).to_string();
+        for (name, content) in [("h.txt", text.to_string()), ("h.jsonl", line)] {
+            let docs = read_str(name, content.as_bytes(), Format::Auto);
+            let d = docs[0].as_ref().unwrap();
+            assert_eq!(d.meta.dateline.as_deref(), Some("GENEVA"), "{name}");
+            assert_eq!(d.meta.dateline_span.map(|s| &d.text[s.start()..s.end()]), Some("GENEVA"), "{name}");
+            assert_eq!(d.meta.body_start, 0, "{name}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Formats: the wire format (`date YYYY-MM-DD PLACE >> text`), plain text
 //! (with a dateline such as "BRUSSELS, Feb 12 (Reuters) -" detected at its
-//! start), JSON Lines (`{"id", "text", "date"?, "title"?, "source"?,
+//! start or after a one-line headline), JSON Lines (`{"id", "text", "date"?, "title"?, "source"?,
 //! "dateline"?}` one document a line) and standard input.
 //!
 //! Bad input never panics and never stops a batch: each problem is a
@@ -14,5 +14,5 @@
 mod dateline;
 mod formats;
 
-pub use dateline::{find_dateline, Dateline};
+pub use dateline::{find_dateline, find_dateline_after_headline, note_dateline, Dateline};
 pub use formats::{read_input, Format, Input, ReadError};
