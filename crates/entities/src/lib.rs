@@ -13,6 +13,7 @@ use dateline_doc::Doc;
 use dateline_pipeline::{Component, Layer};
 
 pub mod gazetteer;
+pub mod headline;
 pub mod ner;
 pub mod resolve;
 
@@ -33,6 +34,7 @@ impl Component for EntityRecognizer {
     fn run(&self, doc: &mut Doc) {
         let lex = gazetteer::find(doc);
         let tagged = ner::tag_doc(doc, &lex);
+        let tagged = headline::check_against_body(doc, &lex, tagged);
         resolve::resolve(doc, &lex, &tagged);
     }
 }

@@ -1,0 +1,243 @@
+//! Names in a title-case headline, checked against the report's body.
+//!
+//! A headline set in title case ("Christie Is Over Marco Rubio", "Stealth
+//! Over Health: Clinton Was Headed to ER") capitalises every word, and the
+//! tagger, for which a capital is the strongest sign of a name, runs names
+//! together with the words around them ("Christie Is Over Marco Rubio" as
+//! one person) or takes ordinary words for names. Such a false name then
+//! draws the body's "Rubio" to it and a quote's speaker with it.
+//!
+//! The body of the same report is the evidence a careful reader uses: a
+//! headline word that the body writes with a capital in mid-sentence, or
+//! inside a name the tagger found there, or that a lexicon knows, is a
+//! name's word; any other word is an ordinary word in title case (a word
+//! in capitals too: "Named By Police BEFORE Obama" is emphasis). A tagged
+//! name in the headline keeps its runs of such name words ("Christie",
+//! "Marco Rubio") and loses the rest. Headlines in capitals only are left
+//! alone (the tagger learnt them from its training data), as is every name
+//! outside the headline.
+
+use std::collections::HashMap;
+
+use dateline_doc::{Doc, TokenKind};
+
+use crate::gazetteer::LexMatch;
+use crate::ner::NameSpan;
+
+/// The shortest word counted when deciding whether a line is in title case
+/// (shorter ones — "of", "to", "a" — are lower case in many house styles).
+const COUNTED_LETTERS: usize = 4;
+
+/// The most words a headline has; a longer first line in capitals is a
+/// list of names (of places, outlets, parties), not a headline.
+const HEADLINE_WORDS: usize = 20;
+
+/// Tagged names with those in a title-case headline cut down to the words
+/// the body supports; names elsewhere pass unchanged.
+pub fn check_against_body(doc: &Doc, lex: &[LexMatch], tagged: Vec<NameSpan>) -> Vec<NameSpan> {
+    let Some(headline) = title_case_headline(doc) else { return tagged };
+    let in_headline = |n: &NameSpan| headline.contains(&n.start_token);
+    if !tagged.iter().any(in_headline) {
+        return tagged;
+    }
+    let named = NameWords::of_body(doc, headline.end, &tagged);
+    // a headline set in title case capitalises words the body writes in
+    // lower case; without one, its capitals are names
+    if !headline.clone().any(|t| doc.token_text(t).chars().next().is_some_and(char::is_uppercase) && named.ordinary(doc.token_text(t))) {
+        return tagged;
+    }
+    let in_lexicon = |t: usize| lex.iter().any(|m| m.start_token <= t && t < m.end_token);
+    let supported = |t: usize| in_lexicon(t) || named.has(doc.token_text(t));
+    let mut out = Vec::with_capacity(tagged.len());
+    for n in tagged {
+        if !in_headline(&n) {
+            out.push(n);
+            continue;
+        }
+        let end = n.end_token.min(headline.end);
+        let mut t = n.start_token;
+        while t < end {
+            if !supported(t) {
+                t += 1;
+                continue;
+            }
+            let start = t;
+            while t < end && supported(t) {
+                t += 1;
+            }
+            out.push(NameSpan { start_token: start, end_token: t, label: n.label });
+        }
+    }
+    out
+}
+
+/// The tokens of the report's headline when it is set in title case: the
+/// first paragraph, one line long, a blank line before the body, with most of its
+/// longer words capitalised and not all of them in capitals.
+fn title_case_headline(doc: &Doc) -> Option<std::ops::Range<usize>> {
+    let first = doc.sentences.iter().position(|s| s.span.start() >= doc.meta.body_start)?;
+    let paragraph = doc.sentences[first].paragraph;
+    let body = doc.sentences[first..].iter().position(|s| s.paragraph != paragraph)? + first;
+    let para = doc.paragraphs.get(paragraph)?;
+    let next = doc.paragraphs.get(doc.sentences[body].paragraph)?;
+    let gap = doc.text.get(para.end()..next.start())?;
+    // one line, set apart from the body by a blank line
+    if doc.slice(*para).contains('\n') || gap.matches('\n').count() < 2 {
+        return None;
+    }
+    let tokens = doc.sentences[first].tokens.start..doc.sentences[body].tokens.start;
+    let (mut counted, mut capitalised, mut shouted) = (0usize, 0usize, 0usize);
+    for t in tokens.clone() {
+        let word = doc.token_text(t);
+        if doc.tokens[t].kind != TokenKind::Word || word.chars().filter(|c| c.is_alphabetic()).count() < COUNTED_LETTERS {
+            continue;
+        }
+        counted += 1;
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        }
+        if !word.chars().any(char::is_lowercase) {
+            shouted += 1;
+        }
+    }
+    let words = tokens.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word).count();
+    let title_case = counted >= 3 && words <= HEADLINE_WORDS && capitalised * 4 >= counted * 3 && shouted * 2 < counted;
+    title_case.then_some(tokens)
+}
+
+/// How the body writes each word (folded to lower case): how often as a
+/// name's word (capitalised in mid-sentence, or inside a name the tagger
+/// found) and how often in lower case.
+struct NameWords(HashMap<String, (u32, u32)>);
+
+impl NameWords {
+    /// From the body: the tokens from `body_start` on.
+    fn of_body(doc: &Doc, body_start: usize, tagged: &[NameSpan]) -> NameWords {
+        let mut words: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut in_name = vec![false; doc.tokens.len()];
+        for n in tagged.iter().filter(|n| n.start_token >= body_start) {
+            in_name[n.start_token..n.end_token.min(doc.tokens.len())].fill(true);
+        }
+        for s in doc.sentences.iter().filter(|s| s.tokens.start >= body_start) {
+            for t in s.tokens.clone() {
+                let word = doc.token_text(t);
+                let Some(first) = word.chars().next() else { continue };
+                if doc.tokens[t].kind != TokenKind::Word {
+                    continue;
+                }
+                let counts = if in_name[t] || (first.is_uppercase() && t > s.tokens.start && !opens_clause(doc, t)) {
+                    (1, 0)
+                } else if first.is_lowercase() {
+                    (0, 1)
+                } else {
+                    continue;
+                };
+                let entry = words.entry(word.to_lowercase()).or_default();
+                entry.0 += counts.0;
+                entry.1 += counts.1;
+            }
+        }
+        NameWords(words)
+    }
+
+    /// Whether the body writes `word` as a name's word more often than in
+    /// lower case.
+    fn has(&self, word: &str) -> bool {
+        self.0.get(&word.to_lowercase()).is_some_and(|&(name, lower)| name > lower)
+    }
+
+    /// Whether the body writes `word` in lower case more often than as a
+    /// name's word.
+    fn ordinary(&self, word: &str) -> bool {
+        self.0.get(&word.to_lowercase()).is_some_and(|&(name, lower)| lower > name)
+    }
+}
+
+/// Whether token `t` opens a clause inside its sentence (after a colon or
+/// an opening quotation mark), where a capital says nothing of a name.
+fn opens_clause(doc: &Doc, t: usize) -> bool {
+    t.checked_sub(1).is_some_and(|p| doc.tokens[p].kind == TokenKind::Quote || matches!(doc.token_text(p), ":" | "—" | "–" | "-" | "(" | ";"))
+}
+
+#[cfg(test)]
+mod tests {
+    use dateline_doc::{Doc, DocMeta};
+    use dateline_pipeline::Component;
+
+    use super::*;
+    use crate::ner::NerLabel;
+
+    fn doc(text: &str) -> Doc {
+        let mut doc = Doc::new(text.to_string(), DocMeta::default());
+        dateline_segment::Segmenter.run(&mut doc);
+        doc
+    }
+
+    fn span(doc: &Doc, words: &str, label: NerLabel) -> NameSpan {
+        span_after(doc, words, label, 0)
+    }
+
+    /// The first place from token `after` on where `words` are written.
+    fn span_after(doc: &Doc, words: &str, label: NerLabel, after: usize) -> NameSpan {
+        let first = words.split(' ').next().unwrap();
+        let start = (after..doc.tokens.len()).find(|&t| doc.token_text(t) == first).unwrap();
+        NameSpan { start_token: start, end_token: start + words.split(' ').count(), label }
+    }
+
+    fn names(doc: &Doc, spans: &[NameSpan]) -> Vec<String> {
+        spans.iter().map(|n| (n.start_token..n.end_token).map(|t| doc.token_text(t)).collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    #[test]
+    fn a_run_on_name_keeps_the_words_the_body_capitalises() {
+        let d = doc("Governor Is Losing Ground to Maria Lopez in Polls\n\nThe race tightened on Monday, when a poll showed Maria Lopez ahead. Lopez said she was losing no sleep over the ground game.");
+        let tagged = vec![span(&d, "Governor Is Losing Ground", NerLabel::Per), span(&d, "Maria Lopez", NerLabel::Per)];
+        let out = check_against_body(&d, &[], tagged);
+        assert_eq!(names(&d, &out), ["Maria Lopez"]);
+        assert!(out.iter().all(|n| n.label == NerLabel::Per));
+    }
+
+    #[test]
+    fn names_split_where_ordinary_words_join_them() {
+        let d = doc("Keller Is Over Dana Whitfield\n\nVoters in the county said Keller had won them over. Dana Whitfield conceded on Tuesday.");
+        let headline = span(&d, "Keller Is Over Dana Whitfield", NerLabel::Per);
+        // "Dana" opens its sentence in the body: the tagger's name there vouches for it
+        let body = span_after(&d, "Dana Whitfield", NerLabel::Per, headline.end_token);
+        let out = check_against_body(&d, &[], vec![headline, body]);
+        assert_eq!(names(&d, &out), ["Keller", "Dana Whitfield", "Dana Whitfield"]);
+        assert_eq!(out[2], body);
+    }
+
+    #[test]
+    fn words_in_capitals_need_the_body_too() {
+        // an acronym the body writes is a name; a word in capitals for emphasis is not
+        let d = doc("GOP Leaders Reject Budget Deal BEFORE Vote\n\nThe leaders of the GOP said the deal was dead before the vote.");
+        let out = check_against_body(&d, &[], vec![span(&d, "GOP Leaders", NerLabel::Org), span(&d, "BEFORE Vote", NerLabel::Misc)]);
+        assert_eq!(names(&d, &out), ["GOP"]);
+    }
+
+    #[test]
+    fn other_headlines_and_the_body_are_left_alone() {
+        // a sentence case first line is no title-case headline
+        let d = doc("Senator Ann Kole said on Friday that talks had failed.\n\nThe talks will resume.");
+        let tagged = vec![span(&d, "Senator Ann Kole", NerLabel::Per)];
+        assert_eq!(check_against_body(&d, &[], tagged.clone()), tagged);
+        // a headline in capitals only is the tagger's to read
+        let d = doc("SENATOR KOLE QUITS OVER BUDGET ROW\n\nThe senator quit.");
+        let tagged = vec![span(&d, "SENATOR KOLE QUITS", NerLabel::Per)];
+        assert_eq!(check_against_body(&d, &[], tagged.clone()), tagged);
+        // lines of a table or a list, no blank line after the first
+        let d = doc("Kole Quits Over Budget Row\nThe senator quit.");
+        let tagged = vec![span(&d, "Kole Quits", NerLabel::Per)];
+        assert_eq!(check_against_body(&d, &[], tagged.clone()), tagged);
+        // no body: nothing to check against
+        let d = doc("Kole Quits Over Budget Row");
+        let tagged = vec![span(&d, "Kole Quits", NerLabel::Per)];
+        assert_eq!(check_against_body(&d, &[], tagged.clone()), tagged);
+        // names in the body pass unchanged
+        let d = doc("Kole Quits Over Budget Row\n\nSenator Ann Kole Quits was not her name.");
+        let body = span(&d, "Ann Kole Quits", NerLabel::Per);
+        let out = check_against_body(&d, &[], vec![body]);
+        assert!(out.contains(&body));
+    }
+}
