@@ -492,6 +492,34 @@ fn model_kind(label: NerLabel) -> EntityKind {
     }
 }
 
+/// Common nouns for kinds of place that follow a place's name in lower
+/// case ("Marsabit county", "Idlib and Hama provinces"). Not "region",
+/// "district" or "village": adjectives and parties come before those
+/// ("Kurdish region", "House district", "Muslim villages").
+const PLACE_KINDS: &[&str] = &[
+    "county", "counties", "province", "provinces", "governorate", "governorates", "prefecture", "prefectures", "oblast", "oblasts",
+    "municipality", "municipalities",
+];
+
+/// Whether the words from token `end` on name the kind of place the name
+/// before them is: a place noun right after it, or after "and"/"or" and a
+/// second capitalised name ("Marsabit and Turkana counties").
+fn names_a_place_kind(doc: &Doc, end: usize) -> bool {
+    let word = |t: usize| if t < doc.tokens.len() { doc.token_text(t) } else { "" };
+    let is_place_kind = |t: usize| PLACE_KINDS.contains(&word(t));
+    if is_place_kind(end) {
+        return true;
+    }
+    if !matches!(word(end), "and" | "or") {
+        return false;
+    }
+    let mut t = end + 1;
+    while t < end + 4 && word(t).chars().next().is_some_and(char::is_uppercase) {
+        t += 1;
+    }
+    t > end + 1 && is_place_kind(t)
+}
+
 /// Function words that begin a sentence capitalised without being part
 /// of the name after them ("Though Ukraine set its sights…").
 const SENTENCE_OPENERS: &[&str] = &[
@@ -691,7 +719,11 @@ fn merge_model<'a>(doc: &'a Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged:
         }
         let span = span_of_tokens(doc, n.start_token, n.end_token);
         let text = doc.slice(span);
-        let kind = model_kind(n.label);
+        // a person or organisation the text calls a county or province is a place
+        let kind = match model_kind(n.label) {
+            EntityKind::Person | EntityKind::Organization if names_a_place_kind(doc, n.end_token) => EntityKind::Location,
+            kind => kind,
+        };
         extra.push(Cand {
             span,
             start: n.start_token,

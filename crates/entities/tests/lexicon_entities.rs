@@ -220,3 +220,14 @@ fn offices_of_a_country_or_a_national_body() {
     let ullyot = find(&d, "John Ullyot").unwrap_or_else(|| panic!("{:?}", entities(&d)));
     assert_eq!(ullyot.country.as_deref(), Some("USA"));
 }
+
+/// A name before a lower-case kind of place is a place, whatever the
+/// tagger guessed ("Marsabit and Turkana counties", "Idlib province").
+#[test]
+fn names_before_a_kind_of_place_are_places() {
+    let d = run("The government sent water trucks to Korrale and Wambogo counties on Tuesday, officials in Garatu county said.");
+    for name in ["Korrale", "Wambogo", "Garatu"] {
+        let e = find(&d, name).unwrap_or_else(|| panic!("{name} in {:?}", entities(&d)));
+        assert_eq!(e.kind, EntityKind::Location, "{name}");
+    }
+}
