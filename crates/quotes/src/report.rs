@@ -77,7 +77,7 @@ pub(crate) fn reports(v: View, quotes: &[Marked]) -> Vec<Report> {
                 CueClass::Source => according(v, *hit, a, b, quotes, later),
                 CueClass::Speech | CueClass::Naming => verb(v, *hit, a, b, quotes, later, first_in_sentence, out.len()),
             };
-            out.extend(report.map(|r| with_free_relative(v, a, r)));
+            out.extend(report.filter(|r| !asks_anonymity(v, r)).map(|r| with_free_relative(v, a, r)));
         }
         // a byline after a quotation: "“…” ― Ann Lee" (the name ends the paragraph)
         let (lo, hi) = (a.max(1), b.saturating_sub(1));
@@ -1207,6 +1207,17 @@ fn new_report_at(v: View, k: usize, h: &CueHit) -> bool {
     (k..h.first).all(|i| (v.is_word(i) || v.is_possessive(i)) && !v.is_any(i, &["that", "which", "to", "will", "would"]))
 }
 
+/// "who asked not to be named", "asked not to be identified": the source's
+/// wish to stay anonymous describes the source, it reports no speech.
+fn asks_anonymity(v: View, r: &Report) -> bool {
+    let Some((start, end)) = r.content else { return false };
+    end > start + 3
+        && v.is(start, "not")
+        && v.is(start + 1, "to")
+        && v.is(start + 2, "be")
+        && v.is_any(start + 3, &["named", "identified", "quoted"])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1338,6 +1349,18 @@ mod tests {
     fn parenthetical_attribution_after_one_word() {
         let r = run("That, they say, will be easier when he is isolated.");
         assert_eq!(r[0].2.as_deref(), Some("That, they say, will be easier when he is isolated"), "{r:?}");
+    }
+
+    #[test]
+    fn asking_not_to_be_named_reports_nothing() {
+        let r = run("An aide, who asked not to be named, said the vote would be close.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("the vote would be close"), "{r:?}");
+        let r = run("She asked not to be identified by name.");
+        assert!(r.is_empty(), "{r:?}");
+        // asking others not to be something is a request that reports speech
+        let r = run("He asked voters not to be fooled by the ads.");
+        assert_eq!(r.len(), 1, "{r:?}");
     }
 
     #[test]
