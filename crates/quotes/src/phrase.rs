@@ -239,6 +239,7 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
     while k < hi
         && k - start < 10
         && (np_word(v, k) || (k > start && !v.is_cap(k - 1) && v.is_word(k) && crate::cues::is_cue_word(v, k)))
+        && !(k > start && past_verb_after_noun(v, k))
     {
         possessed |= v.is_possessive(k);
         if starts_with_name && !possessed && k > start && v.kind(k) == dateline_doc::TokenKind::Word && !v.is_cap(k)
@@ -294,6 +295,28 @@ pub(crate) fn np_right(v: View, start: usize, hi: usize) -> Option<Np> {
         }
     }
     Some(np)
+}
+
+/// Whether token `k` is a verb in the past that ends the phrase before it:
+/// a lower-case word in "-ed" right after a noun or a name ("the head of
+/// the agency appealed on Monday", "the judge rubbed his chin"), not after
+/// a determiner, "of", a possessive or an adverb, where it describes the
+/// noun to come ("the embattled minister", "a newly elected mayor").
+fn past_verb_after_noun(v: View, k: usize) -> bool {
+    let word = v.text(k);
+    word.len() >= 6
+        && word.ends_with("ed")
+        && !word.ends_with("eed")
+        && v.is_word(k)
+        && !v.is_cap(k)
+        && v.is_word(k - 1)
+        && !v.is_any(k - 1, &DETERMINERS)
+        && !v.is_any(k - 1, &["of", "and", "or", "most", "more", "less", "least", "very", "so", "too", "fully"])
+        && !v.is_possessive(k - 1)
+        && !v.text(k - 1).ends_with("ly")
+        && !v.text(k - 1).ends_with("ed")
+        // "a source involved in the talks", "officials based in Kyiv": a participle placing the noun
+        && !(k + 1 < v.len() && v.is_any(k + 1, &["in", "by", "at", "with", "near", "from", "inside", "under", "within"]))
 }
 
 /// The object of a verb like "told": a pronoun, a name, or a short phrase.

@@ -541,7 +541,14 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
         }
         (k > hit.end && !v.is_cap(hit.end) && !v.is_any(hit.end, &SUBJECT_PRONOUNS)).then(|| crate::phrase::np_from_range(v, hit.end, k))
     };
-    let speaker = np_right(v, hit.end, b).or_else(bare_source);
+    let mut speaker = np_right(v, hit.end, b).or_else(bare_source);
+    // "according to the mediator, Ambassador Ana Ruiz, both sides …": the name in the apposition
+    // speaks, and the reported clause starts after it
+    if let Some(np) = speaker.filter(|np| np.kind != NpKind::Name || !v.is_cap(np.end - 1)) {
+        if let Some((x, y)) = np.role.filter(|&(x, y)| crate::phrase::has_name(v, x, y) && y - x <= 5 && y + 1 < b && v.text(y) == ",") {
+            speaker = Some(Np { role: Some((np.first, np.end)), ..crate::phrase::np_from_range(v, x, y) });
+        }
+    }
     let comma = (speaker.map_or(hit.end, |np| np.end)..b.min(hit.end + MAX_SOURCE_TOKENS))
         .take_while(|&k| !v.is_final_punct(k) && !v.is_quote(k))
         .find(|&k| v.text(k) == ",");
@@ -1349,6 +1356,31 @@ mod tests {
     fn parenthetical_attribution_after_one_word() {
         let r = run("That, they say, will be easier when he is isolated.");
         assert_eq!(r[0].2.as_deref(), Some("That, they say, will be easier when he is isolated"), "{r:?}");
+    }
+
+    #[test]
+    fn according_to_a_role_and_its_named_holder() {
+        let r = run("According to the Chilean mediator, Ambassador Ana Ruiz, both sides have agreed to meet again.");
+        assert_eq!(r[0].1, "Ambassador Ana Ruiz", "{r:?}");
+        assert_eq!(r[0].2.as_deref(), Some("both sides have agreed to meet again"), "{r:?}");
+        let r = run("According to the ministry, the talks failed.");
+        assert_eq!(r[0].1, "the ministry", "{r:?}");
+    }
+
+    #[test]
+    fn a_subject_ends_before_its_verb_in_the_past() {
+        let r = run("The head of a regional relief agency appealed on Monday for aid, warning that crops had failed.");
+        assert_eq!(r[0].1, "The head of a regional relief agency", "{r:?}");
+        let r = run("The judge rubbed his chin and said the case was strange.");
+        assert_eq!(r[0].1, "The judge", "{r:?}");
+        // a participle that places the noun stays with it; one after a determiner describes the next noun
+        let r = run("“It is a way in,” says a source involved in the talks.");
+        assert_eq!(r[0].1, "a source involved", "{r:?}");
+        // the verb ends the text: nothing after it to look at
+        let r = run("“We will go on,” said the committee chairman appointed");
+        assert!(r.len() <= 1, "{r:?}");
+        let r = run("The embattled minister said the talks would go on.");
+        assert_eq!(r[0].1, "The embattled minister", "{r:?}");
     }
 
     #[test]
