@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Args;
 use dateline_doc::Doc;
-use dateline_pipeline::Pipeline;
+use dateline_pipeline::{isolate, ComponentFailed, Pipeline};
 use dateline_read::{read_input, Format, Input, ReadError};
 use dateline_record::Record;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -71,18 +71,27 @@ pub fn for_each_record(
     let mut summary = Summary::default();
     let mut batch: Vec<Doc> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Doc>, summary: &mut Summary| -> Result<()> {
-        let done: Vec<(Doc, Record)> = batch
+        let done: Vec<(Doc, Result<Record, ComponentFailed>)> = batch
             .par_drain(..)
             .map(|mut doc| {
-                pipeline.run(&mut doc);
-                let rec = Record::from_doc(&doc);
+                let rec = pipeline.run_isolated(&mut doc).and_then(|()| isolate("record", || Record::from_doc(&doc)));
                 (doc, rec)
             })
             .collect();
         for (doc, rec) in done {
+            progress.inc(1);
+            let rec = match rec {
+                Ok(rec) => rec,
+                Err(e) => {
+                    // a bug met on this document: say which, skip it, go on with the batch
+                    summary.errors += 1;
+                    let id = doc.meta.id.as_deref().map(|id| format!(" (id {id})")).unwrap_or_default();
+                    progress.suspend(|| eprintln!("dateline: error: {}{id}: {e}; document skipped", doc.meta.source));
+                    continue;
+                }
+            };
             summary.records += rec.entities.len() + rec.quotes.len() + rec.events.len() + rec.stances.len() + rec.facts.len();
             summary.bytes += doc.text.len();
-            progress.inc(1);
             sink(&doc, rec)?;
         }
         Ok(())

@@ -14,6 +14,7 @@ use dateline_record::Record;
 use dateline_serve::{Config, IngestConfig, IngestRequest};
 
 use crate::pipeline::standard_pipeline;
+use dateline_pipeline::isolate;
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -50,8 +51,8 @@ pub fn run(args: ServeArgs) -> Result<i32> {
                 let mut meta = DocMeta { id: r.id, source: r.source.unwrap_or_else(|| "api".into()), date: r.date, title: r.title, ..DocMeta::default() };
                 note_dateline(&r.text, &mut meta);
                 let mut doc = Doc::new(r.text, meta);
-                pipeline.run(&mut doc);
-                let record = Record::from_doc(&doc);
+                pipeline.run_isolated(&mut doc).map_err(|e| e.to_string())?;
+                let record = isolate("record", || Record::from_doc(&doc)).map_err(|e| e.to_string())?;
                 Ok((doc.text, record))
             });
             Some(IngestConfig { token, extract })

@@ -4,6 +4,11 @@
 //! [`Pipeline`] checks, when it is built, that every layer a component reads
 //! is written by an earlier component (or by the reader), so a mis-ordered
 //! pipeline is an error at start-up, not a silent loss of records.
+//!
+//! Components must not panic on any input. Should one still do (a bug),
+//! [`Pipeline::run_isolated`] turns the panic into a [`ComponentFailed`]
+//! naming the component, so a batch reports and skips that one document
+//! and goes on with the rest.
 
 use std::time::{Duration, Instant};
 
@@ -45,6 +50,28 @@ pub enum PipelineError {
     DuplicateName(&'static str),
 }
 
+/// A component panicked on a document (a bug in dateline, not in the input):
+/// which one, and what it said.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("internal error in the `{component}` step: {message}")]
+pub struct ComponentFailed {
+    pub component: &'static str,
+    pub message: String,
+}
+
+/// Runs `work`, turning a panic into a [`ComponentFailed`] that names `step`.
+/// The caller must treat whatever `work` was changing as spoilt.
+pub fn isolate<T>(step: &'static str, work: impl FnOnce() -> T) -> Result<T, ComponentFailed> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic without a message".to_string());
+        ComponentFailed { component: step, message }
+    })
+}
+
 /// Components in the order they run.
 pub struct Pipeline {
     components: Vec<Box<dyn Component>>,
@@ -76,6 +103,16 @@ impl Pipeline {
         for c in &self.components {
             c.run(doc);
         }
+    }
+
+    /// Runs like [`Pipeline::run`], but a component that panics stops the
+    /// run with an error naming it; the document is then half-analysed and
+    /// must be skipped, not written.
+    pub fn run_isolated(&self, doc: &mut Doc) -> Result<(), ComponentFailed> {
+        for c in &self.components {
+            isolate(c.name(), || c.run(doc))?;
+        }
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -160,6 +197,41 @@ mod tests {
         let a = cpu_time();
         let spin: u64 = (0..200_000u64).map(std::hint::black_box).sum();
         assert!(spin > 0 && cpu_time() >= a);
+    }
+
+    struct Fragile;
+    impl Component for Fragile {
+        fn name(&self) -> &'static str {
+            "fragile"
+        }
+        fn reads(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn writes(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn run(&self, doc: &mut Doc) {
+            assert!(!doc.text.contains("boom"), "cannot read {:?}", doc.text);
+            doc.warnings.push("read".into());
+        }
+    }
+
+    /// A panicking component fails its document with an error that names
+    /// it, and the pipeline goes on with the next document.
+    #[test]
+    fn a_panic_fails_one_document_only() {
+        let p = Pipeline::new(vec![Box::new(Fake("segment", &[], &[])), Box::new(Fragile)]).unwrap();
+        let mut bad = Doc { text: "boom".into(), ..Doc::default() };
+        let err = p.run_isolated(&mut bad).unwrap_err();
+        assert_eq!(err.component, "fragile");
+        assert!(err.message.contains("cannot read \"boom\""), "{err}");
+        assert!(err.to_string().starts_with("internal error in the `fragile` step"), "{err}");
+        let mut good = Doc { text: "calm".into(), ..Doc::default() };
+        assert_eq!(p.run_isolated(&mut good), Ok(()));
+        assert_eq!(good.warnings, vec!["segment", "read"]);
+        assert_eq!(isolate("plain", || 7), Ok(7));
+        let e = isolate("static", || -> () { panic!("fixed message") }).unwrap_err();
+        assert_eq!(e.message, "fixed message");
     }
 
     #[test]
