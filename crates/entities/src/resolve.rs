@@ -501,6 +501,22 @@ const PLACE_KINDS: &[&str] = &[
     "municipality", "municipalities",
 ];
 
+/// Weekdays and months: after "on", "in", "since"… inside a tagged name
+/// they start a time adjunct, not a part of the name.
+const CALENDAR_NAMES: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+    "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+/// Capitalised last words that make a name of several words an
+/// institution ("East African Drought Authority", "Labour Party").
+const INSTITUTION_HEADS: &[&str] = &[
+    "Agency", "Alliance", "Assembly", "Association", "Authority", "Bank", "Board", "Bureau", "Coalition", "Command",
+    "Commission", "Committee", "Company", "Congress", "Corporation", "Council", "Court", "Department", "Federation",
+    "Foundation", "Fund", "Institute", "Ministry", "Movement", "Office", "Organisation", "Organization", "Parliament",
+    "Party", "Programme", "Senate", "Tribunal", "Union", "University",
+];
+
 /// Whether the words from token `end` on name the kind of place the name
 /// before them is: a place noun right after it, or after "and"/"or" and a
 /// second capitalised name ("Marsabit and Turkana counties").
@@ -655,6 +671,13 @@ fn clean_span(doc: &Doc, roles: &TokenRoles, n: &NameSpan) -> Option<NameSpan> {
             return None;
         }
     }
+    // "the Fisheries Control Agency on Monday": a time adjunct after the name
+    if let Some(k) = (s + 1..e.saturating_sub(1)).find(|&k| {
+        matches!(doc.token_text(k), "on" | "in" | "since" | "until" | "by" | "last" | "next" | "this")
+            && CALENDAR_NAMES.contains(&doc.token_text(k + 1))
+    }) {
+        e = k;
+    }
     while e > s + 1 && doc.token_text(e - 1).chars().next().is_some_and(|c| c.is_lowercase()) {
         e -= 1;
     }
@@ -719,9 +742,13 @@ fn merge_model<'a>(doc: &'a Doc, lex: &[LexMatch], mut cands: Vec<Cand>, tagged:
         }
         let span = span_of_tokens(doc, n.start_token, n.end_token);
         let text = doc.slice(span);
-        // a person or organisation the text calls a county or province is a place
+        // a person or organisation the text calls a county or province is a place;
+        // a name headed by "Authority", "Agency", "Party"… is an organisation
         let kind = match model_kind(n.label) {
             EntityKind::Person | EntityKind::Organization if names_a_place_kind(doc, n.end_token) => EntityKind::Location,
+            EntityKind::Misc if n.end_token > n.start_token + 1 && INSTITUTION_HEADS.contains(&doc.token_text(n.end_token - 1)) => {
+                EntityKind::Organization
+            }
             kind => kind,
         };
         extra.push(Cand {

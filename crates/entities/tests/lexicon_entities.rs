@@ -231,3 +231,13 @@ fn names_before_a_kind_of_place_are_places() {
         assert_eq!(e.kind, EntityKind::Location, "{name}");
     }
 }
+
+/// A name of several words headed by an institution noun is an organisation.
+#[test]
+fn names_headed_by_an_institution_noun_are_organisations() {
+    let d = run("The warning came from the Horn Drought Authority and the Coastal Fisheries Control Agency on Monday.");
+    for name in ["Horn Drought Authority", "Coastal Fisheries Control Agency"] {
+        let e = find(&d, name).unwrap_or_else(|| panic!("{name} in {:?}", entities(&d)));
+        assert_eq!(e.kind, EntityKind::Organization, "{name}");
+    }
+}
