@@ -89,6 +89,8 @@ pub struct Matcher {
     class_filter: WordFilter,
     class_bit: WordMap<u64>,
     /// Per pattern, per word: the bit of a class word (0 otherwise).
+    /// (Copied into `steps`.)
+    #[cfg_attr(not(test), allow(dead_code))]
     word_class_bits: Vec<Vec<u64>>,
     /// Per pattern: the [`shape_bit`]s of the forms of the word right after
     /// its trigger and of the word right before it ([`ANY_SHAPE`] where
@@ -101,6 +103,57 @@ pub struct Matcher {
     /// Per pattern: its event type (`None`: a SKIP reading or an unknown
     /// type), parsed once here rather than at every match.
     pub kinds: Vec<Option<EventType>>,
+    /// Every pattern's words as [`Step`]s, one pattern after another (a
+    /// [`TriggerEntry`] says where its pattern's are): what [`try_pattern`]
+    /// reads, side by side, instead of the pattern's nested lists.
+    steps: Vec<Step>,
+    /// The forms of the [`Step::Forms`] lists, one list after another.
+    form_pool: Vec<Form>,
+    /// The bytes of the forms past their first eight, one after another.
+    form_tails: Vec<u8>,
+}
+
+/// A form of a pattern word, compared with a token's word without a call:
+/// length and first eight bytes, then (for a longer one) the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Form {
+    head: u64,
+    len: u32,
+    /// Where its bytes past the first eight are in [`Matcher::form_tails`].
+    tail: u32,
+}
+
+/// The first eight bytes of `b` as one number, all its bytes for a shorter
+/// one (read by overlapping loads, no copy): two byte strings of one length
+/// have one head exactly when their first eight bytes are equal.
+#[inline]
+fn head_of(b: &[u8]) -> u64 {
+    let n = b.len();
+    let four = |k: usize| u32::from_le_bytes([b[k], b[k + 1], b[k + 2], b[k + 3]]) as u64;
+    if n >= 8 {
+        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+    } else if n >= 4 {
+        four(0) | four(n - 4) << 32
+    } else if n > 0 {
+        b[0] as u64 | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16
+    } else {
+        0
+    }
+}
+
+/// A pattern word as [`try_pattern`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// [`PatternWord::Forms`]: any of `form_pool[start..start + len]`.
+    Forms { start: u32, len: u32 },
+    Number,
+    Year,
+    /// [`PatternWord::Class`] of a class with a bit in `class_bit`.
+    Class(u64),
+    /// [`PatternWord::Class`] of a class past those: looked up by the
+    /// name the pattern of this index writes at word `word`.
+    ClassByName { pattern: u32, word: u32 },
+    Gap,
 }
 
 impl Matcher {
@@ -130,7 +183,7 @@ impl Matcher {
                 *class_words.entry(w.clone()).or_default() |= 1 << k;
             }
         }
-        let word_class_bits = lex
+        let word_class_bits: Vec<Vec<u64>> = lex
             .patterns
             .iter()
             .map(|p| {
@@ -154,11 +207,61 @@ impl Matcher {
             .map(|p| (shapes_of(p.words.get(p.trigger + 1)), shapes_of(p.trigger.checked_sub(1).and_then(|k| p.words.get(k)))))
             .collect();
         let class_filter = WordFilter::new(class_words.keys().map(String::as_str));
+        let words: usize = lex.patterns.iter().map(|p| p.words.len()).sum();
+        let mut form_tails = Vec::new();
+        let (mut steps, mut form_pool, mut first_steps) = (Vec::with_capacity(words), Vec::with_capacity(4 * words), Vec::with_capacity(lex.patterns.len()));
+        for (id, p) in lex.patterns.iter().enumerate() {
+            first_steps.push(steps.len() as u32);
+            for (k, w) in p.words.iter().enumerate() {
+                steps.push(match w {
+                    // (the trigger's forms are never read: it matched already)
+                    PatternWord::Forms(_) if k == p.trigger => Step::Gap,
+                    PatternWord::Forms(f) => {
+                        let start = form_pool.len() as u32;
+                        for x in f {
+                            let b = x.as_bytes();
+                            form_pool.push(Form { head: head_of(b), len: b.len() as u32, tail: form_tails.len() as u32 });
+                            form_tails.extend_from_slice(b.get(8..).unwrap_or(&[]));
+                        }
+                        Step::Forms { start, len: f.len() as u32 }
+                    }
+                    PatternWord::Number => Step::Number,
+                    PatternWord::Year => Step::Year,
+                    PatternWord::Class(_) if word_class_bits[id][k] != 0 => Step::Class(word_class_bits[id][k]),
+                    PatternWord::Class(_) => Step::ClassByName { pattern: id as u32, word: k as u32 },
+                    PatternWord::Gap => Step::Gap,
+                });
+            }
+        }
         let trigger_entries = by_trigger
             .iter()
-            .map(|(w, ids)| (w.clone(), ids.iter().map(|&id| TriggerEntry::of(&lex, &neighbour_shapes, id)).collect()))
+            .map(|(w, ids)| (w.clone(), ids.iter().map(|&id| TriggerEntry::of(&lex, &neighbour_shapes, &first_steps, id)).collect()))
             .collect();
-        Matcher { lex, by_trigger, trigger_entries, filter, class_words, class_filter, class_bit, word_class_bits, neighbour_shapes, kinds }
+        Matcher {
+            lex,
+            by_trigger,
+            trigger_entries,
+            filter,
+            class_words,
+            class_filter,
+            class_bit,
+            word_class_bits,
+            neighbour_shapes,
+            kinds,
+            steps,
+            form_pool,
+            form_tails,
+        }
+    }
+
+    /// Whether `w` is one of the forms `forms` of `form_pool`.
+    #[inline]
+    fn is_one_of(&self, forms: &[Form], w: &str) -> bool {
+        let b = w.as_bytes();
+        let (head, len) = (head_of(b), b.len() as u32);
+        forms.iter().any(|f| {
+            f.head == head && f.len == len && (len <= 8 || self.form_tails[f.tail as usize..(f.tail + len - 8) as usize] == b[8..])
+        })
     }
 
     /// Whether lower-case `word` is a member of class `name`: the answer of
@@ -199,15 +302,21 @@ pub struct TriggerEntry {
     /// The pattern's index in the matcher's lexicon.
     pub id: usize,
     /// `EventPattern::trigger`: how many words come before the trigger.
-    trigger: usize,
+    trigger: u16,
+    /// How many words the pattern has.
+    len: u16,
+    /// Where its words begin in [`Matcher::steps`].
+    first_step: u32,
     after: u64,
     before: u64,
 }
 
 impl TriggerEntry {
-    fn of(lex: &EventLexicon, shapes: &[(u64, u64)], id: usize) -> TriggerEntry {
+    fn of(lex: &EventLexicon, shapes: &[(u64, u64)], first_steps: &[u32], id: usize) -> TriggerEntry {
         let (after, before) = shapes[id];
-        TriggerEntry { id, trigger: lex.patterns[id].trigger, after, before }
+        let p = &lex.patterns[id];
+        let (trigger, len) = (u16::try_from(p.trigger).expect("a short pattern"), u16::try_from(p.words.len()).expect("a short pattern"));
+        TriggerEntry { id, trigger, len, first_step: first_steps[id], after, before }
     }
 }
 
@@ -334,13 +443,20 @@ pub struct LowerTokens<'d> {
     /// The places of the stance cues (all are words) and, in `cue_kinds`, what each is.
     pub cues: Vec<u32>,
     pub cue_kinds: Vec<Cue>,
-    /// Per token, its class bits in the built-in [`MATCHER`] with
-    /// [`LOOKED_UP`] set, or 0 before the first look-up: the patterns of a
-    /// trigger ask for the same classes of the same few words over and over.
-    class_masks: Vec<Cell<u64>>,
-    /// Per token, [`crate::words::flags_of`] its word with
-    /// [`crate::words::KNOWN`] set, or 0 before the first question.
-    flags: Vec<Cell<u8>>,
+    /// Per token, what is worked out of its word at the first question
+    /// (the patterns of a trigger ask the same of the same few words over
+    /// and over), in one array.
+    cache: Vec<TokenCache>,
+}
+
+/// What [`LowerTokens`] keeps of one token's word, each part 0 before the
+/// first question.
+#[derive(Clone, Default)]
+struct TokenCache {
+    /// Its class bits in the built-in [`MATCHER`] with [`LOOKED_UP`] set.
+    class_mask: Cell<u64>,
+    /// [`crate::words::flags_of`] it with [`crate::words::KNOWN`] set.
+    flags: Cell<u8>,
 }
 
 /// The bit of [`LowerTokens`]' class cache that marks a looked-up word.
@@ -379,9 +495,8 @@ impl<'d> LowerTokens<'d> {
                 cue_kinds.push(cue);
             }
         }
-        let class_masks = vec![Cell::new(0); doc.tokens.len()];
-        let flags = vec![Cell::new(0); doc.tokens.len()];
-        LowerTokens { doc, words, shifts, triggers, trigger_patterns, cues: cue_at, cue_kinds, class_masks, flags }
+        let cache = vec![TokenCache::default(); doc.tokens.len()];
+        LowerTokens { doc, words, shifts, triggers, trigger_patterns, cues: cue_at, cue_kinds, cache }
     }
     /// The lower-cased text of token `i` ("" past the end).
     #[inline]
@@ -398,8 +513,8 @@ impl<'d> LowerTokens<'d> {
     }
     /// The class bits of token `i` in `m`, looked up once per token for the built-in matcher.
     fn class_mask(&self, i: usize, m: &Matcher) -> u64 {
-        let cached = self.class_masks.get(i).filter(|_| std::ptr::eq(m, &*MATCHER));
-        let Some(cell) = cached else { return m.class_mask_of(self.get(i)) };
+        let cached = self.cache.get(i).filter(|_| std::ptr::eq(m, &*MATCHER));
+        let Some(cell) = cached.map(|c| &c.class_mask) else { return m.class_mask_of(self.get(i)) };
         if cell.get() == 0 {
             cell.set(m.class_mask_of(self.get(i)) | LOOKED_UP);
         }
@@ -414,7 +529,7 @@ impl<'d> LowerTokens<'d> {
     /// the end), worked out once per token.
     #[inline]
     pub(crate) fn flags(&self, i: usize) -> u8 {
-        let Some(cell) = self.flags.get(i) else { return crate::words::flags_of("") };
+        let Some(cell) = self.cache.get(i).map(|c| &c.flags) else { return crate::words::flags_of("") };
         let known = cell.get();
         if known != 0 {
             return known & !crate::words::KNOWN;
@@ -430,6 +545,8 @@ impl<'d> LowerTokens<'d> {
 
 /// Whether token `i` fits pattern word `w`; `class_bit` is the bit of a
 /// class word in [`Matcher::class_words`] (0: look the class up by name).
+/// (The definition [`step_ok`] is tested against.)
+#[cfg(test)]
 fn word_ok(w: &PatternWord, class_bit: u64, m: &Matcher, toks: &LowerTokens, i: usize) -> bool {
     let t = toks.get(i);
     match w {
@@ -444,15 +561,31 @@ fn word_ok(w: &PatternWord, class_bit: u64, m: &Matcher, toks: &LowerTokens, i: 
     }
 }
 
-/// Tries one pattern with its trigger at token `i`; `lim` is the sentence end.
-fn try_pattern<'a>(
-    m: &'a Matcher,
-    id: usize,
-    toks: &LowerTokens,
-    i: usize,
-    sent_start: usize,
-    lim: usize,
-) -> Option<PatternMatch<'a>> {
+/// Whether token `i` fits pattern word `s` (as [`word_ok`] answers for the
+/// word `s` stands for).
+#[inline]
+fn step_ok(s: Step, m: &Matcher, toks: &LowerTokens, i: usize) -> bool {
+    match s {
+        Step::Forms { start, len } => m.is_one_of(&m.form_pool[start as usize..(start + len) as usize], toks.get(i)),
+        Step::Number => toks.kind(i) == TokenKind::Number,
+        Step::Year => {
+            let t = toks.get(i);
+            toks.kind(i) == TokenKind::Number && t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))
+        }
+        Step::Class(bit) => toks.class_mask(i, m) & bit != 0,
+        Step::ClassByName { pattern, word } => match &m.lex.patterns[pattern as usize].words[word as usize] {
+            PatternWord::Class(c) => m.lex.in_class(c, toks.get(i)),
+            _ => false,
+        },
+        Step::Gap => true,
+    }
+}
+
+/// Tries pattern `id` with its trigger at token `i`; `lim` is the sentence end:
+/// the pattern's own words read by [`word_ok`], the definition
+/// [`try_entry`] is tested against.
+#[cfg(test)]
+fn try_pattern<'a>(m: &'a Matcher, id: usize, toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
     let p = &m.lex.patterns[id];
     let bits = &m.word_class_bits[id];
     if i < sent_start + p.trigger {
@@ -489,6 +622,51 @@ fn try_pattern<'a>(
     Some(PatternMatch { pattern: p, id, start, end: pos, trigger: i })
 }
 
+/// The entry of pattern `id` in its trigger's lists.
+#[cfg(test)]
+fn entry_of(m: &Matcher, id: usize) -> TriggerEntry {
+    *m.trigger_entries.values().flatten().find(|e| e.id == id).expect("every pattern has a trigger entry")
+}
+
+/// Tries the pattern of entry `e` with its trigger at token `i`; `lim` is the sentence end.
+#[inline]
+fn try_entry<'a>(m: &'a Matcher, e: &TriggerEntry, toks: &LowerTokens, i: usize, sent_start: usize, lim: usize) -> Option<PatternMatch<'a>> {
+    let trigger = e.trigger as usize;
+    if i < sent_start + trigger {
+        return None;
+    }
+    let steps = &m.steps[e.first_step as usize..][..e.len as usize];
+    let start = i - trigger;
+    for (k, &s) in steps[..trigger].iter().enumerate() {
+        if !step_ok(s, m, toks, start + k) {
+            return None;
+        }
+    }
+    let mut pos = i + 1;
+    let mut gap = false;
+    for &s in &steps[trigger + 1..] {
+        match s {
+            Step::Gap => {
+                gap = true;
+                continue;
+            }
+            Step::Class(_) | Step::ClassByName { .. } => {
+                let found = (pos..(pos + CLASS_WINDOW).min(lim))
+                    .take_while(|&j| !matches!(toks.get(j), "." | ";" | ":" | "," | "and" | "but" | "that"))
+                    .find(|&j| step_ok(s, m, toks, j))?;
+                pos = found + 1;
+            }
+            _ => {
+                let reach = if gap { GAP_WINDOW + 1 } else { 1 };
+                let found = (pos..(pos + reach).min(lim)).find(|&j| step_ok(s, m, toks, j))?;
+                pos = found + 1;
+            }
+        }
+        gap = false;
+    }
+    Some(PatternMatch { pattern: &m.lex.patterns[e.id], id: e.id, start, end: pos, trigger: i })
+}
+
 /// The best of patterns `ids` with their trigger at token `i` (the
 /// longest; the earlier line on a tie), or `None`. `ids` is a list of
 /// [`Matcher::by_trigger`], in that order of preference: the first match
@@ -508,8 +686,8 @@ fn best_at<'a>(m: &'a Matcher, ids: &[TriggerEntry], toks: &LowerTokens, i: usiz
     let may_fit = |shapes: u64, here: u64| shapes == ANY_SHAPE || shapes & here != 0;
     let room = i - sent_start.min(i);
     ids.iter()
-        .filter(|e| e.trigger <= room && may_fit(e.after, next) && may_fit(e.before, prev))
-        .find_map(|e| try_pattern(m, e.id, toks, i, sent_start, lim))
+        .filter(|e| e.trigger as usize <= room && may_fit(e.after, next) && may_fit(e.before, prev))
+        .find_map(|e| try_entry(m, e, toks, i, sent_start, lim))
 }
 
 /// All event matches of the token range `[a, b)` (one sentence), left to
@@ -564,7 +742,8 @@ mod tests {
             assert_eq!(ids, MATCHER.by_trigger.get(w).map_or(&[][..], Vec::as_slice), "{w}");
             for e in role.patterns {
                 assert_eq!((e.after, e.before), MATCHER.neighbour_shapes[e.id], "{w}");
-                assert_eq!(e.trigger, MATCHER.lex.patterns[e.id].trigger, "{w}");
+                assert_eq!(usize::from(e.trigger), MATCHER.lex.patterns[e.id].trigger, "{w}");
+                assert_eq!(usize::from(e.len), MATCHER.lex.patterns[e.id].words.len(), "{w}");
             }
             assert_eq!(role.cue, cues.get(w).copied(), "{w}");
         }
@@ -679,10 +858,13 @@ mod tests {
                 }
                 let next = if i + 1 < b { shape_bit(toks.get(i + 1)) } else { 0 };
                 let prev = if i > a { shape_bit(toks.get(i - 1)) } else { 0 };
-                for &TriggerEntry { id, .. } in ids {
+                for e @ &TriggerEntry { id, .. } in ids {
                     let (after, before) = m.neighbour_shapes[id];
                     let fits = (after == ANY_SHAPE || after & next != 0) && (before == ANY_SHAPE || before & prev != 0);
-                    let found = try_pattern(m, id, &toks, i, a, b).is_some();
+                    let plain = try_pattern(m, id, &toks, i, a, b).map(|pm| (pm.id, pm.start, pm.end));
+                    assert_eq!(try_entry(m, e, &toks, i, a, b).map(|pm| (pm.id, pm.start, pm.end)), plain, "pattern {id} at {:?}", toks.get(i));
+                    assert_eq!(entry_of(m, id).first_step, e.first_step);
+                    let found = plain.is_some();
                     assert!(fits || !found, "pattern {id} at {:?}", toks.get(i));
                     passed_over += usize::from(!fits);
                     matched += usize::from(found);
@@ -738,6 +920,17 @@ mod tests {
         let mut cursor = 0;
         for a in (0..45).chain([3, 50, 0, 16, 16, 2]).chain((0..45).rev()) {
             assert_eq!(first_place_from(&places, &mut cursor, a), places.partition_point(|&p| (p as usize) < a), "at {a}");
+        }
+    }
+
+    #[test]
+    fn heads_tell_words_of_one_length_apart() {
+        let words = ["", "a", "b", "ab", "ba", "abc", "acb", "cba", "abcd", "abdc", "abcde", "abdce", "abcdefg", "abcdegf", "abcdefgh", "abcdefgx", "abcdefghij", "abcdefghik", "xbcdefghij"];
+        for x in words {
+            for y in words.iter().filter(|y| y.len() == x.len()) {
+                let same_eight = x.as_bytes()[..x.len().min(8)] == y.as_bytes()[..y.len().min(8)];
+                assert_eq!(head_of(x.as_bytes()) == head_of(y.as_bytes()), same_eight, "{x} {y}");
+            }
         }
     }
 
