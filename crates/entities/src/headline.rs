@@ -17,8 +17,6 @@
 //! alone (the tagger learnt them from its training data), as is every name
 //! outside the headline.
 
-use std::collections::HashMap;
-
 use dateline_doc::{Doc, TokenKind};
 
 use crate::gazetteer::LexMatch;
@@ -40,7 +38,7 @@ pub fn check_against_body(doc: &Doc, lex: &[LexMatch], tagged: Vec<NameSpan>) ->
     if !tagged.iter().any(in_headline) {
         return tagged;
     }
-    let named = NameWords::of_body(doc, headline.end, &tagged);
+    let named = NameWords::of_body(doc, headline.clone(), &tagged);
     // a headline set in title case capitalises words the body writes in
     // lower case; without one, its capitals are names
     if !headline.clone().any(|t| doc.token_text(t).chars().next().is_some_and(char::is_uppercase) && named.ordinary(doc.token_text(t))) {
@@ -105,52 +103,84 @@ fn title_case_headline(doc: &Doc) -> Option<std::ops::Range<usize>> {
     title_case.then_some(tokens)
 }
 
-/// How the body writes each word (folded to lower case): how often as a
-/// name's word (capitalised in mid-sentence, or inside a name the tagger
-/// found) and how often in lower case.
-struct NameWords(HashMap<String, (u32, u32)>);
+/// How the body writes each word of the headline: how often as a name's
+/// word (capitalised in mid-sentence, or inside a name the tagger found)
+/// and how often in lower case. Only the headline's words are counted, so
+/// the body is read once with no copy of its words.
+struct NameWords<'a> {
+    words: Vec<&'a str>,
+    counts: Vec<(u32, u32)>,
+}
 
-impl NameWords {
-    /// From the body: the tokens from `body_start` on.
-    fn of_body(doc: &Doc, body_start: usize, tagged: &[NameSpan]) -> NameWords {
-        let mut words: HashMap<String, (u32, u32)> = HashMap::new();
-        let mut in_name = vec![false; doc.tokens.len()];
-        for n in tagged.iter().filter(|n| n.start_token >= body_start) {
-            in_name[n.start_token..n.end_token.min(doc.tokens.len())].fill(true);
+impl<'a> NameWords<'a> {
+    /// From the body: the tokens after the headline.
+    fn of_body(doc: &'a Doc, headline: std::ops::Range<usize>, tagged: &[NameSpan]) -> NameWords<'a> {
+        let mut words: Vec<&str> = headline.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word).map(|t| doc.token_text(t)).collect();
+        words.sort_unstable_by_key(|w| w.to_lowercase());
+        words.dedup_by(|a, b| same_word(a, b));
+        // a cheap filter before any comparison: the first letters (folded,
+        // bit 26 for any other byte) of the headline's words of each length
+        let mut initials = [0u32; 64];
+        for w in &words {
+            initials[w.len().min(63)] |= initial_bit(w.as_bytes()[0]);
         }
-        for s in doc.sentences.iter().filter(|s| s.tokens.start >= body_start) {
+        let norm = doc.norm.as_str().as_bytes();
+        let mut named = NameWords { counts: vec![(0, 0); words.len()], words };
+        let body = headline.end;
+        let mut names = tagged.iter().filter(|n| n.start_token >= body).peekable();
+        for s in doc.sentences.iter().filter(|s| s.tokens.start >= body) {
             for t in s.tokens.clone() {
-                let word = doc.token_text(t);
-                let Some(first) = word.chars().next() else { continue };
-                if doc.tokens[t].kind != TokenKind::Word {
+                let tok = &doc.tokens[t];
+                let (a, b) = (tok.norm_start as usize, tok.norm_end as usize);
+                if tok.kind != TokenKind::Word || b <= a || initials[(b - a).min(63)] & initial_bit(norm[a]) == 0 {
                     continue;
                 }
-                let counts = if in_name[t] || (first.is_uppercase() && t > s.tokens.start && !opens_clause(doc, t)) {
-                    (1, 0)
+                let word = doc.token_text(t);
+                let Some(i) = named.index(word) else { continue };
+                while names.peek().is_some_and(|n| n.end_token <= t) {
+                    names.next();
+                }
+                let in_name = names.peek().is_some_and(|n| n.start_token <= t);
+                let first = word.chars().next().unwrap_or(' ');
+                if in_name || (first.is_uppercase() && t > s.tokens.start && !opens_clause(doc, t)) {
+                    named.counts[i].0 += 1;
                 } else if first.is_lowercase() {
-                    (0, 1)
-                } else {
-                    continue;
-                };
-                let entry = words.entry(word.to_lowercase()).or_default();
-                entry.0 += counts.0;
-                entry.1 += counts.1;
+                    named.counts[i].1 += 1;
+                }
             }
         }
-        NameWords(words)
+        named
+    }
+
+    fn index(&self, word: &str) -> Option<usize> {
+        self.words.iter().position(|w| same_word(w, word))
     }
 
     /// Whether the body writes `word` as a name's word more often than in
     /// lower case.
     fn has(&self, word: &str) -> bool {
-        self.0.get(&word.to_lowercase()).is_some_and(|&(name, lower)| name > lower)
+        self.index(word).is_some_and(|i| self.counts[i].0 > self.counts[i].1)
     }
 
     /// Whether the body writes `word` in lower case more often than as a
     /// name's word.
     fn ordinary(&self, word: &str) -> bool {
-        self.0.get(&word.to_lowercase()).is_some_and(|&(name, lower)| lower > name)
+        self.index(word).is_some_and(|i| self.counts[i].1 > self.counts[i].0)
     }
+}
+
+/// A word's first byte as one bit of a mask: its letter, folded to lower
+/// case, or bit 26 for anything else.
+fn initial_bit(byte: u8) -> u32 {
+    match byte.to_ascii_lowercase() {
+        c @ b'a'..=b'z' => 1 << (c - b'a'),
+        _ => 1 << 26,
+    }
+}
+
+/// The same word but for case.
+fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase()))
 }
 
 /// Whether token `t` opens a clause inside its sentence (after a colon or
