@@ -583,20 +583,22 @@ impl Model {
             out.resize(n, 0);
             return false;
         };
-        out.resize(first, 0);
+        // every unit O to begin with: only the scored ones are written
+        out.resize(n, 0);
         let mut named = false;
         rows.start_sentence(self, s);
         let caps = sentence_in_caps(s);
         let (mut prev, mut prev2) = (0, 0);
-        for i in first..n {
+        for (i, slot) in out.iter_mut().enumerate().skip(first) {
             let class = if surely_outside(s, i, prev) {
                 0
             } else {
                 let scores = rows.score(self, s, caps, i, prev, prev2);
-                best_allowed(&scores, prev)
+                let class = best_allowed(&scores, prev);
+                *slot = class;
+                class
             };
             named |= class != 0;
-            out.push(class);
             prev2 = prev;
             prev = class;
         }
@@ -651,6 +653,9 @@ pub fn model() -> Option<&'static Model> {
 pub fn spans(classes: &[usize], offset: usize, out: &mut Vec<NameSpan>) {
     let mut i = 0;
     while i < classes.len() {
+        // most units are O: jump to the next one that is not
+        let Some(k) = classes[i..].iter().position(|&c| c != 0) else { break };
+        i += k;
         let c = classes[i];
         let Some(label) = label_of(c) else {
             i += 1;
