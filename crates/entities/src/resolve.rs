@@ -757,6 +757,11 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
 /// the report, and so is the surname of a full name ("Hegseth's remarks"
 /// tagged as an organisation once).
 fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
+    // only the tagger's names of other kinds can change: without one, the
+    // persons' names need not be gathered
+    if !cands.iter().any(|c| c.source == MentionSource::Model && c.key != Key::Person && c.end > c.start) {
+        return;
+    }
     // sized once: growing a hash table costs more than the look-ups here
     let persons = cands.iter().filter(|c| c.key == Key::Person).count();
     let mut person_names: WordSet<Vec<Folded>> = WordSet::with_capacity_and_hasher(2 * persons, Default::default());
