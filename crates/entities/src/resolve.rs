@@ -231,14 +231,20 @@ fn span_of_tokens(doc: &Doc, s: usize, e: usize) -> Span {
 fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -> Vec<Cand> {
     let g = geo();
     let o = orgs();
-    let mut lex_tokens = vec![false; doc.tokens.len()];
-    for m in lex {
-        if m.hits().iter().any(|h| !matches!(h, Hit::TitleModifier)) {
-            for t in m.start_token..m.end_token.min(lex_tokens.len()) {
-                lex_tokens[t] = true;
+    // the tokens some lexicon entry (other than a title modifier) covers,
+    // marked when a one-word country or capital first needs them
+    let mark_lex_tokens = || {
+        let mut lex_tokens = vec![false; doc.tokens.len()];
+        for m in lex {
+            if m.hits().iter().any(|h| !matches!(h, Hit::TitleModifier)) {
+                for t in m.start_token..m.end_token.min(lex_tokens.len()) {
+                    lex_tokens[t] = true;
+                }
             }
         }
-    }
+        lex_tokens
+    };
+    let mut lex_tokens: Option<Vec<bool>> = None;
     let mut out = Vec::with_capacity(lex.len());
     let mut caps = SentenceCaps::default();
     for m in lex {
@@ -277,8 +283,11 @@ fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -
             // capitals costs more to learn, and is rarely needed)
             if name_like
                 && single
-                && (unknown_capitalised(doc, m.end_token, &lex_tokens)
-                    || m.start_token > 0 && unknown_capitalised(doc, m.start_token - 1, &lex_tokens) && !is_sentence_start(doc, m.start_token - 1))
+                && {
+                    let lex_tokens = lex_tokens.get_or_insert_with(mark_lex_tokens);
+                    unknown_capitalised(doc, m.end_token, lex_tokens)
+                        || m.start_token > 0 && unknown_capitalised(doc, m.start_token - 1, lex_tokens) && !is_sentence_start(doc, m.start_token - 1)
+                }
                 && !(m.shouted || caps.in_capitals(doc, m.start_token))
             {
                 continue;
