@@ -575,30 +575,46 @@ impl Model {
     /// [`Model::tag`] with the word rows of the caller; returns whether a
     /// token was tagged as part of a name.
     fn tag_with(&self, s: &SentenceView, rows: &mut WordRows, out: &mut Vec<usize>) -> bool {
-        out.clear();
         let n = s.words.len();
-        // the units before the first that may begin a name after O are O
-        // (most sentences: all of them), with no rows nor scores prepared
-        let Some(first) = (0..n).position(|i| !surely_outside(s, i, 0)) else {
-            out.resize(n, 0);
-            return false;
-        };
-        out.resize(first, 0);
+        // every unit O to begin with: only the scored ones are written
+        out.clear();
+        out.resize(n, 0);
         let mut named = false;
-        rows.start_sentence(self, s);
-        let caps = sentence_in_caps(s);
+        // whether the sentence is in capitals, and the rows prepared, once
+        // the first unit is scored (most sentences: never)
+        let mut caps = None;
         let (mut prev, mut prev2) = (0, 0);
-        for i in first..n {
-            let class = if surely_outside(s, i, prev) {
-                0
-            } else {
-                let scores = rows.score(self, s, caps, i, prev, prev2);
-                best_allowed(&scores, prev)
-            };
+        let mut i = 0;
+        while i < n {
+            if prev == 0 {
+                // the run of units surely O after an O (most of the text)
+                let from = i;
+                while i < n && surely_outside(s, i, 0) {
+                    i += 1;
+                }
+                if i == n {
+                    break;
+                }
+                if i > from {
+                    prev2 = 0;
+                }
+            } else if surely_outside(s, i, prev) {
+                prev2 = prev;
+                prev = 0;
+                i += 1;
+                continue;
+            }
+            let caps = *caps.get_or_insert_with(|| {
+                rows.start_sentence(self, s);
+                sentence_in_caps(s)
+            });
+            let scores = rows.score(self, s, caps, i, prev, prev2);
+            let class = best_allowed(&scores, prev);
+            out[i] = class;
             named |= class != 0;
-            out.push(class);
             prev2 = prev;
             prev = class;
+            i += 1;
         }
         named
     }
@@ -651,6 +667,9 @@ pub fn model() -> Option<&'static Model> {
 pub fn spans(classes: &[usize], offset: usize, out: &mut Vec<NameSpan>) {
     let mut i = 0;
     while i < classes.len() {
+        // most units are O: jump to the next one that is not
+        let Some(k) = classes[i..].iter().position(|&c| c != 0) else { break };
+        i += k;
         let c = classes[i];
         let Some(label) = label_of(c) else {
             i += 1;
@@ -700,17 +719,22 @@ fn tag_sentences(doc: &Doc, model: &Model, bits: &[u16], rows: &mut WordRows) ->
                 && norm[t.norm_start as usize].is_ascii_uppercase()
                 && toks.get(k + 1).is_some_and(|d| !d.space_before && &norm[d.norm_start as usize..d.norm_end as usize] == b".")
         };
-        let mut joined = false;
-        let mut k = 0;
-        while k < toks.len() {
-            let t = &toks[k];
-            if joins_dot(k) {
-                words.push(&norm[t.norm_start as usize..toks[k + 1].norm_end as usize]);
-                joined = true;
-                k += 2;
-            } else {
-                words.push(&norm[t.norm_start as usize..t.norm_end as usize]);
-                k += 1;
+        // most sentences join nothing: their units are their tokens
+        // (found first, so that the words of the others are copied in one pass)
+        let joined = (0..toks.len()).any(joins_dot);
+        if !joined {
+            words.extend(toks.iter().map(|t| &norm[t.norm_start as usize..t.norm_end as usize]));
+        } else {
+            let mut k = 0;
+            while k < toks.len() {
+                let t = &toks[k];
+                if joins_dot(k) {
+                    words.push(&norm[t.norm_start as usize..toks[k + 1].norm_end as usize]);
+                    k += 2;
+                } else {
+                    words.push(&norm[t.norm_start as usize..t.norm_end as usize]);
+                    k += 1;
+                }
             }
         }
         // units are the tokens, unless an initial joined its dot

@@ -231,14 +231,20 @@ fn span_of_tokens(doc: &Doc, s: usize, e: usize) -> Span {
 fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -> Vec<Cand> {
     let g = geo();
     let o = orgs();
-    let mut lex_tokens = vec![false; doc.tokens.len()];
-    for m in lex {
-        if m.hits().iter().any(|h| !matches!(h, Hit::TitleModifier)) {
-            for t in m.start_token..m.end_token.min(lex_tokens.len()) {
-                lex_tokens[t] = true;
+    // the tokens some lexicon entry (other than a title modifier) covers,
+    // marked when a one-word country or capital first needs them
+    let mark_lex_tokens = || {
+        let mut lex_tokens = vec![false; doc.tokens.len()];
+        for m in lex {
+            if m.hits().iter().any(|h| !matches!(h, Hit::TitleModifier)) {
+                for t in m.start_token..m.end_token.min(lex_tokens.len()) {
+                    lex_tokens[t] = true;
+                }
             }
         }
-    }
+        lex_tokens
+    };
+    let mut lex_tokens: Option<Vec<bool>> = None;
     let mut out = Vec::with_capacity(lex.len());
     let mut caps = SentenceCaps::default();
     for m in lex {
@@ -277,8 +283,11 @@ fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -
             // capitals costs more to learn, and is rarely needed)
             if name_like
                 && single
-                && (unknown_capitalised(doc, m.end_token, &lex_tokens)
-                    || m.start_token > 0 && unknown_capitalised(doc, m.start_token - 1, &lex_tokens) && !is_sentence_start(doc, m.start_token - 1))
+                && {
+                    let lex_tokens = lex_tokens.get_or_insert_with(mark_lex_tokens);
+                    unknown_capitalised(doc, m.end_token, lex_tokens)
+                        || m.start_token > 0 && unknown_capitalised(doc, m.start_token - 1, lex_tokens) && !is_sentence_start(doc, m.start_token - 1)
+                }
                 && !(m.shouted || caps.in_capitals(doc, m.start_token))
             {
                 continue;
@@ -816,6 +825,11 @@ fn settle_metonyms(doc: &Doc, cands: &mut [Cand]) {
 /// the report, and so is the surname of a full name ("Hegseth's remarks"
 /// tagged as an organisation once).
 fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
+    // only the tagger's names of other kinds can change: without one, the
+    // persons' names need not be gathered
+    if !cands.iter().any(|c| c.source == MentionSource::Model && c.key != Key::Person && c.end > c.start) {
+        return;
+    }
     // sized once: growing a hash table costs more than the look-ups here
     let persons = cands.iter().filter(|c| c.key == Key::Person).count();
     let mut person_names: WordSet<Vec<Folded>> = WordSet::with_capacity_and_hasher(2 * persons, Default::default());
