@@ -498,6 +498,11 @@ fn verb(
             }
         }
     }
+    // "In the last debate, …, Cruz has signaled his desire to …": a verb with an object of its
+    // own ends no trailing attribution; the words before the subject are a fronted adjunct
+    if trailing_from.is_some() && !inverted && !hit.cue.addressee && takes_own_object(v, hit.end, b) {
+        return Some(report);
+    }
     if let Some(t) = trailing_from {
         let mut after_speaker = if inverted { after } else { hit.end };
         // "The solution, the partner told them, was simple": whom it was told before the comma
@@ -584,6 +589,20 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
 
 /// Most words of a source after "according to" that is no noun phrase with a determiner or name.
 const MAX_BARE_SOURCE_WORDS: usize = 8;
+
+/// Whether a noun phrase with a determiner or possessive opens at `k`, right
+/// after a cue ("signaled his desire", "said a lot"): the cue's own object.
+/// A time phrase ("said the next day", "said a week later") is no object.
+fn takes_own_object(v: View, k: usize, b: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "some", "no",
+    ];
+    const TIME_NOUNS: &[&str] = &[
+        "next", "following", "same", "day", "week", "month", "year", "morning", "afternoon", "evening", "night",
+        "weekend", "decade", "while", "moment", "time",
+    ];
+    k + 1 < b && v.is_any(k, OPENERS) && !v.is_cap(k) && v.is_word(k + 1) && !v.is_any(k + 1, TIME_NOUNS)
+}
 
 /// Most tokens from "according to" to the comma ending its source.
 const MAX_SOURCE_TOKENS: usize = 30;
@@ -1402,6 +1421,17 @@ mod tests {
         let r = run("The spokeswoman said all staff members sign contracts. Most voters said the same.");
         assert_eq!(r[0].2.as_deref(), Some("all staff members sign contracts"), "{r:?}");
         assert_eq!(r[1].2, None, "{r:?}");
+    }
+
+    #[test]
+    fn a_cue_with_an_object_of_its_own_ends_no_trailing_clause() {
+        let r = run("After the vote in the morning, the governor signaled his support for the bill.");
+        assert_eq!(r[0].2, None, "{r:?}");
+        let r = run("Though the crowd was small, their cheers said a lot.");
+        assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
+        // a time phrase after the cue still ends one
+        let r = run("The bridge will reopen in May, the mayor said the next day.");
+        assert_eq!(r[0].2.as_deref(), Some("The bridge will reopen in May"), "{r:?}");
     }
 
     #[test]
