@@ -43,7 +43,21 @@ pub(crate) struct Report {
 
 fn is_ly_adverb(v: View, i: usize) -> bool {
     let t = v.text(i);
-    t.len() > 4 && t.ends_with("ly") && !v.is_cap(i)
+    t.len() > 4 && t.ends_with("ly") && !v.is_cap(i) && !v.is_any(i, LY_NOUNS)
+}
+
+/// Nouns in "-ly", often the speaker before a verb ("the family said", "an
+/// ally argued"), which no adverb rule may skip.
+const LY_NOUNS: &[&str] = &["family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully", "tally", "homily"];
+
+/// Articles and possessive determiners: an "-ly" word right after one is a
+/// noun ("his family said"), not an adverb before the verb.
+const ARTICLES_AND_POSSESSIVES: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"];
+
+/// An "-ly" adverb between a subject and its verb ("the mayor quickly said"),
+/// not a noun after an article or possessive ("the rally said").
+fn adverb_before_verb(v: View, a: usize, i: usize) -> bool {
+    is_ly_adverb(v, i) && !(i > a && (v.is_any(i - 1, ARTICLES_AND_POSSESSIVES) || v.is_possessive(i - 1)))
 }
 
 /// Whether token `i` lies inside a direct quotation.
@@ -279,7 +293,7 @@ fn verb(
     let clitic_aux = |k: usize| v.is_any(k, &["'s", "'ve", "'d"]) && !participle;
     while j > a
         && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1))
-            || is_ly_adverb(v, j - 1)
+            || adverb_before_verb(v, a, j - 1)
             || plain_adverb(j - 1)
             || clitic_aux(j - 1)
             || (participle && v.is_any(j - 1, &BE_FORMS)))
@@ -294,7 +308,7 @@ fn verb(
         } else if !v.is_cap(before_to) && v.is_any(before_to, CATENATIVES) {
             j = before_to;
         }
-        while j > a && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1)) || is_ly_adverb(v, j - 1)) {
+        while j > a && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1)) || adverb_before_verb(v, a, j - 1)) {
             j -= 1;
         }
     }
@@ -1421,6 +1435,16 @@ mod tests {
         let r = run("The spokeswoman said all staff members sign contracts. Most voters said the same.");
         assert_eq!(r[0].2.as_deref(), Some("all staff members sign contracts"), "{r:?}");
         assert_eq!(r[1].2, None, "{r:?}");
+    }
+
+    #[test]
+    fn a_noun_in_ly_before_the_verb_is_the_speaker() {
+        let r = run("The boy was never found, his family said. The deal is dead, a close ally said.");
+        assert_eq!(r[0].1, "his family", "{r:?}");
+        assert_eq!(r[1].1, "a close ally", "{r:?}");
+        // an adverb in -ly is still skipped
+        let r = run("The mayor quickly said the bridge would reopen.");
+        assert_eq!(r[0].1, "The mayor", "{r:?}");
     }
 
     #[test]
