@@ -47,18 +47,9 @@ fn is_ly_adverb(v: View, i: usize) -> bool {
 }
 
 /// Nouns in "-ly", often the speaker before a verb ("the family said", "an
-/// ally argued"), which no adverb rule may skip.
+/// ally argued"), which no adverb rule may skip (an "-ly" word after an
+/// article or possessive is as often an adverb: "Lee's highly rated plan").
 const LY_NOUNS: &[&str] = &["family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully", "tally", "homily"];
-
-/// Articles and possessive determiners: an "-ly" word right after one is a
-/// noun ("his family said"), not an adverb before the verb.
-const ARTICLES_AND_POSSESSIVES: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"];
-
-/// An "-ly" adverb between a subject and its verb ("the mayor quickly said"),
-/// not a noun after an article or possessive ("the rally said").
-fn adverb_before_verb(v: View, a: usize, i: usize) -> bool {
-    is_ly_adverb(v, i) && !(i > a && (v.is_any(i - 1, ARTICLES_AND_POSSESSIVES) || v.is_possessive(i - 1)))
-}
 
 /// Whether token `i` lies inside a direct quotation.
 fn inside_quote(quotes: &[Marked], i: usize) -> bool {
@@ -293,7 +284,7 @@ fn verb(
     let clitic_aux = |k: usize| v.is_any(k, &["'s", "'ve", "'d"]) && !participle;
     while j > a
         && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1))
-            || adverb_before_verb(v, a, j - 1)
+            || is_ly_adverb(v, j - 1)
             || plain_adverb(j - 1)
             || clitic_aux(j - 1)
             || (participle && v.is_any(j - 1, &BE_FORMS)))
@@ -308,7 +299,7 @@ fn verb(
         } else if !v.is_cap(before_to) && v.is_any(before_to, CATENATIVES) {
             j = before_to;
         }
-        while j > a && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1)) || adverb_before_verb(v, a, j - 1)) {
+        while j > a && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1)) || is_ly_adverb(v, j - 1)) {
             j -= 1;
         }
     }
