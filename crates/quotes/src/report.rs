@@ -412,6 +412,11 @@ fn verb(
             }
         }
     }
+    // "Noting that C, Ann Lee said …", "While saying that C, he …": a participle opening the
+    // sentence has the main clause's subject, after the comma closing the fronted clause
+    if speaker.is_none() && speaker_from.is_none() && participle && participle_opens_sentence(v, a, hit.first) {
+        speaker = subject_after_fronted_clause(v, hit.end, b, quotes);
+    }
     if speaker.is_none() && speaker_from.is_none() && !participle {
         // "Ann Lee, who led the army for a decade and later ran the war, said that C": a speaker
         // phrase the rules above miss is most often the sentence subject, and "said that C" reports C
@@ -607,6 +612,56 @@ fn takes_own_object(v: View, k: usize, b: usize) -> bool {
         "weekend", "decade", "while", "moment", "time",
     ];
     k + 1 < b && v.is_any(k, OPENERS) && !v.is_cap(k) && v.is_word(k + 1) && !v.is_any(k + 1, TIME_NOUNS)
+}
+
+/// Whether only a connective, a preposition or a subordinator lies before a
+/// participle cue in its sentence ("Noting …", "And in explaining …",
+/// "While saying …", "Since announcing …"): it opens a fronted clause.
+fn participle_opens_sentence(v: View, a: usize, cue: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "and", "but", "so", "yet", "still", "now", "then", "in", "after", "before", "since", "while", "when", "by",
+        "upon", "on", "without", "despite",
+    ];
+    cue - a <= 3 && (a..cue).all(|k| v.is_any(k, OPENERS) || v.text(k) == ",")
+}
+
+/// Most tokens of a fronted participle clause before the main clause's subject.
+const MAX_FRONTED_CLAUSE_TOKENS: usize = 40;
+
+/// The subject of the main clause after a fronted clause running from
+/// `from`: the phrase after one of its commas that a verb follows
+/// ("…, the mayor offered", "…, Ann Lee said"), cut before the verb when
+/// the phrase reader ran into it. A phrase followed by "and"/"or" or a
+/// comma list ("…, wages and rents rose, …") is part of the fronted clause.
+fn subject_after_fronted_clause(v: View, from: usize, b: usize, quotes: &[Marked]) -> Option<Np> {
+    let hi = b.min(from + MAX_FRONTED_CLAUSE_TOKENS);
+    for c in from..hi {
+        if v.text(c) != "," || inside_quote(quotes, c) || c + 2 >= b || v.is_quote(c + 1) {
+            continue;
+        }
+        let Some(mut np) = np_right(v, c + 1, b) else { continue };
+        if np.kind == NpKind::Nominal && !v.is_any(np.first, &DETERMINERS) {
+            continue;
+        }
+        // "the mayor offered himself as …": the phrase reader runs on into the verb
+        if let Some(k) = (np.first + 1..np.end).find(|&k| {
+            let t = v.text(k);
+            !v.is_cap(k) && !v.is_possessive(k) && !v.is_any(k - 1, &DETERMINERS) && (FINITE.contains(t) || IRREGULAR_PAST.contains(t) || (t.len() > 4 && t.ends_with("ed")))
+        }) {
+            np = Np { end: k, role: None, ..np };
+        }
+        // "Mr. Rubio only occasionally disagreed": adverbs before the verb are not the subject's
+        while np.end > np.first + 1 && !v.is_cap(np.end - 1) && (v.text(np.end - 1).ends_with("ly") || v.is_any(np.end - 1, &AUX_ADVERBS)) {
+            np = Np { end: np.end - 1, role: None, ..np };
+        }
+        let next = np.role.map_or(np.end, |r| r.1);
+        let verb_follows = next < b && v.is_word(next) && !v.is_cap(next) && !v.is_any(next, &["and", "or", "but", "of"]);
+        let apposition_follows = next < b && matches!(v.text(next), "," | "(") && np.kind != NpKind::Nominal;
+        if verb_follows || apposition_follows {
+            return Some(np);
+        }
+    }
+    None
 }
 
 /// Most tokens from "according to" to the comma ending its source.
@@ -1436,6 +1491,18 @@ mod tests {
         // an adverb in -ly is still skipped
         let r = run("The mayor quickly said the bridge would reopen.");
         assert_eq!(r[0].1, "The mayor", "{r:?}");
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_has_the_main_clause_subject() {
+        let r = run("Noting that the river had risen twice since May, Ana Ruiz said the dam was safe.");
+        assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("Ana Ruiz", Some("the river had risen twice since May")), "{r:?}");
+        let r = run("While saying that he respects the council, the mayor rejected its budget.");
+        assert_eq!(r[0].1, "the mayor", "{r:?}");
+        let r = run("After suggesting that he regretted the insults, Ira Bell only rarely disagreed with him.");
+        assert_eq!(r[0].1, "Ira Bell", "{r:?}");
+        let r = run("Declaring that prices, wages and rents had all risen, the union called a strike.");
+        assert_eq!(r[0].1, "the union", "{r:?}");
     }
 
     #[test]
