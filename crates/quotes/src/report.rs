@@ -749,7 +749,17 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
     }
     let end = clause_end(v, start, b, quotes, later, true);
     let first = if about { start } else { asked_at };
-    (end >= start + 2 && (asked_within || (end < b && v.text(end) == ","))).then(|| report(None, Some((first, end))))
+    let asker = asker_before(v, hit, asked_at);
+    (end >= start + 2 && (asked_within || (end < b && v.text(end) == ","))).then(|| report(asker, Some((first, end))))
+}
+
+/// "asked by a reporter whether …": the one who asked, the agent between
+/// "by" and the question (`q`), when there is one.
+fn asker_before(v: View, hit: CueHit, q: usize) -> Option<Np> {
+    if hit.end + 1 >= q || !v.is(hit.end, "by") {
+        return None;
+    }
+    np_right(v, hit.end + 1, q).filter(|np| np.kind != NpKind::Pronoun || v.is_any(np.first, &["he", "she", "they"]))
 }
 
 /// "Voters were asked who would bring change": the question, with no
@@ -766,18 +776,29 @@ fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[
         let report = Report { cue: hit, speaker: None, speaker_from: None, hint: None, addressee: None, content: Some((start, end)) };
         return (end >= start + 3 && has_finite_verb(v, start, end)).then_some(report);
     }
-    if hit.cue.lemma != "ask" || hit.end >= b || !(v.is(hit.end, "about") || v.is_any(hit.end, QUESTION_WORDS)) {
+    if hit.cue.lemma != "ask" || hit.end >= b {
         return None;
     }
-    let start = hit.end + usize::from(v.is(hit.end, "about"));
+    // "was asked by host Ann Lee whether …": the asker first
+    let q = if v.is(hit.end, "by") {
+        (hit.end + 2..b.min(hit.end + MAX_QUESTION_ADJUNCT_TOKENS))
+            .take_while(|&k| v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
+            .find(|&k| v.is(k, "about") || v.is_any(k, QUESTION_WORDS))?
+    } else {
+        hit.end
+    };
+    if !(v.is(q, "about") || v.is_any(q, QUESTION_WORDS)) {
+        return None;
+    }
+    let start = q + usize::from(v.is(q, "about"));
     let end = clause_end(v, start, b, quotes, later, false);
     (end >= start + 2).then(|| Report {
         cue: hit,
-        speaker: None,
+        speaker: asker_before(v, hit, q),
         speaker_from: None,
         hint: None,
         addressee: None,
-        content: Some((if v.is(hit.end, "about") { start } else { hit.end }, end)),
+        content: Some((if v.is(q, "about") { start } else { q }, end)),
     })
 }
 
@@ -1491,6 +1512,17 @@ mod tests {
         // an adverb in -ly is still skipped
         let r = run("The mayor quickly said the bridge would reopen.");
         assert_eq!(r[0].1, "The mayor", "{r:?}");
+    }
+
+    #[test]
+    fn asked_by_names_the_one_who_asked() {
+        let r = run("Asked by a reporter whether the dam was safe, Ana Ruiz said yes.");
+        assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("a reporter", Some("whether the dam was safe")), "{r:?}");
+        let r = run("The mayor was asked by host Ira Bell whether the bridge would reopen.");
+        assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("host Ira Bell", Some("whether the bridge would reopen")), "{r:?}");
+        // near miss: no agent, no speaker
+        let r = run("Asked whether the dam was safe, Ana Ruiz said yes.");
+        assert_eq!(r[0].1, "", "{r:?}");
     }
 
     #[test]
