@@ -411,6 +411,28 @@ pub(crate) fn past_dateline(v: View, i: usize, end: usize) -> usize {
     }
 }
 
+/// Most tokens of a fronted adjunct before its comma.
+const MAX_FRONTED_TOKENS: usize = 16;
+
+/// The comma closing a fronted adjunct that starts at `i`: the first comma
+/// outside quotation marks, or a closing mark right after a comma (“In an
+/// interview with “Fox News,” Ann Lee …”: the mark ends the adjunct). A
+/// quotation left open within reach gives none.
+fn fronted_comma(v: View, i: usize, end: usize) -> Option<usize> {
+    let mut inside = false;
+    for k in i + 1..end.min(i + MAX_FRONTED_TOKENS) {
+        if v.is_quote(k) && !v.is_possessive(k) {
+            if inside && v.text(k - 1) == "," {
+                return Some(k);
+            }
+            inside = !inside;
+        } else if v.text(k) == "," && !inside {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// The subject at the head of a sentence, past an opening subordinate word
 /// or connective ("Though Ukraine …", "But the minister, Ana Ruiz, …").
 pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
@@ -427,7 +449,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         "inside", "outside", "in", "on", "at", "during", "after", "before", "from", "since", "despite", "with", "without",
         "under", "amid", "as", "while", "when", "therefore", "hours", "days", "weeks", "months", "years", "minutes",
         "moments", "later", "earlier", "speaking", "facing", "asked", "writing", "responding", "according",
-        "whenever", "absent",
+        "whenever", "absent", "here",
     ];
     const TIME_ENDS: &[&str] = &[
         "ago", "later", "earlier", "year", "years", "week", "weeks", "month", "months", "day", "days", "night", "morning",
@@ -448,7 +470,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         || v.is_any(i, ADJUNCT_OPENERS)
         || v.is_any(i, &TIME_DETERMINERS)
         || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ing"));
-    let comma = (i + 1..end.min(i + 16)).find(|&k| v.text(k) == "," || v.is_quote(k)).filter(|&k| v.text(k) == ",");
+    let comma = fronted_comma(v, i, end);
     let time_phrase = comma.is_some_and(|c| v.is_any(c - 1, TIME_ENDS));
     if (fronted || time_phrase) && !v.is_any(i, &["according"]) {
         if let Some(comma) = comma {
@@ -563,6 +585,10 @@ mod tests {
         // a person's name after the town is the subject, not a region
         assert_eq!(lead("In Troy, Georgia Lee, a senator, argued for the plan."), "Georgia Lee");
         assert_eq!(lead("In Troy, Ann Lee argued for the plan."), "Ann Lee");
+        // a quotation inside the fronted phrase, its comma inside the marks
+        assert_eq!(lead("In an interview with “Morning Radio,” Ann Lee argued for the plan."), "Ann Lee");
+        assert_eq!(lead("Citing “grave concerns,” the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Here in Troy, the mayor argued for the plan."), "the mayor");
     }
 
     #[test]
