@@ -139,7 +139,11 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         }
         let inner = (k, last);
         // "Sen. Ann Lee (D-Ohio), who …, said": the outer phrase may end in a parenthesis
-        let outer = if k >= lo + 2 && v.text(k - 2) == ")" { np_left(v, lo, k - 1) } else { plain_left(v, lo, k - 1) }?;
+        let outer = if k >= lo + 2 && v.text(k - 2) == ")" {
+            np_left(v, lo, k - 1)
+        } else {
+            plain_left(v, lo, k - 1).map(|np| placed_left(v, lo, np))
+        }?;
         let inner_is_number = last - k == 1 && v.kind(k) == dateline_doc::TokenKind::Number;
         // "X, who runs the campaign, said": the relative clause describes X
         if inner_is_number || v.is_any(k, &["who", "which", "whose"]) {
@@ -554,6 +558,7 @@ mod tests {
         assert_eq!(left("Diplomats briefed on the meeting said", "said").0, "Diplomats briefed on the meeting");
         assert_eq!(left("People with knowledge of the deal said", "said").0, "People with knowledge of the deal");
         assert_eq!(left("Those close to him said", "said").0, "Those close to him");
+        assert_eq!(left("A nurse from a village clinic, who asked not to be named, said", "said").0, "A nurse from a village clinic");
         // a time word or adverb before the preposition heads nothing
         assert_eq!(left("Later in the day the mayor said", "said").0, "the day the mayor");
         assert_eq!(left("He said", "said").0, "He");
