@@ -262,6 +262,14 @@ const CATENATIVES: &[&str] = &[
     "wants", "rushed", "hastened", "went", "sought", "seeks", "chose", "chooses",
 ];
 
+/// Adjectives and passive participles taking a "to" infinitive after a form
+/// of "be" whose subject is the speaker ("was quick to note", "were eager
+/// to say", "was prompted to add").
+const BE_CATENATIVES: &[&str] = &[
+    "quick", "eager", "ready", "happy", "willing", "careful", "able", "unable", "reluctant", "keen", "prompted",
+    "forced", "compelled", "moved",
+];
+
 #[allow(clippy::too_many_arguments)]
 fn verb(
     v: View,
@@ -298,6 +306,15 @@ fn verb(
             j = before_to - 1;
         } else if !v.is_cap(before_to) && v.is_any(before_to, CATENATIVES) {
             j = before_to;
+        } else if !v.is_cap(before_to) && v.is_any(before_to, BE_CATENATIVES) && before_to > a {
+            // "Lee was quick to point out", "he was prompted to say": the subject is before "was"
+            let mut k = before_to - 1;
+            while k > a && v.is_any(k, &["not", "also", "never", "always", "often", "n't"]) {
+                k -= 1;
+            }
+            if v.is_any(k, &BE_FORMS) {
+                j = k;
+            }
         }
         while j > a && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1)) || is_ly_adverb(v, j - 1)) {
             j -= 1;
@@ -1512,6 +1529,14 @@ mod tests {
         // an adverb in -ly is still skipped
         let r = run("The mayor quickly said the bridge would reopen.");
         assert_eq!(r[0].1, "The mayor", "{r:?}");
+    }
+
+    #[test]
+    fn be_quick_to_say_has_its_subject_before_be() {
+        let r = run("The mayor was quick to say that the bridge would reopen.");
+        assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("The mayor", Some("the bridge would reopen")), "{r:?}");
+        let r = run("Ana Ruiz was not willing to say who would pay for it.");
+        assert_eq!(r[0].1, "Ana Ruiz", "{r:?}");
     }
 
     #[test]
