@@ -463,9 +463,11 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     // "Already, …", "Worst of all, …", "Led by Ann Lee, …": a fronted adverb or passive participle
     // "Publicly, …": an adverb in -ly right before its comma
     // "Tuesday, …": a weekday alone before its comma
-    let ly_adverb = (v.is_any(i, WEEKDAYS) || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ly")))
+    // ("Shortly after the vote, …": an -ly adverb before a time preposition opens the adjunct too)
+    let ly_word = v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ly");
+    let ly_adverb = (v.is_any(i, WEEKDAYS) || ly_word)
         && i + 1 < end
-        && v.text(i + 1) == ",";
+        && (v.text(i + 1) == "," || (ly_word && v.is_any(i + 1, &["after", "before", "since", "following"])));
     let adverb = ly_adverb || (v.is_any(i, &ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ","));
     let passive_participle = v.text(i).len() > 4 && v.text(i).ends_with("ed") && i + 1 < end && v.is(i + 1, "by");
     let fronted = subordinate
@@ -594,6 +596,7 @@ mod tests {
         assert_eq!(lead("In an interview with “Morning Radio,” Ann Lee argued for the plan."), "Ann Lee");
         assert_eq!(lead("Citing “grave concerns,” the mayor argued for the plan."), "the mayor");
         assert_eq!(lead("Here in Troy, the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Shortly after the vote, the mayor argued for the plan."), "the mayor");
     }
 
     #[test]

@@ -290,14 +290,17 @@ fn verb(
     let plain_adverb = |k: usize| !v.is_cap(k) && v.is_any(k, &["long", "all", "both", "ever", "since", "soon", "too"]);
     // "he's said", "they've argued", "she'd told"
     let clitic_aux = |k: usize| v.is_any(k, &["'s", "'ve", "'d"]) && !participle;
+    // "have in fact reported", "has of course said": a set phrase between auxiliary and verb
+    let set_phrase = |k: usize| k > a + 1 && ((v.is(k - 1, "in") && v.is(k, "fact")) || (v.is(k - 1, "of") && v.is(k, "course")));
     while j > a
         && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1))
             || is_ly_adverb(v, j - 1)
             || plain_adverb(j - 1)
             || clitic_aux(j - 1)
+            || set_phrase(j - 1)
             || (participle && v.is_any(j - 1, &BE_FORMS)))
     {
-        j -= 1;
+        j -= if set_phrase(j - 1) { 2 } else { 1 };
     }
     // "went on to say", "continued to insist": the subject is before the catenative verb
     if j > a + 1 && v.is(j - 1, "to") {
@@ -864,11 +867,12 @@ fn is_time_phrase(v: View, np: Np) -> bool {
     const TIME_WORDS: &[&str] = &[
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
         "tonight", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "day", "shortly",
-        "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "january", "february", "march",
+        "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "time", "january", "february", "march",
         "april", "june", "july", "august", "september", "october", "november", "december",
     ];
     (np.first..np.end)
-        .all(|k| (v.is_any(k, TIME_WORDS) && !v.is_name_continuation(k)) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
+        // ("Time" capitalised is the magazine, not a time phrase)
+        .all(|k| (v.is_any(k, TIME_WORDS) && !v.is_name_continuation(k) && !(v.is(k, "time") && v.is_cap(k))) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether only connectives lie between the sentence start `a` and `i`.
@@ -1529,6 +1533,16 @@ mod tests {
         // an adverb in -ly is still skipped
         let r = run("The mayor quickly said the bridge would reopen.");
         assert_eq!(r[0].1, "The mayor", "{r:?}");
+    }
+
+    #[test]
+    fn set_phrases_and_time_adjuncts_before_the_verb() {
+        let r = run("Three unions have in fact reported losses this year.");
+        assert_eq!(r[0].1, "Three unions", "{r:?}");
+        let r = run("Ana Ruiz at the time said the dam was safe.");
+        assert_eq!(r[0].1, "Ana Ruiz", "{r:?}");
+        let r = run("Every December, Time announces its person of the year.");
+        assert_eq!(r[0].1, "Time", "{r:?}");
     }
 
     #[test]
