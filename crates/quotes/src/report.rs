@@ -950,14 +950,18 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
             return (Some((from + 1, m)), Some(m));
         }
     }
+    // "said Thursday his worry is that …": an auxiliary or present verb before "that" makes the
+    // words a clause of their own, not an adjunct ("said Tuesday in a statement released …" is one)
+    let adjunct_clause = (from..k).any(|m| FINITE.contains(v.text(m)) && !v.is_possessive(m));
     let between_ok = k == from
         || (to_whom && k > from + 1 && !has_finite_verb(v, from + 1, k))
         || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, &SUBJECT_PRONOUNS))
-        || v.is_any(from, &ADJUNCT_PREPOSITIONS)
-        || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
-        || v.is_any(from, &ADJUNCT_HEADS)
-        || v.is_any(from, &TIME_DETERMINERS)
-        || is_ly_adverb(v, from);
+        || (!adjunct_clause
+            && (v.is_any(from, &ADJUNCT_PREPOSITIONS)
+                || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
+                || v.is_any(from, &ADJUNCT_HEADS)
+                || v.is_any(from, &TIME_DETERMINERS)
+                || is_ly_adverb(v, from)));
     if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, &DETERMINERS)) {
         let addressee = if to_whom { Some((from + 1, k)) } else { (hit.cue.addressee && k > from).then_some((from, k)) };
         // "said that was wrong": "that" is the subject; "said that, if …": skip the comma
@@ -1533,6 +1537,15 @@ mod tests {
         // an adverb in -ly is still skipped
         let r = run("The mayor quickly said the bridge would reopen.");
         assert_eq!(r[0].1, "The mayor", "{r:?}");
+    }
+
+    #[test]
+    fn a_that_inside_the_clause_after_a_time_adjunct_is_not_the_complementizer() {
+        let r = run("Ana Ruiz said Thursday her biggest worry is that the dam will fail.");
+        assert_eq!(r[0].2.as_deref(), Some("her biggest worry is that the dam will fail"), "{r:?}");
+        // near miss: an adjunct with a participle before "that"
+        let r = run("Ana Ruiz said Thursday in a statement released by her office that the dam will hold.");
+        assert_eq!(r[0].2.as_deref(), Some("the dam will hold"), "{r:?}");
     }
 
     #[test]
