@@ -368,7 +368,10 @@ fn attribute(v: View, marked: &[Marked], reports: &[Report], paras: &[(usize, us
                 let r = &reports[k];
                 // the speaker may follow a few words of description ("Tulsa police Chief Ann Lee said")
                 let near = |x: usize| x >= j && x - j <= 3 && (j..x).all(|t| v.is_word(t));
+                // "Asked by Ann Lee whether C, …" opening the next sentence frames its own question
+                let framing_question = r.cue.cue.lemma == "ask" && r.content.is_some();
                 r.cue.first >= j
+                    && !framing_question
                     && (r.cue.first < hi || r.cue.first == j)
                     && (r.content.is_none() || r.cue.first < hi_own)
                     && !(j..r.cue.first).any(|t| v.is_quote(t) && !v.is_possessive(t))
@@ -958,6 +961,9 @@ mod tests {
         assert_eq!(q[0].3.as_deref(), Some("Mayor Ruth Olsen"), "{q:?}");
         let q = quotes("“The bridge is safe.” Ruth Olsen said the council would vote on the repairs.");
         assert!(q.iter().all(|r| r.1 != "The bridge is safe." || r.2.is_none()), "a new report is not an attribution: {q:?}");
+        // nor is a question framed by "Asked by X whether …": X asked it, not the quotation
+        let q = quotes("The council met at noon.\n\n“The bridge is safe.” Asked by a reporter whether the repairs would wait, Ruth Olsen said no.");
+        assert!(q.iter().all(|r| r.1 != "The bridge is safe." || r.3.as_deref() != Some("a reporter")), "{q:?}");
     }
 
     #[test]

@@ -139,7 +139,11 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
         }
         let inner = (k, last);
         // "Sen. Ann Lee (D-Ohio), who …, said": the outer phrase may end in a parenthesis
-        let outer = if k >= lo + 2 && v.text(k - 2) == ")" { np_left(v, lo, k - 1) } else { plain_left(v, lo, k - 1) }?;
+        let outer = if k >= lo + 2 && v.text(k - 2) == ")" {
+            np_left(v, lo, k - 1)
+        } else {
+            plain_left(v, lo, k - 1).map(|np| placed_left(v, lo, np))
+        }?;
         let inner_is_number = last - k == 1 && v.kind(k) == dateline_doc::TokenKind::Number;
         // "X, who runs the campaign, said": the relative clause describes X
         if inner_is_number || v.is_any(k, &["who", "which", "whose"]) {
@@ -159,7 +163,75 @@ pub(crate) fn np_left(v: View, lo: usize, end: usize) -> Option<Np> {
     if v.text(last) == "%" && last > lo && v.kind(last - 1) == dateline_doc::TokenKind::Number {
         return Some(Np::simple(v, last - 1, end));
     }
-    plain_left(v, lo, end).map(|np| quantity_left(v, lo, np))
+    plain_left(v, lo, end).map(|np| placed_left(v, lo, quantity_left(v, lo, np)))
+}
+
+/// Words that place a speaker in an organisation, a group or an event
+/// after its head noun ("a spokesman for", "two people close to", "a
+/// source familiar with", "officials briefed on", "residents in").
+fn placing_words_before(v: View, p: usize, lo: usize) -> Option<usize> {
+    if p < lo + 2 {
+        return None;
+    }
+    let k = p - 1;
+    if v.is_any(k, &["for", "at", "from", "in"]) {
+        return Some(k);
+    }
+    // "people with knowledge of the talks": the phrase stopped at "with", before "knowledge"
+    if v.is(k, "with") && v.is(p, "knowledge") {
+        return Some(k);
+    }
+    let two = (v.is(k, "to") && v.is(k - 1, "close"))
+        || (v.is(k, "with") && v.is(k - 1, "familiar"))
+        || (v.is(k, "on") && v.is(k - 1, "briefed"));
+    if two && k >= lo + 2 {
+        return Some(k - 1);
+    }
+    None
+}
+
+/// Single words that end in "s" but head no group of people.
+const NOT_PLURAL_HEADS: &[&str] = &[
+    "afterwards", "sometimes", "perhaps", "besides", "nevertheless", "nonetheless", "meanwhile", "thus", "always",
+    "hours", "days", "weeks", "months", "years", "minutes", "times", "news", "this", "its", "his", "as", "is", "was",
+];
+
+/// "a spokesman for the ministry said", "two people close to the talks
+/// said": the plain phrase stops at the preposition, leaving the place
+/// ("the ministry") as the speaker. The speaker is the head before it with
+/// its place: a short phrase opening with a determiner or number, or one
+/// plural noun ("officials in Ohio"); a time word or adverb is no head
+/// ("Later in the day the mayor said" keeps the phrase it had).
+fn placed_left(v: View, lo: usize, np: Np) -> Np {
+    if np.kind == NpKind::Pronoun || np.kind == NpKind::Relative {
+        return np;
+    }
+    let Some(k) = placing_words_before(v, np.first, lo) else { return np };
+    let Some(head) = plain_left(v, lo, k) else { return np };
+    let len = head.end - head.first;
+    let starts_determined = v.is_any(head.first, &DETERMINERS) && !v.is_any(head.first, &["this", "these", "that"]);
+    let t = v.text(head.first);
+    let plural = len == 1
+        && t.len() > 3
+        && (t.ends_with('s') || v.is_any(head.first, &["people", "staff", "police"]))
+        && !v.is_any(head.first, NOT_PLURAL_HEADS)
+        && !t.ends_with("ly");
+    // a head ending in a verb form is a clause ("The farmers jeered at Ann Lee's claim")
+    let last = v.text(head.end - 1);
+    let last_ok = head.kind != NpKind::Pronoun
+        && v.is_word(head.end - 1)
+        && !last.ends_with("ly")
+        && !last.ends_with("ed")
+        && !last.ends_with("ing");
+    // the head opens its clause: the sentence, or after a comma, quotation mark, dash or "and"/"but"
+    let b = head.first;
+    let opens = b == lo || v.text(b - 1) == "," || v.is_quote(b - 1) || is_dash(v, b - 1) || v.is_any(b - 1, &["and", "but"]);
+    let lone_quantity = len == 1 && v.is_any(head.first, &["those", "some", "many", "several", "most", "others"]);
+    if len <= 4 && last_ok && opens && ((starts_determined && len >= 2) || plural || lone_quantity) {
+        Np::simple(v, head.first, np.end)
+    } else {
+        np
+    }
 }
 
 /// Longest parenthesis after a speaker ("Sen. Ann Lee (a Democrat so
@@ -366,6 +438,28 @@ pub(crate) fn past_dateline(v: View, i: usize, end: usize) -> usize {
     }
 }
 
+/// Most tokens of a fronted adjunct before its comma.
+const MAX_FRONTED_TOKENS: usize = 16;
+
+/// The comma closing a fronted adjunct that starts at `i`: the first comma
+/// outside quotation marks, or a closing mark right after a comma (“In an
+/// interview with “Fox News,” Ann Lee …”: the mark ends the adjunct). A
+/// quotation left open within reach gives none.
+fn fronted_comma(v: View, i: usize, end: usize) -> Option<usize> {
+    let mut inside = false;
+    for k in i + 1..end.min(i + MAX_FRONTED_TOKENS) {
+        if v.is_quote(k) && !v.is_possessive(k) {
+            if inside && v.text(k - 1) == "," {
+                return Some(k);
+            }
+            inside = !inside;
+        } else if v.text(k) == "," && !inside {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// The subject at the head of a sentence, past an opening subordinate word
 /// or connective ("Though Ukraine …", "But the minister, Ana Ruiz, …").
 pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
@@ -382,7 +476,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         "inside", "outside", "in", "on", "at", "during", "after", "before", "from", "since", "despite", "with", "without",
         "under", "amid", "as", "while", "when", "therefore", "hours", "days", "weeks", "months", "years", "minutes",
         "moments", "later", "earlier", "speaking", "facing", "asked", "writing", "responding", "according",
-        "whenever", "absent",
+        "whenever", "absent", "here",
     ];
     const TIME_ENDS: &[&str] = &[
         "ago", "later", "earlier", "year", "years", "week", "weeks", "month", "months", "day", "days", "night", "morning",
@@ -392,9 +486,11 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
     // "Already, …", "Worst of all, …", "Led by Ann Lee, …": a fronted adverb or passive participle
     // "Publicly, …": an adverb in -ly right before its comma
     // "Tuesday, …": a weekday alone before its comma
-    let ly_adverb = (v.is_any(i, WEEKDAYS) || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ly")))
+    // ("Shortly after the vote, …": an -ly adverb before a time preposition opens the adjunct too)
+    let ly_word = v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ly");
+    let ly_adverb = (v.is_any(i, WEEKDAYS) || ly_word)
         && i + 1 < end
-        && v.text(i + 1) == ",";
+        && (v.text(i + 1) == "," || (ly_word && v.is_any(i + 1, &["after", "before", "since", "following"])));
     let adverb = ly_adverb || (v.is_any(i, &ADVERB_OPENERS) && (i + 1..end.min(i + 4)).any(|k| v.text(k) == ","));
     let passive_participle = v.text(i).len() > 4 && v.text(i).ends_with("ed") && i + 1 < end && v.is(i + 1, "by");
     let fronted = subordinate
@@ -403,7 +499,7 @@ pub(crate) fn leading_np(v: View, first: usize, end: usize) -> Option<Np> {
         || v.is_any(i, ADJUNCT_OPENERS)
         || v.is_any(i, &TIME_DETERMINERS)
         || (v.is_word(i) && v.text(i).len() > 4 && v.text(i).ends_with("ing"));
-    let comma = (i + 1..end.min(i + 16)).find(|&k| v.text(k) == "," || v.is_quote(k)).filter(|&k| v.text(k) == ",");
+    let comma = fronted_comma(v, i, end);
     let time_phrase = comma.is_some_and(|c| v.is_any(c - 1, TIME_ENDS));
     if (fronted || time_phrase) && !v.is_any(i, &["according"]) {
         if let Some(comma) = comma {
@@ -479,6 +575,20 @@ mod tests {
         assert_eq!(left("The well-known pundit said", "said").0, "The well-known pundit");
     }
 
+    #[test]
+    fn a_speaker_placed_by_a_preposition_keeps_its_head() {
+        assert_eq!(left("A spokesman for the ministry said", "said").0, "A spokesman for the ministry");
+        assert_eq!(left("The water will last, two people close to the talks said", "said").0, "two people close to the talks");
+        assert_eq!(left("It was late, a source familiar with the plan said", "said").0, "a source familiar with the plan");
+        assert_eq!(left("Diplomats briefed on the meeting said", "said").0, "Diplomats briefed on the meeting");
+        assert_eq!(left("People with knowledge of the deal said", "said").0, "People with knowledge of the deal");
+        assert_eq!(left("Those close to him said", "said").0, "Those close to him");
+        assert_eq!(left("A nurse from a village clinic, who asked not to be named, said", "said").0, "A nurse from a village clinic");
+        // a time word or adverb before the preposition heads nothing
+        assert_eq!(left("Later in the day the mayor said", "said").0, "the day the mayor");
+        assert_eq!(left("He said", "said").0, "He");
+    }
+
     fn lead(text: &str) -> String {
         let d = seg(text);
         let texts = crate::view::TokenTexts::new(&d);
@@ -505,6 +615,11 @@ mod tests {
         // a person's name after the town is the subject, not a region
         assert_eq!(lead("In Troy, Georgia Lee, a senator, argued for the plan."), "Georgia Lee");
         assert_eq!(lead("In Troy, Ann Lee argued for the plan."), "Ann Lee");
+        // a quotation inside the fronted phrase, its comma inside the marks
+        assert_eq!(lead("In an interview with “Morning Radio,” Ann Lee argued for the plan."), "Ann Lee");
+        assert_eq!(lead("Citing “grave concerns,” the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Here in Troy, the mayor argued for the plan."), "the mayor");
+        assert_eq!(lead("Shortly after the vote, the mayor argued for the plan."), "the mayor");
     }
 
     #[test]

@@ -43,8 +43,13 @@ pub(crate) struct Report {
 
 fn is_ly_adverb(v: View, i: usize) -> bool {
     let t = v.text(i);
-    t.len() > 4 && t.ends_with("ly") && !v.is_cap(i)
+    t.len() > 4 && t.ends_with("ly") && !v.is_cap(i) && !v.is_any(i, LY_NOUNS)
 }
+
+/// Nouns in "-ly", often the speaker before a verb ("the family said", "an
+/// ally argued"), which no adverb rule may skip (an "-ly" word after an
+/// article or possessive is as often an adverb: "Lee's highly rated plan").
+const LY_NOUNS: &[&str] = &["family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully", "tally", "homily"];
 
 /// Whether token `i` lies inside a direct quotation.
 fn inside_quote(quotes: &[Marked], i: usize) -> bool {
@@ -257,6 +262,14 @@ const CATENATIVES: &[&str] = &[
     "wants", "rushed", "hastened", "went", "sought", "seeks", "chose", "chooses",
 ];
 
+/// Adjectives and passive participles taking a "to" infinitive after a form
+/// of "be" whose subject is the speaker ("was quick to note", "were eager
+/// to say", "was prompted to add").
+const BE_CATENATIVES: &[&str] = &[
+    "quick", "eager", "ready", "happy", "willing", "careful", "able", "unable", "reluctant", "keen", "prompted",
+    "forced", "compelled", "moved",
+];
+
 #[allow(clippy::too_many_arguments)]
 fn verb(
     v: View,
@@ -277,14 +290,17 @@ fn verb(
     let plain_adverb = |k: usize| !v.is_cap(k) && v.is_any(k, &["long", "all", "both", "ever", "since", "soon", "too"]);
     // "he's said", "they've argued", "she'd told"
     let clitic_aux = |k: usize| v.is_any(k, &["'s", "'ve", "'d"]) && !participle;
+    // "have in fact reported", "has of course said": a set phrase between auxiliary and verb
+    let set_phrase = |k: usize| k > a + 1 && ((v.is(k - 1, "in") && v.is(k, "fact")) || (v.is(k - 1, "of") && v.is(k, "course")));
     while j > a
         && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1))
             || is_ly_adverb(v, j - 1)
             || plain_adverb(j - 1)
             || clitic_aux(j - 1)
+            || set_phrase(j - 1)
             || (participle && v.is_any(j - 1, &BE_FORMS)))
     {
-        j -= 1;
+        j -= if set_phrase(j - 1) { 2 } else { 1 };
     }
     // "went on to say", "continued to insist": the subject is before the catenative verb
     if j > a + 1 && v.is(j - 1, "to") {
@@ -293,6 +309,15 @@ fn verb(
             j = before_to - 1;
         } else if !v.is_cap(before_to) && v.is_any(before_to, CATENATIVES) {
             j = before_to;
+        } else if !v.is_cap(before_to) && v.is_any(before_to, BE_CATENATIVES) && before_to > a {
+            // "Lee was quick to point out", "he was prompted to say": the subject is before "was"
+            let mut k = before_to - 1;
+            while k > a && v.is_any(k, &["not", "also", "never", "always", "often", "n't"]) {
+                k -= 1;
+            }
+            if v.is_any(k, &BE_FORMS) {
+                j = k;
+            }
         }
         while j > a && ((v.is_any(j - 1, &AUX_ADVERBS) && !v.is_name_continuation(j - 1)) || is_ly_adverb(v, j - 1)) {
             j -= 1;
@@ -407,6 +432,11 @@ fn verb(
             }
         }
     }
+    // "Noting that C, Ann Lee said …", "While saying that C, he …": a participle opening the
+    // sentence has the main clause's subject, after the comma closing the fronted clause
+    if speaker.is_none() && speaker_from.is_none() && participle && participle_opens_sentence(v, a, hit.first) {
+        speaker = subject_after_fronted_clause(v, hit.end, b, quotes);
+    }
     if speaker.is_none() && speaker_from.is_none() && !participle {
         // "Ann Lee, who led the army for a decade and later ran the war, said that C": a speaker
         // phrase the rules above miss is most often the sentence subject, and "said that C" reports C
@@ -497,6 +527,11 @@ fn verb(
                 }
             }
         }
+    }
+    // "In the last debate, …, Cruz has signaled his desire to …": a verb with an object of its
+    // own ends no trailing attribution; the words before the subject are a fronted adjunct
+    if trailing_from.is_some() && !inverted && !hit.cue.addressee && takes_own_object(v, hit.end, b) {
+        return Some(report);
     }
     if let Some(t) = trailing_from {
         let mut after_speaker = if inverted { after } else { hit.end };
@@ -592,6 +627,70 @@ fn according(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], later:
 /// Most words of a source after "according to" that is no noun phrase with a determiner or name.
 const MAX_BARE_SOURCE_WORDS: usize = 8;
 
+/// Whether a noun phrase with a determiner or possessive opens at `k`, right
+/// after a cue ("signaled his desire", "said a lot"): the cue's own object.
+/// A time phrase ("said the next day", "said a week later") is no object.
+fn takes_own_object(v: View, k: usize, b: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "some", "no",
+    ];
+    const TIME_NOUNS: &[&str] = &[
+        "next", "following", "same", "day", "week", "month", "year", "morning", "afternoon", "evening", "night",
+        "weekend", "decade", "while", "moment", "time",
+    ];
+    k + 1 < b && v.is_any(k, OPENERS) && !v.is_cap(k) && v.is_word(k + 1) && !v.is_any(k + 1, TIME_NOUNS)
+}
+
+/// Whether only a connective, a preposition or a subordinator lies before a
+/// participle cue in its sentence ("Noting …", "And in explaining …",
+/// "While saying …", "Since announcing …"): it opens a fronted clause.
+fn participle_opens_sentence(v: View, a: usize, cue: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "and", "but", "so", "yet", "still", "now", "then", "in", "after", "before", "since", "while", "when", "by",
+        "upon", "on", "without", "despite",
+    ];
+    cue - a <= 3 && (a..cue).all(|k| v.is_any(k, OPENERS) || v.text(k) == ",")
+}
+
+/// Most tokens of a fronted participle clause before the main clause's subject.
+const MAX_FRONTED_CLAUSE_TOKENS: usize = 40;
+
+/// The subject of the main clause after a fronted clause running from
+/// `from`: the phrase after one of its commas that a verb follows
+/// ("…, the mayor offered", "…, Ann Lee said"), cut before the verb when
+/// the phrase reader ran into it. A phrase followed by "and"/"or" or a
+/// comma list ("…, wages and rents rose, …") is part of the fronted clause.
+fn subject_after_fronted_clause(v: View, from: usize, b: usize, quotes: &[Marked]) -> Option<Np> {
+    let hi = b.min(from + MAX_FRONTED_CLAUSE_TOKENS);
+    for c in from..hi {
+        if v.text(c) != "," || inside_quote(quotes, c) || c + 2 >= b || v.is_quote(c + 1) {
+            continue;
+        }
+        let Some(mut np) = np_right(v, c + 1, b) else { continue };
+        if np.kind == NpKind::Nominal && !v.is_any(np.first, &DETERMINERS) {
+            continue;
+        }
+        // "the mayor offered himself as …": the phrase reader runs on into the verb
+        if let Some(k) = (np.first + 1..np.end).find(|&k| {
+            let t = v.text(k);
+            !v.is_cap(k) && !v.is_possessive(k) && !v.is_any(k - 1, &DETERMINERS) && (FINITE.contains(t) || IRREGULAR_PAST.contains(t) || (t.len() > 4 && t.ends_with("ed")))
+        }) {
+            np = Np { end: k, role: None, ..np };
+        }
+        // "Mr. Rubio only occasionally disagreed": adverbs before the verb are not the subject's
+        while np.end > np.first + 1 && !v.is_cap(np.end - 1) && (v.text(np.end - 1).ends_with("ly") || v.is_any(np.end - 1, &AUX_ADVERBS)) {
+            np = Np { end: np.end - 1, role: None, ..np };
+        }
+        let next = np.role.map_or(np.end, |r| r.1);
+        let verb_follows = next < b && v.is_word(next) && !v.is_cap(next) && !v.is_any(next, &["and", "or", "but", "of"]);
+        let apposition_follows = next < b && matches!(v.text(next), "," | "(") && np.kind != NpKind::Nominal;
+        if verb_follows || apposition_follows {
+            return Some(np);
+        }
+    }
+    None
+}
+
 /// Most tokens from "according to" to the comma ending its source.
 const MAX_SOURCE_TOKENS: usize = 30;
 
@@ -677,7 +776,17 @@ fn framing_report(v: View, hit: CueHit, a: usize, b: usize, quotes: &[Marked], l
     }
     let end = clause_end(v, start, b, quotes, later, true);
     let first = if about { start } else { asked_at };
-    (end >= start + 2 && (asked_within || (end < b && v.text(end) == ","))).then(|| report(None, Some((first, end))))
+    let asker = asker_before(v, hit, asked_at);
+    (end >= start + 2 && (asked_within || (end < b && v.text(end) == ","))).then(|| report(asker, Some((first, end))))
+}
+
+/// "asked by a reporter whether …": the one who asked, the agent between
+/// "by" and the question (`q`), when there is one.
+fn asker_before(v: View, hit: CueHit, q: usize) -> Option<Np> {
+    if hit.end + 1 >= q || !v.is(hit.end, "by") {
+        return None;
+    }
+    np_right(v, hit.end + 1, q).filter(|np| np.kind != NpKind::Pronoun || v.is_any(np.first, &["he", "she", "they"]))
 }
 
 /// "Voters were asked who would bring change": the question, with no
@@ -694,18 +803,29 @@ fn passive_question(v: View, hit: CueHit, b: usize, quotes: &[Marked], later: &[
         let report = Report { cue: hit, speaker: None, speaker_from: None, hint: None, addressee: None, content: Some((start, end)) };
         return (end >= start + 3 && has_finite_verb(v, start, end)).then_some(report);
     }
-    if hit.cue.lemma != "ask" || hit.end >= b || !(v.is(hit.end, "about") || v.is_any(hit.end, QUESTION_WORDS)) {
+    if hit.cue.lemma != "ask" || hit.end >= b {
         return None;
     }
-    let start = hit.end + usize::from(v.is(hit.end, "about"));
+    // "was asked by host Ann Lee whether …": the asker first
+    let q = if v.is(hit.end, "by") {
+        (hit.end + 2..b.min(hit.end + MAX_QUESTION_ADJUNCT_TOKENS))
+            .take_while(|&k| v.is_word(k) || v.is_possessive(k) || v.is_abbrev_dot(k))
+            .find(|&k| v.is(k, "about") || v.is_any(k, QUESTION_WORDS))?
+    } else {
+        hit.end
+    };
+    if !(v.is(q, "about") || v.is_any(q, QUESTION_WORDS)) {
+        return None;
+    }
+    let start = q + usize::from(v.is(q, "about"));
     let end = clause_end(v, start, b, quotes, later, false);
     (end >= start + 2).then(|| Report {
         cue: hit,
-        speaker: None,
+        speaker: asker_before(v, hit, q),
         speaker_from: None,
         hint: None,
         addressee: None,
-        content: Some((if v.is(hit.end, "about") { start } else { hit.end }, end)),
+        content: Some((if v.is(q, "about") { start } else { q }, end)),
     })
 }
 
@@ -754,11 +874,12 @@ fn is_time_phrase(v: View, np: Np) -> bool {
     const TIME_WORDS: &[&str] = &[
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
         "tonight", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "day", "shortly",
-        "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "january", "february", "march",
+        "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "time", "january", "february", "march",
         "april", "june", "july", "august", "september", "october", "november", "december",
     ];
     (np.first..np.end)
-        .all(|k| (v.is_any(k, TIME_WORDS) && !v.is_name_continuation(k)) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
+        // ("Time" capitalised is the magazine, not a time phrase)
+        .all(|k| (v.is_any(k, TIME_WORDS) && !v.is_name_continuation(k) && !(v.is(k, "time") && v.is_cap(k))) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether only connectives lie between the sentence start `a` and `i`.
@@ -836,14 +957,18 @@ fn forward(v: View, hit: CueHit, from: usize, b: usize) -> (Option<(usize, usize
             return (Some((from + 1, m)), Some(m));
         }
     }
+    // "said Thursday his worry is that …": an auxiliary or present verb before "that" makes the
+    // words a clause of their own, not an adjunct ("said Tuesday in a statement released …" is one)
+    let adjunct_clause = (from..k).any(|m| FINITE.contains(v.text(m)) && !v.is_possessive(m));
     let between_ok = k == from
         || (to_whom && k > from + 1 && !has_finite_verb(v, from + 1, k))
         || (hit.cue.addressee && !has_finite_verb(v, from, k) && !v.is_any(from, &SUBJECT_PRONOUNS))
-        || v.is_any(from, &ADJUNCT_PREPOSITIONS)
-        || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
-        || v.is_any(from, &ADJUNCT_HEADS)
-        || v.is_any(from, &TIME_DETERMINERS)
-        || is_ly_adverb(v, from);
+        || (!adjunct_clause
+            && (v.is_any(from, &ADJUNCT_PREPOSITIONS)
+                || v.is_any(from, &["for", "since", "throughout", "amid", "despite", "again", "privately", "publicly"])
+                || v.is_any(from, &ADJUNCT_HEADS)
+                || v.is_any(from, &TIME_DETERMINERS)
+                || is_ly_adverb(v, from)));
     if k < b && v.is(k, "that") && between_ok && !(k > from && v.is_any(k - 1, &DETERMINERS)) {
         let addressee = if to_whom { Some((from + 1, k)) } else { (hit.cue.addressee && k > from).then_some((from, k)) };
         // "said that was wrong": "that" is the subject; "said that, if …": skip the comma
@@ -1457,6 +1582,77 @@ mod tests {
         let r = run("The spokeswoman said all staff members sign contracts. Most voters said the same.");
         assert_eq!(r[0].2.as_deref(), Some("all staff members sign contracts"), "{r:?}");
         assert_eq!(r[1].2, None, "{r:?}");
+    }
+
+    #[test]
+    fn a_noun_in_ly_before_the_verb_is_the_speaker() {
+        let r = run("The boy was never found, his family said. The deal is dead, a close ally said.");
+        assert_eq!(r[0].1, "his family", "{r:?}");
+        assert_eq!(r[1].1, "a close ally", "{r:?}");
+        // an adverb in -ly is still skipped
+        let r = run("The mayor quickly said the bridge would reopen.");
+        assert_eq!(r[0].1, "The mayor", "{r:?}");
+    }
+
+    #[test]
+    fn a_that_inside_the_clause_after_a_time_adjunct_is_not_the_complementizer() {
+        let r = run("Ana Ruiz said Thursday her biggest worry is that the dam will fail.");
+        assert_eq!(r[0].2.as_deref(), Some("her biggest worry is that the dam will fail"), "{r:?}");
+        // near miss: an adjunct with a participle before "that"
+        let r = run("Ana Ruiz said Thursday in a statement released by her office that the dam will hold.");
+        assert_eq!(r[0].2.as_deref(), Some("the dam will hold"), "{r:?}");
+    }
+
+    #[test]
+    fn set_phrases_and_time_adjuncts_before_the_verb() {
+        let r = run("Three unions have in fact reported losses this year.");
+        assert_eq!(r[0].1, "Three unions", "{r:?}");
+        let r = run("Ana Ruiz at the time said the dam was safe.");
+        assert_eq!(r[0].1, "Ana Ruiz", "{r:?}");
+        let r = run("Every December, Time announces its person of the year.");
+        assert_eq!(r[0].1, "Time", "{r:?}");
+    }
+
+    #[test]
+    fn be_quick_to_say_has_its_subject_before_be() {
+        let r = run("The mayor was quick to say that the bridge would reopen.");
+        assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("The mayor", Some("the bridge would reopen")), "{r:?}");
+        let r = run("Ana Ruiz was not willing to say who would pay for it.");
+        assert_eq!(r[0].1, "Ana Ruiz", "{r:?}");
+    }
+
+    #[test]
+    fn asked_by_names_the_one_who_asked() {
+        let r = run("Asked by a reporter whether the dam was safe, Ana Ruiz said yes.");
+        assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("a reporter", Some("whether the dam was safe")), "{r:?}");
+        let r = run("The mayor was asked by host Ira Bell whether the bridge would reopen.");
+        assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("host Ira Bell", Some("whether the bridge would reopen")), "{r:?}");
+        // near miss: no agent, no speaker
+        let r = run("Asked whether the dam was safe, Ana Ruiz said yes.");
+        assert_eq!(r[0].1, "", "{r:?}");
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_has_the_main_clause_subject() {
+        let r = run("Noting that the river had risen twice since May, Ana Ruiz said the dam was safe.");
+        assert_eq!((r[0].1.as_str(), r[0].2.as_deref()), ("Ana Ruiz", Some("the river had risen twice since May")), "{r:?}");
+        let r = run("While saying that he respects the council, the mayor rejected its budget.");
+        assert_eq!(r[0].1, "the mayor", "{r:?}");
+        let r = run("After suggesting that he regretted the insults, Ira Bell only rarely disagreed with him.");
+        assert_eq!(r[0].1, "Ira Bell", "{r:?}");
+        let r = run("Declaring that prices, wages and rents had all risen, the union called a strike.");
+        assert_eq!(r[0].1, "the union", "{r:?}");
+    }
+
+    #[test]
+    fn a_cue_with_an_object_of_its_own_ends_no_trailing_clause() {
+        let r = run("After the vote in the morning, the governor signaled his support for the bill.");
+        assert_eq!(r[0].2, None, "{r:?}");
+        let r = run("Though the crowd was small, their cheers said a lot.");
+        assert!(r.iter().all(|x| x.2.is_none()), "{r:?}");
+        // a time phrase after the cue still ends one
+        let r = run("The bridge will reopen in May, the mayor said the next day.");
+        assert_eq!(r[0].2.as_deref(), Some("The bridge will reopen in May"), "{r:?}");
     }
 
     #[test]
