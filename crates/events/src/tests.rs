@@ -637,6 +637,35 @@ fn releasing_a_statement_is_publishing_not_freeing() {
 }
 
 #[test]
+fn a_publication_or_a_patient_released_is_no_captive_freed() {
+    for text in [
+        "The report was released on Monday by the ministry.",
+        "Court records released on Friday show the men were convicted.",
+        "The driver was treated and released for minor injuries.",
+        "Two officers were released from hospital on Sunday.",
+    ] {
+        let d = code(text);
+        assert!(!kinds_of(&d).contains(&EventType::Retreat), "{text}: {:?}", summary(&d));
+    }
+    let d = code("The army released a record number of prisoners on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn the_fight_against_a_scourge_is_no_assault() {
+    for text in [
+        "The two ministers discussed cooperation in the fight against terrorism.",
+        "The government vowed to fight corruption in the police.",
+        "Both countries are partners in the battle against organized crime.",
+    ] {
+        let d = code(text);
+        assert!(!kinds_of(&d).contains(&EventType::Assault), "{text}: {:?}", summary(&d));
+    }
+    let d = code("Rebels fought government troops near the airport on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+}
+
+#[test]
 fn protesters_acted_on_are_the_target_not_a_protest() {
     let d = code("Police arrested 23 protesters in front of the parliament.");
     assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
