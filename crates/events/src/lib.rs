@@ -461,7 +461,16 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                     || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
                     // "demonstrators ... demanding a referendum": what the protest demands
                     || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);
-                let own_clause = starts_own_clause(toks, prev.end, pm.start);
+                // "ordered the party to meet and warned that …": a second verb of the
+                // subject's, coordinated, is no complement of the first
+                // (not a participle coordinated in a passive complement: "demanded
+                // that they be tried and punished")
+                let coordinated_verb = before == "and"
+                    && !pm.pattern.trigger_is_noun
+                    && pm.trigger == pm.start
+                    && toks.get(pm.trigger).ends_with("ed")
+                    && !(prev.pm.trigger..pm.start).any(|k| is_be(toks.get(k)));
+                let own_clause = starts_own_clause(toks, prev.end, pm.start) || coordinated_verb;
                 if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end && !own_clause) || (purpose && pm.trigger >= prev.end) {
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.as_deref();

@@ -1175,3 +1175,12 @@ fn promising_a_harsh_response_is_a_threat() {
     let d = code("The government promised a response to the petition.");
     assert_eq!(kinds_of(&d), vec![EventType::Agree]);
 }
+
+#[test]
+fn a_coordinated_verb_is_no_complement() {
+    let d = code("The president ordered the army to leave the town and threatened the rebels with arrest.");
+    assert!(kinds_of(&d).contains(&EventType::Threaten), "{:?}", summary(&d));
+    // a participle coordinated in a passive complement stays inside it
+    let d = code("The protesters demanded that the officers be tried and punished.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request], "{:?}", summary(&d));
+}
