@@ -733,6 +733,16 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             let mut source = source.unwrap_or_default();
             let mut target = target.unwrap_or_default();
             let mut mode = c.mode.map(str::to_string);
+            // "peacekeeping troops arrived in Sierra Leone": the host receives them
+            // (PLOVER's access is the host's act); their deployment, reported in the
+            // same sentence, is the one event ("the first deployment of NATO troops
+            // has arrived")
+            if kind == EventType::Retreat && mode.as_deref() == Some("access") && toks.get(t).starts_with("arriv") {
+                if events[sentence_first..].iter().any(|e| matches!(e.kind, EventType::Aid | EventType::Mobilize)) {
+                    continue;
+                }
+                std::mem::swap(&mut source, &mut target);
+            }
             // a party reporting its adversary's violence is accusing it:
             // "He said Ethiopian forces had shelled two villages"
             if let Some(q) = quote.map(|qi| &doc.quotes[qi]) {

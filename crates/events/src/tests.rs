@@ -1184,3 +1184,14 @@ fn a_coordinated_verb_is_no_complement() {
     let d = code("The protesters demanded that the officers be tried and punished.");
     assert_eq!(kinds_of(&d), vec![EventType::Request], "{:?}", summary(&d));
 }
+
+#[test]
+fn peacekeepers_arriving_are_received_by_the_host() {
+    let d = code("A first batch of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat], "{:?}", summary(&d));
+    assert_eq!(d.events[0].mode.as_deref(), Some("access"));
+    assert_eq!(d.events[0].source.country.as_deref(), Some("SLE"), "{:?}", d.events[0]);
+    assert_eq!(d.events[0].target.country.as_deref(), Some("BGD"), "{:?}", d.events[0]);
+    let d = code("The Philippine army has pulled all its forces from the region.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat], "{:?}", summary(&d));
+}
