@@ -1195,3 +1195,11 @@ fn peacekeepers_arriving_are_received_by_the_host() {
     let d = code("The Philippine army has pulled all its forces from the region.");
     assert_eq!(kinds_of(&d), vec![EventType::Retreat], "{:?}", summary(&d));
 }
+
+#[test]
+fn an_agreement_signed_in_the_passive_is_support() {
+    let d = code("The trade deal was signed by the two foreign ministers in Ankara on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support], "{:?}", summary(&d));
+    let d = code("Jordan entered into a free trade agreement with Turkey on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support], "{:?}", summary(&d));
+}
