@@ -267,6 +267,11 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
         if w == "of" && j > sent_start && is_measure_noun(toks.get(j - 1)) {
             return false;
         }
+        // "the plant was disabled by a cyber attack": the agent of a passive of
+        // damage is the act being reported
+        if w == "by" && j > sent_start && is_damaged(toks.get(j - 1)) {
+            return false;
+        }
         if matches!(w, "by" | "to" | "of" | "from" | "since" | "during" | "amid" | "despite" | "following" | "against" | "for" | "into" | "over" | "about" | "on" | "with" | "after" | "before")
             || matches!(w, "future" | "possible" | "potential" | "any" | "further" | "prospect")
         {
@@ -286,6 +291,15 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
         }
     }
     false
+}
+
+/// A participle of damage done to a thing, whose "by" names what did it.
+fn is_damaged(w: &str) -> bool {
+    matches!(
+        w,
+        "hit" | "struck" | "disabled" | "crippled" | "targeted" | "damaged" | "paralysed" | "paralyzed" | "disrupted"
+            | "knocked" | "compromised" | "breached" | "infected" | "hacked" | "destroyed" | "downed"
+    )
 }
 
 /// "told reporters after a closed-door meeting with EU officials", "said

@@ -1203,3 +1203,12 @@ fn an_agreement_signed_in_the_passive_is_support() {
     let d = code("Jordan entered into a free trade agreement with Turkey on Friday.");
     assert_eq!(kinds_of(&d), vec![EventType::Support], "{:?}", summary(&d));
 }
+
+#[test]
+fn the_agent_of_a_passive_of_damage_is_reported() {
+    let d = code("A power plant in the south was disabled by a cyber attack on Saturday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce], "{:?}", summary(&d));
+    // a cause stays background
+    let d = code("The talks were overshadowed by the attack.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
