@@ -1212,3 +1212,14 @@ fn the_agent_of_a_passive_of_damage_is_reported() {
     let d = code("The talks were overshadowed by the attack.");
     assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
 }
+
+#[test]
+fn an_agency_withdrawing_reduces_relations() {
+    let d = code("Human Rights Watch withdrew from Cambodia amid security concerns.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction], "{:?}", summary(&d));
+    let d = code("Diplomatic ties were downgraded in August.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction], "{:?}", summary(&d));
+    // an armed force leaving is a retreat
+    let d = code("NATO withdrew its troops from the region on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat], "{:?}", summary(&d));
+}
