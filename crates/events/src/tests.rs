@@ -1223,3 +1223,10 @@ fn an_agency_withdrawing_reduces_relations() {
     let d = code("NATO withdrew its troops from the region on Monday.");
     assert_eq!(kinds_of(&d), vec![EventType::Retreat], "{:?}", summary(&d));
 }
+
+#[test]
+fn a_committee_set_up_to_investigate_is_an_investigation() {
+    let d = code("The parliament has formed an investigative committee to gather evidence.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse], "{:?}", summary(&d));
+    assert_eq!(d.events[0].mode.as_deref(), Some("investigate"));
+}
