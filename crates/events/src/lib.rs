@@ -762,9 +762,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             // with it (PLOVER SANCTION, CAMEO 166); an armed force leaving is a
             // retreat
             let agency = matches!(source.country.as_deref(), Some("IGO" | "NGO")) || matches!(source.sector, Some(dateline_doc::Sector::Ngo | dateline_doc::Sector::Igo));
-            let force_named = names_a_force(toks, cstart, &c.pm)
-                || (t + 1..(t + 5).min(b)).any(|k| ["troops", "police", "armed"].iter().any(|cl| MATCHER.in_class(cl, toks.get(k))));
-            if kind == EventType::Retreat && mode.as_deref() == Some("withdraw") && agency && !force_named {
+            let force_named = || {
+                names_a_force(toks, cstart, &c.pm)
+                    || (t + 1..(t + 5).min(b)).any(|k| ["troops", "police", "armed"].iter().any(|cl| MATCHER.in_class(cl, toks.get(k))))
+            };
+            if kind == EventType::Retreat && mode.as_deref() == Some("withdraw") && agency && !force_named() {
                 kind = EventType::Sanction;
             }
             // a party reporting its adversary's violence is accusing it:
