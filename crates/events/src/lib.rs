@@ -267,6 +267,11 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
         if w == "of" && j > sent_start && is_measure_noun(toks.get(j - 1)) {
             return false;
         }
+        // "the plant was disabled by a cyber attack": the agent of a passive of
+        // damage is the act being reported
+        if w == "by" && j > sent_start && is_damaged(toks.get(j - 1)) {
+            return false;
+        }
         if matches!(w, "by" | "to" | "of" | "from" | "since" | "during" | "amid" | "despite" | "following" | "against" | "for" | "into" | "over" | "about" | "on" | "with" | "after" | "before")
             || matches!(w, "future" | "possible" | "potential" | "any" | "further" | "prospect")
         {
@@ -286,6 +291,15 @@ fn nominal_is_background(toks: &LowerTokens, sent_start: usize, i: usize) -> boo
         }
     }
     false
+}
+
+/// A participle of damage done to a thing, whose "by" names what did it.
+fn is_damaged(w: &str) -> bool {
+    matches!(
+        w,
+        "hit" | "struck" | "disabled" | "crippled" | "targeted" | "damaged" | "paralysed" | "paralyzed" | "disrupted"
+            | "knocked" | "compromised" | "breached" | "infected" | "hacked" | "destroyed" | "downed"
+    )
 }
 
 /// "told reporters after a closed-door meeting with EU officials", "said
@@ -461,7 +475,16 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                     || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
                     // "demonstrators ... demanding a referendum": what the protest demands
                     || (prev.kind == EventType::Protest && kind == EventType::Request && toks.get(pm.trigger).ends_with("ing") && gap <= 8 && clean);
-                let own_clause = starts_own_clause(toks, prev.end, pm.start);
+                // "ordered the party to meet and warned that …": a second verb of the
+                // subject's, coordinated, is no complement of the first
+                // (not a participle coordinated in a passive complement: "demanded
+                // that they be tried and punished")
+                let coordinated_verb = before == "and"
+                    && !pm.pattern.trigger_is_noun
+                    && pm.trigger == pm.start
+                    && toks.get(pm.trigger).ends_with("ed")
+                    && !(prev.pm.trigger..pm.start).any(|k| is_be(toks.get(k)));
+                let own_clause = starts_own_clause(toks, prev.end, pm.start) || coordinated_verb;
                 if (takes_complement(prev.kind) && gap <= 8 && clean && pm.trigger >= prev.end && !own_clause) || (purpose && pm.trigger >= prev.end) {
                     if prev.mode.is_none() {
                         prev.mode = pm.pattern.mode.as_deref();
@@ -724,6 +747,28 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             let mut source = source.unwrap_or_default();
             let mut target = target.unwrap_or_default();
             let mut mode = c.mode.map(str::to_string);
+            // "peacekeeping troops arrived in Sierra Leone": the host receives them
+            // (PLOVER's access is the host's act); their deployment, reported in the
+            // same sentence, is the one event ("the first deployment of NATO troops
+            // has arrived")
+            if kind == EventType::Retreat && mode.as_deref() == Some("access") && toks.get(t).starts_with("arriv") {
+                if events[sentence_first..].iter().any(|e| matches!(e.kind, EventType::Aid | EventType::Mobilize)) {
+                    continue;
+                }
+                std::mem::swap(&mut source, &mut target);
+            }
+            // "Human Rights Watch withdrew from Cambodia", "the UN mission pulled
+            // out": an agency or mission leaving a country reduces relations
+            // with it (PLOVER SANCTION, CAMEO 166); an armed force leaving is a
+            // retreat
+            let agency = matches!(source.country.as_deref(), Some("IGO" | "NGO")) || matches!(source.sector, Some(dateline_doc::Sector::Ngo | dateline_doc::Sector::Igo));
+            let force_named = || {
+                names_a_force(toks, cstart, &c.pm)
+                    || (t + 1..(t + 5).min(b)).any(|k| ["troops", "police", "armed"].iter().any(|cl| MATCHER.in_class(cl, toks.get(k))))
+            };
+            if kind == EventType::Retreat && mode.as_deref() == Some("withdraw") && agency && !force_named() {
+                kind = EventType::Sanction;
+            }
             // a party reporting its adversary's violence is accusing it:
             // "He said Ethiopian forces had shelled two villages"
             if let Some(q) = quote.map(|qi| &doc.quotes[qi]) {
@@ -1122,7 +1167,8 @@ fn names_protesters(toks: &LowerTokens, c: &Candidate) -> bool {
 }
 
 /// "sanctions were eased", "the ban has been removed": a restriction as the
-/// subject of a passive verb of easing (with no event pattern of its own).
+/// subject of a passive verb of easing (with no event pattern of its own;
+/// the participles are the class `@eased` of `data/events/patterns.txt`).
 fn restriction_eased(toks: &LowerTokens, sent_end: usize, pm: &PatternMatch) -> bool {
     // (a noun, though written as a verb pattern too: "the ban", "sanctions")
     let w = toks.get(pm.trigger);
@@ -1136,7 +1182,7 @@ fn restriction_eased(toks: &LowerTokens, sent_end: usize, pm: &PatternMatch) -> 
         let w = toks.get(k);
         if is_be(w) {
             be = true;
-        } else if be && matches!(w, "eased" | "relaxed" | "loosened" | "removed" | "scrapped" | "rescinded" | "revoked" | "abolished" | "shortened" | "reduced" | "dropped") {
+        } else if be && MATCHER.in_class("eased", w) {
             return true;
         } else if be && !matches!(w, "partially" | "partly" | "fully" | "finally" | "gradually" | "further" | "also" | "now") {
             return false;

@@ -637,6 +637,35 @@ fn releasing_a_statement_is_publishing_not_freeing() {
 }
 
 #[test]
+fn a_publication_or_a_patient_released_is_no_captive_freed() {
+    for text in [
+        "The report was released on Monday by the ministry.",
+        "Court records released on Friday show the men were convicted.",
+        "The driver was treated and released for minor injuries.",
+        "Two officers were released from hospital on Sunday.",
+    ] {
+        let d = code(text);
+        assert!(!kinds_of(&d).contains(&EventType::Retreat), "{text}: {:?}", summary(&d));
+    }
+    let d = code("The army released a record number of prisoners on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn the_fight_against_a_scourge_is_no_assault() {
+    for text in [
+        "The two ministers discussed cooperation in the fight against terrorism.",
+        "The government vowed to fight corruption in the police.",
+        "Both countries are partners in the battle against organized crime.",
+    ] {
+        let d = code(text);
+        assert!(!kinds_of(&d).contains(&EventType::Assault), "{text}: {:?}", summary(&d));
+    }
+    let d = code("Rebels fought government troops near the airport on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+}
+
+#[test]
 fn protesters_acted_on_are_the_target_not_a_protest() {
     let d = code("Police arrested 23 protesters in front of the parliament.");
     assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
@@ -1145,4 +1174,59 @@ fn promising_a_harsh_response_is_a_threat() {
     assert_eq!(kinds_of(&d), vec![EventType::Threaten]);
     let d = code("The government promised a response to the petition.");
     assert_eq!(kinds_of(&d), vec![EventType::Agree]);
+}
+
+#[test]
+fn a_coordinated_verb_is_no_complement() {
+    let d = code("The president ordered the army to leave the town and threatened the rebels with arrest.");
+    assert!(kinds_of(&d).contains(&EventType::Threaten), "{:?}", summary(&d));
+    // a participle coordinated in a passive complement stays inside it
+    let d = code("The protesters demanded that the officers be tried and punished.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request], "{:?}", summary(&d));
+}
+
+#[test]
+fn peacekeepers_arriving_are_received_by_the_host() {
+    let d = code("A first batch of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat], "{:?}", summary(&d));
+    assert_eq!(d.events[0].mode.as_deref(), Some("access"));
+    assert_eq!(d.events[0].source.country.as_deref(), Some("SLE"), "{:?}", d.events[0]);
+    assert_eq!(d.events[0].target.country.as_deref(), Some("BGD"), "{:?}", d.events[0]);
+    let d = code("The Philippine army has pulled all its forces from the region.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat], "{:?}", summary(&d));
+}
+
+#[test]
+fn an_agreement_signed_in_the_passive_is_support() {
+    let d = code("The trade deal was signed by the two foreign ministers in Ankara on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support], "{:?}", summary(&d));
+    let d = code("Jordan entered into a free trade agreement with Turkey on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support], "{:?}", summary(&d));
+}
+
+#[test]
+fn the_agent_of_a_passive_of_damage_is_reported() {
+    let d = code("A power plant in the south was disabled by a cyber attack on Saturday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce], "{:?}", summary(&d));
+    // a cause stays background
+    let d = code("The talks were overshadowed by the attack.");
+    assert!(!kinds_of(&d).contains(&EventType::Assault), "{:?}", summary(&d));
+}
+
+#[test]
+fn an_agency_withdrawing_reduces_relations() {
+    let d = code("Human Rights Watch withdrew from Cambodia amid security concerns.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction], "{:?}", summary(&d));
+    let d = code("Diplomatic ties were downgraded in August.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction], "{:?}", summary(&d));
+    // an armed force leaving is a retreat
+    let d = code("NATO withdrew its troops from the region on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat], "{:?}", summary(&d));
+}
+
+#[test]
+fn a_committee_set_up_to_investigate_is_an_investigation() {
+    let d = code("The parliament has formed an investigative committee to gather evidence.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse], "{:?}", summary(&d));
+    assert_eq!(d.events[0].mode.as_deref(), Some("investigate"));
 }
