@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use dateline_doc::{Doc, EventType, TokenKind};
 use crate::stances::Cue;
-use dateline_lexicon::events::{load_patterns, EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, GAP_WINDOW};
+use dateline_lexicon::events::{builtin_patterns, load_patterns, EventLexicon, EventPattern, PatternWord, CLASS_WINDOW, GAP_WINDOW};
 
 pub use dateline_lexicon::WordHasher;
 
@@ -338,9 +338,11 @@ fn pattern_length(p: &EventPattern) -> usize {
     p.words.iter().filter(|w| !matches!(w, PatternWord::Gap)).count()
 }
 
-/// The built-in matcher (no patterns if the user's override does not parse).
+/// The matcher of the patterns in use: the user's override, or the built-in
+/// patterns when it does not parse (`dateline` itself stops on such an
+/// override before reading a document; see `cli::data_check`).
 pub static MATCHER: LazyLock<Matcher> =
-    LazyLock::new(|| Matcher::new(load_patterns().unwrap_or_default()));
+    LazyLock::new(|| Matcher::new(load_patterns().or_else(|_| builtin_patterns()).unwrap_or_default()));
 
 /// What a lower-case word can be to this crate (a pattern trigger, with
 /// the patterns it starts; a stance cue), in one table: the per-token pass

@@ -112,6 +112,12 @@ pub fn load_patterns() -> Result<EventLexicon, PatternError> {
     parse_patterns(&data_file(PATTERNS_FILE, BUILTIN))
 }
 
+/// The patterns built into the binary, ignoring any override: what a
+/// library user falls back on when an override does not parse.
+pub fn builtin_patterns() -> Result<EventLexicon, PatternError> {
+    parse_patterns(BUILTIN)
+}
+
 /// Parses the pattern format documented at the top of `data/events/patterns.txt`.
 pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {
     let mut lex = EventLexicon::default();
