@@ -72,6 +72,16 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_after_an_abbreviation() {
+        // a quoted word inside the sentence: no split
+        let d = seg("He said the U.S. “clearly” needed time. Then he left.");
+        assert_eq!(sents(&d), vec!["He said the U.S. “clearly” needed time.", "Then he left."]);
+        // a quoted sentence after one that ends in the abbreviation: a split
+        let d = seg("Troops left the U.S. “We are home,” one said.");
+        assert_eq!(sents(&d), vec!["Troops left the U.S.", "“We are home,” one said."]);
+    }
+
+    #[test]
     fn closing_quotes_stay_with_their_sentence() {
         let d = seg("“We will win,” he said. “They lost.” She nodded.");
         assert_eq!(sents(&d), vec!["“We will win,” he said.", "“They lost.”", "She nodded."]);

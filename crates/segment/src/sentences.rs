@@ -183,9 +183,16 @@ fn starts_sentence(doc: &Doc, i: usize) -> bool {
     }
 }
 
+/// Whether token `i` opens a sentence after an abbreviation's dot: a
+/// typical opener, or a quotation mark before a capital ("U.S. “We …");
+/// one before a lower-case word is a quote inside the sentence ("the
+/// U.S. “clearly” needed").
 fn next_is_opener(doc: &Doc, i: usize) -> bool {
     let tok = &doc.tokens[i];
-    tok.kind == TokenKind::Quote || lower_in(doc.token_text(i), opener)
+    if tok.kind == TokenKind::Quote {
+        return i + 1 >= doc.tokens.len() || !doc.token_text(i + 1).chars().next().is_some_and(char::is_lowercase);
+    }
+    lower_in(doc.token_text(i), opener)
 }
 
 #[cfg(test)]
