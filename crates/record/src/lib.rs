@@ -154,16 +154,75 @@ fn entity_ref(id: EntityId) -> String {
     out
 }
 
+/// The entities a record lists and their numbers: every entity the text
+/// names, and every entity a quote, event, stance or fact of the record
+/// refers to. An entity met only as a phrase that no record kept (the
+/// speaker phrase of a candidate report that was dropped: "anybody",
+/// "softer language") is left out, and the rest are numbered without gaps.
+struct Listed(Vec<Option<u32>>);
+
+impl Listed {
+    fn new(doc: &Doc) -> Listed {
+        let size = doc.entities.iter().map(|e| e.id.0 as usize + 1).max().unwrap_or(0);
+        let mut keep = vec![false; size];
+        for e in &doc.entities {
+            keep[e.id.0 as usize] = e.mentions.iter().any(|&m| doc.mentions.get(m).is_some_and(|m| m.source.is_name()));
+        }
+        let mut mark = |id: Option<EntityId>| {
+            if let Some(k) = id.and_then(|id| keep.get_mut(id.0 as usize)) {
+                *k = true;
+            }
+        };
+        for q in &doc.quotes {
+            mark(q.speaker);
+            mark(q.addressee);
+        }
+        for e in &doc.events {
+            mark(e.source.entity);
+            mark(e.target.entity);
+        }
+        for s in &doc.stances {
+            mark(s.holder);
+        }
+        for f in &doc.facts {
+            mark(f.holder);
+        }
+        let mut next = 0;
+        Listed(
+            keep.into_iter()
+                .map(|k| {
+                    k.then(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    fn listed(&self, id: EntityId) -> bool {
+        self.0.get(id.0 as usize).is_some_and(Option::is_some)
+    }
+
+    /// The record's reference to a listed entity ("E3").
+    fn entity_ref(&self, id: EntityId) -> Option<String> {
+        self.0.get(id.0 as usize).copied().flatten().map(|n| entity_ref(EntityId(n)))
+    }
+}
+
 impl Record {
     /// Builds the record of an analysed document.
     pub fn from_doc(doc: &Doc) -> Record {
         let offsets = CharOffsets::new(&doc.text);
+        let listed = Listed::new(doc);
+        let entity_ref = |id: EntityId| listed.entity_ref(id);
         let cs = |s: Span| -> CharSpan { [offsets.char_index(s.start()), offsets.char_index(s.end())] };
         let name_of = |id: Option<EntityId>| id.map(|e| doc.entity(e).name.clone());
 
         let entities = doc
             .entities
             .iter()
+            .filter(|e| listed.listed(e.id))
             .map(|e| {
                 // sized once: names first, the rest references
                 let names = e.mentions.iter().filter(|&&m| doc.mentions[m].source.is_name()).count();
@@ -182,7 +241,7 @@ impl Record {
                 references.sort_unstable();
                 references.dedup();
                 EntityRecord {
-                    id: entity_ref(e.id),
+                    id: entity_ref(e.id).unwrap_or_default(),
                     name: e.name.clone(),
                     kind: e.kind.as_str().to_string(),
                     country: e.country.clone(),
@@ -201,18 +260,18 @@ impl Record {
                 kind: q.kind.as_str().to_string(),
                 span: cs(q.span),
                 text: doc.slice(q.span).to_string(),
-                speaker: q.speaker.map(entity_ref),
+                speaker: q.speaker.and_then(entity_ref),
                 speaker_name: name_of(q.speaker).or_else(|| q.speaker_span.map(|s| doc.slice(s).to_string())),
                 speaker_span: q.speaker_span.map(cs),
                 cue: q.cue.map(|s| doc.slice(s).to_string()),
                 cue_span: q.cue.map(cs),
-                addressee: q.addressee.map(entity_ref),
+                addressee: q.addressee.and_then(entity_ref),
                 addressee_span: q.addressee_span.map(cs),
             })
             .collect();
 
         let actor = |a: &Actor| ActorRecord {
-            entity: a.entity.map(entity_ref),
+            entity: a.entity.and_then(entity_ref),
             country: a.country.clone(),
             sector: a.sector.map(|s| s.code().to_string()),
         };
@@ -239,7 +298,7 @@ impl Record {
             .stances
             .iter()
             .map(|s| StanceRecord {
-                holder: s.holder.map(entity_ref),
+                holder: s.holder.and_then(entity_ref),
                 holder_name: name_of(s.holder),
                 target: s.target.clone(),
                 issue: s.issue_key.clone(),
@@ -266,7 +325,7 @@ impl Record {
                 unit: f.unit.clone(),
                 qualifier: f.qualifier.clone(),
                 of: f.of.clone(),
-                holder: f.holder.map(entity_ref),
+                holder: f.holder.and_then(entity_ref),
                 span: cs(f.span),
             })
             .collect();
@@ -357,6 +416,41 @@ impl Record {
 mod tests {
     use super::*;
     use dateline_doc::{DocMeta, Entity, EntityKind, Mention, MentionSource, Quote, QuoteKind};
+
+    /// Entities the text names, or that a record refers to, are listed and
+    /// numbered without gaps; a phrase no record kept is not.
+    #[test]
+    fn only_named_or_used_entities_are_listed() {
+        let text = "Anybody knows. Lee said the talks failed, an aide added.";
+        let mut doc = Doc::new(text.to_string(), DocMeta::default());
+        let mut entity = |doc: &mut Doc, words: &str, source: MentionSource| {
+            let at = text.find(words).unwrap();
+            let span = doc.span(at, at + words.len()).unwrap();
+            doc.mentions.push(Mention { span, kind: EntityKind::Person, source, entity: None });
+            let mut e = Entity::new(words, EntityKind::Person);
+            e.mentions.push(doc.mentions.len() - 1);
+            (doc.add_entity(e), span)
+        };
+        let (_anybody, _) = entity(&mut doc, "Anybody", MentionSource::Nominal);
+        let (lee, _) = entity(&mut doc, "Lee", MentionSource::Rule);
+        let (aide, aide_span) = entity(&mut doc, "an aide", MentionSource::Nominal);
+        let at = text.find("the talks").unwrap();
+        doc.quotes.push(Quote {
+            kind: QuoteKind::Indirect,
+            span: doc.span(at, at + "the talks failed".len()).unwrap(),
+            cue: None,
+            speaker_span: Some(aide_span),
+            speaker: Some(aide),
+            addressee_span: None,
+            addressee: Some(lee),
+        });
+        let r = Record::from_doc(&doc);
+        let listed: Vec<(&str, &str)> = r.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+        assert_eq!(listed, [("E1", "Lee"), ("E2", "an aide")]);
+        assert_eq!(r.quotes[0].speaker.as_deref(), Some("E2"));
+        assert_eq!(r.quotes[0].speaker_name.as_deref(), Some("an aide"));
+        assert_eq!(r.quotes[0].addressee.as_deref(), Some("E1"));
+    }
 
     #[test]
     fn entity_refs_count_from_one() {
