@@ -1264,3 +1264,12 @@ fn telling_an_envoy_and_mediated_talks_are_consultations() {
     let d = code("Talks mediated by Qatar ended on Monday.");
     assert_eq!(kinds_of(&d), vec![EventType::Consult], "{:?}", summary(&d));
 }
+
+#[test]
+fn a_quoted_promise_is_a_reassurance_not_an_agreement() {
+    let d = code("The mayor promised that “every family will get a home” before winter.");
+    assert!(!kinds_of(&d).contains(&EventType::Agree), "{:?}", summary(&d));
+    // a promise to act stays one
+    let d = code("Britain promised to send more aid to Mozambique.");
+    assert!(kinds_of(&d).contains(&EventType::Agree) || kinds_of(&d).contains(&EventType::Aid), "{:?}", summary(&d));
+}
