@@ -1224,6 +1224,8 @@ fn foretold_in_passive(toks: &LowerTokens, a: usize, t: usize) -> bool {
                 let p = toks.get(k + 1);
                 p.ends_with("ed") || matches!(p, "held" | "taken" | "brought" | "put" | "made" | "seen")
             }
+            // "would be honored to meet": an adjective with its complement
+            && toks.get(k + 2) != "to"
             && !(k + 2..t).any(|j| toks.get(j) == "by")
     })
 }
