@@ -563,6 +563,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             }
             let mut kind = c.kind;
             let mut status = EventStatus::Asserted;
+            let mut foretold_meeting = false;
             if m.negated {
                 // a refusal is a rejection; an act left undone ("without") is no event
                 if (is_cooperative(kind) || kind == EventType::Mobilize || kind == EventType::Agree) && !m.unfulfilled {
@@ -581,7 +582,11 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 }
             } else if m.future {
                 status = EventStatus::Future;
-                if m.passive && kind != EventType::Consult {
+                if kind == EventType::Consult && ((m.passive && !passive_agent_named(toks, t, b)) || foretold_in_passive(toks, a, t)) {
+                    // "the dispute will be discussed at a meeting in Rome": a
+                    // meeting foretold with no one who offers or holds it
+                    foretold_meeting = true;
+                } else if m.passive && kind != EventType::Consult {
                     // "the curfew will be lifted", "the men would be sentenced":
                     // an act foretold, with no actor who promises or threatens it
                     // (talks that "will be held" stay an offer to meet)
@@ -600,7 +605,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 EventStatus::Hypothetical => kind == EventType::Threaten && (!m.in_condition || c.kind == EventType::Threaten),
                 // an announced request, charge or deployment is no act yet, and
                 // unlike a promise or a threat, announcing it is no act either
-                EventStatus::Future => !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse) || kind == c.kind && kind == EventType::Mobilize && !names_a_force(toks, cstart_of(toks, a, c.pm.start), &c.pm)),
+                EventStatus::Future => !foretold_meeting && !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse) || kind == c.kind && kind == EventType::Mobilize && !names_a_force(toks, cstart_of(toks, a, c.pm.start), &c.pm)),
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {
@@ -1207,6 +1212,27 @@ fn same_event(e: &Event, e_trigger: &str, other: &Event, other_trigger: &str) ->
 /// another must do something ("Russia said Sudan must return the helicopter").
 fn is_obligation(toks: &LowerTokens, pm: &PatternMatch) -> bool {
     matches!(toks.get(pm.trigger), "must" | "have" | "has" | "had")
+}
+
+/// "the row will be discussed at a summit": a meeting noun after a future
+/// passive with no agent ("will be raised by Kenya at the summit" has one)
+fn foretold_in_passive(toks: &LowerTokens, a: usize, t: usize) -> bool {
+    (a + 1..t.saturating_sub(1)).any(|k| {
+        toks.get(k) == "be"
+            && matches!(toks.get(k - 1), "will" | "would" | "shall" | "'ll")
+            && {
+                let p = toks.get(k + 1);
+                p.ends_with("ed") || matches!(p, "held" | "taken" | "brought" | "put" | "made" | "seen")
+            }
+            // "would be honored to meet": an adjective with its complement
+            && toks.get(k + 2) != "to"
+            && !(k + 2..t).any(|j| toks.get(j) == "by")
+    })
+}
+
+/// "will be held by the UN": a passive's agent named in the few words after its verb
+fn passive_agent_named(toks: &LowerTokens, t: usize, b: usize) -> bool {
+    (t + 1..b.min(t + 4)).any(|k| toks.get(k) == "by")
 }
 
 /// "will have to", "would also have to", "'ll have to": the future of

@@ -1230,3 +1230,46 @@ fn a_committee_set_up_to_investigate_is_an_investigation() {
     assert_eq!(kinds_of(&d), vec![EventType::Accuse], "{:?}", summary(&d));
     assert_eq!(d.events[0].mode.as_deref(), Some("investigate"));
 }
+
+#[test]
+fn water_and_tents_sent_are_aid() {
+    let d = code("Jordan sent drinking water and tents to the flooded villages on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Aid], "{:?}", summary(&d));
+    let d = code("The agency said it had doubled deliveries to the camps.");
+    assert_eq!(kinds_of(&d), vec![EventType::Aid], "{:?}", summary(&d));
+}
+
+#[test]
+fn a_plural_noun_pledges_is_no_promise() {
+    let d = code("An official said pledges made in March had not arrived.");
+    assert!(kinds_of(&d).is_empty(), "{:?}", summary(&d));
+    let d = code("The pledges were never kept, the mayor said.");
+    assert!(!kinds_of(&d).contains(&EventType::Agree), "{:?}", summary(&d));
+    // the verb still is one
+    let d = code("Norway pledges new funds for Sudan.");
+    assert!(!kinds_of(&d).is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn a_meeting_foretold_in_the_passive_is_no_offer() {
+    let d = code("The border row will be discussed at a summit in Geneva next week.");
+    assert!(kinds_of(&d).is_empty(), "{:?}", summary(&d));
+}
+
+#[test]
+fn telling_an_envoy_and_mediated_talks_are_consultations() {
+    let d = code("The Egyptian foreign minister told the Israeli ambassador that the raid was a mistake.");
+    assert_eq!(d.events[0].kind, EventType::Consult, "{:?}", summary(&d));
+    assert_eq!(d.events[0].target.country.as_deref(), Some("ISR"));
+    let d = code("Talks mediated by Qatar ended on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Consult], "{:?}", summary(&d));
+}
+
+#[test]
+fn a_quoted_promise_is_a_reassurance_not_an_agreement() {
+    let d = code("The mayor promised that “every family will get a home” before winter.");
+    assert!(!kinds_of(&d).contains(&EventType::Agree), "{:?}", summary(&d));
+    // a promise to act stays one
+    let d = code("Britain promised to send more aid to Mozambique.");
+    assert!(kinds_of(&d).contains(&EventType::Agree) || kinds_of(&d).contains(&EventType::Aid), "{:?}", summary(&d));
+}
