@@ -1225,38 +1225,68 @@ fn country_before(cands: &CandIndex, doc: &Doc, start: usize) -> Option<&'static
         .and_then(|c| c.country)
 }
 
-/// Candidates by the token they start and end at (sorted pairs, searched
-/// by bisection: cheaper to build per document than hash maps).
+/// Candidates by the token they start and end at. Candidates in order of
+/// their first token (as they mostly are) are searched by bisection as
+/// they are, those ending at a token among the ones starting at most the
+/// longest candidate's length before it; otherwise through sorted pairs.
+/// Either way the candidates found come in the order of the slice.
 struct CandIndex<'a> {
     cands: &'a [Cand],
+    /// The candidates are in order of their first token.
+    in_order: bool,
+    /// The most tokens a candidate covers (when `in_order`).
+    longest: usize,
+    /// (first token, candidate), (end token, candidate), sorted (when not `in_order`).
     by_start: Vec<(usize, usize)>,
     by_end: Vec<(usize, usize)>,
 }
 
 impl<'a> CandIndex<'a> {
     fn new(cands: &'a [Cand]) -> CandIndex<'a> {
+        if cands.is_sorted_by_key(|c| c.start) {
+            let longest = cands.iter().map(|c| c.end.saturating_sub(c.start)).max().unwrap_or(0);
+            return CandIndex { cands, in_order: true, longest, by_start: Vec::new(), by_end: Vec::new() };
+        }
         let mut by_start: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
         by_start.extend(cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.start, i)));
         let mut by_end: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
         by_end.extend(cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.end, i)));
-        // candidates mostly come in text order, and then these are sorted already
         if !by_start.is_sorted() {
             by_start.sort_unstable();
         }
         if !by_end.is_sorted() {
             by_end.sort_unstable();
         }
-        CandIndex { cands, by_start, by_end }
+        CandIndex { cands, in_order: false, longest: 0, by_start, by_end }
     }
     fn starting_at(&self, s: usize) -> impl Iterator<Item = &'a Cand> + '_ {
-        let v: &[(usize, usize)] = &self.by_start;
-        let i = v.partition_point(|&(x, _)| x < s);
-        v[i..].iter().take_while(move |&&(x, _)| x == s).map(|&(_, j)| &self.cands[j])
+        let cands: &'a [Cand] = self.cands;
+        let (direct, pairs) = if self.in_order {
+            (&cands[cands.partition_point(|c| c.start < s)..], &[][..])
+        } else {
+            let v: &[(usize, usize)] = &self.by_start;
+            (&[][..], &v[v.partition_point(|&(x, _)| x < s)..])
+        };
+        direct
+            .iter()
+            .take_while(move |c| c.start == s)
+            .filter(|c| c.end > c.start)
+            .chain(pairs.iter().take_while(move |&&(x, _)| x == s).map(move |&(_, j)| &cands[j]))
     }
     fn ending_at(&self, e: usize) -> impl Iterator<Item = &'a Cand> + '_ {
-        let v: &[(usize, usize)] = &self.by_end;
-        let i = v.partition_point(|&(x, _)| x < e);
-        v[i..].iter().take_while(move |&&(x, _)| x == e).map(|&(_, j)| &self.cands[j])
+        let cands: &'a [Cand] = self.cands;
+        let longest = self.longest;
+        let (direct, pairs) = if self.in_order {
+            (&cands[cands.partition_point(|c| c.start + longest < e)..], &[][..])
+        } else {
+            let v: &[(usize, usize)] = &self.by_end;
+            (&[][..], &v[v.partition_point(|&(x, _)| x < e)..])
+        };
+        direct
+            .iter()
+            .take_while(move |c| c.start < e)
+            .filter(move |c| c.end == e && c.end > c.start)
+            .chain(pairs.iter().take_while(move |&&(x, _)| x == e).map(move |&(_, j)| &cands[j]))
     }
 }
 
