@@ -249,6 +249,10 @@ fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -
     let mut caps = SentenceCaps::default();
     for m in lex {
         let hits = m.hits();
+        // titles and institution words make no mention here: their span is not needed
+        if !hits.iter().any(|h| matches!(h, Hit::Org { .. } | Hit::Country { .. } | Hit::Region { .. })) {
+            continue;
+        }
         let span = doc.span_from_norm(m.norm_start, m.norm_end);
         let text = doc.slice(span);
         let base = |kind, key| Cand {
