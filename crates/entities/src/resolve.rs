@@ -890,29 +890,30 @@ fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
     if names.is_empty() {
         return Vec::new();
     }
-    // each name searched for in the text (a fast byte search, where a
-    // test of every token cost more), at every position, overlapping ones
-    // too; the tokens spelled as a name are capitalised as it is
-    let norm = doc.norm.as_str().as_bytes();
-    let mut found: Vec<usize> = Vec::new();
-    for name in &names {
-        let name = name.as_bytes();
-        let finder = memchr::memmem::Finder::new(name);
-        let mut from = 0;
-        let positions = std::iter::from_fn(|| {
-            let p = from + finder.find(norm.get(from..)?)?;
-            from = p + 1;
-            Some(p)
-        });
-        found.extend(tokens_spelled(doc, positions, name));
-    }
-    if found.is_empty() {
-        return Vec::new();
-    }
-    found.sort_unstable();
-    found.dedup();
+    // the byte lengths of the names (63: longer), which rule out most tokens
+    // before they are looked up
+    let lengths: u64 = names.iter().fold(0, |m, w| m | 1 << w.len().min(63));
     let covered = covered_tokens(doc, cands);
-    found.into_iter().filter(|&i| !covered[i] && !before_capitalised_word(doc, i)).map(|i| repeated_name_cand(doc, i)).collect()
+    let mut out = Vec::new();
+    let norm = doc.norm.as_str().as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // cheap tests first: an ASCII word must begin with a capital
+        // (the length first: it needs no read of the text, and rules out most)
+        let len = t.norm_end.wrapping_sub(t.norm_start) as usize;
+        if lengths & 1 << len.min(63) == 0 {
+            continue;
+        }
+        let first = if t.norm_end > t.norm_start { norm.get(t.norm_start as usize) } else { None };
+        if first.is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) || covered[i] {
+            continue;
+        }
+        let w = doc.token_text(i);
+        if !w.chars().next().is_some_and(char::is_uppercase) || !names.contains(w) || before_capitalised_word(doc, i) {
+            continue;
+        }
+        out.push(repeated_name_cand(doc, i));
+    }
+    out
 }
 
 /// The last words of the persons named in full (without a possessive):
