@@ -249,6 +249,10 @@ fn lexicon_cands<'a>(doc: &'a Doc, lex: &[LexMatch], names: &mut KeyNames<'a>) -
     let mut caps = SentenceCaps::default();
     for m in lex {
         let hits = m.hits();
+        // titles and institution words make no mention here: their span is not needed
+        if !hits.iter().any(|h| matches!(h, Hit::Org { .. } | Hit::Country { .. } | Hit::Region { .. })) {
+            continue;
+        }
         let span = doc.span_from_norm(m.norm_start, m.norm_end);
         let text = doc.slice(span);
         let base = |kind, key| Cand {
@@ -830,27 +834,31 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     if !cands.iter().any(|c| c.source == MentionSource::Model && c.key != Key::Person && c.end > c.start) {
         return;
     }
-    // sized once: growing a hash table costs more than the look-ups here
+    // the persons' names given in full (two words or more), as ranges of
+    // one buffer of words, and their last words (no vector per name)
     let persons = cands.iter().filter(|c| c.key == Key::Person).count();
-    let mut person_names: WordSet<Vec<Folded>> = WordSet::with_capacity_and_hasher(2 * persons, Default::default());
+    let mut words: Vec<Folded> = Vec::with_capacity(3 * persons);
+    let mut full_names: Vec<std::ops::Range<usize>> = Vec::with_capacity(persons);
+    let mut surnames: WordSet<Folded> = WordSet::with_capacity_and_hasher(persons, Default::default());
     for c in cands.iter().filter(|c| c.key == Key::Person) {
         // only names given in full: a one-word "person" may be the tagger's slip
         // (counted before the words are built)
         if c.end > c.start && (c.start..c.end).filter(|&i| !is_possessive(doc.token_text(i))).nth(1).is_none() {
             continue;
         }
-        let words = name_words(doc, c);
-        if words.len() > 1 {
-            if let Some(last) = words.last() {
-                person_names.insert(vec![*last]);
-            }
-            person_names.insert(words);
+        let at = words.len();
+        push_name_words(doc, c, &mut words);
+        if words.len() > at + 1 {
+            surnames.insert(words[words.len() - 1]);
+            full_names.push(at..words.len());
+        } else {
+            words.truncate(at);
         }
     }
-    if person_names.is_empty() {
+    if full_names.is_empty() {
         return;
     }
-    let surnames: WordSet<Folded> = person_names.iter().filter(|w| w.len() == 1).flatten().copied().collect();
+    let mut name: Vec<Folded> = Vec::new();
     for c in cands.iter_mut() {
         if c.source != MentionSource::Model || c.key == Key::Person || c.end <= c.start {
             continue;
@@ -860,7 +868,15 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
         if !surnames.contains(&Folded(last)) {
             continue;
         }
-        if person_names.contains(&name_words(doc, c)) {
+        // a surname alone, or a full name
+        name.clear();
+        push_name_words(doc, c, &mut name);
+        let known = match name.len() {
+            0 => false,
+            1 => surnames.contains(&name[0]),
+            _ => full_names.iter().any(|r| words[r.clone()] == name[..]),
+        };
+        if known {
             c.kind = EntityKind::Person;
             c.key = Key::Person;
         }
@@ -1055,44 +1071,86 @@ fn initials(words: &[Folded]) -> String {
     out
 }
 
+/// Appends the words of a name without a final possessive to `out`
+/// (as [`name_words`], into one buffer shared by a document's names).
+fn push_name_words<'a>(doc: &'a Doc, c: &Cand, out: &mut Vec<Folded<'a>>) {
+    if c.end <= c.start {
+        out.extend(doc.slice(c.span).split_whitespace().map(Folded));
+        return;
+    }
+    for i in c.start..c.end {
+        let w = doc.token_text(i);
+        if !is_possessive(w) {
+            out.push(Folded(w));
+        }
+    }
+}
+
 /// Assigns each candidate a group index; candidates are in text order.
 fn group(doc: &Doc, cands: &[Cand]) -> Vec<usize> {
     let mut groups: Vec<usize> = vec![0; cands.len()];
     let mut by_key: WordMap<&Key, usize> = WordMap::with_capacity_and_hasher(cands.len(), Default::default());
-    // persons: surname ↔ full name
-    let mut persons: Vec<(usize, Vec<Folded>)> = Vec::new();
+    // persons: surname ↔ full name. Each person's words are a range of
+    // `words` (one buffer for the document, not a vector per mention); the
+    // persons sharing a last word are chained in order from the first
+    // (`persons_by_last` holds the first and the last of the chain)
     let n_persons = cands.iter().filter(|c| c.key == Key::Person).count();
-    let mut persons_by_last: WordMap<Folded, Vec<usize>> = WordMap::with_capacity_and_hasher(n_persons, Default::default());
+    let mut words: Vec<Folded> = Vec::with_capacity(4 * n_persons);
+    // (group, words, next person with the same last word)
+    let mut persons: Vec<(usize, std::ops::Range<usize>, usize)> = Vec::with_capacity(n_persons);
+    let mut persons_by_last: WordMap<Folded, (usize, usize)> = WordMap::with_capacity_and_hasher(n_persons, Default::default());
     let mut n_groups = 0;
     // organisations: (group, candidate, its initials when it has two words
     // or more, worked out when an acronym is first compared)
     let mut org_groups: Vec<(usize, usize, Option<Option<String>>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if c.key == Key::Person {
-            let words = name_words(doc, c);
-            let Some(last) = words.last() else { continue };
-            // every way two names can be one person shares the last word
-            let same_last: &[usize] = persons_by_last.get(last).map_or(&[], Vec::as_slice);
-            let fits = |full: &Vec<Folded>| full == &words || (words.len() < full.len() && full.ends_with(&words)) || same_person_name(full, &words);
-            // a bare surname shared by two people named in full ("Obama" with
-            // Barack and Michelle Obama) stays apart from both
-            let ambiguous = words.len() == 1 && same_last.iter().filter(|&&p| persons[p].1.len() > 1 && fits(&persons[p].1)).count() > 1;
-            let found = if ambiguous {
-                same_last.iter().copied().find(|&p| persons[p].1 == words)
-            } else {
-                same_last.iter().copied().find(|&p| fits(&persons[p].1))
+            let at = words.len();
+            push_name_words(doc, c, &mut words);
+            let Some(&last) = words.last().filter(|_| words.len() > at) else { continue };
+            let here = at..words.len();
+            let found = {
+                let name = &words[here.clone()];
+                let chain = |first: usize| {
+                    std::iter::successors(Some(first), |&p| Some(persons[p].2).filter(|&n| n != usize::MAX))
+                };
+                let first = persons_by_last.get(&last).map_or(usize::MAX, |&(f, _)| f);
+                let same_last = || (first != usize::MAX).then(|| chain(first)).into_iter().flatten();
+                let full_of = |p: usize| &words[persons[p].1.clone()];
+                // every way two names can be one person shares the last word
+                let fits = |full: &[Folded]| full == name || (name.len() < full.len() && full.ends_with(name)) || same_person_name(full, name);
+                // a bare surname shared by two people named in full ("Obama" with
+                // Barack and Michelle Obama) stays apart from both
+                let ambiguous = name.len() == 1 && same_last().filter(|&p| full_of(p).len() > 1 && fits(full_of(p))).nth(1).is_some();
+                let direct = if ambiguous { same_last().find(|&p| full_of(p) == name) } else { same_last().find(|&p| fits(full_of(p))) };
+                // or a surname seen before its full name
+                direct.map(|p| (p, false)).or_else(|| same_last().find(|&p| full_of(p).len() < name.len() && name.ends_with(full_of(p))).map(|p| (p, true)))
             };
-            if let Some(p) = found {
-                groups[i] = persons[p].0;
-            } else if let Some(p) = same_last.iter().copied().find(|&p| persons[p].1.len() < words.len() && words.ends_with(&persons[p].1)) {
-                // a surname seen before its full name
-                persons[p].1 = words;
-                groups[i] = persons[p].0;
-            } else {
-                persons_by_last.entry(*last).or_default().push(persons.len());
-                persons.push((n_groups, words));
-                groups[i] = n_groups;
-                n_groups += 1;
+            match found {
+                Some((p, longer)) => {
+                    groups[i] = persons[p].0;
+                    if longer {
+                        persons[p].1 = here;
+                    } else {
+                        words.truncate(at);
+                    }
+                }
+                None => {
+                    let p = persons.len();
+                    persons.push((n_groups, here, usize::MAX));
+                    match persons_by_last.entry(last) {
+                        std::collections::hash_map::Entry::Occupied(mut e) => {
+                            let (_, tail) = *e.get();
+                            persons[tail].2 = p;
+                            e.get_mut().1 = p;
+                        }
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            e.insert((p, p));
+                        }
+                    }
+                    groups[i] = n_groups;
+                    n_groups += 1;
+                }
             }
             continue;
         }
@@ -1171,38 +1229,68 @@ fn country_before(cands: &CandIndex, doc: &Doc, start: usize) -> Option<&'static
         .and_then(|c| c.country)
 }
 
-/// Candidates by the token they start and end at (sorted pairs, searched
-/// by bisection: cheaper to build per document than hash maps).
+/// Candidates by the token they start and end at. Candidates in order of
+/// their first token (as they mostly are) are searched by bisection as
+/// they are, those ending at a token among the ones starting at most the
+/// longest candidate's length before it; otherwise through sorted pairs.
+/// Either way the candidates found come in the order of the slice.
 struct CandIndex<'a> {
     cands: &'a [Cand],
+    /// The candidates are in order of their first token.
+    in_order: bool,
+    /// The most tokens a candidate covers (when `in_order`).
+    longest: usize,
+    /// (first token, candidate), (end token, candidate), sorted (when not `in_order`).
     by_start: Vec<(usize, usize)>,
     by_end: Vec<(usize, usize)>,
 }
 
 impl<'a> CandIndex<'a> {
     fn new(cands: &'a [Cand]) -> CandIndex<'a> {
+        if cands.is_sorted_by_key(|c| c.start) {
+            let longest = cands.iter().map(|c| c.end.saturating_sub(c.start)).max().unwrap_or(0);
+            return CandIndex { cands, in_order: true, longest, by_start: Vec::new(), by_end: Vec::new() };
+        }
         let mut by_start: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
         by_start.extend(cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.start, i)));
         let mut by_end: Vec<(usize, usize)> = Vec::with_capacity(cands.len());
         by_end.extend(cands.iter().enumerate().filter(|(_, c)| c.end > c.start).map(|(i, c)| (c.end, i)));
-        // candidates mostly come in text order, and then these are sorted already
         if !by_start.is_sorted() {
             by_start.sort_unstable();
         }
         if !by_end.is_sorted() {
             by_end.sort_unstable();
         }
-        CandIndex { cands, by_start, by_end }
+        CandIndex { cands, in_order: false, longest: 0, by_start, by_end }
     }
     fn starting_at(&self, s: usize) -> impl Iterator<Item = &'a Cand> + '_ {
-        let v: &[(usize, usize)] = &self.by_start;
-        let i = v.partition_point(|&(x, _)| x < s);
-        v[i..].iter().take_while(move |&&(x, _)| x == s).map(|&(_, j)| &self.cands[j])
+        let cands: &'a [Cand] = self.cands;
+        let (direct, pairs) = if self.in_order {
+            (&cands[cands.partition_point(|c| c.start < s)..], &[][..])
+        } else {
+            let v: &[(usize, usize)] = &self.by_start;
+            (&[][..], &v[v.partition_point(|&(x, _)| x < s)..])
+        };
+        direct
+            .iter()
+            .take_while(move |c| c.start == s)
+            .filter(|c| c.end > c.start)
+            .chain(pairs.iter().take_while(move |&&(x, _)| x == s).map(move |&(_, j)| &cands[j]))
     }
     fn ending_at(&self, e: usize) -> impl Iterator<Item = &'a Cand> + '_ {
-        let v: &[(usize, usize)] = &self.by_end;
-        let i = v.partition_point(|&(x, _)| x < e);
-        v[i..].iter().take_while(move |&&(x, _)| x == e).map(|&(_, j)| &self.cands[j])
+        let cands: &'a [Cand] = self.cands;
+        let longest = self.longest;
+        let (direct, pairs) = if self.in_order {
+            (&cands[cands.partition_point(|c| c.start + longest < e)..], &[][..])
+        } else {
+            let v: &[(usize, usize)] = &self.by_end;
+            (&[][..], &v[v.partition_point(|&(x, _)| x < e)..])
+        };
+        direct
+            .iter()
+            .take_while(move |c| c.start < e)
+            .filter(move |c| c.end == e && c.end > c.start)
+            .chain(pairs.iter().take_while(move |&&(x, _)| x == e).map(move |&(_, j)| &cands[j]))
     }
 }
 
