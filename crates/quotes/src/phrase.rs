@@ -250,7 +250,7 @@ static ADVERB_OPENERS: std::sync::LazyLock<crate::view::WordSet> = std::sync::La
 });
 
 /// Sentence connectives set off by commas after a fronted adjunct ("On Monday, however, …").
-const CONNECTIVES: &[&str] = &[
+pub(crate) const CONNECTIVES: &[&str] = &[
     "however", "meanwhile", "though", "too", "instead", "nonetheless", "nevertheless", "moreover", "furthermore",
     "indeed", "therefore", "also", "still", "again", "likewise", "similarly",
 ];

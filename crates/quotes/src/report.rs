@@ -463,7 +463,12 @@ fn verb(
         let (addressee, start) = forward(v, hit, after, b);
         // not a parenthetical attribution ("That, they say, will …")
         let comma_clause = trailing_from.is_none() && COMMA_CLAUSE_VERBS.contains(hit.cue.lemma.as_str());
-        let start = start.map(|s| comma_clause.then(|| clause_after_comma(v, s, b)).flatten().unwrap_or(s));
+        // verbs that take their clause after a comma only past a connective ("warned, however, that"):
+        // "warned the leader, Xi, not to move" is an apposition on the addressee
+        let connective_clause = trailing_from.is_none()
+            && CONNECTIVE_CLAUSE_VERBS.contains(hit.cue.lemma.as_str())
+            && start.is_some_and(|s| s == hit.end && s + 2 < b && v.is_any(s + 1, crate::phrase::CONNECTIVES) && v.text(s + 2) == ",");
+        let start = start.map(|s| (comma_clause || connective_clause).then(|| clause_after_comma(v, s, b)).flatten().unwrap_or(s));
         report.addressee = addressee;
         // "“…,” Ann Lee said in a statement issued on Monday": what follows an attribution
         // trailing a quotation describes the saying, not what was said
@@ -1051,7 +1056,7 @@ fn clause_after_comma(v: View, comma: usize, b: usize) -> Option<usize> {
         return None;
     }
     let mut s = comma + 1;
-    if s + 1 < b && v.is_any(s, &["however", "though", "too", "also", "again", "instead"]) && v.text(s + 1) == "," {
+    if s + 1 < b && v.is_any(s, crate::phrase::CONNECTIVES) && v.text(s + 1) == "," {
         s += 2;
     }
     if s < b && v.is(s, "that") {
@@ -1065,6 +1070,12 @@ fn clause_after_comma(v: View, comma: usize, b: usize) -> Option<usize> {
 /// Verbs of saying that may take their clause after a comma ("says, however, that").
 static COMMA_CLAUSE_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
     crate::view::WordSet::new(&["say", "tell", "write", "report", "add", "note", "argue", "claim", "insist", "explain"])
+});
+
+/// Verbs of saying that take their clause after a comma only past a
+/// connective right after them ("warned, however, that").
+static CONNECTIVE_CLAUSE_VERBS: std::sync::LazyLock<crate::view::WordSet> = std::sync::LazyLock::new(|| {
+    crate::view::WordSet::new(&["warn", "stress", "acknowledge", "concede", "admit", "caution"])
 });
 
 /// Whether a token range holds a word that looks like a finite verb (an
@@ -1481,6 +1492,17 @@ mod tests {
     fn parenthetical_attribution_after_one_word() {
         let r = run("That, they say, will be easier when he is isolated.");
         assert_eq!(r[0].2.as_deref(), Some("That, they say, will be easier when he is isolated"), "{r:?}");
+    }
+
+    #[test]
+    fn a_connective_between_the_cue_and_its_clause() {
+        let r = run("He warned, however, that the border would close again.");
+        assert_eq!(r[0].2.as_deref(), Some("the border would close again"), "{r:?}");
+        let r = run("The minister added, meanwhile, that talks would resume.");
+        assert_eq!(r[0].2.as_deref(), Some("talks would resume"), "{r:?}");
+        // a comma after the addressee is an apposition, not the clause's
+        let r = run("Lee warned the Chinese leader, Xi Jinping, not to move on the shoal.");
+        assert!(r.iter().all(|x| !x.2.as_deref().is_some_and(|c| c.starts_with("Xi"))), "{r:?}");
     }
 
     #[test]
