@@ -58,8 +58,9 @@ pub fn tokenize(doc: &Doc) -> Vec<Token> {
             to_original.map(i, end)
         };
         out.push(Token { span, norm_start: i as u32, norm_end: end as u32, kind, space_before });
-        space_before = false;
-        i = end;
+        // the one space after most tokens is passed here, not by a turn of the loop
+        space_before = bytes.get(end) == Some(&b' ');
+        i = end + usize::from(space_before);
     }
     out
 }
