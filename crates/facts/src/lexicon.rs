@@ -104,6 +104,17 @@ static CURRENCIES: LazyLock<WordMap<Currency>> = LazyLock::new(|| {
     parse_currencies(&data_file(CURRENCIES_FILE, BUILTIN_CURRENCIES)).or_else(|_| parse_currencies(BUILTIN_CURRENCIES)).unwrap_or_default()
 });
 
+/// Bit `b` is set when some currency form starts with byte `b` (a lookup of
+/// an ASCII word, lower-cased, can only find a form that starts with its
+/// lower-cased first byte).
+static CURRENCY_FIRST_BYTES: LazyLock<[u64; 4]> = LazyLock::new(|| {
+    let mut bits = [0u64; 4];
+    for b in CURRENCIES.keys().filter_map(|form| form.as_bytes().first()) {
+        bits[usize::from(b / 64)] |= 1 << (b % 64);
+    }
+    bits
+});
+
 static COUNTED_NOUNS: LazyLock<WordMap<NounClass>> = LazyLock::new(|| {
     parse_counted_nouns(&data_file(COUNTED_NOUNS_FILE, BUILTIN_COUNTED_NOUNS))
         .or_else(|_| parse_counted_nouns(BUILTIN_COUNTED_NOUNS))
@@ -113,6 +124,12 @@ static COUNTED_NOUNS: LazyLock<WordMap<NounClass>> = LazyLock::new(|| {
 /// The currency a symbol, code or name stands for.
 pub fn currency(form: &str) -> Option<Currency> {
     if form.is_ascii() {
+        // a word whose first letter begins no form (every number, most
+        // words) is turned down before it is copied and hashed
+        let first = form.as_bytes().first()?.to_ascii_lowercase();
+        if CURRENCY_FIRST_BYTES[usize::from(first / 64)] & (1 << (first % 64)) == 0 {
+            return None;
+        }
         let mut buf = [0u8; 24];
         CURRENCIES.get(lower(form, &mut buf)?).copied()
     } else {
@@ -159,6 +176,28 @@ mod tests {
         assert!(e.to_string().contains("\"inr\""), "{e}");
         assert_eq!(parse_currencies("yen\tJPY\tabove\n").unwrap_err().line, 1);
         assert_eq!(parse_counted_nouns("people\tperson\npolice\tcrowd\n").unwrap_err().line, 2);
+    }
+
+    /// The first-byte test turns down only words the map does not hold.
+    #[test]
+    fn currency_is_the_plain_lookup() {
+        let plain = |form: &str| -> Option<&'static str> {
+            let mut buf = [0u8; 24];
+            let key = if form.is_ascii() { lower(form, &mut buf)? } else { form };
+            CURRENCIES.get(key).map(|c| c.code)
+        };
+        let mut forms: Vec<String> = Vec::new();
+        for form in CURRENCIES.keys() {
+            forms.extend([form.clone(), form.to_uppercase(), form.to_ascii_uppercase(), format!("{form}s"), form.chars().skip(1).collect(), format!("x{form}")]);
+        }
+        for b in 0..128u8 {
+            forms.push(char::from(b).to_string());
+            forms.push(format!("{}5", char::from(b)));
+        }
+        forms.extend(["", "1990", "US$", "Rs", "rs", "RS", "usd", "UsD", "€", "£", "¥", "Über"].map(String::from));
+        for f in &forms {
+            assert_eq!(currency(f).map(|c| c.code), plain(f), "{f:?}");
+        }
     }
 
     #[test]
