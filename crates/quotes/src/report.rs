@@ -18,13 +18,15 @@
 //! mark, or ends with a closing one before `, X said`) is left to the
 //! direct quote, so the same words are not reported twice.
 
+use std::sync::LazyLock;
+
 use dateline_lexicon::speech::{CueClass, CueForm};
 
 use crate::cues::{cues_in, CueHit};
 use crate::marks::Marked;
 use crate::phrase::{addressee_right, leading_np, np_left, np_right, Np, NpKind};
 use crate::view::{
-    View, ADJUNCT_HEADS, ADJUNCT_NOUNS, ADJUNCT_PREPOSITIONS, AUX_ADVERBS, BAD_CLAUSE_STARTS, BE_FORMS, DETERMINERS,
+    View, WordSet, ADJUNCT_HEADS, ADJUNCT_NOUNS, ADJUNCT_PREPOSITIONS, AUX_ADVERBS, BAD_CLAUSE_STARTS, BE_FORMS, DETERMINERS,
     SUBJECT_PRONOUNS, SUBORDINATORS, TIME_DETERMINERS,
 };
 
@@ -876,15 +878,18 @@ fn np_ends_sentence_clause(v: View, a: usize, speaker: Option<Np>) -> bool {
 
 /// Whether a noun phrase only names a time ("Tuesday", "Thursday evening", "the past", "58").
 fn is_time_phrase(v: View, np: Np) -> bool {
-    const TIME_WORDS: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-        "tonight", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "day", "shortly",
-        "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "time", "january", "february", "march",
-        "april", "june", "july", "august", "september", "october", "november", "december",
-    ];
+    // (a hashed set: every speaker phrase before a cue is asked, word by word)
+    static TIME_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        WordSet::new(&[
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+            "tonight", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "day", "shortly",
+            "later", "earlier", "past", "the", "last", "this", "next", "early", "late", "time", "january", "february", "march",
+            "april", "june", "july", "august", "september", "october", "november", "december",
+        ])
+    });
     (np.first..np.end)
         // ("Time" capitalised is the magazine, not a time phrase)
-        .all(|k| (v.is_any(k, TIME_WORDS) && !v.is_name_continuation(k) && !(v.is(k, "time") && v.is_cap(k))) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
+        .all(|k| (v.is_any(k, &TIME_WORDS) && !v.is_name_continuation(k) && !(v.is(k, "time") && v.is_cap(k))) || v.text(k).bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether only connectives lie between the sentence start `a` and `i`.
