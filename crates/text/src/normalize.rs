@@ -66,6 +66,11 @@ fn replace_char(c: char) -> Option<&'static str> {
 
 /// The first byte at or after `from` that is not ASCII or is `&`.
 fn next_non_ascii_or_amp(bytes: &[u8], from: usize) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    let from = match crate::offsets::high_or_byte16(bytes, from, Some(b'&')) {
+        Ok(at) => return Some(at),
+        Err(rest) => rest,
+    };
     const ONES: u64 = 0x0101_0101_0101_0101;
     const AMPS: u64 = ONES * b'&' as u64;
     // the high bit of each byte that is '&' (exact for the lowest one)
