@@ -66,22 +66,41 @@ pub fn for_each_record(
     format: Format,
     pipeline: &Pipeline,
     progress: &ProgressBar,
-    mut sink: impl FnMut(&Doc, Record) -> Result<()>,
+    sink: impl FnMut(&Doc, Record) -> Result<()>,
+) -> Result<Summary> {
+    let make = |doc: &Doc| {
+        let rec = Record::from_doc(doc);
+        let records = rec.entities.len() + rec.quotes.len() + rec.events.len() + rec.stances.len() + rec.facts.len();
+        (rec, records)
+    };
+    for_each_output(inputs, format, pipeline, progress, make, sink)
+}
+
+/// [`for_each_record`] for any output: `make` turns each analysed document
+/// into what `sink` takes (a record, or a record's JSON line) and counts
+/// its records; it runs in the parallel step, isolated as "record".
+pub fn for_each_output<T: Send>(
+    inputs: &[Input],
+    format: Format,
+    pipeline: &Pipeline,
+    progress: &ProgressBar,
+    make: impl Fn(&Doc) -> (T, usize) + Sync,
+    mut sink: impl FnMut(&Doc, T) -> Result<()>,
 ) -> Result<Summary> {
     let mut summary = Summary::default();
     let mut batch: Vec<Doc> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Doc>, summary: &mut Summary| -> Result<()> {
-        let done: Vec<(Doc, Result<Record, ComponentFailed>)> = batch
+        let done: Vec<(Doc, Result<(T, usize), ComponentFailed>)> = batch
             .par_drain(..)
             .map(|mut doc| {
-                let rec = pipeline.run_isolated(&mut doc).and_then(|()| isolate("record", || Record::from_doc(&doc)));
-                (doc, rec)
+                let out = pipeline.run_isolated(&mut doc).and_then(|()| isolate("record", || make(&doc)));
+                (doc, out)
             })
             .collect();
-        for (doc, rec) in done {
+        for (doc, out) in done {
             progress.inc(1);
-            let rec = match rec {
-                Ok(rec) => rec,
+            let (out, records) = match out {
+                Ok(out) => out,
                 Err(e) => {
                     // a bug met on this document: say which, skip it, go on with the batch
                     summary.errors += 1;
@@ -90,9 +109,9 @@ pub fn for_each_record(
                     continue;
                 }
             };
-            summary.records += rec.entities.len() + rec.quotes.len() + rec.events.len() + rec.stances.len() + rec.facts.len();
+            summary.records += records;
             summary.bytes += doc.text.len();
-            sink(&doc, rec)?;
+            sink(&doc, out)?;
         }
         Ok(())
     };
@@ -143,26 +162,42 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
     let pool = thread_pool(args.jobs)?;
-    let mut line: Vec<u8> = Vec::with_capacity(1 << 16);
+    let warn = |doc: &Doc| {
+        for warning in &doc.warnings {
+            eprintln!("dateline: warning: {warning}");
+        }
+    };
     let summary = pool.install(|| {
-        for_each_record(&inputs, args.format, &pipeline, &progress, |doc, rec| {
-            for warning in &doc.warnings {
-                eprintln!("dateline: warning: {warning}");
-            }
-            if let Err(problem) = rec.check_spans(&doc.text) {
-                eprintln!("dateline: internal error in {}: {problem} (record written anyway)", doc.meta.source);
-            }
-            if args.pretty {
+        if args.pretty {
+            for_each_record(&inputs, args.format, &pipeline, &progress, |doc, rec| {
+                warn(doc);
+                if let Err(problem) = rec.check_spans(&doc.text) {
+                    eprintln!("dateline: internal error in {}: {problem} (record written anyway)", doc.meta.source);
+                }
                 serde_json::to_writer_pretty(&mut out, &rec)?;
                 out.write_all(b"\n")?;
-            } else {
-                line.clear();
-                rec.write_json(&mut line);
+                Ok(())
+            })
+        } else {
+            // each record's JSON line is written straight from its document
+            // in the parallel step (`Record::write_doc_json`: the bytes of the
+            // record built and then written, its spans checked as written),
+            // and the lines are written out in input order
+            let line = |doc: &Doc| {
+                let mut line = Vec::with_capacity(4096);
+                let (records, checked) = Record::write_doc_json(doc, &mut line);
                 line.push(b'\n');
+                ((line, checked.err()), records)
+            };
+            for_each_output(&inputs, args.format, &pipeline, &progress, line, |doc, (line, problem)| {
+                warn(doc);
+                if let Some(problem) = problem {
+                    eprintln!("dateline: internal error in {}: {problem} (record written anyway)", doc.meta.source);
+                }
                 out.write_all(&line)?;
-            }
-            Ok(())
-        })
+                Ok(())
+            })
+        }
     })?;
     out.flush()?;
     progress.finish_and_clear();

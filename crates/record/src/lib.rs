@@ -206,7 +206,22 @@ impl Listed {
 
     /// The record's reference to a listed entity ("E3").
     fn entity_ref(&self, id: EntityId) -> Option<String> {
-        self.0.get(id.0 as usize).copied().flatten().map(|n| entity_ref(EntityId(n)))
+        self.number(id).map(|n| entity_ref(EntityId(n)))
+    }
+
+    /// A listed entity's number in the record (0-based).
+    fn number(&self, id: EntityId) -> Option<u32> {
+        self.0.get(id.0 as usize).copied().flatten()
+    }
+}
+
+/// A fact's number as JSON: an integer when it is one (and exactly
+/// representable), else a float.
+fn number_value(n: f64) -> serde_json::Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        serde_json::json!(n as i64)
+    } else {
+        serde_json::json!(n)
     }
 }
 
@@ -318,8 +333,7 @@ impl Record {
                 kind: f.kind.as_str().to_string(),
                 text: doc.slice(f.span).to_string(),
                 value: match &f.value {
-                    FactValue::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => serde_json::json!(*n as i64),
-                    FactValue::Number(n) => serde_json::json!(n),
+                    FactValue::Number(n) => number_value(*n),
                     FactValue::Date(d) => serde_json::json!(d),
                 },
                 unit: f.unit.clone(),
@@ -450,6 +464,108 @@ mod tests {
         assert_eq!(r.quotes[0].speaker.as_deref(), Some("E2"));
         assert_eq!(r.quotes[0].speaker_name.as_deref(), Some("an aide"));
         assert_eq!(r.quotes[0].addressee.as_deref(), Some("E1"));
+    }
+
+    /// The record written straight from a document is the record built and
+    /// then written, byte for byte, with every optional field both ways.
+    #[test]
+    fn doc_json_is_the_built_record_json() {
+        use dateline_doc::{Event, EventStatus, EventType, Fact, FactKind, Polarity, Sector, Stance};
+        let text = "BRÜSSEL \"Ünal\" said:\n“We\tleave” — Lee, the minister, told NATO 3.5 % of €2 bn on 4 May.\u{1}";
+        let at = |words: &str| text.find(words).unwrap();
+        for full in [false, true] {
+            let meta = DocMeta {
+                id: full.then(|| "doc-\"1\"".to_string()),
+                source: "in/ü.txt".into(),
+                date: full.then(|| "2026-05-04".into()),
+                dateline: full.then(|| "BRÜSSEL".into()),
+                title: full.then(|| "Title \\ \"x\"".into()),
+                ..Default::default()
+            };
+            let mut doc = Doc::new(text.to_string(), meta);
+            let span = |doc: &Doc, words: &str| doc.span(at(words), at(words) + words.len()).unwrap();
+            let entity = |doc: &mut Doc, name: &str, spans: &[(&str, MentionSource)]| {
+                let mut e = Entity::new(name, EntityKind::Person);
+                for &(words, source) in spans {
+                    let s = span(doc, words);
+                    doc.mentions.push(Mention { span: s, kind: EntityKind::Person, source, entity: None });
+                    e.mentions.push(doc.mentions.len() - 1);
+                }
+                if full {
+                    e.country = Some("TUR".into());
+                    e.sector = Some(Sector::Gov);
+                    e.role = Some("the \"minister\"".into());
+                }
+                doc.add_entity(e)
+            };
+            let lee = entity(&mut doc, "Lee", &[("the minister", MentionSource::Role), ("Lee", MentionSource::Rule), ("Lee", MentionSource::Rule), ("Ünal", MentionSource::Model)]);
+            let unlisted = entity(&mut doc, "We", &[("We", MentionSource::Pronoun)]);
+            let nato = entity(&mut doc, "NATO", &[("NATO", MentionSource::Lexicon)]);
+            let quote = |doc: &Doc| Quote {
+                kind: if full { QuoteKind::Direct } else { QuoteKind::Indirect },
+                span: span(doc, "We\tleave"),
+                cue: full.then(|| span(doc, "said")),
+                speaker_span: full.then(|| span(doc, "Lee")),
+                speaker: full.then_some(lee),
+                addressee_span: full.then(|| span(doc, "NATO")),
+                addressee: full.then_some(nato),
+            };
+            let q = quote(&doc);
+            doc.quotes.push(q);
+            let q = Quote { speaker: Some(unlisted), speaker_span: Some(span(&doc, "We")), ..quote(&doc) };
+            doc.quotes.push(q);
+            let actor = |entity: Option<EntityId>| dateline_doc::Actor { entity, country: full.then(|| "BEL".into()), sector: full.then_some(Sector::Mil), span: None };
+            doc.events.push(Event {
+                kind: EventType::Agree,
+                mode: full.then(|| "verbal".into()),
+                source: actor(Some(lee)),
+                target: actor(full.then_some(unlisted)),
+                date: full.then(|| "2026-05".into()),
+                place: full.then(|| "Brüssel".into()),
+                span: span(&doc, "told NATO"),
+                trigger: full.then(|| span(&doc, "told")),
+                status: EventStatus::Asserted,
+                issue: full.then(|| "bases".into()),
+                quote: full.then_some(1),
+            });
+            doc.stances.push(Stance {
+                holder: full.then_some(nato),
+                target: "a \"target\"".into(),
+                issue_key: "key".into(),
+                polarity: Polarity::Against,
+                span: span(&doc, "leave"),
+                cue: full.then(|| span(&doc, "leave")),
+                quote: full.then_some(0),
+                shift_from: full.then_some(0),
+            });
+            for (words, value) in [("3.5 %", FactValue::Number(3.5)), ("€2 bn", FactValue::Number(2e9)), ("4 May", FactValue::Date("2026-05-04".into())), ("3.5", FactValue::Number(f64::NAN)), ("2", FactValue::Number(1e300))] {
+                doc.facts.push(Fact {
+                    kind: FactKind::Count,
+                    span: span(&doc, words),
+                    value,
+                    unit: full.then(|| "percent".into()),
+                    qualifier: full.then(|| "about".into()),
+                    of: full.then(|| "the \"vote\"".into()),
+                    holder: full.then_some(lee),
+                });
+            }
+            if full {
+                doc.warnings = vec!["a \"warning\"\n".into(), "another".into()];
+            }
+            let record = Record::from_doc(&doc);
+            let mut built = Vec::new();
+            record.write_json(&mut built);
+            let mut direct = Vec::new();
+            let (records, checked) = Record::write_doc_json(&doc, &mut direct);
+            assert_eq!(checked, Ok(()));
+            assert_eq!(String::from_utf8_lossy(&direct), String::from_utf8_lossy(&built), "full: {full}");
+            assert_eq!(records, record.entities.len() + record.quotes.len() + record.events.len() + record.stances.len() + record.facts.len());
+        }
+        let empty = Doc::new(String::new(), DocMeta::default());
+        let (mut built, mut direct) = (Vec::new(), Vec::new());
+        Record::from_doc(&empty).write_json(&mut built);
+        assert_eq!(Record::write_doc_json(&empty, &mut direct), (0, Ok(())));
+        assert_eq!(direct, built);
     }
 
     #[test]

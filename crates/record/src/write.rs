@@ -8,7 +8,9 @@
 //! type field by field so that a new field fails to compile until it is
 //! written here too.
 
-use crate::{ActorRecord, CharSpan, EntityRecord, EventRecord, FactRecord, QuoteRecord, Record, StanceRecord};
+use dateline_doc::{Actor, CharOffsets, Doc, EntityId, FactValue, Span};
+
+use crate::{content_id, ActorRecord, CharSpan, EntityRecord, EventRecord, FactRecord, Listed, QuoteRecord, Record, StanceRecord, SCHEMA_VERSION};
 
 /// Bytes that JSON strings escape (serde_json's table): the control
 /// characters, `"` and `\`.
@@ -420,6 +422,210 @@ impl Record {
             list(key!(o, "warnings"), &self.warnings, |out, w| string(out, w));
         }
         o.end();
+    }
+}
+
+/// Writes `"E<n>"`, the record's reference to listed entity number `n`
+/// (0-based), as [`crate::entity_ref`] spells it.
+fn entity_ref_json(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(b"\"E");
+    number(out, u64::from(n) + 1);
+    out.push(b'"');
+}
+
+/// The reference to entity `id` when the record lists it, or `null`.
+fn opt_entity_ref(out: &mut Vec<u8>, listed: &Listed, id: Option<EntityId>) {
+    match id.and_then(|id| listed.number(id)) {
+        Some(n) => entity_ref_json(out, n),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => string(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// What a record of a document holds, written straight from the document:
+/// the bytes `Record::from_doc(doc).write_json(out)` appends, without
+/// building the record's strings and vectors first (copying every name and
+/// span's words, then freeing them, was most of the record step).
+impl Record {
+    /// Appends the compact JSON of `Record::from_doc(doc)` to `out` and
+    /// returns how many entities, quotes, events, stances and facts it holds.
+    /// The tests check it against [`Record::from_doc`] and
+    /// [`Record::write_json`] byte for byte.
+    ///
+    /// Every span's code points are checked to map back to its bytes (so
+    /// each slices back to the words written beside it, the invariant
+    /// [`Record::check_spans`] checks of a built record); the first that
+    /// does not is told as the second value (the record is written anyway).
+    pub fn write_doc_json(doc: &Doc, out: &mut Vec<u8>) -> (usize, Result<(), String>) {
+        let offsets = CharOffsets::new(&doc.text);
+        let listed = Listed::new(doc);
+        let bad: std::cell::Cell<Option<(Span, CharSpan)>> = std::cell::Cell::new(None);
+        let cs = |s: Span| -> CharSpan {
+            let c = [offsets.char_index(s.start()), offsets.char_index(s.end())];
+            if (offsets.byte_index(c[0]), offsets.byte_index(c[1])) != (s.start(), s.end()) && bad.get().is_none() {
+                bad.set(Some((s, c)));
+            }
+            c
+        };
+        let name_of = |id: Option<EntityId>| id.map(|e| doc.entity(e).name.as_str());
+        let mut records = doc.quotes.len() + doc.events.len() + doc.stances.len() + doc.facts.len();
+        let mut o = Object::new(out);
+        number(key!(o, "schema"), u64::from(SCHEMA_VERSION));
+        match &doc.meta.id {
+            Some(id) => string(key!(o, "id"), id),
+            None => string(key!(o, "id"), &content_id(&doc.text)),
+        }
+        string(key!(o, "source"), &doc.meta.source);
+        opt_string(key!(o, "date"), &doc.meta.date);
+        opt_string(key!(o, "dateline"), &doc.meta.dateline);
+        if let Some(t) = &doc.meta.title {
+            string(key!(o, "title"), t);
+        }
+
+        // entities: the listed ones, in order, names' spans then the others', each sorted once
+        let out = key!(o, "entities");
+        out.push(b'[');
+        let (mut names, mut others): (Vec<CharSpan>, Vec<CharSpan>) = (Vec::new(), Vec::new());
+        let mut first = true;
+        for e in &doc.entities {
+            let Some(n) = listed.number(e.id) else { continue };
+            records += 1;
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            names.clear();
+            others.clear();
+            for &m in &e.mentions {
+                let m = &doc.mentions[m];
+                if m.source.is_name() { names.push(cs(m.span)) } else { others.push(cs(m.span)) }
+            }
+            names.sort_unstable();
+            names.dedup();
+            others.sort_unstable();
+            others.dedup();
+            let mut eo = Object::new(out);
+            entity_ref_json(key!(eo, "id"), n);
+            string(key!(eo, "name"), &e.name);
+            string(key!(eo, "type"), e.kind.as_str());
+            opt_string(key!(eo, "country"), &e.country);
+            opt_str(key!(eo, "sector"), e.sector.map(|s| s.code()));
+            opt_string(key!(eo, "role"), &e.role);
+            list(key!(eo, "mentions"), &names, span);
+            if !others.is_empty() {
+                list(key!(eo, "references"), &others, span);
+            }
+            eo.end();
+        }
+        out.push(b']');
+
+        list(key!(o, "quotes"), &doc.quotes, |out, q| {
+            let mut qo = Object::new(out);
+            string(key!(qo, "kind"), q.kind.as_str());
+            span(key!(qo, "span"), &cs(q.span));
+            string(key!(qo, "text"), doc.slice(q.span));
+            opt_entity_ref(key!(qo, "speaker"), &listed, q.speaker);
+            opt_str(key!(qo, "speaker_name"), name_of(q.speaker).or_else(|| q.speaker_span.map(|s| doc.slice(s))));
+            opt_span(key!(qo, "speaker_span"), &q.speaker_span.map(cs));
+            opt_str(key!(qo, "cue"), q.cue.map(|s| doc.slice(s)));
+            opt_span(key!(qo, "cue_span"), &q.cue.map(cs));
+            opt_entity_ref(key!(qo, "addressee"), &listed, q.addressee);
+            if let Some(s) = q.addressee_span {
+                span(key!(qo, "addressee_span"), &cs(s));
+            }
+            qo.end();
+        });
+
+        let actor = |out: &mut Vec<u8>, a: &Actor| {
+            let mut ao = Object::new(out);
+            opt_entity_ref(key!(ao, "entity"), &listed, a.entity);
+            opt_string(key!(ao, "country"), &a.country);
+            if let Some(s) = a.sector {
+                string(key!(ao, "sector"), s.code());
+            }
+            ao.end();
+        };
+        list(key!(o, "events"), &doc.events, |out, e| {
+            let mut eo = Object::new(out);
+            string(key!(eo, "type"), e.kind.as_str());
+            opt_string(key!(eo, "mode"), &e.mode);
+            actor(key!(eo, "source"), &e.source);
+            actor(key!(eo, "target"), &e.target);
+            opt_string(key!(eo, "date"), &e.date);
+            opt_string(key!(eo, "place"), &e.place);
+            span(key!(eo, "span"), &cs(e.span));
+            string(key!(eo, "text"), doc.slice(e.span));
+            if let Some(t) = e.trigger {
+                span(key!(eo, "trigger_span"), &cs(t));
+            }
+            string(key!(eo, "status"), e.status.as_str());
+            if let Some(s) = &e.issue {
+                string(key!(eo, "issue"), s);
+            }
+            if let Some(q) = e.quote {
+                number(key!(eo, "quote"), q as u64);
+            }
+            eo.end();
+        });
+
+        list(key!(o, "stances"), &doc.stances, |out, s| {
+            let mut so = Object::new(out);
+            opt_entity_ref(key!(so, "holder"), &listed, s.holder);
+            opt_str(key!(so, "holder_name"), name_of(s.holder));
+            string(key!(so, "target"), &s.target);
+            string(key!(so, "issue"), &s.issue_key);
+            string(key!(so, "polarity"), s.polarity.as_str());
+            span(key!(so, "span"), &cs(s.span));
+            string(key!(so, "text"), doc.slice(s.span));
+            if let Some(c) = s.cue {
+                span(key!(so, "cue_span"), &cs(c));
+            }
+            opt_number(key!(so, "quote"), s.quote);
+            if let Some(k) = s.shift_from {
+                number(key!(so, "shift_from"), k as u64);
+            }
+            so.end();
+        });
+
+        list(key!(o, "facts"), &doc.facts, |out, f| {
+            let mut fo = Object::new(out);
+            string(key!(fo, "kind"), f.kind.as_str());
+            string(key!(fo, "text"), doc.slice(f.span));
+            match &f.value {
+                FactValue::Date(d) => string(key!(fo, "value"), d),
+                FactValue::Number(n) => {
+                    let value = crate::number_value(*n);
+                    // writing into a Vec cannot fail
+                    let _ = serde_json::to_writer(&mut *key!(fo, "value"), &value);
+                }
+            }
+            opt_string(key!(fo, "unit"), &f.unit);
+            opt_string(key!(fo, "qualifier"), &f.qualifier);
+            if let Some(s) = &f.of {
+                string(key!(fo, "of"), s);
+            }
+            if let Some(n) = f.holder.and_then(|h| listed.number(h)) {
+                entity_ref_json(key!(fo, "holder"), n);
+            }
+            span(key!(fo, "span"), &cs(f.span));
+            fo.end();
+        });
+
+        if !doc.warnings.is_empty() {
+            list(key!(o, "warnings"), &doc.warnings, |out, w| string(out, w));
+        }
+        o.end();
+        let checked = match bad.get() {
+            None => Ok(()),
+            Some((s, [a, b])) => Err(format!("span [{a}, {b}) does not map back to bytes [{}, {})", s.start(), s.end())),
+        };
+        (records, checked)
     }
 }
 
