@@ -104,15 +104,41 @@ static CURRENCIES: LazyLock<WordMap<Currency>> = LazyLock::new(|| {
     parse_currencies(&data_file(CURRENCIES_FILE, BUILTIN_CURRENCIES)).or_else(|_| parse_currencies(BUILTIN_CURRENCIES)).unwrap_or_default()
 });
 
-/// Bit `b` is set when some currency form starts with byte `b` (a lookup of
-/// an ASCII word, lower-cased, can only find a form that starts with its
-/// lower-cased first byte).
-static CURRENCY_FIRST_BYTES: LazyLock<[u64; 4]> = LazyLock::new(|| {
-    let mut bits = [0u64; 4];
-    for b in CURRENCIES.keys().filter_map(|form| form.as_bytes().first()) {
-        bits[usize::from(b / 64)] |= 1 << (b % 64);
+/// The lengths and first two bytes (ASCII-lower-cased) of the currency
+/// forms: a lookup of an ASCII word, lower-cased, can only find a form of
+/// its length that starts with its lower-cased first two bytes.
+struct FormFilter {
+    /// Bit `n` set: a form has `n` bytes (bit 63: 63 bytes or more).
+    lengths: u64,
+    /// Bit `(a & 31) * 32 + (b & 31)` set: a form starts with bytes `a b`
+    /// (`b` is 0 for a one-byte form); 128 bytes, kept in the first-level cache.
+    prefixes: [u64; 16],
+}
+
+impl FormFilter {
+    fn key(w: &[u8]) -> usize {
+        usize::from(w[0].to_ascii_lowercase() & 31) * 32 + usize::from(w.get(1).map_or(0, u8::to_ascii_lowercase) & 31)
     }
-    bits
+
+    /// `false` when no form is `w` lower-cased (`w` not empty).
+    #[inline]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        if self.lengths & (1 << w.len().min(63)) == 0 || w.is_empty() {
+            return false;
+        }
+        let k = FormFilter::key(w);
+        self.prefixes[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+static CURRENCY_FILTER: LazyLock<FormFilter> = LazyLock::new(|| {
+    let mut filter = FormFilter { lengths: 0, prefixes: [0; 16] };
+    for form in CURRENCIES.keys().filter(|f| !f.is_empty()) {
+        filter.lengths |= 1 << form.len().min(63);
+        let k = FormFilter::key(form.as_bytes());
+        filter.prefixes[k / 64] |= 1 << (k % 64);
+    }
+    filter
 });
 
 static COUNTED_NOUNS: LazyLock<WordMap<NounClass>> = LazyLock::new(|| {
@@ -124,10 +150,9 @@ static COUNTED_NOUNS: LazyLock<WordMap<NounClass>> = LazyLock::new(|| {
 /// The currency a symbol, code or name stands for.
 pub fn currency(form: &str) -> Option<Currency> {
     if form.is_ascii() {
-        // a word whose first letter begins no form (every number, most
-        // words) is turned down before it is copied and hashed
-        let first = form.as_bytes().first()?.to_ascii_lowercase();
-        if CURRENCY_FIRST_BYTES[usize::from(first / 64)] & (1 << (first % 64)) == 0 {
+        // a word whose length and first two letters begin no form (every
+        // number, nearly every word) is turned down before it is copied and hashed
+        if !CURRENCY_FILTER.may_hold(form.as_bytes()) {
             return None;
         }
         let mut buf = [0u8; 24];
@@ -178,7 +203,7 @@ mod tests {
         assert_eq!(parse_counted_nouns("people\tperson\npolice\tcrowd\n").unwrap_err().line, 2);
     }
 
-    /// The first-byte test turns down only words the map does not hold.
+    /// The length and prefix test turns down only words the map does not hold.
     #[test]
     fn currency_is_the_plain_lookup() {
         let plain = |form: &str| -> Option<&'static str> {
