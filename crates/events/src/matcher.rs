@@ -159,12 +159,18 @@ enum Step {
 impl Matcher {
     pub fn new(lex: EventLexicon) -> Matcher {
         let lengths: Vec<usize> = lex.patterns.iter().map(pattern_length).collect();
-        let mut by_trigger: WordMap<Vec<usize>> = WordMap::default();
+        // (built once per process, before the first document: sized up
+        // front, and a form's String is copied only at its first pattern)
+        let forms: usize = lex.patterns.iter().map(|p| p.trigger_forms().len()).sum();
+        let mut by_trigger: WordMap<Vec<usize>> = WordMap::with_capacity_and_hasher(forms, Default::default());
         for (i, p) in lex.patterns.iter().enumerate() {
             for f in p.trigger_forms() {
-                let list = by_trigger.entry(f.clone()).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
+                match by_trigger.get_mut(f.as_str()) {
+                    Some(list) if !list.contains(&i) => list.push(i),
+                    Some(_) => {}
+                    None => {
+                        by_trigger.insert(f.clone(), vec![i]);
+                    }
                 }
             }
         }
@@ -196,7 +202,20 @@ impl Matcher {
                     .collect()
             })
             .collect();
-        let kinds = lex.patterns.iter().map(|p| EventType::parse(&p.kind)).collect();
+        // (a type name is parsed once, not once per pattern)
+        let mut parsed: Vec<(&str, Option<EventType>)> = Vec::new();
+        let kinds = lex
+            .patterns
+            .iter()
+            .map(|p| match parsed.iter().find(|(k, _)| *k == p.kind) {
+                Some(&(_, t)) => t,
+                None => {
+                    let t = EventType::parse(&p.kind);
+                    parsed.push((&p.kind, t));
+                    t
+                }
+            })
+            .collect();
         let shapes_of = |w: Option<&PatternWord>| match w {
             Some(PatternWord::Forms(f)) => f.iter().fold(0, |bits, x| bits | shape_bit(x)),
             _ => ANY_SHAPE,
@@ -233,10 +252,10 @@ impl Matcher {
                 });
             }
         }
-        let trigger_entries = by_trigger
-            .iter()
-            .map(|(w, ids)| (w.clone(), ids.iter().map(|&id| TriggerEntry::of(&lex, &neighbour_shapes, &first_steps, id)).collect()))
-            .collect();
+        let mut trigger_entries: WordMap<Vec<TriggerEntry>> = WordMap::with_capacity_and_hasher(by_trigger.len(), Default::default());
+        trigger_entries.extend(
+            by_trigger.iter().map(|(w, ids)| (w.clone(), ids.iter().map(|&id| TriggerEntry::of(&lex, &neighbour_shapes, &first_steps, id)).collect())),
+        );
         Matcher {
             lex,
             by_trigger,
@@ -369,7 +388,7 @@ pub const SHIFT_WORDS: [&str; 6] = ["change", "shift", "departure", "reversal", 
 
 impl WordRoles {
     fn new<'a>(m: &'static Matcher, cues: impl IntoIterator<Item = (&'a str, Cue)>) -> WordRoles {
-        let mut roles: WordMap<WordRole> = WordMap::default();
+        let mut roles: WordMap<WordRole> = WordMap::with_capacity_and_hasher(m.trigger_entries.len() + 256, Default::default());
         for (w, entries) in &m.trigger_entries {
             roles.entry(w.clone()).or_default().patterns = entries;
         }

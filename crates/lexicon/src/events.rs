@@ -130,12 +130,12 @@ pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {
                 .split_once('=')
                 .ok_or_else(|| PatternError::Malformed { line, what: "class needs `@NAME = words`".into() })?;
             let mut forms = Vec::new();
-            for m in members.split_whitespace() {
+            for m in words_of(members) {
                 forms.extend(noun_forms(&m.to_lowercase()));
             }
             lex.classes.insert(name.trim().to_string(), forms);
         } else if let Some(rest) = l.strip_prefix("%forms") {
-            let mut ws = rest.split_whitespace().map(str::to_lowercase);
+            let mut ws = words_of(rest).map(str::to_lowercase);
             let lemma = ws.next().ok_or_else(|| PatternError::Malformed { line, what: "empty %forms".into() })?;
             let mut forms: Vec<String> = ws.collect();
             forms.push(lemma.clone());
@@ -145,7 +145,7 @@ pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {
         }
     }
     for (line, l) in lines {
-        let mut cols = l.split_whitespace();
+        let mut cols = words_of(l);
         let (Some(kind), Some(mode)) = (cols.next(), cols.next()) else {
             return Err(PatternError::Short { line });
         };
@@ -192,7 +192,7 @@ pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {
             return Err(PatternError::Short { line });
         }
         let trigger = trigger.unwrap_or_else(|| {
-            trigger_is_noun = l.split_whitespace().nth(2).is_some_and(|w| w.starts_with("n:"));
+            trigger_is_noun = words_of(l).nth(2).is_some_and(|w| w.starts_with("n:"));
             0
         });
         if !matches!(words[trigger], PatternWord::Forms(_)) {
@@ -211,6 +211,51 @@ pub fn parse_patterns(text: &str) -> Result<EventLexicon, PatternError> {
         });
     }
     Ok(lex)
+}
+
+/// The words of `l` as `str::split_whitespace` gives them, read byte by
+/// byte when `l` is ASCII without a vertical tab (every pattern line of the
+/// built-in file): Unicode's white space in ASCII is `u8::is_ascii_whitespace`
+/// plus the vertical tab, so the two splits agree there. (The lines are
+/// padded into columns; a split that decodes and classifies every char was
+/// a third of the patterns' parse, paid once per process.)
+fn words_of(l: &str) -> Words<'_> {
+    if l.is_ascii() && !l.contains('\x0B') {
+        Words::Ascii(l, 0)
+    } else {
+        Words::Any(l.split_whitespace())
+    }
+}
+
+enum Words<'a> {
+    /// An ASCII line and where the rest of it starts: a run of spaces is
+    /// skipped in one loop, not split into empty pieces one by one.
+    Ascii(&'a str, usize),
+    Any(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii(l, pos) => {
+                let b = l.as_bytes();
+                let mut k = *pos;
+                while b.get(k).is_some_and(u8::is_ascii_whitespace) {
+                    k += 1;
+                }
+                let start = k;
+                while b.get(k).is_some_and(|c| !c.is_ascii_whitespace()) {
+                    k += 1;
+                }
+                *pos = k;
+                // (all ASCII: every place is a char boundary)
+                (k > start).then(|| &l[start..k])
+            }
+            Words::Any(w) => w.next(),
+        }
+    }
 }
 
 fn is_vowel(c: u8) -> bool {
@@ -290,6 +335,13 @@ mod tests {
         // every PLOVER type has at least one pattern
         for t in PLOVER_TYPES {
             assert!(lex.patterns.iter().any(|p| p.kind == t), "no pattern for {t}");
+        }
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for l in ["AGREE     -   v:agree", "  a\tb\r\nc\x0Cd  ", "a\x0Bb c", "a\u{a0}b\u{2003}c d", "", "   ", "x"] {
+            assert_eq!(words_of(l).collect::<Vec<_>>(), l.split_whitespace().collect::<Vec<_>>(), "{l:?}");
         }
     }
 
