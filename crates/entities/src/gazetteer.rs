@@ -61,6 +61,10 @@ pub struct Gazetteer {
     /// The outlines ([`word_outline`]) of those words, which reject most
     /// lower-case words without hashing them.
     lower_first_outlines: Bitmap16,
+    /// Per small letter, the lengths (bit `len.min(63)`) of those words
+    /// beginning with it: a word of another length is none of them, told
+    /// before its outline is worked out.
+    lower_first_lengths: [u64; 26],
     /// Every prefix of every lower-cased form, by [`word_hash`]: a token
     /// (without a hyphen) that is no form's prefix ends inside no form, so
     /// no match that starts with it can end on a token boundary, and the
@@ -167,13 +171,17 @@ impl Gazetteer {
             .filter_map(|(f, _)| f.split(' ').next().map(|w| word_hash(w.as_bytes())))
             .collect();
         let mut lower_first_outlines = Bitmap16::default();
+        let mut lower_first_lengths = [0u64; 26];
         for (f, _) in keyed.iter().flat_map(|(_, v)| v.iter()) {
             if let Some(w) = f.split(' ').next().filter(|_| f.bytes().next().is_some_and(|b| !b.is_ascii_uppercase())) {
                 lower_first_outlines.insert(word_outline(w.as_bytes()));
+                if let Some(&b @ b'a'..=b'z') = w.as_bytes().first() {
+                    lower_first_lengths[(b - b'a') as usize] |= 1 << w.len().min(63);
+                }
             }
         }
         let form_prefixes = PrefixBits::of_prefixes(keyed.iter().map(|(k, _)| k.as_bytes()));
-        Gazetteer { forms, lower_first_words, lower_first_outlines, form_prefixes, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        Gazetteer { forms, lower_first_words, lower_first_outlines, lower_first_lengths, form_prefixes, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -317,7 +325,14 @@ fn find_with(doc: &Doc, prefilter: bool) -> Vec<LexMatch> {
             continue;
         }
         let word = &norm.as_bytes()[t.norm_start as usize..t.norm_end as usize];
-        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_outlines.contains(word_outline(word)) {
+        // a lower-case word starts no match unless it is the first word of a
+        // form written in lower case: its first letter and length, then its
+        // outline, rule out most words before they are hashed
+        if !lowercase_doc
+            && word.first().is_some_and(|&b| {
+                b.is_ascii_lowercase() && (gaz.lower_first_lengths[(b - b'a') as usize] >> word.len().min(63) & 1 == 0 || !gaz.lower_first_outlines.contains(word_outline(word)))
+            })
+        {
             continue;
         }
         // one pass for the hash and the hyphen
