@@ -61,6 +61,10 @@ pub struct Gazetteer {
     /// The outlines ([`word_outline`]) of those words, which reject most
     /// lower-case words without hashing them.
     lower_first_outlines: Bitmap16,
+    /// Per small letter, the lengths (bit `len.min(63)`) of those words
+    /// beginning with it: a word of another length is none of them, told
+    /// before its outline is worked out.
+    lower_first_lengths: [u64; 26],
     /// Every prefix of every lower-cased form, by [`word_hash`]: a token
     /// (without a hyphen) that is no form's prefix ends inside no form, so
     /// no match that starts with it can end on a token boundary, and the
@@ -88,9 +92,10 @@ impl Gazetteer {
             + title_phrases.len()
             + t.modifiers().len()
             + t.abbreviations().count();
-        let mut by_form: HashMap<String, Vec<Hit>, BuildHasherDefault<WordHasher>> = HashMap::with_capacity_and_hasher(n_forms, Default::default());
-        let mut add = |form: &str, hit: Hit| {
-            let v = by_form.entry(form.to_string()).or_default();
+        // every written form (borrowed from the lexicons) with its hits
+        let mut by_form: HashMap<&str, Vec<Hit>, BuildHasherDefault<WordHasher>> = HashMap::with_capacity_and_hasher(n_forms, Default::default());
+        let mut add = |form, hit: Hit| {
+            let v = by_form.entry(form).or_default();
             if !v.contains(&hit) {
                 v.push(hit);
             }
@@ -122,19 +127,41 @@ impl Gazetteer {
         for a in t.abbreviations() {
             add(&a.text, Hit::TitleAbbrev);
         }
-        let mut by_key: HashMap<String, Vec<(String, Vec<Hit>)>, BuildHasherDefault<WordHasher>> =
-            HashMap::with_capacity_and_hasher(by_form.len(), Default::default());
-        for (form, hits) in by_form {
-            by_key.entry(form.to_ascii_lowercase()).or_default().push((form, hits));
-        }
-        let mut keyed: Vec<(String, Forms)> = by_key.into_iter().collect();
-        // the keys are distinct, so an unstable sort gives the one order
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (_, v) in keyed.iter_mut() {
-            // forms with lower-case letters first: the one to prefer for a headline
-            // (the order of sorting by the key `(no lower case, form)`, without a copy of each form per comparison)
-            let no_lower_case = |f: &str| !f.bytes().any(|b| b.is_ascii_lowercase());
-            v.sort_by(|(a, _), (b, _)| no_lower_case(a).cmp(&no_lower_case(b)).then_with(|| a.cmp(b)));
+        // The forms in order of their lower-cased spelling (the patterns),
+        // and of one spelling's forms those with lower-case letters first
+        // (the one to prefer for a headline), then by bytes: one sort of
+        // (spelling, form) pairs, which are distinct, so an unstable sort
+        // gives the one order. Compared first by the spelling's first eight
+        // bytes as a number (zero-padded, so a shorter spelling that is a
+        // prefix comes first or ties), which settles most comparisons
+        // without a call to compare the strings.
+        // (the order is sorted as small pairs, head and index: moving the
+        // forms themselves cost more than comparing them)
+        let mut spelled: Vec<(String, &str, Vec<Hit>)> = by_form.into_iter().map(|(form, hits)| (form.to_ascii_lowercase(), form, hits)).collect();
+        let mut order: Vec<(u64, u32)> = spelled
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _, _))| {
+                let mut head = [0u8; 8];
+                let n = key.len().min(8);
+                head[..n].copy_from_slice(&key.as_bytes()[..n]);
+                (u64::from_be_bytes(head), i as u32)
+            })
+            .collect();
+        let no_lower_case = |f: &str| !f.bytes().any(|b| b.is_ascii_lowercase());
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| {
+                let (x, y) = (&spelled[a.1 as usize], &spelled[b.1 as usize]);
+                x.0.cmp(&y.0).then_with(|| no_lower_case(x.1).cmp(&no_lower_case(y.1)).then_with(|| x.1.cmp(y.1)))
+            })
+        });
+        let mut keyed: Vec<(String, Forms)> = Vec::with_capacity(spelled.len());
+        for &(_, i) in &order {
+            let (key, form, hits) = std::mem::take(&mut spelled[i as usize]);
+            match keyed.last_mut() {
+                Some((k, forms)) if *k == key => forms.push((form.to_string(), hits)),
+                _ => keyed.push((key, vec![(form.to_string(), hits)])),
+            }
         }
         let forms = FormTrie::new(&keyed.iter().map(|(k, _)| k.as_bytes()).collect::<Vec<_>>());
         let lower_first_words: HashSet<u64, BuildHasherDefault<WordHasher>> = keyed
@@ -144,13 +171,17 @@ impl Gazetteer {
             .filter_map(|(f, _)| f.split(' ').next().map(|w| word_hash(w.as_bytes())))
             .collect();
         let mut lower_first_outlines = Bitmap16::default();
+        let mut lower_first_lengths = [0u64; 26];
         for (f, _) in keyed.iter().flat_map(|(_, v)| v.iter()) {
             if let Some(w) = f.split(' ').next().filter(|_| f.bytes().next().is_some_and(|b| !b.is_ascii_uppercase())) {
                 lower_first_outlines.insert(word_outline(w.as_bytes()));
+                if let Some(&b @ b'a'..=b'z') = w.as_bytes().first() {
+                    lower_first_lengths[(b - b'a') as usize] |= 1 << w.len().min(63);
+                }
             }
         }
         let form_prefixes = PrefixBits::of_prefixes(keyed.iter().map(|(k, _)| k.as_bytes()));
-        Gazetteer { forms, lower_first_words, lower_first_outlines, form_prefixes, entries: keyed.into_iter().map(|(_, v)| v).collect() }
+        Gazetteer { forms, lower_first_words, lower_first_outlines, lower_first_lengths, form_prefixes, entries: keyed.into_iter().map(|(_, v)| v).collect() }
     }
 
     pub fn form(&self, pattern: usize, variant: usize) -> &str {
@@ -204,13 +235,17 @@ impl PrefixBits {
         let mut bits = PrefixBits(vec![0u64; 1 << (PREFIX_BITS_LOG2 - 6)].into_boxed_slice());
         for f in forms {
             let mut whole = WORD_HASH_SEED;
+            // the bytes of the last group so far, as `packed_word` packs them
+            let mut group = 0u64;
             for k in 1..=f.len() {
                 // the last group of prefix `k` starts at `last`
                 let last = 8 * ((k - 1) / 8);
                 if last > 0 && k - 1 == last {
-                    whole = word_hash_step(whole, lower8(packed_word(&f[last - 8..last])));
+                    whole = word_hash_step(whole, lower8(group));
+                    group = 0;
                 }
-                bits.insert(word_hash_end(whole, &f[last..k], k));
+                group |= u64::from(f[k - 1]) << (8 * (k - 1 - last));
+                bits.insert(word_hash_end_packed(whole, group, k));
             }
         }
         bits
@@ -290,7 +325,14 @@ fn find_with(doc: &Doc, prefilter: bool) -> Vec<LexMatch> {
             continue;
         }
         let word = &norm.as_bytes()[t.norm_start as usize..t.norm_end as usize];
-        if !lowercase_doc && word.first().is_some_and(|b| b.is_ascii_lowercase()) && !gaz.lower_first_outlines.contains(word_outline(word)) {
+        // a lower-case word starts no match unless it is the first word of a
+        // form written in lower case: its first letter and length, then its
+        // outline, rule out most words before they are hashed
+        if !lowercase_doc
+            && word.first().is_some_and(|&b| {
+                b.is_ascii_lowercase() && (gaz.lower_first_lengths[(b - b'a') as usize] >> word.len().min(63) & 1 == 0 || !gaz.lower_first_outlines.contains(word_outline(word)))
+            })
+        {
             continue;
         }
         // one pass for the hash and the hyphen
@@ -406,7 +448,13 @@ fn word_hash_and_hyphen(w: &[u8]) -> (u64, bool) {
 /// it hashed to `h`.
 #[inline(always)]
 fn word_hash_end(h: u64, last: &[u8], len: usize) -> u64 {
-    let h = word_hash_step(word_hash_step(h, lower8(packed_word(last))), len as u64);
+    word_hash_end_packed(h, packed_word(last), len)
+}
+
+/// [`word_hash_end`] with the last group already packed.
+#[inline(always)]
+fn word_hash_end_packed(h: u64, last: u64, len: usize) -> u64 {
+    let h = word_hash_step(word_hash_step(h, lower8(last)), len as u64);
     h ^ h >> 29
 }
 
@@ -536,6 +584,19 @@ mod tests {
         let set = gaz.form_prefixes.0.iter().map(|w| w.count_ones() as usize).sum::<usize>();
         assert!(prefixes > 1000 && set < (1 << PREFIX_BITS_LOG2) / 4, "{prefixes} prefixes, {set} bits");
         assert!(!gaz.form_prefixes.contains(word_hash(b"qzxqzxq")) || !gaz.form_prefixes.contains(word_hash(b"xqzjvv")));
+    }
+
+    #[test]
+    fn patterns_in_byte_order_and_forms_lower_case_first() {
+        let gaz = gazetteer();
+        let keys: Vec<String> = gaz.entries.iter().map(|v| v[0].0.to_ascii_lowercase()).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "patterns sorted and distinct");
+        let no_lower_case = |f: &str| !f.bytes().any(|b| b.is_ascii_lowercase());
+        for (key, forms) in keys.iter().zip(&gaz.entries) {
+            assert!(forms.iter().all(|(f, _)| f.to_ascii_lowercase() == *key), "{key}");
+            assert!(forms.windows(2).all(|w| (no_lower_case(&w[0].0), &w[0].0) < (no_lower_case(&w[1].0), &w[1].0)), "{key}");
+        }
+        assert!(gaz.entries.len() > 1000);
     }
 
     #[test]

@@ -4,9 +4,14 @@
 //! "the Kremlin") so that every component codes actors the same way.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::{data_file, data_lines};
+use crate::{data_file, data_lines, WordHasher};
+
+/// The look-up tables' maps, keyed by our own names: [`WordHasher`], not
+/// SipHash (loading hashed every form twice with SipHash).
+type NameMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 /// A line of a geo data file that does not parse.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -88,11 +93,11 @@ pub struct Geo {
     pub regions: Vec<Region>,
     /// Exact written form → (country index, role); several when ambiguous
     /// ("Congolese").
-    country_names: HashMap<String, Vec<(usize, CountryNameRole)>>,
+    country_names: NameMap<Vec<(usize, CountryNameRole)>>,
     /// Lower-cased written form → the same, for case-insensitive lookups.
-    country_names_lower: HashMap<String, Vec<(usize, CountryNameRole)>>,
-    by_iso3: HashMap<String, usize>,
-    region_names: HashMap<String, usize>,
+    country_names_lower: NameMap<Vec<(usize, CountryNameRole)>>,
+    by_iso3: NameMap<usize>,
+    region_names: NameMap<usize>,
 }
 
 /// Splits a `|`-joined cell; `-` is empty. A leading lower-case "the " is
@@ -206,9 +211,9 @@ impl Geo {
         let regions = parse_regions(regions)?;
         // the tables sized once (growing them was a quarter of the loading)
         let forms: usize = countries.iter().map(|c| country_forms(c).count()).sum();
-        let mut country_names: HashMap<String, Vec<(usize, CountryNameRole)>> = HashMap::with_capacity(forms);
-        let mut country_names_lower: HashMap<String, Vec<(usize, CountryNameRole)>> = HashMap::with_capacity(forms);
-        let mut by_iso3 = HashMap::with_capacity(countries.len());
+        let mut country_names: NameMap<Vec<(usize, CountryNameRole)>> = NameMap::with_capacity_and_hasher(forms, Default::default());
+        let mut country_names_lower: NameMap<Vec<(usize, CountryNameRole)>> = NameMap::with_capacity_and_hasher(forms, Default::default());
+        let mut by_iso3 = NameMap::with_capacity_and_hasher(countries.len(), Default::default());
         for (i, c) in countries.iter().enumerate() {
             by_iso3.insert(c.iso3.clone(), i);
             for (form, role) in country_forms(c) {
@@ -220,7 +225,7 @@ impl Geo {
                 }
             }
         }
-        let mut region_names = HashMap::with_capacity(regions.iter().map(|r| 1 + r.variants.len()).sum());
+        let mut region_names = NameMap::with_capacity_and_hasher(regions.iter().map(|r| 1 + r.variants.len()).sum(), Default::default());
         for (i, r) in regions.iter().enumerate() {
             for form in std::iter::once(&r.name).chain(&r.variants) {
                 region_names.entry(form.clone()).or_insert(i);

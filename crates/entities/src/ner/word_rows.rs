@@ -184,6 +184,7 @@ const AFTER_1: usize = 2;
 const AFTER_2: usize = 3;
 
 /// The features of a word with hashes `lower` and `shape` at neighbour position `k`.
+#[inline]
 fn neighbour_row(m: &Model, k: usize, lower: u64, shape: u64) -> Row {
     match k {
         BEFORE_1 => m.rows(&[(11, lower), (15, shape)]),
