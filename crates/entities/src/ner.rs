@@ -11,6 +11,7 @@
 //! lexicons (a token inside a country, demonym, organisation or title is a
 //! feature), so the tagger and the gazetteer agree.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, Sentence, Span, Token, TokenKind};
@@ -509,11 +510,8 @@ pub struct Model {
     mask: u64,
     /// One row of `N_CLASSES` weights per bucket: for the built-in model,
     /// the file's bytes compiled into the binary, read where they lie (see
-    /// [`Model::from_static_bytes`]); a model read or trained at run time
-    /// is kept for the rest of the program (one per process: the trainer's,
-    /// or a test's small one). A plain slice, not a `Cow`: the scorer reads
-    /// it for every feature, and a `Cow` asks which it is each time.
-    weights: &'static [[i16; N_CLASSES]],
+    /// [`Model::from_static_bytes`]).
+    weights: Cow<'static, [[i16; N_CLASSES]]>,
 }
 
 const MAGIC: &[u8; 8] = b"DLNER01\0";
@@ -530,8 +528,8 @@ pub enum ModelError {
 impl Model {
     pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         let mask = Model::check_header(b)?;
-        let weights: Vec<[i16; N_CLASSES]> = b[16..].chunks_exact(2 * N_CLASSES).map(|r| std::array::from_fn(|c| i16::from_le_bytes([r[2 * c], r[2 * c + 1]]))).collect();
-        Ok(Model { mask, weights: Vec::leak(weights) })
+        let weights = b[16..].chunks_exact(2 * N_CLASSES).map(|r| std::array::from_fn(|c| i16::from_le_bytes([r[2 * c], r[2 * c + 1]]))).collect();
+        Ok(Model { mask, weights: Cow::Owned(weights) })
     }
 
     /// [`Model::from_bytes`] for bytes that live as long as the program
@@ -553,7 +551,7 @@ impl Model {
         // little-endian machine the in-memory value of each is the file's
         // `i16::from_le_bytes`; the bytes are never written (`'static` shared).
         let weights: &'static [R] = unsafe { std::slice::from_raw_parts(rows.as_ptr().cast::<R>(), rows.len() / std::mem::size_of::<R>()) };
-        Ok(Model { mask, weights })
+        Ok(Model { mask, weights: Cow::Borrowed(weights) })
     }
 
     /// Checks the header and size of a model file; returns the bucket mask.
@@ -573,8 +571,8 @@ impl Model {
     pub fn from_floats(w: &[f32], buckets: usize) -> Model {
         let max = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
         let scale = 32000.0 / max;
-        let weights: Vec<[i16; N_CLASSES]> = w.chunks_exact(N_CLASSES).map(|r| std::array::from_fn(|c| (r[c] * scale).round() as i16)).collect();
-        Model { mask: buckets as u64 - 1, weights: Vec::leak(weights) }
+        let weights = w.chunks_exact(N_CLASSES).map(|r| std::array::from_fn(|c| (r[c] * scale).round() as i16)).collect();
+        Model { mask: buckets as u64 - 1, weights: Cow::Owned(weights) }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -1233,8 +1231,7 @@ mod tests {
     #[test]
     fn built_in_model_read_in_place_as_copied() {
         let Some(m) = model() else { return };
-        let in_place = std::ptr::eq(m.weights.as_ptr().cast::<u8>(), MODEL_FILE.0[16..].as_ptr());
-        assert!(in_place || cfg!(target_endian = "big"));
+        assert!(matches!(m.weights, Cow::Borrowed(_)) || cfg!(target_endian = "big"));
         let copied = Model::from_bytes(&MODEL_FILE.0).expect("the built-in model reads");
         assert_eq!(copied.mask, m.mask);
         assert_eq!(copied.weights, m.weights);
