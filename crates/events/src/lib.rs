@@ -450,7 +450,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             // "the curfew will be relaxed": the restriction's easing, told from its side
             let eased = restriction_eased(toks, b, &pm);
             let kind = if eased { EventType::Concede } else { kind };
-            if acted_on || is_month_name(toks, a, pm.trigger) {
+            if acted_on || is_month_name(toks, a, pm.trigger) || is_stated_aim(toks, a, &pm) {
                 continue;
             }
             if inside_name(doc, toks, a, b, pm.trigger) && !verb_before_its_object(toks, &pm) {
@@ -906,6 +906,21 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         }
     }
     events
+}
+
+/// "talks aimed at ending the war", "a resolution that aims to tighten
+/// sanctions", "a law designed to curb protests": what a thing is meant to
+/// bring about is its purpose, no act of anyone's.
+/// (also over the verb of a nominal trigger: "aims to tighten sanctions")
+fn is_stated_aim(toks: &LowerTokens, a: usize, pm: &PatternMatch) -> bool {
+    (1..=2).any(|back| {
+        pm.start >= a + back + 1
+            && match (toks.get(pm.start - back - 1), toks.get(pm.start - back)) {
+                ("aimed" | "aiming" | "aims" | "aim", "at") => true,
+                ("aims" | "aimed" | "designed" | "intended" | "meant", "to") => true,
+                _ => false,
+            }
+    })
 }
 
 /// What one denies when one denies a charge made against one: "denied the

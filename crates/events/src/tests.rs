@@ -1273,3 +1273,14 @@ fn a_quoted_promise_is_a_reassurance_not_an_agreement() {
     let d = code("Britain promised to send more aid to Mozambique.");
     assert!(kinds_of(&d).contains(&EventType::Agree) || kinds_of(&d).contains(&EventType::Aid), "{:?}", summary(&d));
 }
+
+#[test]
+fn what_a_thing_is_aimed_at_is_no_event() {
+    let d = code("French and German envoys held talks aimed at ending the border war.");
+    assert_eq!(kinds_of(&d), vec![EventType::Consult]);
+    let d = code("The council approved a resolution that aims to tighten sanctions on the junta.");
+    assert!(!kinds_of(&d).contains(&EventType::Sanction) && !kinds_of(&d).contains(&EventType::Threaten), "{:?}", kinds_of(&d));
+    // an act reported beside it stays
+    let d = code("Rebels ended the siege of the town on Monday.");
+    assert!(!d.events.is_empty());
+}
