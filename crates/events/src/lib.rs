@@ -913,11 +913,13 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
 /// bring about is its purpose, no act of anyone's.
 /// (also over the verb of a nominal trigger: "aims to tighten sanctions")
 fn is_stated_aim(toks: &LowerTokens, a: usize, pm: &PatternMatch) -> bool {
+    // ("Russia aims to withdraw its troops": an actor's aim, an intent, stays)
     (1..=2).any(|back| {
+        let k = pm.start.saturating_sub(back + 1);
         pm.start >= a + back + 1
-            && match (toks.get(pm.start - back - 1), toks.get(pm.start - back)) {
-                ("aimed" | "aiming" | "aims" | "aim", "at") => true,
-                ("aims" | "aimed" | "designed" | "intended" | "meant", "to") => true,
+            && match (toks.get(k), toks.get(pm.start - back)) {
+                ("aimed" | "aiming" | "aims" | "aim", "at") | ("designed" | "intended" | "meant", "to") => true,
+                ("aims" | "aimed", "to") => k > a && matches!(toks.get(k - 1), "that" | "which" | "is" | "are" | "was" | "were"),
                 _ => false,
             }
     })
