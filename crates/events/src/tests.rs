@@ -1284,3 +1284,16 @@ fn what_a_thing_is_aimed_at_is_no_event() {
     let d = code("Rebels ended the siege of the town on Monday.");
     assert!(!d.events.is_empty());
 }
+
+#[test]
+fn a_restriction_imposed_again_or_prolonged_is_coercion() {
+    let d = code("The army reimposed a curfew on the city on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("The government reinstated the ban on rallies.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Washington tightened sanctions against Iran.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    // restoring a right stays a concession
+    let d = code("The government restored the right to assemble.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+}
