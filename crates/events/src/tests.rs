@@ -1297,3 +1297,14 @@ fn a_restriction_imposed_again_or_prolonged_is_coercion() {
     let d = code("The government restored the right to assemble.");
     assert_eq!(kinds_of(&d), vec![EventType::Concede]);
 }
+
+#[test]
+fn a_state_of_siege_is_emergency_rule() {
+    let d = code("The junta declared a state of siege on Saturday, suspending the constitution.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("The army lifted the state of siege on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    // a siege lifted by the force that laid it stays a retreat
+    let d = code("Government troops lifted the siege of the town.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
