@@ -605,7 +605,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 EventStatus::Hypothetical => kind == EventType::Threaten && (!m.in_condition || c.kind == EventType::Threaten),
                 // an announced request, charge or deployment is no act yet, and
                 // unlike a promise or a threat, announcing it is no act either
-                EventStatus::Future => !foretold_meeting && !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse) || kind == c.kind && kind == EventType::Mobilize && !names_a_force(toks, cstart_of(toks, a, c.pm.start), &c.pm)),
+                // (an inquiry announced is decided: "the court will investigate")
+                EventStatus::Future => !foretold_meeting && !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse) && c.mode != Some("investigate") || kind == c.kind && kind == EventType::Mobilize && !names_a_force(toks, cstart_of(toks, a, c.pm.start), &c.pm)),
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {

@@ -1308,3 +1308,12 @@ fn a_state_of_siege_is_emergency_rule() {
     let d = code("Government troops lifted the siege of the town.");
     assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
 }
+
+#[test]
+fn an_inquiry_announced_is_an_investigation() {
+    let d = code("The tribunal will investigate alleged war crimes committed during the conflict.");
+    assert_eq!(summary(&d).iter().map(|e| (e.0, e.3)).collect::<Vec<_>>(), vec![(EventType::Accuse, EventStatus::Future)]);
+    // an accusation only announced is still none
+    let d = code("The ministry said it would accuse the company of fraud.");
+    assert!(!kinds_of(&d).contains(&EventType::Accuse), "{:?}", kinds_of(&d));
+}
