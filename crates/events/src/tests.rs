@@ -1317,3 +1317,15 @@ fn an_inquiry_announced_is_an_investigation() {
     let d = code("The ministry said it would accuse the company of fraud.");
     assert!(!kinds_of(&d).contains(&EventType::Accuse), "{:?}", kinds_of(&d));
 }
+
+#[test]
+fn ties_resumed_or_formed_and_gratitude_are_support() {
+    let d = code("Slovenia and North Korea announced a resumption of diplomatic ties after a two-year freeze.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("The two countries formed diplomatic relations in 1992.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("The Czech government was grateful for the Georgian offer.");
+    assert_eq!(kinds_of(&d)[0], EventType::Support);
+    let d = code("Germany described the arrests as unacceptable.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+}
