@@ -1329,3 +1329,12 @@ fn ties_resumed_or_formed_and_gratitude_are_support() {
     let d = code("Germany described the arrests as unacceptable.");
     assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
 }
+
+#[test]
+fn aid_workers_let_in_is_access() {
+    let d = code("The authorities let aid workers into the besieged town on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("access"));
+    let d = code("The junta granted UN inspectors access to the prison.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
