@@ -1338,3 +1338,11 @@ fn aid_workers_let_in_is_access() {
     let d = code("The junta granted UN inspectors access to the prison.");
     assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
 }
+
+#[test]
+fn forced_by_circumstance_is_no_coercion() {
+    let d = code("The embassy was forced to close after the storm.");
+    assert!(!kinds_of(&d).contains(&EventType::Coerce), "{:?}", kinds_of(&d));
+    let d = code("Soldiers forced villagers to leave their homes.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
