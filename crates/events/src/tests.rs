@@ -1346,3 +1346,13 @@ fn forced_by_circumstance_is_no_coercion() {
     let d = code("Soldiers forced villagers to leave their homes.");
     assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
 }
+
+#[test]
+fn pushing_for_something_is_a_request() {
+    let d = code("France pushed for tougher sanctions on Iran.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+    let d = code("Washington is pushing Kyiv to accept the deal.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+    let d = code("The army pushed the rebels back to the border.");
+    assert!(!kinds_of(&d).contains(&EventType::Request), "{:?}", kinds_of(&d));
+}
