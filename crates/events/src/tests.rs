@@ -1356,3 +1356,16 @@ fn pushing_for_something_is_a_request() {
     let d = code("The army pushed the rebels back to the border.");
     assert!(!kinds_of(&d).contains(&EventType::Request), "{:?}", kinds_of(&d));
 }
+
+#[test]
+fn defying_a_ban_is_rejection_and_breaking_a_truce_is_fighting() {
+    let d = code("Hundreds of protesters flouted the curfew on Saturday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Reject]);
+    let d = code("The newspaper violated a ban on political coverage.");
+    assert_eq!(kinds_of(&d), vec![EventType::Reject]);
+    let d = code("Government troops broke the truce on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+    // charged with it, it is the charge
+    let d = code("Sudan accused the rebels of violating the ceasefire.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+}
