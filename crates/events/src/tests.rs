@@ -1369,3 +1369,11 @@ fn defying_a_ban_is_rejection_and_breaking_a_truce_is_fighting() {
     let d = code("Sudan accused the rebels of violating the ceasefire.");
     assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
 }
+
+#[test]
+fn battle_zones_are_a_place_and_human_shields_coercion() {
+    let d = code("The army is holding villagers as human shields in the battle zones.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Fierce battles raged in the north on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+}
