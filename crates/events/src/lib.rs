@@ -469,7 +469,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "," | "but" | "while" | "\""));
                 let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
                 // "staged rallies to demand reforms", "..., demanding more pay": a purpose
-                let purpose = before == "to"
+                // (not an aspect verb's "to": "and are starting to boycott")
+                let purpose = before == "to" && !(pm.start >= a + 2 && is_aspect_verb(toks.get(pm.start - 2)))
                     // ("warning that people faced shortages" stays the appeal's reason)
                     || (before == "," && toks.get(pm.trigger).ends_with("ing") && !participial_statement(toks, kind, pm.trigger))
                     || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
@@ -907,6 +908,16 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         }
     }
     events
+}
+
+/// A verb of aspect whose "to" brings its own act, not a purpose: "began
+/// to withdraw", "are starting to boycott", "continued to shell".
+fn is_aspect_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "start" | "starts" | "started" | "starting" | "begin" | "begins" | "began" | "begun" | "beginning" | "continue" | "continues"
+            | "continued" | "continuing"
+    )
 }
 
 /// "talks aimed at ending the war", "a resolution that aims to tighten

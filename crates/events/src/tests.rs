@@ -1377,3 +1377,12 @@ fn battle_zones_are_a_place_and_human_shields_coercion() {
     let d = code("Fierce battles raged in the north on Monday.");
     assert_eq!(kinds_of(&d), vec![EventType::Assault]);
 }
+
+#[test]
+fn an_act_begun_after_another_is_its_own_event() {
+    let d = code("Police arrested 20 people and began to disperse the crowd.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce, EventType::Assault]);
+    // a purpose stays folded: "staged rallies to demand reforms"
+    let d = code("Students staged rallies to demand reforms.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+}
