@@ -1386,3 +1386,10 @@ fn an_act_begun_after_another_is_its_own_event() {
     let d = code("Students staged rallies to demand reforms.");
     assert_eq!(kinds_of(&d), vec![EventType::Protest]);
 }
+
+#[test]
+fn a_need_expressed_is_a_request() {
+    let d = code("Kenya expressed an urgent need for food aid on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("assist"));
+}
