@@ -248,6 +248,10 @@ fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, sent_end: usize
     (i > sent_start && cap(i - 1) && toks.get(i - 1) != "\"")
         || (i + 1 < doc.tokens.len() && cap(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word)
         || (i + 2 < doc.tokens.len() && toks.get(i + 1) == "of" && cap(i + 2))
+        // "the Minister of Finance", "the Committee for the Prevention of
+        // Torture", "Alcohol, Tobacco, Firearms and Explosives": a capital
+        // after a name's small word
+        || (i >= sent_start + 2 && matches!(toks.get(i - 1), "of" | "and" | "for" | "&") && cap(i - 2) && mid_sentence)
 }
 
 /// "Anguilla Ratified the Agreement": a capitalised verb in a headline-style

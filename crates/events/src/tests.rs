@@ -1393,3 +1393,9 @@ fn a_need_expressed_is_a_request() {
     assert_eq!(kinds_of(&d), vec![EventType::Request]);
     assert_eq!(d.events[0].mode.as_deref(), Some("assist"));
 }
+
+#[test]
+fn a_capital_after_a_names_small_word_is_part_of_the_name() {
+    let d = code("He met the Minister of Finance and the head of the Committee for the Prevention of Torture on Monday.");
+    assert!(!kinds_of(&d).contains(&EventType::Aid) && !kinds_of(&d).contains(&EventType::Assault), "{:?}", kinds_of(&d));
+}
