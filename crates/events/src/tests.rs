@@ -1399,3 +1399,11 @@ fn a_capital_after_a_names_small_word_is_part_of_the_name() {
     let d = code("He met the Minister of Finance and the head of the Committee for the Prevention of Torture on Monday.");
     assert!(!kinds_of(&d).contains(&EventType::Aid) && !kinds_of(&d).contains(&EventType::Assault), "{:?}", kinds_of(&d));
 }
+
+#[test]
+fn relief_as_a_feeling_or_a_workers_word_is_no_aid() {
+    let d = code("It was a huge relief for the families, relief workers said.");
+    assert!(!kinds_of(&d).contains(&EventType::Aid), "{:?}", kinds_of(&d));
+    let d = code("The UN sent relief to the flooded region.");
+    assert_eq!(kinds_of(&d), vec![EventType::Aid]);
+}
