@@ -117,7 +117,12 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         if matches!(w, "," | ";" | ":" | "\"" | "(" | ")") || toks.flags(j) & (words::CLAUSE_WORD | words::SPEECH_VERB) != 0 {
             break;
         }
-        if is_negation(w) {
+        // "not only", "not just", "not the first hostages to be released":
+        // no negation of the act
+        let focus = w == "not"
+            && (matches!(toks.get(j + 1), "only" | "just" | "merely" | "simply" | "least")
+                || toks.get(j + 1) == "the" && matches!(toks.get(j + 2), "first" | "only" | "last"));
+        if is_negation(w) && !focus {
             m.negated = true;
             if w == "without" {
                 m.unfulfilled = true;

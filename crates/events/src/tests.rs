@@ -1407,3 +1407,13 @@ fn relief_as_a_feeling_or_a_workers_word_is_no_aid() {
     let d = code("The UN sent relief to the flooded region.");
     assert_eq!(kinds_of(&d), vec![EventType::Aid]);
 }
+
+#[test]
+fn not_only_and_not_the_first_negate_no_act() {
+    let d = code("The four men are not the first hostages to be released by the rebels.");
+    assert!(!kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+    let d = code("The army not only withdrew its troops but also released prisoners.");
+    assert!(!kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+    let d = code("The rebels did not release the hostages.");
+    assert_eq!(summary(&d)[0].3, EventStatus::Negated);
+}
