@@ -1417,3 +1417,11 @@ fn not_only_and_not_the_first_negate_no_act() {
     let d = code("The rebels did not release the hostages.");
     assert_eq!(summary(&d)[0].3, EventStatus::Negated);
 }
+
+#[test]
+fn as_opposed_to_is_a_contrast() {
+    let d = code("The arms are for the peacekeepers, as opposed to the militias.");
+    assert!(!kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+    let d = code("Kenya opposed the plan and said it supports the talks.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+}
