@@ -1425,3 +1425,11 @@ fn as_opposed_to_is_a_contrast() {
     let d = code("Kenya opposed the plan and said it supports the talks.");
     assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
 }
+
+#[test]
+fn a_journey_for_talks_is_the_meeting() {
+    let d = code("The Iranian foreign minister arrived in Cairo on Monday for talks with Egyptian officials.");
+    assert_eq!(kinds_of(&d), vec![EventType::Consult]);
+    let d = code("The refugees will return to their homes.");
+    assert!(!kinds_of(&d).contains(&EventType::Consult), "{:?}", kinds_of(&d));
+}
