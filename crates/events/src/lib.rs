@@ -117,7 +117,12 @@ fn modality(toks: &LowerTokens, sent_start: usize, trigger: usize) -> Modality {
         if matches!(w, "," | ";" | ":" | "\"" | "(" | ")") || toks.flags(j) & (words::CLAUSE_WORD | words::SPEECH_VERB) != 0 {
             break;
         }
-        if is_negation(w) {
+        // "not only", "not just", "not the first hostages to be released":
+        // no negation of the act
+        let focus = w == "not"
+            && (matches!(toks.get(j + 1), "only" | "just" | "merely" | "simply" | "least")
+                || toks.get(j + 1) == "the" && matches!(toks.get(j + 2), "first" | "only" | "last"));
+        if is_negation(w) && !focus {
             m.negated = true;
             if w == "without" {
                 m.unfulfilled = true;
@@ -248,6 +253,10 @@ fn inside_name(doc: &Doc, toks: &LowerTokens, sent_start: usize, sent_end: usize
     (i > sent_start && cap(i - 1) && toks.get(i - 1) != "\"")
         || (i + 1 < doc.tokens.len() && cap(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word)
         || (i + 2 < doc.tokens.len() && toks.get(i + 1) == "of" && cap(i + 2))
+        // "the Minister of Finance", "the Committee for the Prevention of
+        // Torture", "Alcohol, Tobacco, Firearms and Explosives": a capital
+        // after a name's small word
+        || (i >= sent_start + 2 && matches!(toks.get(i - 1), "of" | "and" | "for" | "&") && cap(i - 2) && mid_sentence)
 }
 
 /// "Anguilla Ratified the Agreement": a capitalised verb in a headline-style
@@ -450,7 +459,7 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
             // "the curfew will be relaxed": the restriction's easing, told from its side
             let eased = restriction_eased(toks, b, &pm);
             let kind = if eased { EventType::Concede } else { kind };
-            if acted_on || is_month_name(toks, a, pm.trigger) {
+            if acted_on || is_month_name(toks, a, pm.trigger) || is_stated_aim(toks, a, &pm) {
                 continue;
             }
             if inside_name(doc, toks, a, b, pm.trigger) && !verb_before_its_object(toks, &pm) {
@@ -469,7 +478,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 let clean = (prev.end..pm.trigger).all(|k| !matches!(toks.get(k), ";" | ":" | "," | "but" | "while" | "\""));
                 let before = if pm.start > a { toks.get(pm.start - 1) } else { "" };
                 // "staged rallies to demand reforms", "..., demanding more pay": a purpose
-                let purpose = before == "to"
+                // (not an aspect verb's "to": "and are starting to boycott")
+                let purpose = before == "to" && !(pm.start >= a + 2 && is_aspect_verb(toks.get(pm.start - 2)))
                     // ("warning that people faced shortages" stays the appeal's reason)
                     || (before == "," && toks.get(pm.trigger).ends_with("ing") && !participial_statement(toks, kind, pm.trigger))
                     || (before == "protest" && pm.trigger >= 2 && toks.get(pm.trigger - 2) == "in")
@@ -605,7 +615,8 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
                 EventStatus::Hypothetical => kind == EventType::Threaten && (!m.in_condition || c.kind == EventType::Threaten),
                 // an announced request, charge or deployment is no act yet, and
                 // unlike a promise or a threat, announcing it is no act either
-                EventStatus::Future => !foretold_meeting && !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse) || kind == c.kind && kind == EventType::Mobilize && !names_a_force(toks, cstart_of(toks, a, c.pm.start), &c.pm)),
+                // (an inquiry announced is decided: "the court will investigate")
+                EventStatus::Future => !foretold_meeting && !(kind == c.kind && matches!(kind, EventType::Request | EventType::Accuse) && c.mode != Some("investigate") || kind == c.kind && kind == EventType::Mobilize && !names_a_force(toks, cstart_of(toks, a, c.pm.start), &c.pm)),
                 _ => true,
             };
             if !real && !KEEP_UNREAL_EVENTS {
@@ -906,6 +917,33 @@ fn code_events(doc: &Doc, toks: &LowerTokens, at: &stances::Positions) -> Vec<Ev
         }
     }
     events
+}
+
+/// A verb of aspect whose "to" brings its own act, not a purpose: "began
+/// to withdraw", "are starting to boycott", "continued to shell".
+fn is_aspect_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "start" | "starts" | "started" | "starting" | "begin" | "begins" | "began" | "begun" | "beginning" | "continue" | "continues"
+            | "continued" | "continuing"
+    )
+}
+
+/// "talks aimed at ending the war", "a resolution that aims to tighten
+/// sanctions", "a law designed to curb protests": what a thing is meant to
+/// bring about is its purpose, no act of anyone's.
+/// (also over the verb of a nominal trigger: "aims to tighten sanctions")
+fn is_stated_aim(toks: &LowerTokens, a: usize, pm: &PatternMatch) -> bool {
+    // ("Russia aims to withdraw its troops": an actor's aim, an intent, stays)
+    (1..=2).any(|back| {
+        let k = pm.start.saturating_sub(back + 1);
+        pm.start >= a + back + 1
+            && match (toks.get(k), toks.get(pm.start - back)) {
+                ("aimed" | "aiming" | "aims" | "aim", "at") | ("designed" | "intended" | "meant", "to") => true,
+                ("aims" | "aimed", "to") => k > a && matches!(toks.get(k - 1), "that" | "which" | "is" | "are" | "was" | "were"),
+                _ => false,
+            }
+    })
 }
 
 /// What one denies when one denies a charge made against one: "denied the

@@ -1273,3 +1273,163 @@ fn a_quoted_promise_is_a_reassurance_not_an_agreement() {
     let d = code("Britain promised to send more aid to Mozambique.");
     assert!(kinds_of(&d).contains(&EventType::Agree) || kinds_of(&d).contains(&EventType::Aid), "{:?}", summary(&d));
 }
+
+#[test]
+fn what_a_thing_is_aimed_at_is_no_event() {
+    let d = code("French and German envoys held talks aimed at ending the border war.");
+    assert_eq!(kinds_of(&d), vec![EventType::Consult]);
+    let d = code("The council approved a resolution that aims to tighten sanctions on the junta.");
+    assert!(!kinds_of(&d).contains(&EventType::Sanction) && !kinds_of(&d).contains(&EventType::Threaten), "{:?}", kinds_of(&d));
+    // an act reported beside it stays
+    let d = code("Rebels ended the siege of the town on Monday.");
+    assert!(!d.events.is_empty());
+}
+
+#[test]
+fn a_restriction_imposed_again_or_prolonged_is_coercion() {
+    let d = code("The army reimposed a curfew on the city on Friday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("The government reinstated the ban on rallies.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Washington tightened sanctions against Iran.");
+    assert_eq!(kinds_of(&d), vec![EventType::Sanction]);
+    // restoring a right stays a concession
+    let d = code("The government restored the right to assemble.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+}
+
+#[test]
+fn a_state_of_siege_is_emergency_rule() {
+    let d = code("The junta declared a state of siege on Saturday, suspending the constitution.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("The army lifted the state of siege on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Concede]);
+    // a siege lifted by the force that laid it stays a retreat
+    let d = code("Government troops lifted the siege of the town.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn an_inquiry_announced_is_an_investigation() {
+    let d = code("The tribunal will investigate alleged war crimes committed during the conflict.");
+    assert_eq!(summary(&d).iter().map(|e| (e.0, e.3)).collect::<Vec<_>>(), vec![(EventType::Accuse, EventStatus::Future)]);
+    // an accusation only announced is still none
+    let d = code("The ministry said it would accuse the company of fraud.");
+    assert!(!kinds_of(&d).contains(&EventType::Accuse), "{:?}", kinds_of(&d));
+}
+
+#[test]
+fn ties_resumed_or_formed_and_gratitude_are_support() {
+    let d = code("Slovenia and North Korea announced a resumption of diplomatic ties after a two-year freeze.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("The two countries formed diplomatic relations in 1992.");
+    assert_eq!(kinds_of(&d), vec![EventType::Support]);
+    let d = code("The Czech government was grateful for the Georgian offer.");
+    assert_eq!(kinds_of(&d)[0], EventType::Support);
+    let d = code("Germany described the arrests as unacceptable.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+}
+
+#[test]
+fn aid_workers_let_in_is_access() {
+    let d = code("The authorities let aid workers into the besieged town on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("access"));
+    let d = code("The junta granted UN inspectors access to the prison.");
+    assert_eq!(kinds_of(&d), vec![EventType::Retreat]);
+}
+
+#[test]
+fn forced_by_circumstance_is_no_coercion() {
+    let d = code("The embassy was forced to close after the storm.");
+    assert!(!kinds_of(&d).contains(&EventType::Coerce), "{:?}", kinds_of(&d));
+    let d = code("Soldiers forced villagers to leave their homes.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+}
+
+#[test]
+fn pushing_for_something_is_a_request() {
+    let d = code("France pushed for tougher sanctions on Iran.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+    let d = code("Washington is pushing Kyiv to accept the deal.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+    let d = code("The army pushed the rebels back to the border.");
+    assert!(!kinds_of(&d).contains(&EventType::Request), "{:?}", kinds_of(&d));
+}
+
+#[test]
+fn defying_a_ban_is_rejection_and_breaking_a_truce_is_fighting() {
+    let d = code("Hundreds of protesters flouted the curfew on Saturday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Reject]);
+    let d = code("The newspaper violated a ban on political coverage.");
+    assert_eq!(kinds_of(&d), vec![EventType::Reject]);
+    let d = code("Government troops broke the truce on Sunday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+    // charged with it, it is the charge
+    let d = code("Sudan accused the rebels of violating the ceasefire.");
+    assert_eq!(kinds_of(&d), vec![EventType::Accuse]);
+}
+
+#[test]
+fn battle_zones_are_a_place_and_human_shields_coercion() {
+    let d = code("The army is holding villagers as human shields in the battle zones.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce]);
+    let d = code("Fierce battles raged in the north on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Assault]);
+}
+
+#[test]
+fn an_act_begun_after_another_is_its_own_event() {
+    let d = code("Police arrested 20 people and began to disperse the crowd.");
+    assert_eq!(kinds_of(&d), vec![EventType::Coerce, EventType::Assault]);
+    // a purpose stays folded: "staged rallies to demand reforms"
+    let d = code("Students staged rallies to demand reforms.");
+    assert_eq!(kinds_of(&d), vec![EventType::Protest]);
+}
+
+#[test]
+fn a_need_expressed_is_a_request() {
+    let d = code("Kenya expressed an urgent need for food aid on Monday.");
+    assert_eq!(kinds_of(&d), vec![EventType::Request]);
+    assert_eq!(d.events[0].mode.as_deref(), Some("assist"));
+}
+
+#[test]
+fn a_capital_after_a_names_small_word_is_part_of_the_name() {
+    let d = code("He met the Minister of Finance and the head of the Committee for the Prevention of Torture on Monday.");
+    assert!(!kinds_of(&d).contains(&EventType::Aid) && !kinds_of(&d).contains(&EventType::Assault), "{:?}", kinds_of(&d));
+}
+
+#[test]
+fn relief_as_a_feeling_or_a_workers_word_is_no_aid() {
+    let d = code("It was a huge relief for the families, relief workers said.");
+    assert!(!kinds_of(&d).contains(&EventType::Aid), "{:?}", kinds_of(&d));
+    let d = code("The UN sent relief to the flooded region.");
+    assert_eq!(kinds_of(&d), vec![EventType::Aid]);
+}
+
+#[test]
+fn not_only_and_not_the_first_negate_no_act() {
+    let d = code("The four men are not the first hostages to be released by the rebels.");
+    assert!(!kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+    let d = code("The army not only withdrew its troops but also released prisoners.");
+    assert!(!kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+    let d = code("The rebels did not release the hostages.");
+    assert_eq!(summary(&d)[0].3, EventStatus::Negated);
+}
+
+#[test]
+fn as_opposed_to_is_a_contrast() {
+    let d = code("The arms are for the peacekeepers, as opposed to the militias.");
+    assert!(!kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+    let d = code("Kenya opposed the plan and said it supports the talks.");
+    assert!(kinds_of(&d).contains(&EventType::Reject), "{:?}", kinds_of(&d));
+}
+
+#[test]
+fn a_journey_for_talks_is_the_meeting() {
+    let d = code("The Iranian foreign minister arrived in Cairo on Monday for talks with Egyptian officials.");
+    assert_eq!(kinds_of(&d), vec![EventType::Consult]);
+    let d = code("The refugees will return to their homes.");
+    assert!(!kinds_of(&d).contains(&EventType::Consult), "{:?}", kinds_of(&d));
+}
