@@ -1,5 +1,6 @@
-//! Facts: the counts, percentages, amounts of money, durations and dates a
-//! report states, each normalised (a number, or an ISO date) with its unit,
+//! Facts: the counts, fractions ("more than half of their animals": a count
+//! with unit "fraction" and the share as its value), percentages, amounts of
+//! money, durations and dates a report states, each normalised (a number, or an ISO date) with its unit,
 //! its hedge ("about", "more than"), what it measures ("of Ukraine's
 //! territory") and whose it is (the sentence's subject entity).
 //!
@@ -32,7 +33,7 @@ use dateline_pipeline::{Component, Layer};
 
 use dates::Tense;
 use lexicon::{CurrencyPlace, NounClass};
-use numbers::{lower, parse_digits, scale_abbreviation, scale_word, small_number_word, suffixed_amount};
+use numbers::{fraction_denominator, lower, parse_digits, scale_abbreviation, scale_word, small_number_word, suffixed_amount};
 use view::View;
 
 #[derive(Debug, Default)]
@@ -102,6 +103,12 @@ pub fn extract(doc: &Doc) -> Vec<Fact> {
                 i += 1;
                 continue;
             }
+            if let Some((fact, next)) = fraction_at(&view, i, hi, free_from) {
+                out.push(fact);
+                i = next;
+                free_from = next;
+                continue;
+            }
             match quantity_at(&view, i, lo, hi, free_from) {
                 Some(Found::Fact(fact, next)) => {
                     out.push(fact);
@@ -154,7 +161,8 @@ const START_WORDS: &[&str] = &[
     "this", "last", "next", "earlier", "later", "early", "mid", "late", "pre", "post", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday",
+    "friday", "saturday", "sunday", "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+    "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
 ];
 
 /// Which words may start a quantity or a date, by their first three letters
@@ -304,7 +312,7 @@ fn may_start(view: &View, norm: &[u8], i: usize) -> Start {
         b"a" | b"an" => {
             let next = view.word(i + 1);
             let plausible = matches!(next.as_bytes().first(), Some(b'd' | b'h' | b't' | b'm' | b'b' | b'l' | b'c' | b'y' | b'w'));
-            if plausible && (scale_word(next).is_some() || time_unit(next).is_some()) {
+            if plausible && (scale_word(next).is_some() || time_unit(next).is_some()) || fraction_denominator(next).is_some() {
                 Start::Any
             } else {
                 Start::Nothing
@@ -320,6 +328,7 @@ fn may_start(view: &View, norm: &[u8], i: usize) -> Start {
         | b"october" | b"november" | b"december" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug"
         | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" | b"monday" | b"tuesday" | b"wednesday" | b"thursday"
         | b"friday" | b"saturday" | b"sunday" => date_only(true),
+        b"half" => Start::Any,
         _ => Start::Nothing,
     }
 }
@@ -636,6 +645,83 @@ fn of_phrase(view: &View, j: usize, hi: usize) -> Option<usize> {
         k += 1;
     }
     last
+}
+
+/// Nouns of a measure, which a bare "half the" compares rather than shares
+/// out ("half the size of Wales"; but "a quarter of the cost" is a share).
+const MEASURE_NOUNS: &[&str] = &["size", "price", "cost", "rate", "level", "length", "width", "height", "weight", "speed", "distance", "amount", "number", "value", "pace"];
+
+/// A fraction of something: "more than half of their animals", "a fifth of
+/// the appeal", "two-thirds of the voters", "nearly half the budget"; the
+/// value is the fraction itself (0.5, 0.2), the unit "fraction" and `of`
+/// what it is a fraction of. Only with that "of" phrase: a bare "half" or
+/// "a third" says nothing a reader would note. Not a share of a span of
+/// time ("half of the year", "a quarter of a century": they place things in
+/// time), nor an ordinal or a part of a sequence ("the third of four sons",
+/// "the first half of the match", "one and a half").
+fn fraction_at(view: &View, i: usize, hi: usize, free_from: usize) -> Option<(Fact, usize)> {
+    let word = view.word(i);
+    let mut bare_half = false;
+    let (value, end) = if let Some((d, plural)) = fraction_denominator(word) {
+        // of the bare denominators only "half" is a fraction; "third" is an ordinal
+        if d != 2 || plural {
+            return None;
+        }
+        bare_half = true;
+        (0.5, i + 1)
+    } else if let Some((n, (d, plural))) = word.split_once('-').and_then(|(a, b)| Some((small_number_word(a)?, fraction_denominator(b)?))) {
+        // "one-third", "two-thirds", "three-quarters"
+        if n == 0 || (n == 1) == plural {
+            return None;
+        }
+        (f64::from(n) / f64::from(d), i + 1)
+    } else {
+        let n = if view.is_any(i, &["a", "an"]) { 1 } else { small_number_word(word)? };
+        let (d, plural) = fraction_denominator(view.word(i + 1))?;
+        // "a third", "two thirds"; not "one thirds", "two third"
+        if n == 0 || (n == 1) == plural {
+            return None;
+        }
+        (f64::from(n) / f64::from(d), i + 2)
+    };
+    if end >= hi || view.is_any(i.wrapping_sub(1), &["the", "first", "second", "last", "latter", "former", "other", "each", "every"]) {
+        return None;
+    }
+    // "two and a half million"
+    if view.is(i.wrapping_sub(1), "and") && view.is_any(i, &["a", "an"]) {
+        return None;
+    }
+    let of_start = if view.is(end, "of") {
+        end + 1
+    } else if bare_half && view.is_any(end, &["the", "its", "their", "his", "her", "our"]) {
+        end
+    } else {
+        return None;
+    };
+    let last = of_phrase(view, of_start, hi)?;
+    // "a quarter of a million dollars" is an amount, "half the size" a
+    // comparison; "half of the 90 members" and "half of 1 percent" are left
+    // to the number's own fact
+    let measure = |k: usize| {
+        view.is_number(k) || time_unit(view.word(k)).is_some() || scale_word(view.word(k)).is_some() || of_start == end && view.is_any(k, MEASURE_NOUNS)
+    };
+    if (of_start..=last).any(measure) {
+        return None;
+    }
+    let (qualifier, qstart) = match qualifier_before(view, i, free_from) {
+        Some((q, s)) if q != "within" && q != "between" => (Some(q), s),
+        _ => (None, i),
+    };
+    let fact = Fact {
+        kind: FactKind::Count,
+        span: dates::view_span(view, qstart, last + 1),
+        value: FactValue::Number(value),
+        unit: Some("fraction".to_string()),
+        qualifier: qualifier.map(str::to_string),
+        of: Some(view.doc.slice(dates::view_span(view, of_start, last + 1)).to_string()),
+        holder: None,
+    };
+    Some((fact, last + 1))
 }
 
 /// A number written in digits right after a name ("Article 5", "Boeing 737"),
@@ -1009,6 +1095,37 @@ mod tests {
         // deictic dates and periods before a year are not listed as facts
         assert!(facts("He spoke today and on Wednesday; last year exports fell; since April nothing.").is_empty());
         assert!(facts("A return to Ukraine's pre-2014 borders is unrealistic.").is_empty());
+    }
+
+    #[test]
+    fn fractions_of_something() {
+        let fr = |text: &str, q: Option<&str>| ("count", text.to_string(), String::new(), s("fraction"), q.map(str::to_string));
+        let seen = |text: &str| {
+            let (kind, span, value, unit, q) = one(text);
+            ((kind, span, String::new(), unit, q), value)
+        };
+        assert_eq!(seen("Farmers lost more than half of their cattle."), (fr("more than half of their cattle", Some("more than")), "0.5".into()));
+        assert_eq!(seen("The pledges covered less than a fifth of the budget."), (fr("less than a fifth of the budget", Some("less than")), "0.2".into()));
+        assert_eq!(seen("Three-quarters of the delegates voted."), (fr("Three-quarters of the delegates", None), "0.75".into()));
+        assert_eq!(seen("He won two thirds of the seats."), (fr("two thirds of the seats", None), format!("{}", 2.0 / 3.0)));
+        assert_eq!(seen("Nearly half the harvest was lost."), (fr("Nearly half the harvest", Some("nearly")), "0.5".into()));
+        let doc = run("Officials said about a quarter of the wells had dried up.", Some("2025-02-12"));
+        assert_eq!(doc.facts[0].of.as_deref(), Some("the wells"));
+        for text in [
+            "The third of four sons was arrested.",
+            "They scored in the first half of the match.",
+            "A quarter of a century has passed.",
+            "Half of the year was lost.",
+            "It sold a third party the rights.",
+            "Its army is half the size of ours.",
+            "He spent half an hour there.",
+            "Half of them left.",
+        ] {
+            assert!(facts(text).is_empty(), "{text}: {:?}", facts(text));
+        }
+        // the number inside keeps its own fact
+        assert_eq!(facts("About half of the 90 members left.")[0].1, "90 members");
+        assert!(facts("Two and a half million people fled.").iter().all(|f| f.3 != s("fraction")));
     }
 
     #[test]

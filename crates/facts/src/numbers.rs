@@ -116,6 +116,33 @@ fn unit_word(w: &str) -> Option<u32> {
     })
 }
 
+/// The denominator a fraction word names ("half" 2, "third" 3, "quarters"
+/// 4, "fifths" 5 … "tenth" 10), and whether it is plural.
+pub fn fraction_denominator(word: &str) -> Option<(u32, bool)> {
+    let mut buf = [0u8; 24];
+    Some(match lower(word, &mut buf)? {
+        "half" => (2, false),
+        "halves" => (2, true),
+        "third" => (3, false),
+        "thirds" => (3, true),
+        "quarter" => (4, false),
+        "quarters" => (4, true),
+        "fifth" => (5, false),
+        "fifths" => (5, true),
+        "sixth" => (6, false),
+        "sixths" => (6, true),
+        "seventh" => (7, false),
+        "sevenths" => (7, true),
+        "eighth" => (8, false),
+        "eighths" => (8, true),
+        "ninth" => (9, false),
+        "ninths" => (9, true),
+        "tenth" => (10, false),
+        "tenths" => (10, true),
+        _ => return None,
+    })
+}
+
 /// A scale word written out: "hundred", "thousand", "million", "dozen"…
 pub fn scale_word(word: &str) -> Option<f64> {
     let mut buf = [0u8; 24];
