@@ -26,6 +26,9 @@ pub enum CueKind {
     Verb,
     Modal,
     NegModal,
+    /// A verb that ends what it takes as object, said of what the holder
+    /// will or means to do: "would end the blockade" → against the blockade.
+    Undo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +62,7 @@ pub fn parse_cues(text: &str) -> Result<WordMap<Cue>, CueError> {
             "verb" => CueKind::Verb,
             "modal" => CueKind::Modal,
             "negmodal" => CueKind::NegModal,
+            "undo" => CueKind::Undo,
             _ => return Err(CueError { line, what: format!("unknown kind `{kind}`") }),
         };
         out.insert(word.to_lowercase(), Cue { polarity, kind });
@@ -385,6 +389,52 @@ pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], a
                         }
                     }
                 }
+                CueKind::Undo => {
+                    // only a planned or promised act: "to end", "would end"
+                    let prev = if i > a { toks.get(i - 1) } else { "" };
+                    // "would end up with": a phrasal verb, nothing ended
+                    if !matches!(prev, "to" | "would" | "will" | "could" | "should" | "must" | "can" | "shall") || toks.get(i + 1) == "up" {
+                        continue;
+                    }
+                    // "refused to lift", "wants to end": the earlier verb states the position
+                    let verb_before = toks.cues.iter().zip(&toks.cue_kinds).any(|(&p, c)| (cs..i).contains(&(p as usize)) && c.kind == CueKind::Verb);
+                    if verb_before {
+                        continue;
+                    }
+                    // "repeal that measure": the thing is named elsewhere
+                    if matches!(toks.get(i + 1), "that" | "this" | "these" | "those" | "it" | "them" | "its" | "their" | "his" | "her") {
+                        continue;
+                    }
+                    let mut e = i + 1;
+                    while e < b
+                        && e < i + 11
+                        && !matches!(toks.get(e), "." | ";" | ":" | "," | "\"" | "?" | "but" | "because" | "which" | "who" | "if" | "after" | "before" | "when" | "through")
+                        && !is_copula(toks.get(e))
+                        && !starts_second_predicate(toks, e)
+                        && !(toks.get(e) == "and" && is_pronoun(toks.get(e + 1)))
+                    {
+                        e += 1;
+                    }
+                    // the article stays: "the blockade" names a thing the reader
+                    // knows, which a bare "blockade" would not
+                    let sa = if toks.get(i + 1) == "the" { i + 1 } else { strip_lead(toks, i + 1, e) };
+                    let head = if toks.get(sa) == "the" { sa + 1 } else { sa };
+                    // "to end the day higher", "end the season": a stretch of time, not a thing one opposes
+                    if head >= e || !toks.get(head).chars().next().is_some_and(|c| c.is_alphabetic()) || is_time_word(toks.get(head)) {
+                        continue;
+                    }
+                    // "would end the blockade on Monday": a trailing date says when, not what
+                    let mut e2 = e;
+                    if let Some(k) = (head + 1..e).find(|&k| {
+                        let next = toks.get(k + 1);
+                        is_weekday(toks.get(k))
+                            || (matches!(toks.get(k), "on" | "by" | "within" | "next" | "this" | "last")
+                                && (is_weekday(next) || is_time_word(next) || next.starts_with(|c: char| c.is_ascii_digit())))
+                    }) {
+                        e2 = k;
+                    }
+                    issue = Some((sa, trim_tail(toks, head, e2)));
+                }
                 CueKind::Verb => {
                     // "the border plan is …", "its support": a noun, not a verb
                     let prev = if i > a { toks.get(i - 1) } else { "" };
@@ -469,8 +519,110 @@ pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], a
             }
         }
     }
+    request_stances(doc, toks, events, &mut out);
     link_shifts(doc, at, toks, &mut out);
     out
+}
+
+/// `[a, e)` without the function words a cut-off phrase ends in ("the
+/// era of waiting for the", "to 28 percent in a").
+fn trim_tail(toks: &LowerTokens, a: usize, mut e: usize) -> usize {
+    while e > a + 1 && matches!(toks.get(e - 1), "the" | "a" | "an" | "of" | "for" | "to" | "in" | "on" | "at" | "by" | "with" | "and" | "or" | "from") {
+        e -= 1;
+    }
+    e
+}
+
+/// What follows "invited X to" when it is no proposal of the inviter's:
+/// an article (a set occasion: "to a party", "to the rally") or a verb
+/// (what the guests are to do: "to attend", "to enter the contest").
+fn is_invited_act(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that" | "be" | "attend" | "speak"
+            | "join" | "visit" | "take" | "come" | "participate" | "address" | "testify" | "submit" | "apply" | "enter"
+            | "play" | "perform" | "give" | "make" | "share" | "send" | "help" | "stay" | "see" | "watch" | "meet" | "dinner"
+            | "lunch" | "breakfast"
+    )
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(w, "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "session" | "season" | "term" | "quarter" | "career" | "trading" | "month's" | "year's" | "week's" | "day's")
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// "appealed for emergency aid", "called for a ceasefire", "invited Malta to
+/// joint inspections": whoever the event coder finds asking for something
+/// is for it. "invited Y to X" is for X with Y. Verbs that are stance cues
+/// themselves ("urged", "demanded") are left to the cue; a sentence that
+/// already gave the holder a stance gives no second one.
+fn request_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], out: &mut Vec<Stance>) {
+    use dateline_doc::{EventStatus, EventType};
+    for e in events.iter().filter(|e| e.kind == EventType::Request && matches!(e.status, EventStatus::Asserted | EventStatus::Future)) {
+        let (Some(trigger), Some(holder)) = (e.trigger, e.source.entity) else { continue };
+        let t = doc.token_at_or_after(trigger.start());
+        let Some(s) = doc.sentence_at(trigger.start()).and_then(|k| doc.sentences.get(k)) else { continue };
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        if t >= b {
+            continue;
+        }
+        let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+        if out.iter().any(|x| x.holder == Some(holder) && x.span == span) {
+            continue;
+        }
+        let stop = |k: usize| {
+            let w = toks.get(k);
+            matches!(w, "." | ";" | ":" | "," | "\"" | "?" | "but" | "because" | "which" | "who" | "if" | "warning" | "saying")
+                || is_copula(w)
+                || is_weekday(w)
+                || starts_second_predicate(toks, k)
+                // "… in a statement on Thursday": how and when it was said
+                || (w == "in" && matches!(toks.get(k + 1), "a" | "an") && matches!(toks.get(k + 2), "statement" | "interview" | "letter" | "speech"))
+        };
+        let end_from = |from: usize| {
+            let mut e = from;
+            while e < b && e < from + 10 && !stop(e) {
+                e += 1;
+            }
+            trim_tail(toks, from, e)
+        };
+        let w = toks.get(t);
+        // "Texas was called for Cruz": a passive reports no request of the subject's
+        if t > a && (is_copula(toks.get(t - 1)) || matches!(toks.get(t - 1), "the" | "a" | "an" | "get" | "got" | "gets")) {
+            continue;
+        }
+        let target = if w.starts_with("invit") {
+            // "invited Malta to joint inspections"
+            let Some(to) = (t + 1..(t + 6).min(b)).take_while(|&k| !stop(k)).find(|&k| toks.get(k) == "to") else { continue };
+            let xa = strip_lead(toks, to + 1, b);
+            let xe = end_from(xa);
+            // "invited reporters to attend": a verb after "to" is what the guests are to do;
+            // "invited him to a party", "to the rally": a set occasion, not a proposal
+            if xe <= xa || to == t + 1 || is_invited_act(toks.get(to + 1)) {
+                continue;
+            }
+            match (phrase(doc, xa, xe), phrase(doc, t + 1, to)) {
+                (Some((x, _)), Some((y, _))) if !is_pronoun(toks.get(xa)) => format!("{x} with {y}"),
+                _ => continue,
+            }
+        } else if matches!(w, "call" | "calls" | "called" | "calling" | "appeal" | "appeals" | "appealed" | "appealing") {
+            // "appealed on Monday for $340 million in emergency aid"
+            // ("on Monday" may come between)
+            let Some(f) = (t + 1..(t + 5).min(b)).take_while(|&k| !stop(k) || is_weekday(toks.get(k))).find(|&k| toks.get(k) == "for") else { continue };
+            let xa = strip_lead(toks, f + 1, b);
+            let xe = end_from(xa);
+            match phrase(doc, xa, xe) {
+                Some((x, _)) => x,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        push(doc, out, Some(holder), e.quote, Polarity::For, target, a, b, t);
+    }
 }
 
 /// "X accused Y of using environmental rules to shut out farm exports": the
