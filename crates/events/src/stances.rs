@@ -520,8 +520,76 @@ pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], a
         }
     }
     request_stances(doc, toks, events, &mut out);
+    called_stances(doc, toks, events, at, &mut out);
     link_shifts(doc, at, toks, &mut out);
     out
+}
+
+/// "called the agreement \"a first step\"", "called the plan \"a disaster\"":
+/// naming a thing by a quoted verdict is a position on it. A bare "the
+/// agreement" (or accord, deal …) is the one the report's first agreement
+/// event states, and takes that event's words.
+fn called_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions, out: &mut Vec<Stance>) {
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        for i in a..b {
+            if !matches!(toks.get(i), "called" | "calls" | "call" | "calling" | "labelled" | "labeled" | "described") {
+                continue;
+            }
+            // the thing: up to the opening quote, at most six words
+            let Some(q) = (i + 1..(i + 8).min(b)).find(|&k| toks.get(k) == "\"") else { continue };
+            if q < i + 2 || (i + 1..q).any(|k| is_boundary(toks.get(k)) || is_copula(toks.get(k))) {
+                continue;
+            }
+            // the verdict: the quoted words up to the closing quote
+            let Some(close) = (q + 1..(q + 8).min(b)).find(|&k| toks.get(k) == "\"") else { continue };
+            let verdict = (q + 1..close).find_map(|k| verdict_of(toks.get(k)));
+            let Some(mut polarity) = verdict else { continue };
+            if (q + 1..close).any(|k| is_neg(toks.get(k))) {
+                polarity = flip(polarity);
+            }
+            let (holder, quote) = holder_at(doc, at, i, a);
+            let Some(holder) = holder else { continue };
+            let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+            if out.iter().any(|x| x.holder == Some(holder) && x.span == span) {
+                continue;
+            }
+            // "called the deal a \"disaster\"", "described the field as \"good\"": the thing ends before the article
+            let np_end = (i + 2..q).find(|&k| matches!(toks.get(k), "as" | "a" | "an")).unwrap_or(q);
+            let Some((mut target, _)) = phrase(doc, i + 1, np_end) else { continue };
+            if np_end == i + 3 && toks.get(i + 1) == "the" && matches!(toks.get(i + 2), "agreement" | "accord" | "deal" | "treaty" | "pact" | "truce" | "ceasefire") {
+                if let Some(what) = agreed_terms(doc, toks, events) {
+                    target = format!("{target} {what}");
+                } else {
+                    continue;
+                }
+            }
+            push(doc, out, Some(holder), quote, polarity, target, a, b, i);
+        }
+    }
+}
+
+/// The polarity of a quoted verdict word.
+fn verdict_of(w: &str) -> Option<Polarity> {
+    match w {
+        "step" | "breakthrough" | "milestone" | "model" | "success" | "victory" | "achievement" | "historic" | "good" | "positive"
+        | "welcome" | "opportunity" => Some(Polarity::For),
+        "mistake" | "disaster" | "failure" | "farce" | "betrayal" | "insult" | "sham" | "surrender" | "catastrophe" | "provocation"
+        | "unacceptable" | "illegal" | "outrageous" => Some(Polarity::Against),
+        _ => None,
+    }
+}
+
+/// What the report's first asserted agreement is to do: "agreed on Sunday to
+/// let observers monitor their border" → "to let observers monitor their border".
+fn agreed_terms(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Option<String> {
+    use dateline_doc::{EventStatus, EventType};
+    let e = events.iter().find(|e| e.kind == EventType::Agree && e.status == EventStatus::Asserted && e.trigger.is_some())?;
+    let t = doc.token_at_or_after(e.trigger?.start());
+    let end = doc.token_at_or_after(e.span.end());
+    let to = (t + 1..(t + 5).min(end)).find(|&k| toks.get(k) == "to")?;
+    let e2 = trim_tail(toks, to, end.min(to + 12));
+    phrase(doc, to, e2).map(|(x, _)| x)
 }
 
 /// `[a, e)` without the function words a cut-off phrase ends in ("the

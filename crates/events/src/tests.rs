@@ -1469,3 +1469,24 @@ fn a_call_or_an_invitation_is_for_what_it_asks() {
         assert!(d.stances.is_empty(), "{text}: {:?}", stance_list(&d));
     }
 }
+
+#[test]
+fn a_quoted_verdict_on_a_thing_is_a_stance_on_it() {
+    let d = with_people("Smith called the new tariff \"a serious mistake\" on Monday.", &["Smith"]);
+    assert_eq!(stance_list(&d), vec![("Smith".to_string(), Polarity::Against, "the new tariff".to_string())]);
+    let d = with_people("Smith described the reform as \"a historic step\".", &["Smith"]);
+    assert_eq!(stance_list(&d), vec![("Smith".to_string(), Polarity::For, "the reform".to_string())]);
+    // a quoted name that is no verdict
+    let d = with_people("Smith called the operation \"Northern Shield\".", &["Smith"]);
+    assert!(d.stances.is_empty(), "{:?}", stance_list(&d));
+}
+
+#[test]
+fn a_verdict_on_the_agreement_names_what_was_agreed() {
+    let d = with_people(
+        "Smith and Jones agreed on Sunday to hold joint patrols along the river. Smith called the agreement \"a first step\".",
+        &["Smith", "Jones"],
+    );
+    let got = stance_list(&d);
+    assert!(got.contains(&("Smith".to_string(), Polarity::For, "the agreement to hold joint patrols along the river".to_string())), "{got:?}");
+}
