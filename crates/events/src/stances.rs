@@ -521,6 +521,7 @@ pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], a
     }
     request_stances(doc, toks, events, &mut out);
     called_stances(doc, toks, events, at, &mut out);
+    signing_stances(doc, toks, events, at, &mut out);
     link_shifts(doc, at, toks, &mut out);
     out
 }
@@ -557,7 +558,7 @@ fn called_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Position
             // "called the deal a \"disaster\"", "described the field as \"good\"": the thing ends before the article
             let np_end = (i + 2..q).find(|&k| matches!(toks.get(k), "as" | "a" | "an")).unwrap_or(q);
             let Some((mut target, _)) = phrase(doc, i + 1, np_end) else { continue };
-            if np_end == i + 3 && toks.get(i + 1) == "the" && matches!(toks.get(i + 2), "agreement" | "accord" | "deal" | "treaty" | "pact" | "truce" | "ceasefire") {
+            if np_end == i + 3 && toks.get(i + 1) == "the" && is_agreement_noun(toks.get(i + 2)) {
                 if let Some(what) = agreed_terms(doc, toks, events) {
                     target = format!("{target} {what}");
                 } else {
@@ -565,6 +566,71 @@ fn called_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Position
                 }
             }
             push(doc, out, Some(holder), quote, polarity, target, a, b, i);
+        }
+    }
+}
+
+fn is_agreement_noun(w: &str) -> bool {
+    matches!(w, "agreement" | "accord" | "accords" | "deal" | "treaty" | "pact" | "truce" | "ceasefire" | "charter" | "protocol")
+}
+
+/// "signed the accord", "said after signing the treaty": whoever signs an
+/// agreement is for it. After "said after", the signer is the speaker of
+/// the quote that "said" reports.
+fn signing_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions, out: &mut Vec<Stance>) {
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        for i in a..b {
+            if !matches!(toks.get(i), "signed" | "signing" | "signs" | "sign") {
+                continue;
+            }
+            // "was signed", "the sign": not the signer's act
+            if i > a && (is_copula(toks.get(i - 1)) || matches!(toks.get(i - 1), "the" | "a" | "to" | "not" | "never" | "refused")) {
+                continue;
+            }
+            if !matches!(toks.get(i + 1), "the" | "an" | "a") {
+                continue;
+            }
+            let Some(head) = (i + 2..(i + 6).min(b)).find(|&k| is_agreement_noun(toks.get(k))) else { continue };
+            if (i + 2..head).any(|k| is_boundary(toks.get(k))) {
+                continue;
+            }
+            let (mut holder, mut quote) = holder_at(doc, at, i, a);
+            if i >= a + 2 && matches!(toks.get(i - 1), "after" | "before" | "when") {
+                let cue = doc.tokens[i - 2].span;
+                if let Some((qi, q)) = doc.quotes.iter().enumerate().find(|(_, q)| q.cue == Some(cue)) {
+                    holder = q.speaker;
+                    quote = Some(qi);
+                }
+            }
+            let Some(holder) = holder else { continue };
+            let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+            if out.iter().any(|x| x.holder == Some(holder) && x.span == span) {
+                continue;
+            }
+            let mut end = head + 1;
+            if head == i + 2 && toks.get(i + 1) != "the" {
+                // "signed a treaty" names nothing; "a treaty on fishing rights" does
+                if !matches!(toks.get(head + 1), "on" | "to" | "for") {
+                    continue;
+                }
+                end = head + 2;
+                while end < b && end < head + 10 && !is_boundary(toks.get(end)) && !matches!(toks.get(end), "with" | "in" | "at") && !is_weekday(toks.get(end)) {
+                    end += 1;
+                }
+                end = trim_tail(toks, head, end);
+                if end <= head + 2 {
+                    continue;
+                }
+            }
+            let Some((mut target, _)) = phrase(doc, i + 1, end) else { continue };
+            if head == i + 2 && toks.get(i + 1) == "the" {
+                match agreed_terms(doc, toks, events) {
+                    Some(what) => target = format!("{target} {what}"),
+                    None => continue,
+                }
+            }
+            push(doc, out, Some(holder), quote, Polarity::For, target, a, b, i);
         }
     }
 }

@@ -1490,3 +1490,19 @@ fn a_verdict_on_the_agreement_names_what_was_agreed() {
     let got = stance_list(&d);
     assert!(got.contains(&("Smith".to_string(), Polarity::For, "the agreement to hold joint patrols along the river".to_string())), "{got:?}");
 }
+
+#[test]
+fn a_signer_is_for_what_it_signs() {
+    let d = with_people(
+        "Smith and Jones agreed on Sunday to reopen the border crossing. \"This is a good day,\" Smith said after signing the accord with Jones.",
+        &["Smith", "Jones"],
+    );
+    let got = stance_list(&d);
+    assert!(got.contains(&("Smith".to_string(), Polarity::For, "the accord to reopen the border crossing".to_string())), "{got:?}");
+    let d = with_people("Smith signed a treaty on fishing rights in the bay with Jones.", &["Smith", "Jones"]);
+    assert_eq!(stance_list(&d), vec![("Smith".to_string(), Polarity::For, "a treaty on fishing rights".to_string())]);
+    for text in ["Smith signed a treaty.", "The treaty was signed by Smith.", "Smith refused to sign the treaty."] {
+        let d = with_people(text, &["Smith"]);
+        assert!(d.stances.iter().all(|s| s.polarity == Polarity::Against), "{text}: {:?}", stance_list(&d));
+    }
+}
