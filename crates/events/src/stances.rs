@@ -7,8 +7,15 @@
 //! the clause turns the polarity round. The holder is the speaker of the
 //! quote the cue is in, else the subject of the sentence. The issue gets a
 //! canonical key (see [`issue_key`]) so different wordings of one issue
-//! meet, and a reported change of position ("a stark change from the stance
-//! of the Biden administration") links opposite stances on one issue.
+//! meet. Acts say positions too: an accuser is against what it accuses of,
+//! whoever calls or appeals for something (a REQUEST the event coder found)
+//! or invites others to it is for it, whoever promises to end, repeal or
+//! abolish something is against it, whoever signs an agreement or calls a
+//! thing by a quoted verdict ("a first step", "a mistake") is for or
+//! against it; a bare "the agreement" takes the terms of the report's
+//! first agreement event. A reported change of position ("a stark change
+//! from the stance of the Biden administration") links opposite stances on
+//! one issue.
 
 use std::sync::LazyLock;
 
