@@ -616,7 +616,16 @@ fn signing_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positio
                 continue;
             }
             let mut end = head + 1;
-            if head == i + 2 && toks.get(i + 1) != "the" {
+            // "signed a new agreement": generic words name nothing either
+            let generic = (i + 2..head).all(|k| {
+                matches!(
+                    toks.get(k),
+                    "new" | "similar" | "further" | "another" | "second" | "first" | "formal" | "final" | "landmark" | "historic"
+                        | "preliminary" | "draft" | "intergovernmental" | "bilateral" | "multilateral" | "separate" | "major" | "broad"
+                        | "joint" | "same" | "written" | "secret" | "binding" | "legally" | "framework" | "comprehensive"
+                )
+            });
+            if generic && toks.get(i + 1) != "the" {
                 // "signed a treaty" names nothing; "a treaty on fishing rights" does
                 if !matches!(toks.get(head + 1), "on" | "to" | "for") {
                     continue;

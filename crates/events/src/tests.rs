@@ -1501,7 +1501,7 @@ fn a_signer_is_for_what_it_signs() {
     assert!(got.contains(&("Smith".to_string(), Polarity::For, "the accord to reopen the border crossing".to_string())), "{got:?}");
     let d = with_people("Smith signed a treaty on fishing rights in the bay with Jones.", &["Smith", "Jones"]);
     assert_eq!(stance_list(&d), vec![("Smith".to_string(), Polarity::For, "a treaty on fishing rights".to_string())]);
-    for text in ["Smith signed a treaty.", "The treaty was signed by Smith.", "Smith refused to sign the treaty."] {
+    for text in ["Smith signed a treaty.", "Smith signed a new agreement with Jones.", "The treaty was signed by Smith.", "Smith refused to sign the treaty."] {
         let d = with_people(text, &["Smith"]);
         assert!(d.stances.iter().all(|s| s.polarity == Polarity::Against), "{text}: {:?}", stance_list(&d));
     }
