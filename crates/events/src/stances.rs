@@ -7,8 +7,15 @@
 //! the clause turns the polarity round. The holder is the speaker of the
 //! quote the cue is in, else the subject of the sentence. The issue gets a
 //! canonical key (see [`issue_key`]) so different wordings of one issue
-//! meet, and a reported change of position ("a stark change from the stance
-//! of the Biden administration") links opposite stances on one issue.
+//! meet. Acts say positions too: an accuser is against what it accuses of,
+//! whoever calls or appeals for something (a REQUEST the event coder found)
+//! or invites others to it is for it, whoever promises to end, repeal or
+//! abolish something is against it, whoever signs an agreement or calls a
+//! thing by a quoted verdict ("a first step", "a mistake") is for or
+//! against it; a bare "the agreement" takes the terms of the report's
+//! first agreement event. A reported change of position ("a stark change
+//! from the stance of the Biden administration") links opposite stances on
+//! one issue.
 
 use std::sync::LazyLock;
 
@@ -26,6 +33,9 @@ pub enum CueKind {
     Verb,
     Modal,
     NegModal,
+    /// A verb that ends what it takes as object, said of what the holder
+    /// will or means to do: "would end the blockade" → against the blockade.
+    Undo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +69,7 @@ pub fn parse_cues(text: &str) -> Result<WordMap<Cue>, CueError> {
             "verb" => CueKind::Verb,
             "modal" => CueKind::Modal,
             "negmodal" => CueKind::NegModal,
+            "undo" => CueKind::Undo,
             _ => return Err(CueError { line, what: format!("unknown kind `{kind}`") }),
         };
         out.insert(word.to_lowercase(), Cue { polarity, kind });
@@ -385,6 +396,52 @@ pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], a
                         }
                     }
                 }
+                CueKind::Undo => {
+                    // only a planned or promised act: "to end", "would end"
+                    let prev = if i > a { toks.get(i - 1) } else { "" };
+                    // "would end up with": a phrasal verb, nothing ended
+                    if !matches!(prev, "to" | "would" | "will" | "could" | "should" | "must" | "can" | "shall") || toks.get(i + 1) == "up" {
+                        continue;
+                    }
+                    // "refused to lift", "wants to end": the earlier verb states the position
+                    let verb_before = toks.cues.iter().zip(&toks.cue_kinds).any(|(&p, c)| (cs..i).contains(&(p as usize)) && c.kind == CueKind::Verb);
+                    if verb_before {
+                        continue;
+                    }
+                    // "repeal that measure": the thing is named elsewhere
+                    if matches!(toks.get(i + 1), "that" | "this" | "these" | "those" | "it" | "them" | "its" | "their" | "his" | "her") {
+                        continue;
+                    }
+                    let mut e = i + 1;
+                    while e < b
+                        && e < i + 11
+                        && !matches!(toks.get(e), "." | ";" | ":" | "," | "\"" | "?" | "but" | "because" | "which" | "who" | "if" | "after" | "before" | "when" | "through")
+                        && !is_copula(toks.get(e))
+                        && !starts_second_predicate(toks, e)
+                        && !(toks.get(e) == "and" && is_pronoun(toks.get(e + 1)))
+                    {
+                        e += 1;
+                    }
+                    // the article stays: "the blockade" names a thing the reader
+                    // knows, which a bare "blockade" would not
+                    let sa = if toks.get(i + 1) == "the" { i + 1 } else { strip_lead(toks, i + 1, e) };
+                    let head = if toks.get(sa) == "the" { sa + 1 } else { sa };
+                    // "to end the day higher", "end the season": a stretch of time, not a thing one opposes
+                    if head >= e || !toks.get(head).chars().next().is_some_and(|c| c.is_alphabetic()) || is_time_word(toks.get(head)) {
+                        continue;
+                    }
+                    // "would end the blockade on Monday": a trailing date says when, not what
+                    let mut e2 = e;
+                    if let Some(k) = (head + 1..e).find(|&k| {
+                        let next = toks.get(k + 1);
+                        is_weekday(toks.get(k))
+                            || (matches!(toks.get(k), "on" | "by" | "within" | "next" | "this" | "last")
+                                && (is_weekday(next) || is_time_word(next) || next.starts_with(|c: char| c.is_ascii_digit())))
+                    }) {
+                        e2 = k;
+                    }
+                    issue = Some((sa, trim_tail(toks, head, e2)));
+                }
                 CueKind::Verb => {
                     // "the border plan is …", "its support": a noun, not a verb
                     let prev = if i > a { toks.get(i - 1) } else { "" };
@@ -469,8 +526,253 @@ pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], a
             }
         }
     }
+    request_stances(doc, toks, events, &mut out);
+    called_stances(doc, toks, events, at, &mut out);
+    signing_stances(doc, toks, events, at, &mut out);
     link_shifts(doc, at, toks, &mut out);
     out
+}
+
+/// "called the agreement \"a first step\"", "called the plan \"a disaster\"":
+/// naming a thing by a quoted verdict is a position on it. A bare "the
+/// agreement" (or accord, deal …) is the one the report's first agreement
+/// event states, and takes that event's words.
+fn called_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions, out: &mut Vec<Stance>) {
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        for i in a..b {
+            if !matches!(toks.get(i), "called" | "calls" | "call" | "calling" | "labelled" | "labeled" | "described") {
+                continue;
+            }
+            // the thing: up to the opening quote, at most six words
+            let Some(q) = (i + 1..(i + 8).min(b)).find(|&k| toks.get(k) == "\"") else { continue };
+            if q < i + 2 || (i + 1..q).any(|k| is_boundary(toks.get(k)) || is_copula(toks.get(k))) {
+                continue;
+            }
+            // the verdict: the quoted words up to the closing quote
+            let Some(close) = (q + 1..(q + 8).min(b)).find(|&k| toks.get(k) == "\"") else { continue };
+            let verdict = (q + 1..close).find_map(|k| verdict_of(toks.get(k)));
+            let Some(mut polarity) = verdict else { continue };
+            if (q + 1..close).any(|k| is_neg(toks.get(k))) {
+                polarity = flip(polarity);
+            }
+            let (holder, quote) = holder_at(doc, at, i, a);
+            let Some(holder) = holder else { continue };
+            let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+            if out.iter().any(|x| x.holder == Some(holder) && x.span == span) {
+                continue;
+            }
+            // "called the deal a \"disaster\"", "described the field as \"good\"": the thing ends before the article
+            let np_end = (i + 2..q).find(|&k| matches!(toks.get(k), "as" | "a" | "an")).unwrap_or(q);
+            let Some((mut target, _)) = phrase(doc, i + 1, np_end) else { continue };
+            if np_end == i + 3 && toks.get(i + 1) == "the" && is_agreement_noun(toks.get(i + 2)) {
+                if let Some(what) = agreed_terms(doc, toks, events) {
+                    target = format!("{target} {what}");
+                } else {
+                    continue;
+                }
+            }
+            push(doc, out, Some(holder), quote, polarity, target, a, b, i);
+        }
+    }
+}
+
+fn is_agreement_noun(w: &str) -> bool {
+    matches!(w, "agreement" | "accord" | "accords" | "deal" | "treaty" | "pact" | "truce" | "ceasefire" | "charter" | "protocol")
+}
+
+/// "signed the accord", "said after signing the treaty": whoever signs an
+/// agreement is for it. After "said after", the signer is the speaker of
+/// the quote that "said" reports.
+fn signing_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions, out: &mut Vec<Stance>) {
+    for s in &doc.sentences {
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        for i in a..b {
+            if !matches!(toks.get(i), "signed" | "signing" | "signs" | "sign") {
+                continue;
+            }
+            // "was signed", "the sign": not the signer's act
+            if i > a && (is_copula(toks.get(i - 1)) || matches!(toks.get(i - 1), "the" | "a" | "to" | "not" | "never" | "refused")) {
+                continue;
+            }
+            if !matches!(toks.get(i + 1), "the" | "an" | "a") {
+                continue;
+            }
+            let Some(head) = (i + 2..(i + 6).min(b)).find(|&k| is_agreement_noun(toks.get(k))) else { continue };
+            if (i + 2..head).any(|k| is_boundary(toks.get(k))) {
+                continue;
+            }
+            let (mut holder, mut quote) = holder_at(doc, at, i, a);
+            if i >= a + 2 && matches!(toks.get(i - 1), "after" | "before" | "when") {
+                let cue = doc.tokens[i - 2].span;
+                if let Some((qi, q)) = doc.quotes.iter().enumerate().find(|(_, q)| q.cue == Some(cue)) {
+                    holder = q.speaker;
+                    quote = Some(qi);
+                }
+            }
+            let Some(holder) = holder else { continue };
+            let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+            if out.iter().any(|x| x.holder == Some(holder) && x.span == span) {
+                continue;
+            }
+            let mut end = head + 1;
+            // "signed a new agreement": generic words name nothing either
+            let generic = (i + 2..head).all(|k| {
+                matches!(
+                    toks.get(k),
+                    "new" | "similar" | "further" | "another" | "second" | "first" | "formal" | "final" | "landmark" | "historic"
+                        | "preliminary" | "draft" | "intergovernmental" | "bilateral" | "multilateral" | "separate" | "major" | "broad"
+                        | "joint" | "same" | "written" | "secret" | "binding" | "legally" | "framework" | "comprehensive"
+                )
+            });
+            if generic && toks.get(i + 1) != "the" {
+                // "signed a treaty" names nothing; "a treaty on fishing rights" does
+                if !matches!(toks.get(head + 1), "on" | "to" | "for") {
+                    continue;
+                }
+                end = head + 2;
+                while end < b && end < head + 10 && !is_boundary(toks.get(end)) && !matches!(toks.get(end), "with" | "in" | "at") && !is_weekday(toks.get(end)) {
+                    end += 1;
+                }
+                end = trim_tail(toks, head, end);
+                if end <= head + 2 {
+                    continue;
+                }
+            }
+            let Some((mut target, _)) = phrase(doc, i + 1, end) else { continue };
+            if head == i + 2 && toks.get(i + 1) == "the" {
+                match agreed_terms(doc, toks, events) {
+                    Some(what) => target = format!("{target} {what}"),
+                    None => continue,
+                }
+            }
+            push(doc, out, Some(holder), quote, Polarity::For, target, a, b, i);
+        }
+    }
+}
+
+/// The polarity of a quoted verdict word.
+fn verdict_of(w: &str) -> Option<Polarity> {
+    match w {
+        "step" | "breakthrough" | "milestone" | "model" | "success" | "victory" | "achievement" | "historic" | "good" | "positive"
+        | "welcome" | "opportunity" => Some(Polarity::For),
+        "mistake" | "disaster" | "failure" | "farce" | "betrayal" | "insult" | "sham" | "surrender" | "catastrophe" | "provocation"
+        | "unacceptable" | "illegal" | "outrageous" => Some(Polarity::Against),
+        _ => None,
+    }
+}
+
+/// What the report's first asserted agreement is to do: "agreed on Sunday to
+/// let observers monitor their border" → "to let observers monitor their border".
+fn agreed_terms(doc: &Doc, toks: &LowerTokens, events: &[Event]) -> Option<String> {
+    use dateline_doc::{EventStatus, EventType};
+    let e = events.iter().find(|e| e.kind == EventType::Agree && e.status == EventStatus::Asserted && e.trigger.is_some())?;
+    let t = doc.token_at_or_after(e.trigger?.start());
+    let end = doc.token_at_or_after(e.span.end());
+    let to = (t + 1..(t + 5).min(end)).find(|&k| toks.get(k) == "to")?;
+    let e2 = trim_tail(toks, to, end.min(to + 12));
+    phrase(doc, to, e2).map(|(x, _)| x)
+}
+
+/// `[a, e)` without the function words a cut-off phrase ends in ("the
+/// era of waiting for the", "to 28 percent in a").
+fn trim_tail(toks: &LowerTokens, a: usize, mut e: usize) -> usize {
+    while e > a + 1 && matches!(toks.get(e - 1), "the" | "a" | "an" | "of" | "for" | "to" | "in" | "on" | "at" | "by" | "with" | "and" | "or" | "from") {
+        e -= 1;
+    }
+    e
+}
+
+/// What follows "invited X to" when it is no proposal of the inviter's:
+/// an article (a set occasion: "to a party", "to the rally") or a verb
+/// (what the guests are to do: "to attend", "to enter the contest").
+fn is_invited_act(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that" | "be" | "attend" | "speak"
+            | "join" | "visit" | "take" | "come" | "participate" | "address" | "testify" | "submit" | "apply" | "enter"
+            | "play" | "perform" | "give" | "make" | "share" | "send" | "help" | "stay" | "see" | "watch" | "meet" | "dinner"
+            | "lunch" | "breakfast"
+    )
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(w, "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "session" | "season" | "term" | "quarter" | "career" | "trading" | "month's" | "year's" | "week's" | "day's")
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// "appealed for emergency aid", "called for a ceasefire", "invited Malta to
+/// joint inspections": whoever the event coder finds asking for something
+/// is for it. "invited Y to X" is for X with Y. Verbs that are stance cues
+/// themselves ("urged", "demanded") are left to the cue; a sentence that
+/// already gave the holder a stance gives no second one.
+fn request_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], out: &mut Vec<Stance>) {
+    use dateline_doc::{EventStatus, EventType};
+    for e in events.iter().filter(|e| e.kind == EventType::Request && matches!(e.status, EventStatus::Asserted | EventStatus::Future)) {
+        let (Some(trigger), Some(holder)) = (e.trigger, e.source.entity) else { continue };
+        let t = doc.token_at_or_after(trigger.start());
+        let Some(s) = doc.sentence_at(trigger.start()).and_then(|k| doc.sentences.get(k)) else { continue };
+        let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
+        if t >= b {
+            continue;
+        }
+        let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+        if out.iter().any(|x| x.holder == Some(holder) && x.span == span) {
+            continue;
+        }
+        let stop = |k: usize| {
+            let w = toks.get(k);
+            matches!(w, "." | ";" | ":" | "," | "\"" | "?" | "but" | "because" | "which" | "who" | "if" | "warning" | "saying")
+                || is_copula(w)
+                || is_weekday(w)
+                || starts_second_predicate(toks, k)
+                // "… in a statement on Thursday": how and when it was said
+                || (w == "in" && matches!(toks.get(k + 1), "a" | "an") && matches!(toks.get(k + 2), "statement" | "interview" | "letter" | "speech"))
+        };
+        let end_from = |from: usize| {
+            let mut e = from;
+            while e < b && e < from + 10 && !stop(e) {
+                e += 1;
+            }
+            trim_tail(toks, from, e)
+        };
+        let w = toks.get(t);
+        // "Texas was called for Cruz": a passive reports no request of the subject's
+        if t > a && (is_copula(toks.get(t - 1)) || matches!(toks.get(t - 1), "the" | "a" | "an" | "get" | "got" | "gets")) {
+            continue;
+        }
+        let target = if w.starts_with("invit") {
+            // "invited Malta to joint inspections"
+            let Some(to) = (t + 1..(t + 6).min(b)).take_while(|&k| !stop(k)).find(|&k| toks.get(k) == "to") else { continue };
+            let xa = strip_lead(toks, to + 1, b);
+            let xe = end_from(xa);
+            // "invited reporters to attend": a verb after "to" is what the guests are to do;
+            // "invited him to a party", "to the rally": a set occasion, not a proposal
+            if xe <= xa || to == t + 1 || is_invited_act(toks.get(to + 1)) {
+                continue;
+            }
+            match (phrase(doc, xa, xe), phrase(doc, t + 1, to)) {
+                (Some((x, _)), Some((y, _))) if !is_pronoun(toks.get(xa)) => format!("{x} with {y}"),
+                _ => continue,
+            }
+        } else if matches!(w, "call" | "calls" | "called" | "calling" | "appeal" | "appeals" | "appealed" | "appealing") {
+            // "appealed on Monday for $340 million in emergency aid"
+            // ("on Monday" may come between)
+            let Some(f) = (t + 1..(t + 5).min(b)).take_while(|&k| !stop(k) || is_weekday(toks.get(k))).find(|&k| toks.get(k) == "for") else { continue };
+            let xa = strip_lead(toks, f + 1, b);
+            let xe = end_from(xa);
+            match phrase(doc, xa, xe) {
+                Some((x, _)) => x,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        push(doc, out, Some(holder), e.quote, Polarity::For, target, a, b, t);
+    }
 }
 
 /// "X accused Y of using environmental rules to shut out farm exports": the

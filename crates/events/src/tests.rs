@@ -1433,3 +1433,76 @@ fn a_journey_for_talks_is_the_meeting() {
     let d = code("The refugees will return to their homes.");
     assert!(!kinds_of(&d).contains(&EventType::Consult), "{:?}", kinds_of(&d));
 }
+
+fn stance_list(d: &Doc) -> Vec<(String, Polarity, String)> {
+    d.stances.iter().map(|s| (d.entity(s.holder.unwrap()).name.clone(), s.polarity, s.target.clone())).collect()
+}
+
+#[test]
+fn a_promised_end_is_a_stance_against_what_it_ends() {
+    let d = with_people("Smith said the council would end the curfew on Friday.", &["Smith"]);
+    assert_eq!(stance_list(&d), vec![("Smith".to_string(), Polarity::Against, "the curfew".to_string())]);
+    let d = with_people("Smith said the mayor wants to abolish the night tax.", &["Smith"]);
+    // the earlier verb states the position; no second one from "abolish"
+    assert!(stance_list(&d).iter().all(|(_, p, _)| *p == Polarity::For), "{:?}", stance_list(&d));
+    for text in [
+        "Smith said shares would end the week higher.",
+        "Smith said the talks would end up in court.",
+        "Smith said the law would repeal that rule.",
+        "Smith reached the end of the road.",
+    ] {
+        let d = with_people(text, &["Smith"]);
+        assert!(d.stances.is_empty(), "{text}: {:?}", stance_list(&d));
+    }
+}
+
+#[test]
+fn a_call_or_an_invitation_is_for_what_it_asks() {
+    let d = with_people("Smith called on Tuesday for an independent inquiry into the shooting.", &["Smith"]);
+    let got = stance_list(&d);
+    assert!(got.contains(&("Smith".to_string(), Polarity::For, "independent inquiry into the shooting".to_string())), "{got:?}");
+    let d = with_people("Smith invited Jones to joint patrols along the river.", &["Smith", "Jones"]);
+    let got = stance_list(&d);
+    assert!(got.contains(&("Smith".to_string(), Polarity::For, "joint patrols along the river with Jones".to_string())), "{got:?}");
+    for text in ["Smith invited Jones to a dinner at the palace.", "Smith invited Jones to attend the ceremony."] {
+        let d = with_people(text, &["Smith", "Jones"]);
+        assert!(d.stances.is_empty(), "{text}: {:?}", stance_list(&d));
+    }
+}
+
+#[test]
+fn a_quoted_verdict_on_a_thing_is_a_stance_on_it() {
+    let d = with_people("Smith called the new tariff \"a serious mistake\" on Monday.", &["Smith"]);
+    assert_eq!(stance_list(&d), vec![("Smith".to_string(), Polarity::Against, "the new tariff".to_string())]);
+    let d = with_people("Smith described the reform as \"a historic step\".", &["Smith"]);
+    assert_eq!(stance_list(&d), vec![("Smith".to_string(), Polarity::For, "the reform".to_string())]);
+    // a quoted name that is no verdict
+    let d = with_people("Smith called the operation \"Northern Shield\".", &["Smith"]);
+    assert!(d.stances.is_empty(), "{:?}", stance_list(&d));
+}
+
+#[test]
+fn a_verdict_on_the_agreement_names_what_was_agreed() {
+    let d = with_people(
+        "Smith and Jones agreed on Sunday to hold joint patrols along the river. Smith called the agreement \"a first step\".",
+        &["Smith", "Jones"],
+    );
+    let got = stance_list(&d);
+    assert!(got.contains(&("Smith".to_string(), Polarity::For, "the agreement to hold joint patrols along the river".to_string())), "{got:?}");
+}
+
+#[test]
+fn a_signer_is_for_what_it_signs() {
+    let d = with_people(
+        "Smith and Jones agreed on Sunday to reopen the border crossing. \"This is a good day,\" Smith said after signing the accord with Jones.",
+        &["Smith", "Jones"],
+    );
+    let got = stance_list(&d);
+    assert!(got.contains(&("Smith".to_string(), Polarity::For, "the accord to reopen the border crossing".to_string())), "{got:?}");
+    let d = with_people("Smith signed a treaty on fishing rights in the bay with Jones.", &["Smith", "Jones"]);
+    assert_eq!(stance_list(&d), vec![("Smith".to_string(), Polarity::For, "a treaty on fishing rights".to_string())]);
+    for text in ["Smith signed a treaty.", "Smith signed a new agreement with Jones.", "The treaty was signed by Smith.", "Smith refused to sign the treaty."] {
+        let d = with_people(text, &["Smith"]);
+        assert!(d.stances.iter().all(|s| s.polarity == Polarity::Against), "{text}: {:?}", stance_list(&d));
+    }
+}
