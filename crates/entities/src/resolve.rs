@@ -883,6 +883,134 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// Legal designators and abbreviations that end a company's name ("Acme
+/// Holdings Inc", "Rossi SpA", "Baxter Bros").
+const COMPANY_DESIGNATORS: &[&str] = &[
+    "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "plc", "LLC", "SpA", "SA", "S.A.", "AG", "NV", "N.V.", "BV", "GmbH", "Bros",
+    "Corporation", "Incorporated", "Limited",
+];
+
+/// The designator ending the tokens `s..e`, a name of two words or more.
+fn ends_with_designator(doc: &Doc, s: usize, e: usize) -> bool {
+    e >= s + 2 && COMPANY_DESIGNATORS.contains(&doc.token_text(e - 1))
+}
+
+/// A name ending with a company's designator ("Rossi Cables SpA") is an
+/// organisation's, whatever the tagger took it for, and so is that name
+/// without the designator, or its first words, written elsewhere in the
+/// report ("Rossi Cables", "Rossi") where the tagger took it for a person
+/// or a thing. The designator's full stop belongs to the name ("Acme
+/// Corp. said") unless it also ends the line's sentence.
+fn company_names<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
+    join_designators(doc, cands, names);
+    if !cands.iter().any(|c| ends_with_designator(doc, c.start, c.end)) {
+        return;
+    }
+    let mut stems: Vec<Vec<Folded>> = Vec::new();
+    for c in cands.iter_mut() {
+        if !ends_with_designator(doc, c.start, c.end) {
+            continue;
+        }
+        if c.kind != EntityKind::Organization && c.source == MentionSource::Model {
+            c.kind = EntityKind::Organization;
+            c.key = Key::Other(EntityKind::Organization, names.id(doc.slice(c.span)));
+        }
+        if c.kind != EntityKind::Organization {
+            continue;
+        }
+        let mut e = c.end - 1;
+        while e > c.start && matches!(doc.token_text(e - 1), "&" | "," | "and") {
+            e -= 1;
+        }
+        if e > c.start {
+            stems.push((c.start..e).map(|t| Folded(doc.token_text(t))).collect());
+        }
+        // "Acme Corp. said": the abbreviation's full stop, when the sentence goes on
+        let dot = c.end;
+        if dot + 1 < doc.tokens.len()
+            && doc.token_text(dot) == "."
+            && doc.tokens[dot].span.start() == c.span.end()
+            && doc.token_text(c.end - 1).chars().all(|ch| ch.is_alphabetic())
+            && !doc.text[doc.tokens[dot].span.end()..doc.tokens[dot + 1].span.start()].contains('\n')
+            && !(doc.tokens[dot + 1].kind == TokenKind::Quote && ends_line(doc, dot + 1))
+        {
+            c.end += 1;
+            c.span = span_of_tokens(doc, c.start, c.end);
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.source != MentionSource::Model || c.kind == EntityKind::Organization || c.end <= c.start {
+            continue;
+        }
+        let words: Vec<Folded> = (c.start..c.end).map(|t| Folded(doc.token_text(t))).collect();
+        if stems.iter().any(|stem| stem.len() >= words.len() && stem[..words.len()] == words[..]) {
+            c.kind = EntityKind::Organization;
+            c.key = Key::Other(EntityKind::Organization, names.id(doc.slice(c.span)));
+        }
+    }
+}
+
+/// A designator the tagger left out of the name before it ("Rossi" and
+/// "SpA", "Acme" then "International Inc"): the name, the capitalised words
+/// after it and the designator are one organisation's name.
+fn join_designators<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
+    let mut joined = Vec::new();
+    for d in 1..doc.tokens.len() {
+        // cheap tests first: a designator is short and begins with a capital or "p"
+        let w = doc.token_text(d);
+        if !(2..=12).contains(&w.len()) || !(w.as_bytes()[0].is_ascii_uppercase() || w.as_bytes()[0] == b'p') {
+            continue;
+        }
+        if !COMPANY_DESIGNATORS.contains(&w) || cands.iter().any(|c| c.start < d && d < c.end) {
+            continue;
+        }
+        // the capitalised words just before it, on its line
+        let mut s = d;
+        while s > 0
+            && d - s < 5
+            && doc.tokens[s - 1].kind == TokenKind::Word
+            && doc.token_text(s - 1).chars().next().is_some_and(char::is_uppercase)
+            && !ends_line(doc, s - 1)
+        {
+            s -= 1;
+        }
+        // from the first name among them
+        let Some(first) = cands.iter().filter(|c| c.start >= s && c.end <= d && c.end > c.start).map(|c| c.start).min() else {
+            continue;
+        };
+        joined.push((first, d + 1));
+    }
+    if joined.is_empty() {
+        return;
+    }
+    for &(s, e) in &joined {
+        cands.retain(|c| !(c.end > c.start && c.start >= s && c.end <= e));
+        let span = span_of_tokens(doc, s, e);
+        cands.push(Cand {
+            span,
+            start: s,
+            end: e,
+            kind: EntityKind::Organization,
+            source: MentionSource::Model,
+            country: None,
+            sector: None,
+            key: Key::Other(EntityKind::Organization, names.id(doc.slice(span))),
+            naming: true,
+            shouted: !doc.slice(span).chars().any(|c| c.is_lowercase()),
+            capital_of: None,
+        });
+    }
+    sort_by_span(cands);
+}
+
+/// Whether token `t` is the last of its line.
+fn ends_line(doc: &Doc, t: usize) -> bool {
+    match doc.tokens.get(t + 1) {
+        None => true,
+        Some(next) => doc.text[doc.tokens[t].span.end()..next.span.start()].contains('\n'),
+    }
+}
+
 /// A person's full name or surname written again where the tagger missed
 /// it ("Tesfay added…" at the start of a sentence) is the same person.
 fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
@@ -1361,6 +1489,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     cands.dedup_by(|a, b| a.span == b.span);
     settle_metonyms(doc, &mut cands);
     one_label_per_name(doc, &mut cands);
+    company_names(doc, &mut cands, &mut names);
     let more = repeated_person_names(doc, &cands);
     if !more.is_empty() {
         cands.extend(more);

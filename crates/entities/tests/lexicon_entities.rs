@@ -241,3 +241,23 @@ fn names_headed_by_an_institution_noun_are_organisations() {
         assert_eq!(e.kind, EntityKind::Organization, "{name}");
     }
 }
+
+/// The mentions of the document as (text, kind), in order.
+fn mention_texts(doc: &Doc) -> Vec<(String, EntityKind)> {
+    doc.mentions.iter().map(|m| (doc.slice(m.span).to_string(), m.kind)).collect()
+}
+
+#[test]
+fn a_company_designator_makes_an_organisation() {
+    let d = run("Shares of Halvorsen Marine Holdings Inc. rose on Tuesday after Halvorsen Marine reported higher orders. Halvorsen said its yards were full.");
+    let m = mention_texts(&d);
+    assert!(m.contains(&("Halvorsen Marine Holdings Inc.".to_string(), EntityKind::Organization)), "{m:?}");
+    assert!(m.iter().filter(|(t, _)| t.starts_with("Halvorsen")).all(|(_, k)| *k == EntityKind::Organization), "{m:?}");
+}
+
+#[test]
+fn a_designator_ending_the_sentence_keeps_its_full_stop_out() {
+    let d = run("The bonds were sold through Okonkwo Brothers Ltd.\nNo price was given.");
+    let m = mention_texts(&d);
+    assert!(m.contains(&("Okonkwo Brothers Ltd".to_string(), EntityKind::Organization)), "{m:?}");
+}
