@@ -1003,6 +1003,73 @@ fn join_designators<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyName
     sort_by_span(cands);
 }
 
+/// Small words a title in title case leaves in lower case ("Lawrence of
+/// Arabia", "A Farewell to Arms").
+const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "a", "an", "in", "on", "and", "for", "to", "at", "from", "with", "by", "or", "de"];
+
+/// The most words of a title in quotation marks.
+const TITLE_WORDS: usize = 8;
+
+/// The title of a work in quotation marks, in title case ("The Quiet
+/// Harbour", "Letters from Kharkiv 1942"), is one name of a thing, not the
+/// person or place its words may name: every word capitalised but small
+/// ones, two words or more, on one line. A text in quotation marks that is
+/// already one name ("Islamic State" in scare quotes) is left as it is.
+fn quoted_titles<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
+    let n = doc.tokens.len();
+    let mut titles = Vec::new();
+    let mut open = None;
+    for t in 0..n {
+        if doc.tokens[t].kind != TokenKind::Quote {
+            continue;
+        }
+        let Some(o) = open.take() else {
+            open = Some(t);
+            continue;
+        };
+        let (s, mut e) = (o + 1, t);
+        // a comma or full stop the house style puts inside the marks
+        if e > s && matches!(doc.token_text(e - 1), "," | ".") {
+            e -= 1;
+        }
+        let words = e.saturating_sub(s);
+        if !(2..=TITLE_WORDS).contains(&words) || (o..t).any(|k| ends_line(doc, k)) {
+            open = Some(t);
+            continue;
+        }
+        let capital = |k: usize| doc.token_text(k).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let title = capital(s)
+            && capital(e - 1)
+            && (s..e).all(|k| doc.tokens[k].kind == TokenKind::Word && (capital(k) || TITLE_SMALL_WORDS.contains(&doc.token_text(k))));
+        if title && !cands.iter().any(|c| c.start == s && c.end == e) {
+            titles.push((s, e));
+        }
+    }
+    for &(s, e) in &titles {
+        cands.retain(|c| !(c.end > c.start && c.start >= s && c.end <= e));
+        if cands.iter().any(|c| c.overlaps_tokens(s, e)) {
+            continue;
+        }
+        let span = span_of_tokens(doc, s, e);
+        cands.push(Cand {
+            span,
+            start: s,
+            end: e,
+            kind: EntityKind::Misc,
+            source: MentionSource::Rule,
+            country: None,
+            sector: None,
+            key: Key::Other(EntityKind::Misc, names.id(doc.slice(span))),
+            naming: true,
+            shouted: !doc.slice(span).chars().any(|c| c.is_lowercase()),
+            capital_of: None,
+        });
+    }
+    if !titles.is_empty() {
+        sort_by_span(cands);
+    }
+}
+
 /// Whether token `t` is the last of its line.
 fn ends_line(doc: &Doc, t: usize) -> bool {
     match doc.tokens.get(t + 1) {
@@ -1490,6 +1557,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     settle_metonyms(doc, &mut cands);
     one_label_per_name(doc, &mut cands);
     company_names(doc, &mut cands, &mut names);
+    quoted_titles(doc, &mut cands, &mut names);
     let more = repeated_person_names(doc, &cands);
     if !more.is_empty() {
         cands.extend(more);

@@ -261,3 +261,12 @@ fn a_designator_ending_the_sentence_keeps_its_full_stop_out() {
     let m = mention_texts(&d);
     assert!(m.contains(&("Okonkwo Brothers Ltd".to_string(), EntityKind::Organization)), "{m:?}");
 }
+
+#[test]
+fn a_title_in_quotation_marks_is_one_name() {
+    let d = run("The director, best known for \" The Quiet Harbour \" and \" Letters from Kharkiv \", died on Monday. She said the film was \" very hard \" to make.");
+    let m = mention_texts(&d);
+    assert!(m.contains(&("The Quiet Harbour".to_string(), EntityKind::Misc)), "{m:?}");
+    assert!(m.contains(&("Letters from Kharkiv".to_string(), EntityKind::Misc)), "{m:?}");
+    assert!(!m.iter().any(|(t, _)| t == "Kharkiv"), "{m:?}");
+}
