@@ -1070,6 +1070,55 @@ fn quoted_titles<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'
     }
 }
 
+/// A name's first word that joins a name to a lower-case participle or
+/// adjective by a hyphen ("Bergamo-based", "Communist-led",
+/// "Brazilian-born"): a modifier, not a part of the name after it.
+fn hyphenated_modifier(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && tail.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// "Bergamo-based Atalanta", "Brazilian-born Luis Oliveira" tagged as one
+/// name: the modifier is a name of its own (MISC, an adjective made of a
+/// name) and so is the name after it, of the kind the report gives that
+/// name elsewhere, else a person after "-born" and an organisation after
+/// the other participles ("-based", "-led", "-listed": companies, parties,
+/// teams).
+fn split_hyphenated_modifiers<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
+    let split: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            let c = &cands[i];
+            c.source == MentionSource::Model && c.end >= c.start + 2 && hyphenated_modifier(doc.token_text(c.start))
+        })
+        .collect();
+    if split.is_empty() {
+        return;
+    }
+    for i in split {
+        let c = cands[i].clone();
+        let rest_span = span_of_tokens(doc, c.start + 1, c.end);
+        let rest = Folded(doc.slice(rest_span));
+        let elsewhere = cands.iter().find(|o| o.end > o.start && o.span != c.span && Folded(doc.slice(o.span)) == rest).map(|o| o.kind);
+        let kind = elsewhere.unwrap_or(if doc.token_text(c.start).ends_with("-born") { EntityKind::Person } else { EntityKind::Organization });
+        let first = span_of_tokens(doc, c.start, c.start + 1);
+        cands[i] = Cand {
+            span: first,
+            end: c.start + 1,
+            kind: EntityKind::Misc,
+            key: Key::Other(EntityKind::Misc, names.id(doc.slice(first))),
+            ..c.clone()
+        };
+        cands.push(Cand {
+            span: rest_span,
+            start: c.start + 1,
+            kind,
+            key: if kind == EntityKind::Person { Key::Person } else { Key::Other(kind, names.id(doc.slice(rest_span))) },
+            ..c
+        });
+    }
+    sort_by_span(cands);
+}
+
 /// Whether token `t` is the last of its line.
 fn ends_line(doc: &Doc, t: usize) -> bool {
     match doc.tokens.get(t + 1) {
@@ -1556,6 +1605,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     cands.dedup_by(|a, b| a.span == b.span);
     settle_metonyms(doc, &mut cands);
     one_label_per_name(doc, &mut cands);
+    split_hyphenated_modifiers(doc, &mut cands, &mut names);
     company_names(doc, &mut cands, &mut names);
     quoted_titles(doc, &mut cands, &mut names);
     let more = repeated_person_names(doc, &cands);

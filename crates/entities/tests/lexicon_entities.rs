@@ -270,3 +270,15 @@ fn a_title_in_quotation_marks_is_one_name() {
     assert!(m.contains(&("Letters from Kharkiv".to_string(), EntityKind::Misc)), "{m:?}");
     assert!(!m.iter().any(|(t, _)| t == "Kharkiv"), "{m:?}");
 }
+
+#[test]
+fn a_hyphenated_modifier_is_not_part_of_the_name_after_it() {
+    let d = run("The Lisbon-based Vantor Logistica said on Monday it had bought a rival. Vantor Logistica shares rose.");
+    let m = mention_texts(&d);
+    assert!(!m.iter().any(|(t, _)| t.starts_with("Lisbon-based ")), "{m:?}");
+    assert!(hyphen_split_ok(&m), "{m:?}");
+}
+
+fn hyphen_split_ok(m: &[(String, EntityKind)]) -> bool {
+    m.iter().any(|(t, k)| t == "Vantor Logistica" && *k == EntityKind::Organization)
+}
