@@ -1119,6 +1119,39 @@ fn split_hyphenated_modifiers<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &m
     sort_by_span(cands);
 }
 
+/// Whether a token is a year: two digits ("96") or four from 1900 to 2099.
+fn year_like(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit()) && (w.len() == 2 || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
+}
+
+/// The year that names an edition of an event ("Euro 96", "Expo 2030") is
+/// part of the name: a MISC name followed on its line by a year. (A year
+/// before the name, "the 1998 World Cup", is not: CoNLL-style gold is split
+/// on it, and the measure fell.)
+fn numbered_names(doc: &Doc, cands: &mut [Cand]) {
+    let n = doc.tokens.len();
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if c.kind != EntityKind::Misc || c.end <= c.start || c.end > n {
+            continue;
+        }
+        let (s, mut e) = (c.start, c.end);
+        let after = |t: usize| t < n && !ends_line(doc, t - 1) && doc.tokens[t].span.start() > doc.tokens[t - 1].span.end();
+        if after(e) {
+            let w = doc.token_text(e);
+            if year_like(w) && !cands.iter().any(|o| o.start == e) {
+                e += 1;
+            }
+        }
+        if (s, e) != (c.start, c.end) {
+            let c = &mut cands[i];
+            c.start = s;
+            c.end = e;
+            c.span = span_of_tokens(doc, s, e);
+        }
+    }
+}
+
 /// Whether token `t` is the last of its line.
 fn ends_line(doc: &Doc, t: usize) -> bool {
     match doc.tokens.get(t + 1) {
@@ -1608,6 +1641,8 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     split_hyphenated_modifiers(doc, &mut cands, &mut names);
     company_names(doc, &mut cands, &mut names);
     quoted_titles(doc, &mut cands, &mut names);
+    numbered_names(doc, &mut cands);
+    sort_by_span(&mut cands);
     let more = repeated_person_names(doc, &cands);
     if !more.is_empty() {
         cands.extend(more);

@@ -282,3 +282,10 @@ fn a_hyphenated_modifier_is_not_part_of_the_name_after_it() {
 fn hyphen_split_ok(m: &[(String, EntityKind)]) -> bool {
     m.iter().any(|(t, k)| t == "Vantor Logistica" && *k == EntityKind::Organization)
 }
+
+#[test]
+fn the_year_of_an_edition_is_part_of_its_name() {
+    let d = run("The striker, who missed Euro 2028 with a knee injury, is fit again.");
+    let m = mention_texts(&d);
+    assert!(m.contains(&("Euro 2028".to_string(), EntityKind::Misc)), "{m:?}");
+}
