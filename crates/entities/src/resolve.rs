@@ -1152,6 +1152,34 @@ fn numbered_names(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// One kind per name in a report: the tagger's mentions of the same words
+/// that it gave different kinds take the kind it gave most of them (a tie
+/// changes nothing).
+fn majority_kinds<'a>(doc: &'a Doc, cands: &mut [Cand], names: &mut KeyNames<'a>) {
+    let model: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].source == MentionSource::Model && cands[i].end > cands[i].start).collect();
+    let mut by_name: HashMap<Vec<Folded>, Vec<usize>> = HashMap::new();
+    for &i in &model {
+        let words: Vec<Folded> = (cands[i].start..cands[i].end).filter(|&t| !is_possessive(doc.token_text(t))).map(|t| Folded(doc.token_text(t))).collect();
+        by_name.entry(words).or_default().push(i);
+    }
+    for members in by_name.values().filter(|m| m.len() > 1) {
+        let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
+        let votes: Vec<usize> = kinds.iter().map(|k| members.iter().filter(|&&i| cands[i].kind == *k).count()).collect();
+        let best = votes.iter().copied().max().unwrap_or(0);
+        if votes.iter().filter(|&&v| v == best).count() > 1 || best == members.len() {
+            continue;
+        }
+        let kind = kinds[votes.iter().position(|&v| v == best).unwrap_or(0)];
+        for &i in members {
+            if cands[i].kind != kind {
+                let c = &mut cands[i];
+                c.kind = kind;
+                c.key = if kind == EntityKind::Person { Key::Person } else { Key::Other(kind, names.id(doc.slice(c.span))) };
+            }
+        }
+    }
+}
+
 /// Whether token `t` is the last of its line.
 fn ends_line(doc: &Doc, t: usize) -> bool {
     match doc.tokens.get(t + 1) {
@@ -1639,6 +1667,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     settle_metonyms(doc, &mut cands);
     one_label_per_name(doc, &mut cands);
     split_hyphenated_modifiers(doc, &mut cands, &mut names);
+    majority_kinds(doc, &mut cands, &mut names);
     company_names(doc, &mut cands, &mut names);
     quoted_titles(doc, &mut cands, &mut names);
     numbered_names(doc, &mut cands);
@@ -1999,5 +2028,40 @@ mod tests {
     fn members_listed_by_group_in_order() {
         assert_eq!(members_by_group(&[1, 0, 1, 2, 0]), vec![1, 4, 0, 2, 3]);
         assert!(members_by_group(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_tagger_kind_given_most_often_to_a_name_wins() {
+        let mut doc = Doc::new("Corvina won. Corvina lost. Corvina drew. Halden met Halden.".to_string(), dateline_doc::DocMeta::default());
+        dateline_pipeline::Component::run(&dateline_segment::Segmenter, &mut doc);
+        let at = |doc: &Doc, word: &str, nth: usize| (0..doc.tokens.len()).filter(|&t| doc.token_text(t) == word).nth(nth).unwrap();
+        let mut names = KeyNames::default();
+        let mut cand = |t: usize, kind: EntityKind| Cand {
+            span: doc.tokens[t].span,
+            start: t,
+            end: t + 1,
+            kind,
+            source: MentionSource::Model,
+            country: None,
+            sector: None,
+            key: Key::Person,
+            naming: true,
+            shouted: false,
+            capital_of: None,
+        };
+        let mut cands = vec![
+            cand(at(&doc, "Corvina", 0), EntityKind::Organization),
+            cand(at(&doc, "Corvina", 1), EntityKind::Person),
+            cand(at(&doc, "Corvina", 2), EntityKind::Organization),
+            cand(at(&doc, "Halden", 0), EntityKind::Person),
+            cand(at(&doc, "Halden", 1), EntityKind::Location),
+        ];
+        majority_kinds(&doc, &mut cands, &mut names);
+        let kinds: Vec<EntityKind> = cands.iter().map(|c| c.kind).collect();
+        // a tie changes nothing
+        assert_eq!(
+            kinds,
+            [EntityKind::Organization, EntityKind::Organization, EntityKind::Organization, EntityKind::Person, EntityKind::Location]
+        );
     }
 }
