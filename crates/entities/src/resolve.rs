@@ -1180,6 +1180,61 @@ fn majority_kinds<'a>(doc: &'a Doc, cands: &mut [Cand], names: &mut KeyNames<'a>
     }
 }
 
+/// Whether token `t` opens its sentence or a quotation in it.
+fn opens_sentence_or_quote(doc: &Doc, t: usize) -> bool {
+    is_sentence_start(doc, t) || t.checked_sub(1).is_some_and(|p| doc.tokens[p].kind == TokenKind::Quote && is_sentence_start(doc, p))
+}
+
+/// A single word the tagger took for a name where every word is
+/// capitalised, at the start of a sentence ("Analysts said", "Gold
+/// closed"), is an ordinary word when the report writes it in lower case
+/// elsewhere and never with a capital inside a sentence; a weekday or
+/// month alone is no person.
+fn sentence_initial_words(doc: &Doc, cands: &mut Vec<Cand>) {
+    let suspects: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            let c = &cands[i];
+            c.source == MentionSource::Model
+                && c.end == c.start + 1
+                && c.kind != EntityKind::Country
+                && doc.token_text(c.start).chars().next().is_some_and(char::is_uppercase)
+                && doc.token_text(c.start).chars().skip(1).all(|ch| !ch.is_uppercase())
+                && opens_sentence_or_quote(doc, c.start)
+        })
+        .collect();
+    if suspects.is_empty() {
+        return;
+    }
+    let words: Vec<&str> = suspects.iter().map(|&i| doc.token_text(cands[i].start)).collect();
+    // per suspect word: written in lower case, written capitalised inside a sentence
+    let mut lower = vec![false; words.len()];
+    let mut inner = vec![false; words.len()];
+    for t in 0..doc.tokens.len() {
+        let w = doc.token_text(t);
+        for (k, s) in words.iter().enumerate() {
+            if w.len() == s.len() && w.eq_ignore_ascii_case(s) {
+                if w.starts_with(|c: char| c.is_lowercase()) {
+                    lower[k] = true;
+                } else if !opens_sentence_or_quote(doc, t) {
+                    inner[k] = true;
+                }
+            }
+        }
+    }
+    let mut drop = vec![false; cands.len()];
+    for (k, &i) in suspects.iter().enumerate() {
+        let calendar = cands[i].kind == EntityKind::Person && CALENDAR_NAMES.contains(&words[k]);
+        if (lower[k] && !inner[k]) || calendar {
+            drop[i] = true;
+        }
+    }
+    let mut i = 0;
+    cands.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
 /// Whether token `t` is the last of its line.
 fn ends_line(doc: &Doc, t: usize) -> bool {
     match doc.tokens.get(t + 1) {
@@ -1668,6 +1723,7 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     one_label_per_name(doc, &mut cands);
     split_hyphenated_modifiers(doc, &mut cands, &mut names);
     majority_kinds(doc, &mut cands, &mut names);
+    sentence_initial_words(doc, &mut cands);
     company_names(doc, &mut cands, &mut names);
     quoted_titles(doc, &mut cands, &mut names);
     numbered_names(doc, &mut cands);
