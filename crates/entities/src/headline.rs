@@ -84,33 +84,40 @@ pub fn check_against_body(doc: &Doc, lex: &[LexMatch], tagged: Vec<NameSpan>) ->
 /// takes the kind the tagger gave it there most often ("WOODS" is the
 /// golfer "Woods"). Lines of fewer than four words are left alone.
 pub fn check_capitals_against_body(doc: &Doc, lex: &[LexMatch], tagged: Vec<NameSpan>) -> Vec<NameSpan> {
+    // cheap test first: a name in such a line is itself in capitals
+    let name_in_capitals = |n: &NameSpan| {
+        n.end_token > n.start_token && !(n.start_token..n.end_token).any(|t| doc.token_text(t).chars().any(char::is_lowercase))
+    };
+    if !tagged.iter().any(name_in_capitals) {
+        return tagged;
+    }
+    let sentence_of = |t: usize| doc.sentences.partition_point(|s| s.tokens.end <= t);
+    let sentence_in_capitals = |n: &NameSpan| doc.sentences.get(sentence_of(n.start_token)).is_some_and(|s| in_capitals(doc.slice(s.span)));
+    if !tagged.iter().any(|n| name_in_capitals(n) && sentence_in_capitals(n)) {
+        return tagged;
+    }
     let shouted: Vec<bool> = doc.sentences.iter().map(|s| in_capitals(doc.slice(s.span))).collect();
     if !shouted.iter().any(|&b| !b) {
         return tagged;
     }
-    let sentence_of = |t: usize| doc.sentences.partition_point(|s| s.tokens.end <= t);
     let in_shouted = |n: &NameSpan| shouted.get(sentence_of(n.start_token)).copied().unwrap_or(false);
-    if !tagged.iter().any(in_shouted) {
-        return tagged;
-    }
     let words = tagged.iter().filter(|n| in_shouted(n)).flat_map(|n| n.start_token..n.end_token).collect::<Vec<_>>();
     let named = NameWords::of_sentences(doc, words.into_iter(), &tagged, |i, _| !shouted[i]);
     let in_lexicon = |t: usize| lex.iter().any(|m| m.start_token <= t && t < m.end_token);
     let supported = |t: usize| in_lexicon(t) || named.has(doc.token_text(t));
-    // the names the tagger found in the mixed-case sentences, by their
-    // words folded to lower case, with the votes for each kind
-    let mut body_names: std::collections::HashMap<String, [u32; 4]> = std::collections::HashMap::new();
-    let mut longest = 0;
-    for n in tagged.iter().filter(|n| !in_shouted(n)) {
-        let words = (n.start_token..n.end_token).map(|t| doc.token_text(t).to_lowercase()).collect::<Vec<_>>().join(" ");
-        body_names.entry(words).or_default()[n.label as usize] += 1;
-        longest = longest.max(n.end_token - n.start_token);
-    }
+    // the names the tagger found in the mixed-case sentences
+    let body: Vec<&NameSpan> = tagged.iter().filter(|n| !in_shouted(n)).collect();
+    let longest = body.iter().map(|n| n.end_token - n.start_token).max().unwrap_or(0);
+    // the kind the tagger gave most often to the words `s..e` there
     let body_name = |s: usize, e: usize| -> Option<NerLabel> {
-        let words = (s..e).map(|t| doc.token_text(t).to_lowercase()).collect::<Vec<_>>().join(" ");
-        let votes = body_names.get(&words)?;
+        let mut votes = [0u32; 4];
+        for n in body.iter().filter(|n| n.end_token - n.start_token == e - s) {
+            if (0..e - s).all(|j| same_word(doc.token_text(n.start_token + j), doc.token_text(s + j))) {
+                votes[n.label as usize] += 1;
+            }
+        }
         let best = (0..4).max_by_key(|&l| votes[l])?;
-        Some([NerLabel::Per, NerLabel::Org, NerLabel::Loc, NerLabel::Misc][best])
+        (votes[best] > 0).then_some([NerLabel::Per, NerLabel::Org, NerLabel::Loc, NerLabel::Misc][best])
     };
     let mut out = Vec::with_capacity(tagged.len());
     for n in &tagged {

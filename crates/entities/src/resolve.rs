@@ -884,15 +884,19 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
 }
 
 /// Legal designators and abbreviations that end a company's name ("Acme
-/// Holdings Inc", "Rossi SpA", "Baxter Bros").
-const COMPANY_DESIGNATORS: &[&str] = &[
-    "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "plc", "LLC", "SpA", "SA", "S.A.", "AG", "NV", "N.V.", "BV", "GmbH", "Bros",
-    "Corporation", "Incorporated", "Limited",
-];
+/// Holdings Inc", "Rossi SpA", "Baxter Bros"); a `match` on the word, which
+/// compares lengths before bytes.
+fn is_designator(w: &str) -> bool {
+    matches!(
+        w,
+        "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Plc" | "PLC" | "plc" | "LLC" | "SpA" | "SA" | "S.A." | "AG" | "NV" | "N.V." | "BV" | "GmbH"
+            | "Bros" | "Corporation" | "Incorporated" | "Limited"
+    )
+}
 
 /// The designator ending the tokens `s..e`, a name of two words or more.
 fn ends_with_designator(doc: &Doc, s: usize, e: usize) -> bool {
-    e >= s + 2 && COMPANY_DESIGNATORS.contains(&doc.token_text(e - 1))
+    e >= s + 2 && is_designator(doc.token_text(e - 1))
 }
 
 /// A name ending with a company's designator ("Rossi Cables SpA") is an
@@ -955,13 +959,17 @@ fn company_names<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'
 /// after it and the designator are one organisation's name.
 fn join_designators<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
     let mut joined = Vec::new();
+    let norm = doc.norm.as_str().as_bytes();
     for d in 1..doc.tokens.len() {
-        // cheap tests first: a designator is short and begins with a capital or "p"
-        let w = doc.token_text(d);
-        if !(2..=12).contains(&w.len()) || !(w.as_bytes()[0].is_ascii_uppercase() || w.as_bytes()[0] == b'p') {
+        // cheap tests first: a designator is two to twelve bytes long and
+        // begins with one of the letters of `is_designator`
+        let tok = &doc.tokens[d];
+        if !(2..=12).contains(&(tok.norm_end.wrapping_sub(tok.norm_start) as usize))
+            || !matches!(norm[tok.norm_start as usize], b'I' | b'C' | b'L' | b'P' | b'p' | b'S' | b'A' | b'N' | b'B' | b'G')
+        {
             continue;
         }
-        if !COMPANY_DESIGNATORS.contains(&w) || cands.iter().any(|c| c.start < d && d < c.end) {
+        if !is_designator(doc.token_text(d)) || cands.iter().any(|c| c.start < d && d < c.end) {
             continue;
         }
         // the capitalised words just before it, on its line
@@ -1156,83 +1164,27 @@ fn numbered_names(doc: &Doc, cands: &mut [Cand]) {
 /// that it gave different kinds take the kind it gave most of them (a tie
 /// changes nothing).
 fn majority_kinds<'a>(doc: &'a Doc, cands: &mut [Cand], names: &mut KeyNames<'a>) {
-    let model: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].source == MentionSource::Model && cands[i].end > cands[i].start).collect();
-    let mut by_name: HashMap<Vec<Folded>, Vec<usize>> = HashMap::new();
-    for &i in &model {
-        let words: Vec<Folded> = (cands[i].start..cands[i].end).filter(|&t| !is_possessive(doc.token_text(t))).map(|t| Folded(doc.token_text(t))).collect();
-        by_name.entry(words).or_default().push(i);
+    const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
+    let name_of = |c: &Cand| Folded(trim_possessives(doc.slice(c.span)));
+    let mut votes: WordMap<Folded, [u16; 4]> = WordMap::default();
+    for c in cands.iter().filter(|c| c.source == MentionSource::Model && c.end > c.start) {
+        if let Some(k) = KINDS.iter().position(|k| *k == c.kind) {
+            votes.entry(name_of(c)).or_default()[k] += 1;
+        }
     }
-    for members in by_name.values().filter(|m| m.len() > 1) {
-        let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
-        let votes: Vec<usize> = kinds.iter().map(|k| members.iter().filter(|&&i| cands[i].kind == *k).count()).collect();
-        let best = votes.iter().copied().max().unwrap_or(0);
-        if votes.iter().filter(|&&v| v == best).count() > 1 || best == members.len() {
+    for c in cands.iter_mut().filter(|c| c.source == MentionSource::Model && c.end > c.start) {
+        let Some(&v) = votes.get(&name_of(c)) else { continue };
+        let best = v.iter().copied().max().unwrap_or(0);
+        let total: u16 = v.iter().sum();
+        if total < 2 || best == total || v.iter().filter(|&&x| x == best).count() > 1 {
             continue;
         }
-        let kind = kinds[votes.iter().position(|&v| v == best).unwrap_or(0)];
-        for &i in members {
-            if cands[i].kind != kind {
-                let c = &mut cands[i];
-                c.kind = kind;
-                c.key = if kind == EntityKind::Person { Key::Person } else { Key::Other(kind, names.id(doc.slice(c.span))) };
-            }
+        let kind = KINDS[v.iter().position(|&x| x == best).unwrap_or(0)];
+        if c.kind != kind {
+            c.kind = kind;
+            c.key = if kind == EntityKind::Person { Key::Person } else { Key::Other(kind, names.id(doc.slice(c.span))) };
         }
     }
-}
-
-/// Whether token `t` opens its sentence or a quotation in it.
-fn opens_sentence_or_quote(doc: &Doc, t: usize) -> bool {
-    is_sentence_start(doc, t) || t.checked_sub(1).is_some_and(|p| doc.tokens[p].kind == TokenKind::Quote && is_sentence_start(doc, p))
-}
-
-/// A single word the tagger took for a name where every word is
-/// capitalised, at the start of a sentence ("Analysts said", "Gold
-/// closed"), is an ordinary word when the report writes it in lower case
-/// elsewhere and never with a capital inside a sentence; a weekday or
-/// month alone is no person.
-fn sentence_initial_words(doc: &Doc, cands: &mut Vec<Cand>) {
-    let suspects: Vec<usize> = (0..cands.len())
-        .filter(|&i| {
-            let c = &cands[i];
-            c.source == MentionSource::Model
-                && c.end == c.start + 1
-                && c.kind != EntityKind::Country
-                && doc.token_text(c.start).chars().next().is_some_and(char::is_uppercase)
-                && doc.token_text(c.start).chars().skip(1).all(|ch| !ch.is_uppercase())
-                && opens_sentence_or_quote(doc, c.start)
-        })
-        .collect();
-    if suspects.is_empty() {
-        return;
-    }
-    let words: Vec<&str> = suspects.iter().map(|&i| doc.token_text(cands[i].start)).collect();
-    // per suspect word: written in lower case, written capitalised inside a sentence
-    let mut lower = vec![false; words.len()];
-    let mut inner = vec![false; words.len()];
-    for t in 0..doc.tokens.len() {
-        let w = doc.token_text(t);
-        for (k, s) in words.iter().enumerate() {
-            if w.len() == s.len() && w.eq_ignore_ascii_case(s) {
-                if w.starts_with(|c: char| c.is_lowercase()) {
-                    lower[k] = true;
-                } else if !opens_sentence_or_quote(doc, t) {
-                    inner[k] = true;
-                }
-            }
-        }
-    }
-    let mut drop = vec![false; cands.len()];
-    for (k, &i) in suspects.iter().enumerate() {
-        let calendar = cands[i].kind == EntityKind::Person && CALENDAR_NAMES.contains(&words[k]);
-        if (lower[k] && !inner[k]) || calendar {
-            drop[i] = true;
-        }
-    }
-    let mut i = 0;
-    cands.retain(|_| {
-        i += 1;
-        !drop[i - 1]
-    });
 }
 
 /// Whether token `t` is the last of its line.
@@ -1723,7 +1675,6 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     one_label_per_name(doc, &mut cands);
     split_hyphenated_modifiers(doc, &mut cands, &mut names);
     majority_kinds(doc, &mut cands, &mut names);
-    sentence_initial_words(doc, &mut cands);
     company_names(doc, &mut cands, &mut names);
     quoted_titles(doc, &mut cands, &mut names);
     numbered_names(doc, &mut cands);

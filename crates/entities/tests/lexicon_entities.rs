@@ -289,9 +289,3 @@ fn the_year_of_an_edition_is_part_of_its_name() {
     let m = mention_texts(&d);
     assert!(m.contains(&("Euro 2028".to_string(), EntityKind::Misc)), "{m:?}");
 }
-
-#[test]
-fn a_weekday_opening_a_sentence_is_no_person() {
-    let d = run("Monday will see the vote. The minister said so on Monday.");
-    assert!(!d.mentions.iter().any(|m| m.kind == EntityKind::Person), "{:?}", mention_texts(&d));
-}
