@@ -13,14 +13,15 @@
 //! name's word; any other word is an ordinary word in title case (a word
 //! in capitals too: "Named By Police BEFORE Obama" is emphasis). A tagged
 //! name in the headline keeps its runs of such name words ("Christie",
-//! "Marco Rubio") and loses the rest. Headlines in capitals only are left
-//! alone (the tagger learnt them from its training data), as is every name
-//! outside the headline.
+//! "Marco Rubio") and loses the rest; every name outside the headline is
+//! left alone. Lines in capitals only (wire headlines, anywhere in the
+//! report) are checked the same way by [`check_capitals_against_body`],
+//! which also gives a name there the kind the mixed-case text gives it.
 
 use dateline_doc::{Doc, TokenKind};
 
 use crate::gazetteer::LexMatch;
-use crate::ner::NameSpan;
+use crate::ner::{NameSpan, NerLabel};
 
 /// The shortest word counted when deciding whether a line is in title case
 /// (shorter ones — "of", "to", "a" — are lower case in many house styles).
@@ -33,7 +34,9 @@ const HEADLINE_WORDS: usize = 20;
 /// Tagged names with those in a title-case headline cut down to the words
 /// the body supports; names elsewhere pass unchanged.
 pub fn check_against_body(doc: &Doc, lex: &[LexMatch], tagged: Vec<NameSpan>) -> Vec<NameSpan> {
-    let Some(headline) = title_case_headline(doc) else { return tagged };
+    let Some(headline) = title_case_headline(doc) else {
+        return tagged;
+    };
     let in_headline = |n: &NameSpan| headline.contains(&n.start_token);
     if !tagged.iter().any(in_headline) {
         return tagged;
@@ -67,6 +70,113 @@ pub fn check_against_body(doc: &Doc, lex: &[LexMatch], tagged: Vec<NameSpan>) ->
         }
     }
     out
+}
+
+/// Tagged names in lines set in capitals only (a wire headline "SOCCER -
+/// SHEARER NAMED AS ENGLAND CAPTAIN.", a results line) checked against the
+/// rest of the report, as a careful reader checks them: in capitals every
+/// word looks like a name, and the tagger runs names together with the
+/// words beside them ("HENKE TAKES LEAD" as one organisation). A name there
+/// keeps its runs of words that the report's mixed-case sentences write as
+/// names' words (or that a lexicon knows); when none of its words is
+/// such a word, it loses only the words those sentences write in lower
+/// case. A run written in the mixed-case text as a name the tagger found
+/// takes the kind the tagger gave it there most often ("WOODS" is the
+/// golfer "Woods"). Lines of fewer than four words are left alone.
+pub fn check_capitals_against_body(doc: &Doc, lex: &[LexMatch], tagged: Vec<NameSpan>) -> Vec<NameSpan> {
+    // cheap test first: a name in such a line is itself in capitals
+    let name_in_capitals = |n: &NameSpan| {
+        n.end_token > n.start_token && !(n.start_token..n.end_token).any(|t| doc.token_text(t).chars().any(char::is_lowercase))
+    };
+    if !tagged.iter().any(name_in_capitals) {
+        return tagged;
+    }
+    let sentence_of = |t: usize| doc.sentences.partition_point(|s| s.tokens.end <= t);
+    let sentence_in_capitals = |n: &NameSpan| doc.sentences.get(sentence_of(n.start_token)).is_some_and(|s| in_capitals(doc.slice(s.span)));
+    if !tagged.iter().any(|n| name_in_capitals(n) && sentence_in_capitals(n)) {
+        return tagged;
+    }
+    let shouted: Vec<bool> = doc.sentences.iter().map(|s| in_capitals(doc.slice(s.span))).collect();
+    if !shouted.iter().any(|&b| !b) {
+        return tagged;
+    }
+    let in_shouted = |n: &NameSpan| shouted.get(sentence_of(n.start_token)).copied().unwrap_or(false);
+    let words = tagged.iter().filter(|n| in_shouted(n)).flat_map(|n| n.start_token..n.end_token).collect::<Vec<_>>();
+    let named = NameWords::of_sentences(doc, words.into_iter(), &tagged, |i, _| !shouted[i]);
+    let in_lexicon = |t: usize| lex.iter().any(|m| m.start_token <= t && t < m.end_token);
+    let supported = |t: usize| in_lexicon(t) || named.has(doc.token_text(t));
+    // the names the tagger found in the mixed-case sentences
+    let body: Vec<&NameSpan> = tagged.iter().filter(|n| !in_shouted(n)).collect();
+    let longest = body.iter().map(|n| n.end_token - n.start_token).max().unwrap_or(0);
+    // the kind the tagger gave most often to the words `s..e` there
+    let body_name = |s: usize, e: usize| -> Option<NerLabel> {
+        let mut votes = [0u32; 4];
+        for n in body.iter().filter(|n| n.end_token - n.start_token == e - s) {
+            if (0..e - s).all(|j| same_word(doc.token_text(n.start_token + j), doc.token_text(s + j))) {
+                votes[n.label as usize] += 1;
+            }
+        }
+        let best = (0..4).max_by_key(|&l| votes[l])?;
+        (votes[best] > 0).then_some([NerLabel::Per, NerLabel::Org, NerLabel::Loc, NerLabel::Misc][best])
+    };
+    let mut out = Vec::with_capacity(tagged.len());
+    for n in &tagged {
+        if !in_shouted(n) {
+            out.push(*n);
+            continue;
+        }
+        let sentence = &doc.sentences[sentence_of(n.start_token)];
+        let words = sentence.tokens.clone().filter(|&t| doc.token_text(t).chars().any(char::is_alphabetic)).count();
+        if words < HEADLINE_MIN_WORDS {
+            out.push(*n);
+            continue;
+        }
+        // the longest names of the mixed-case text first, with their kind
+        let mut keep = vec![None; n.end_token - n.start_token];
+        let mut t = n.start_token;
+        while t < n.end_token {
+            let found = (t + 1..=n.end_token.min(t + longest)).rev().find_map(|e| body_name(t, e).map(|l| (e, l)));
+            match found {
+                Some((e, l)) => {
+                    out.push(NameSpan { start_token: t, end_token: e, label: l });
+                    t = e;
+                }
+                None => {
+                    keep[t - n.start_token] = Some(());
+                    t += 1;
+                }
+            }
+        }
+        // the other words: runs of the words written as names' words, or,
+        // with none, of the words not written in lower case
+        let rest = |t: usize| keep[t - n.start_token].is_some();
+        let any_supported = (n.start_token..n.end_token).any(|t| !rest(t) || supported(t));
+        let keep_word = |t: usize| rest(t) && if any_supported { supported(t) } else { !named.ordinary(doc.token_text(t)) };
+        let mut t = n.start_token;
+        while t < n.end_token {
+            if !keep_word(t) {
+                t += 1;
+                continue;
+            }
+            let start = t;
+            while t < n.end_token && keep_word(t) {
+                t += 1;
+            }
+            out.push(NameSpan { start_token: start, end_token: t, label: n.label });
+        }
+    }
+    out.sort_by_key(|n| (n.start_token, n.end_token));
+    out
+}
+
+/// The fewest words of a line in capitals read as a headline; a shorter
+/// line ("NATIONAL LEAGUE", "KANSAS CITY 61 74", "NEW YORK 1996-08-30") is
+/// a table's heading or row or a dateline, mostly names, left to the tagger.
+const HEADLINE_MIN_WORDS: usize = 4;
+
+/// Whether a sentence has letters and none of them in lower case.
+fn in_capitals(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
 }
 
 /// The tokens of the report's headline when it is set in title case: the
@@ -115,7 +225,18 @@ struct NameWords<'a> {
 impl<'a> NameWords<'a> {
     /// From the body: the tokens after the headline.
     fn of_body(doc: &'a Doc, headline: std::ops::Range<usize>, tagged: &[NameSpan]) -> NameWords<'a> {
-        let mut words: Vec<&str> = headline.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word).map(|t| doc.token_text(t)).collect();
+        let body = headline.end;
+        Self::of_sentences(doc, headline, tagged, |_, s| s.tokens.start >= body)
+    }
+
+    /// The words of the tokens `of`, counted over the sentences `counted` picks.
+    fn of_sentences(
+        doc: &'a Doc,
+        of: impl Iterator<Item = usize>,
+        tagged: &[NameSpan],
+        counted: impl Fn(usize, &dateline_doc::Sentence) -> bool,
+    ) -> NameWords<'a> {
+        let mut words: Vec<&str> = of.filter(|&t| doc.tokens[t].kind == TokenKind::Word).map(|t| doc.token_text(t)).collect();
         words.sort_unstable_by_key(|w| w.to_lowercase());
         words.dedup_by(|a, b| same_word(a, b));
         // a cheap filter before any comparison: the first letters (folded,
@@ -126,9 +247,8 @@ impl<'a> NameWords<'a> {
         }
         let norm = doc.norm.as_str().as_bytes();
         let mut named = NameWords { counts: vec![(0, 0); words.len()], words };
-        let body = headline.end;
-        let mut names = tagged.iter().filter(|n| n.start_token >= body).peekable();
-        for s in doc.sentences.iter().filter(|s| s.tokens.start >= body) {
+        let mut names = tagged.iter().peekable();
+        for (_, s) in doc.sentences.iter().enumerate().filter(|(i, s)| counted(*i, s)) {
             for t in s.tokens.clone() {
                 let tok = &doc.tokens[t];
                 let (a, b) = (tok.norm_start as usize, tok.norm_end as usize);
@@ -195,7 +315,6 @@ mod tests {
     use dateline_pipeline::Component;
 
     use super::*;
-    use crate::ner::NerLabel;
 
     fn doc(text: &str) -> Doc {
         let mut doc = Doc::new(text.to_string(), DocMeta::default());
@@ -269,5 +388,24 @@ mod tests {
         let body = span(&d, "Ann Kole Quits", NerLabel::Per);
         let out = check_against_body(&d, &[], vec![body]);
         assert!(out.contains(&body));
+    }
+
+    #[test]
+    fn a_headline_in_capitals_keeps_the_names_the_body_writes() {
+        let d = doc("SAILING - MARLOWE TAKES LEAD IN HOBART RACE.\nHOBART 2001-12-28\nAnna Marlowe took the lead on Friday as the fleet rounded the cape. Marlowe said the wind had dropped.");
+        let headline = span(&d, "MARLOWE TAKES", NerLabel::Org);
+        let body = span_after(&d, "Marlowe", NerLabel::Per, 12);
+        let full = span_after(&d, "Anna Marlowe", NerLabel::Per, 8);
+        let out = check_capitals_against_body(&d, &[], vec![headline, full, body]);
+        assert_eq!(names(&d, &out), ["MARLOWE", "Anna Marlowe", "Marlowe"]);
+        assert_eq!(out[0].label, NerLabel::Per);
+    }
+
+    #[test]
+    fn a_short_line_in_capitals_keeps_its_name_and_kind() {
+        // a table's heading is mostly a name: no word is cut for want of the body's support
+        let d = doc("EASTERN DIVISION\nThe table shows the standings after Sunday's games in the division.");
+        let heading = span(&d, "EASTERN DIVISION", NerLabel::Misc);
+        assert_eq!(check_capitals_against_body(&d, &[], vec![heading]), vec![heading]);
     }
 }

@@ -35,6 +35,7 @@ impl Component for EntityRecognizer {
         let lex = gazetteer::find(doc);
         let tagged = ner::tag_doc(doc, &lex);
         let tagged = headline::check_against_body(doc, &lex, tagged);
+        let tagged = headline::check_capitals_against_body(doc, &lex, tagged);
         resolve::resolve(doc, &lex, &tagged);
     }
 }

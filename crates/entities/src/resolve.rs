@@ -883,6 +883,318 @@ fn one_label_per_name(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// Legal designators and abbreviations that end a company's name ("Acme
+/// Holdings Inc", "Rossi SpA", "Baxter Bros"); a `match` on the word, which
+/// compares lengths before bytes.
+fn is_designator(w: &str) -> bool {
+    matches!(
+        w,
+        "Inc" | "Corp" | "Co" | "Cos" | "Ltd" | "Plc" | "PLC" | "plc" | "LLC" | "SpA" | "SA" | "S.A." | "AG" | "NV" | "N.V." | "BV" | "GmbH"
+            | "Bros" | "Corporation" | "Incorporated" | "Limited"
+    )
+}
+
+/// The designator ending the tokens `s..e`, a name of two words or more.
+fn ends_with_designator(doc: &Doc, s: usize, e: usize) -> bool {
+    e >= s + 2 && is_designator(doc.token_text(e - 1))
+}
+
+/// A name ending with a company's designator ("Rossi Cables SpA") is an
+/// organisation's, whatever the tagger took it for, and so is that name
+/// without the designator, or its first words, written elsewhere in the
+/// report ("Rossi Cables", "Rossi") where the tagger took it for a person
+/// or a thing. The designator's full stop belongs to the name ("Acme
+/// Corp. said") unless it also ends the line's sentence.
+fn company_names<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
+    join_designators(doc, cands, names);
+    if !cands.iter().any(|c| ends_with_designator(doc, c.start, c.end)) {
+        return;
+    }
+    let mut stems: Vec<Vec<Folded>> = Vec::new();
+    for c in cands.iter_mut() {
+        if !ends_with_designator(doc, c.start, c.end) {
+            continue;
+        }
+        if c.kind != EntityKind::Organization && c.source == MentionSource::Model {
+            c.kind = EntityKind::Organization;
+            c.key = Key::Other(EntityKind::Organization, names.id(doc.slice(c.span)));
+        }
+        if c.kind != EntityKind::Organization {
+            continue;
+        }
+        let mut e = c.end - 1;
+        while e > c.start && matches!(doc.token_text(e - 1), "&" | "," | "and") {
+            e -= 1;
+        }
+        if e > c.start {
+            stems.push((c.start..e).map(|t| Folded(doc.token_text(t))).collect());
+        }
+        // "Acme Corp. said": the abbreviation's full stop, when the sentence goes on
+        let dot = c.end;
+        if dot + 1 < doc.tokens.len()
+            && doc.token_text(dot) == "."
+            && doc.tokens[dot].span.start() == c.span.end()
+            && doc.token_text(c.end - 1).chars().all(|ch| ch.is_alphabetic())
+            && !doc.text[doc.tokens[dot].span.end()..doc.tokens[dot + 1].span.start()].contains('\n')
+            && !(doc.tokens[dot + 1].kind == TokenKind::Quote && ends_line(doc, dot + 1))
+        {
+            c.end += 1;
+            c.span = span_of_tokens(doc, c.start, c.end);
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.source != MentionSource::Model || c.kind == EntityKind::Organization || c.end <= c.start {
+            continue;
+        }
+        let words: Vec<Folded> = (c.start..c.end).map(|t| Folded(doc.token_text(t))).collect();
+        if stems.iter().any(|stem| stem.len() >= words.len() && stem[..words.len()] == words[..]) {
+            c.kind = EntityKind::Organization;
+            c.key = Key::Other(EntityKind::Organization, names.id(doc.slice(c.span)));
+        }
+    }
+}
+
+/// A designator the tagger left out of the name before it ("Rossi" and
+/// "SpA", "Acme" then "International Inc"): the name, the capitalised words
+/// after it and the designator are one organisation's name.
+fn join_designators<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
+    let mut joined = Vec::new();
+    let norm = doc.norm.as_str().as_bytes();
+    for d in 1..doc.tokens.len() {
+        // cheap tests first: a designator is two to twelve bytes long and
+        // begins with one of the letters of `is_designator`
+        let tok = &doc.tokens[d];
+        if !(2..=12).contains(&(tok.norm_end.wrapping_sub(tok.norm_start) as usize))
+            || !matches!(norm[tok.norm_start as usize], b'I' | b'C' | b'L' | b'P' | b'p' | b'S' | b'A' | b'N' | b'B' | b'G')
+        {
+            continue;
+        }
+        if !is_designator(doc.token_text(d)) || cands.iter().any(|c| c.start < d && d < c.end) {
+            continue;
+        }
+        // the capitalised words just before it, on its line
+        let mut s = d;
+        while s > 0
+            && d - s < 5
+            && doc.tokens[s - 1].kind == TokenKind::Word
+            && doc.token_text(s - 1).chars().next().is_some_and(char::is_uppercase)
+            && !ends_line(doc, s - 1)
+        {
+            s -= 1;
+        }
+        // from the first name among them
+        let Some(first) = cands.iter().filter(|c| c.start >= s && c.end <= d && c.end > c.start).map(|c| c.start).min() else {
+            continue;
+        };
+        joined.push((first, d + 1));
+    }
+    if joined.is_empty() {
+        return;
+    }
+    for &(s, e) in &joined {
+        cands.retain(|c| !(c.end > c.start && c.start >= s && c.end <= e));
+        let span = span_of_tokens(doc, s, e);
+        cands.push(Cand {
+            span,
+            start: s,
+            end: e,
+            kind: EntityKind::Organization,
+            source: MentionSource::Model,
+            country: None,
+            sector: None,
+            key: Key::Other(EntityKind::Organization, names.id(doc.slice(span))),
+            naming: true,
+            shouted: !doc.slice(span).chars().any(|c| c.is_lowercase()),
+            capital_of: None,
+        });
+    }
+    sort_by_span(cands);
+}
+
+/// Small words a title in title case leaves in lower case ("Lawrence of
+/// Arabia", "A Farewell to Arms").
+const TITLE_SMALL_WORDS: &[&str] = &["of", "the", "a", "an", "in", "on", "and", "for", "to", "at", "from", "with", "by", "or", "de"];
+
+/// The most words of a title in quotation marks.
+const TITLE_WORDS: usize = 8;
+
+/// The title of a work in quotation marks, in title case ("The Quiet
+/// Harbour", "Letters from Kharkiv 1942"), is one name of a thing, not the
+/// person or place its words may name: every word capitalised but small
+/// ones, two words or more, on one line. A text in quotation marks that is
+/// already one name ("Islamic State" in scare quotes) is left as it is.
+fn quoted_titles<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
+    let n = doc.tokens.len();
+    let mut titles = Vec::new();
+    let mut open = None;
+    for t in 0..n {
+        if doc.tokens[t].kind != TokenKind::Quote {
+            continue;
+        }
+        let Some(o) = open.take() else {
+            open = Some(t);
+            continue;
+        };
+        let (s, mut e) = (o + 1, t);
+        // a comma or full stop the house style puts inside the marks
+        if e > s && matches!(doc.token_text(e - 1), "," | ".") {
+            e -= 1;
+        }
+        let words = e.saturating_sub(s);
+        if !(2..=TITLE_WORDS).contains(&words) || (o..t).any(|k| ends_line(doc, k)) {
+            open = Some(t);
+            continue;
+        }
+        let capital = |k: usize| doc.token_text(k).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let title = capital(s)
+            && capital(e - 1)
+            && (s..e).all(|k| doc.tokens[k].kind == TokenKind::Word && (capital(k) || TITLE_SMALL_WORDS.contains(&doc.token_text(k))));
+        if title && !cands.iter().any(|c| c.start == s && c.end == e) {
+            titles.push((s, e));
+        }
+    }
+    for &(s, e) in &titles {
+        cands.retain(|c| !(c.end > c.start && c.start >= s && c.end <= e));
+        if cands.iter().any(|c| c.overlaps_tokens(s, e)) {
+            continue;
+        }
+        let span = span_of_tokens(doc, s, e);
+        cands.push(Cand {
+            span,
+            start: s,
+            end: e,
+            kind: EntityKind::Misc,
+            source: MentionSource::Rule,
+            country: None,
+            sector: None,
+            key: Key::Other(EntityKind::Misc, names.id(doc.slice(span))),
+            naming: true,
+            shouted: !doc.slice(span).chars().any(|c| c.is_lowercase()),
+            capital_of: None,
+        });
+    }
+    if !titles.is_empty() {
+        sort_by_span(cands);
+    }
+}
+
+/// A name's first word that joins a name to a lower-case participle or
+/// adjective by a hyphen ("Bergamo-based", "Communist-led",
+/// "Brazilian-born"): a modifier, not a part of the name after it.
+fn hyphenated_modifier(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && tail.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// "Bergamo-based Atalanta", "Brazilian-born Luis Oliveira" tagged as one
+/// name: the modifier is a name of its own (MISC, an adjective made of a
+/// name) and so is the name after it, of the kind the report gives that
+/// name elsewhere, else a person after "-born" and an organisation after
+/// the other participles ("-based", "-led", "-listed": companies, parties,
+/// teams).
+fn split_hyphenated_modifiers<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'a>) {
+    let split: Vec<usize> = (0..cands.len())
+        .filter(|&i| {
+            let c = &cands[i];
+            c.source == MentionSource::Model && c.end >= c.start + 2 && hyphenated_modifier(doc.token_text(c.start))
+        })
+        .collect();
+    if split.is_empty() {
+        return;
+    }
+    for i in split {
+        let c = cands[i].clone();
+        let rest_span = span_of_tokens(doc, c.start + 1, c.end);
+        let rest = Folded(doc.slice(rest_span));
+        let elsewhere = cands.iter().find(|o| o.end > o.start && o.span != c.span && Folded(doc.slice(o.span)) == rest).map(|o| o.kind);
+        let kind = elsewhere.unwrap_or(if doc.token_text(c.start).ends_with("-born") { EntityKind::Person } else { EntityKind::Organization });
+        let first = span_of_tokens(doc, c.start, c.start + 1);
+        cands[i] = Cand {
+            span: first,
+            end: c.start + 1,
+            kind: EntityKind::Misc,
+            key: Key::Other(EntityKind::Misc, names.id(doc.slice(first))),
+            ..c.clone()
+        };
+        cands.push(Cand {
+            span: rest_span,
+            start: c.start + 1,
+            kind,
+            key: if kind == EntityKind::Person { Key::Person } else { Key::Other(kind, names.id(doc.slice(rest_span))) },
+            ..c
+        });
+    }
+    sort_by_span(cands);
+}
+
+/// Whether a token is a year: two digits ("96") or four from 1900 to 2099.
+fn year_like(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit()) && (w.len() == 2 || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
+}
+
+/// The year that names an edition of an event ("Euro 96", "Expo 2030") is
+/// part of the name: a MISC name followed on its line by a year. (A year
+/// before the name, "the 1998 World Cup", is not: CoNLL-style gold is split
+/// on it, and the measure fell.)
+fn numbered_names(doc: &Doc, cands: &mut [Cand]) {
+    let n = doc.tokens.len();
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if c.kind != EntityKind::Misc || c.end <= c.start || c.end > n {
+            continue;
+        }
+        let (s, mut e) = (c.start, c.end);
+        let after = |t: usize| t < n && !ends_line(doc, t - 1) && doc.tokens[t].span.start() > doc.tokens[t - 1].span.end();
+        if after(e) {
+            let w = doc.token_text(e);
+            if year_like(w) && !cands.iter().any(|o| o.start == e) {
+                e += 1;
+            }
+        }
+        if (s, e) != (c.start, c.end) {
+            let c = &mut cands[i];
+            c.start = s;
+            c.end = e;
+            c.span = span_of_tokens(doc, s, e);
+        }
+    }
+}
+
+/// One kind per name in a report: the tagger's mentions of the same words
+/// that it gave different kinds take the kind it gave most of them (a tie
+/// changes nothing).
+fn majority_kinds<'a>(doc: &'a Doc, cands: &mut [Cand], names: &mut KeyNames<'a>) {
+    const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
+    let name_of = |c: &Cand| Folded(trim_possessives(doc.slice(c.span)));
+    let mut votes: WordMap<Folded, [u16; 4]> = WordMap::default();
+    for c in cands.iter().filter(|c| c.source == MentionSource::Model && c.end > c.start) {
+        if let Some(k) = KINDS.iter().position(|k| *k == c.kind) {
+            votes.entry(name_of(c)).or_default()[k] += 1;
+        }
+    }
+    for c in cands.iter_mut().filter(|c| c.source == MentionSource::Model && c.end > c.start) {
+        let Some(&v) = votes.get(&name_of(c)) else { continue };
+        let best = v.iter().copied().max().unwrap_or(0);
+        let total: u16 = v.iter().sum();
+        if total < 2 || best == total || v.iter().filter(|&&x| x == best).count() > 1 {
+            continue;
+        }
+        let kind = KINDS[v.iter().position(|&x| x == best).unwrap_or(0)];
+        if c.kind != kind {
+            c.kind = kind;
+            c.key = if kind == EntityKind::Person { Key::Person } else { Key::Other(kind, names.id(doc.slice(c.span))) };
+        }
+    }
+}
+
+/// Whether token `t` is the last of its line.
+fn ends_line(doc: &Doc, t: usize) -> bool {
+    match doc.tokens.get(t + 1) {
+        None => true,
+        Some(next) => doc.text[doc.tokens[t].span.end()..next.span.start()].contains('\n'),
+    }
+}
+
 /// A person's full name or surname written again where the tagger missed
 /// it ("Tesfay added…" at the start of a sentence) is the same person.
 fn repeated_person_names(doc: &Doc, cands: &[Cand]) -> Vec<Cand> {
@@ -1361,6 +1673,12 @@ pub fn resolve(doc: &mut Doc, lex: &[LexMatch], tagged: &[NameSpan]) {
     cands.dedup_by(|a, b| a.span == b.span);
     settle_metonyms(doc, &mut cands);
     one_label_per_name(doc, &mut cands);
+    split_hyphenated_modifiers(doc, &mut cands, &mut names);
+    majority_kinds(doc, &mut cands, &mut names);
+    company_names(doc, &mut cands, &mut names);
+    quoted_titles(doc, &mut cands, &mut names);
+    numbered_names(doc, &mut cands);
+    sort_by_span(&mut cands);
     let more = repeated_person_names(doc, &cands);
     if !more.is_empty() {
         cands.extend(more);
@@ -1717,5 +2035,40 @@ mod tests {
     fn members_listed_by_group_in_order() {
         assert_eq!(members_by_group(&[1, 0, 1, 2, 0]), vec![1, 4, 0, 2, 3]);
         assert!(members_by_group(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_tagger_kind_given_most_often_to_a_name_wins() {
+        let mut doc = Doc::new("Corvina won. Corvina lost. Corvina drew. Halden met Halden.".to_string(), dateline_doc::DocMeta::default());
+        dateline_pipeline::Component::run(&dateline_segment::Segmenter, &mut doc);
+        let at = |doc: &Doc, word: &str, nth: usize| (0..doc.tokens.len()).filter(|&t| doc.token_text(t) == word).nth(nth).unwrap();
+        let mut names = KeyNames::default();
+        let mut cand = |t: usize, kind: EntityKind| Cand {
+            span: doc.tokens[t].span,
+            start: t,
+            end: t + 1,
+            kind,
+            source: MentionSource::Model,
+            country: None,
+            sector: None,
+            key: Key::Person,
+            naming: true,
+            shouted: false,
+            capital_of: None,
+        };
+        let mut cands = vec![
+            cand(at(&doc, "Corvina", 0), EntityKind::Organization),
+            cand(at(&doc, "Corvina", 1), EntityKind::Person),
+            cand(at(&doc, "Corvina", 2), EntityKind::Organization),
+            cand(at(&doc, "Halden", 0), EntityKind::Person),
+            cand(at(&doc, "Halden", 1), EntityKind::Location),
+        ];
+        majority_kinds(&doc, &mut cands, &mut names);
+        let kinds: Vec<EntityKind> = cands.iter().map(|c| c.kind).collect();
+        // a tie changes nothing
+        assert_eq!(
+            kinds,
+            [EntityKind::Organization, EntityKind::Organization, EntityKind::Organization, EntityKind::Person, EntityKind::Location]
+        );
     }
 }

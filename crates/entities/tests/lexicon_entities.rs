@@ -241,3 +241,51 @@ fn names_headed_by_an_institution_noun_are_organisations() {
         assert_eq!(e.kind, EntityKind::Organization, "{name}");
     }
 }
+
+/// The mentions of the document as (text, kind), in order.
+fn mention_texts(doc: &Doc) -> Vec<(String, EntityKind)> {
+    doc.mentions.iter().map(|m| (doc.slice(m.span).to_string(), m.kind)).collect()
+}
+
+#[test]
+fn a_company_designator_makes_an_organisation() {
+    let d = run("Shares of Halvorsen Marine Holdings Inc. rose on Tuesday after Halvorsen Marine reported higher orders. Halvorsen said its yards were full.");
+    let m = mention_texts(&d);
+    assert!(m.contains(&("Halvorsen Marine Holdings Inc.".to_string(), EntityKind::Organization)), "{m:?}");
+    assert!(m.iter().filter(|(t, _)| t.starts_with("Halvorsen")).all(|(_, k)| *k == EntityKind::Organization), "{m:?}");
+}
+
+#[test]
+fn a_designator_ending_the_sentence_keeps_its_full_stop_out() {
+    let d = run("The bonds were sold through Okonkwo Brothers Ltd.\nNo price was given.");
+    let m = mention_texts(&d);
+    assert!(m.contains(&("Okonkwo Brothers Ltd".to_string(), EntityKind::Organization)), "{m:?}");
+}
+
+#[test]
+fn a_title_in_quotation_marks_is_one_name() {
+    let d = run("The director, best known for \" The Quiet Harbour \" and \" Letters from Kharkiv \", died on Monday. She said the film was \" very hard \" to make.");
+    let m = mention_texts(&d);
+    assert!(m.contains(&("The Quiet Harbour".to_string(), EntityKind::Misc)), "{m:?}");
+    assert!(m.contains(&("Letters from Kharkiv".to_string(), EntityKind::Misc)), "{m:?}");
+    assert!(!m.iter().any(|(t, _)| t == "Kharkiv"), "{m:?}");
+}
+
+#[test]
+fn a_hyphenated_modifier_is_not_part_of_the_name_after_it() {
+    let d = run("The Lisbon-based Vantor Logistica said on Monday it had bought a rival. Vantor Logistica shares rose.");
+    let m = mention_texts(&d);
+    assert!(!m.iter().any(|(t, _)| t.starts_with("Lisbon-based ")), "{m:?}");
+    assert!(hyphen_split_ok(&m), "{m:?}");
+}
+
+fn hyphen_split_ok(m: &[(String, EntityKind)]) -> bool {
+    m.iter().any(|(t, k)| t == "Vantor Logistica" && *k == EntityKind::Organization)
+}
+
+#[test]
+fn the_year_of_an_edition_is_part_of_its_name() {
+    let d = run("The striker, who missed Euro 2028 with a knee injury, is fit again.");
+    let m = mention_texts(&d);
+    assert!(m.contains(&("Euro 2028".to_string(), EntityKind::Misc)), "{m:?}");
+}
