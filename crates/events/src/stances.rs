@@ -527,23 +527,56 @@ pub(crate) fn find_stances_at(doc: &Doc, toks: &LowerTokens, events: &[Event], a
         }
     }
     request_stances(doc, toks, events, &mut out);
-    called_stances(doc, toks, events, at, &mut out);
-    signing_stances(doc, toks, events, at, &mut out);
+    let (calling, signing) = calling_and_signing_verbs(toks, doc.tokens.len());
+    if !calling.is_empty() {
+        called_stances(doc, toks, events, at, &calling, &mut out);
+    }
+    if !signing.is_empty() {
+        signing_stances(doc, toks, events, at, &signing, &mut out);
+    }
     link_shifts(doc, at, toks, &mut out);
     out
+}
+
+fn is_calling_verb(w: &str) -> bool {
+    matches!(w, "called" | "calls" | "call" | "calling" | "labelled" | "labeled" | "described")
+}
+
+fn is_signing_verb(w: &str) -> bool {
+    matches!(w, "signed" | "signing" | "signs" | "sign")
+}
+
+/// The places of the verbs [`called_stances`] and [`signing_stances`] start
+/// from, in one pass over the document's words (a first-byte test turns
+/// down nearly every word), so that each rule visits only its verbs.
+fn calling_and_signing_verbs(toks: &LowerTokens, n: usize) -> (Vec<usize>, Vec<usize>) {
+    let (mut calling, mut signing) = (Vec::new(), Vec::new());
+    for i in 0..n {
+        let w = toks.get(i);
+        match w.as_bytes().first() {
+            Some(b'c' | b'l' | b'd') if is_calling_verb(w) => calling.push(i),
+            Some(b's') if is_signing_verb(w) => signing.push(i),
+            _ => {}
+        }
+    }
+    (calling, signing)
+}
+
+/// The places among `verbs` (sorted) inside the tokens `a..b`.
+fn verbs_in(verbs: &[usize], a: usize, b: usize) -> &[usize] {
+    let lo = verbs.partition_point(|&i| i < a);
+    let hi = lo + verbs[lo..].partition_point(|&i| i < b);
+    &verbs[lo..hi]
 }
 
 /// "called the agreement \"a first step\"", "called the plan \"a disaster\"":
 /// naming a thing by a quoted verdict is a position on it. A bare "the
 /// agreement" (or accord, deal …) is the one the report's first agreement
 /// event states, and takes that event's words.
-fn called_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions, out: &mut Vec<Stance>) {
+fn called_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions, calling: &[usize], out: &mut Vec<Stance>) {
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
-        for i in a..b {
-            if !matches!(toks.get(i), "called" | "calls" | "call" | "calling" | "labelled" | "labeled" | "described") {
-                continue;
-            }
+        for &i in verbs_in(calling, a, b) {
             // the thing: up to the opening quote, at most six words
             let Some(q) = (i + 1..(i + 8).min(b)).find(|&k| toks.get(k) == "\"") else { continue };
             if q < i + 2 || (i + 1..q).any(|k| is_boundary(toks.get(k)) || is_copula(toks.get(k))) {
@@ -584,13 +617,10 @@ fn is_agreement_noun(w: &str) -> bool {
 /// "signed the accord", "said after signing the treaty": whoever signs an
 /// agreement is for it. After "said after", the signer is the speaker of
 /// the quote that "said" reports.
-fn signing_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions, out: &mut Vec<Stance>) {
+fn signing_stances(doc: &Doc, toks: &LowerTokens, events: &[Event], at: &Positions, signing: &[usize], out: &mut Vec<Stance>) {
     for s in &doc.sentences {
         let (a, b) = (s.tokens.start, s.tokens.end.min(doc.tokens.len()));
-        for i in a..b {
-            if !matches!(toks.get(i), "signed" | "signing" | "signs" | "sign") {
-                continue;
-            }
+        for &i in verbs_in(signing, a, b) {
             // "was signed", "the sign": not the signer's act
             if i > a && (is_copula(toks.get(i - 1)) || matches!(toks.get(i - 1), "the" | "a" | "to" | "not" | "never" | "refused")) {
                 continue;

@@ -661,6 +661,10 @@ const MEASURE_NOUNS: &[&str] = &["size", "price", "cost", "rate", "level", "leng
 /// "the first half of the match", "one and a half").
 fn fraction_at(view: &View, i: usize, hi: usize, free_from: usize) -> Option<(Fact, usize)> {
     let word = view.word(i);
+    // fractions here are written in words; most tokens asked are digits
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let mut bare_half = false;
     let (value, end) = if let Some((d, plural)) = fraction_denominator(word) {
         // of the bare denominators only "half" is a fraction; "third" is an ordinal
