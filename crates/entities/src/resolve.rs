@@ -2043,7 +2043,7 @@ mod tests {
         dateline_pipeline::Component::run(&dateline_segment::Segmenter, &mut doc);
         let at = |doc: &Doc, word: &str, nth: usize| (0..doc.tokens.len()).filter(|&t| doc.token_text(t) == word).nth(nth).unwrap();
         let mut names = KeyNames::default();
-        let mut cand = |t: usize, kind: EntityKind| Cand {
+        let cand = |t: usize, kind: EntityKind| Cand {
             span: doc.tokens[t].span,
             start: t,
             end: t + 1,
