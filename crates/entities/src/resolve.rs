@@ -993,22 +993,28 @@ fn join_designators<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyName
     }
     for &(s, e) in &joined {
         cands.retain(|c| !(c.end > c.start && c.start >= s && c.end <= e));
-        let span = span_of_tokens(doc, s, e);
-        cands.push(Cand {
-            span,
-            start: s,
-            end: e,
-            kind: EntityKind::Organization,
-            source: MentionSource::Model,
-            country: None,
-            sector: None,
-            key: Key::Other(EntityKind::Organization, names.id(doc.slice(span))),
-            naming: true,
-            shouted: !doc.slice(span).chars().any(|c| c.is_lowercase()),
-            capital_of: None,
-        });
+        cands.push(name_cand(doc, names, s, e, EntityKind::Organization, MentionSource::Model));
     }
     sort_by_span(cands);
+}
+
+/// A candidate naming a thing that is not a person (an organisation or a
+/// MISC name a rule put together) over the tokens `s..e`.
+fn name_cand<'a>(doc: &'a Doc, names: &mut KeyNames<'a>, s: usize, e: usize, kind: EntityKind, source: MentionSource) -> Cand {
+    let span = span_of_tokens(doc, s, e);
+    Cand {
+        span,
+        start: s,
+        end: e,
+        kind,
+        source,
+        country: None,
+        sector: None,
+        key: Key::Other(kind, names.id(doc.slice(span))),
+        naming: true,
+        shouted: !doc.slice(span).chars().any(|c| c.is_lowercase()),
+        capital_of: None,
+    }
 }
 
 /// Small words a title in title case leaves in lower case ("Lawrence of
@@ -1058,20 +1064,7 @@ fn quoted_titles<'a>(doc: &'a Doc, cands: &mut Vec<Cand>, names: &mut KeyNames<'
         if cands.iter().any(|c| c.overlaps_tokens(s, e)) {
             continue;
         }
-        let span = span_of_tokens(doc, s, e);
-        cands.push(Cand {
-            span,
-            start: s,
-            end: e,
-            kind: EntityKind::Misc,
-            source: MentionSource::Rule,
-            country: None,
-            sector: None,
-            key: Key::Other(EntityKind::Misc, names.id(doc.slice(span))),
-            naming: true,
-            shouted: !doc.slice(span).chars().any(|c| c.is_lowercase()),
-            capital_of: None,
-        });
+        cands.push(name_cand(doc, names, s, e, EntityKind::Misc, MentionSource::Rule));
     }
     if !titles.is_empty() {
         sort_by_span(cands);
